@@ -1,0 +1,110 @@
+"""Parse a text once into a :class:`Document`: blocks, prose, sentences, quotes, links."""
+from __future__ import annotations
+
+from .attribution import find_attributions
+from .lines import LineIndex
+from .markdown import parse_markdown
+from .model import PROSE_KINDS, Block, Document, Link, Quote, Sentence
+from .plaintext import parse_plaintext
+from .prose import ProseBuilder
+from .quotes import find_quotes, is_scare_quote
+from .sentences import split_sentences
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
+
+
+def format_for_path(path: str) -> str:
+    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+
+
+def parse(text: str, path: str = "<text>", fmt: str | None = None) -> Document:
+    fmt = fmt or format_for_path(path)
+    lines = LineIndex(text)
+    parsed = parse_markdown(text, lines) if fmt == "markdown" else parse_plaintext(text, lines)
+    raw_blocks = sorted(parsed.blocks, key=lambda b: (b.start, -b.end))
+
+    builder = ProseBuilder(text)
+    blocks: list[Block] = []
+    for raw in raw_blocks:
+        block = Block(raw.kind, raw.start, raw.end, level=raw.level, index=len(blocks))
+        if raw.kind in PROSE_KINDS and raw.pieces:
+            block.pstart = builder.begin_block()
+            for a, b in raw.pieces:
+                builder.add(a, b)
+            block.pend = builder.end_block()
+        else:
+            block.pstart = block.pend = builder.length
+        blocks.append(block)
+    prose = builder.text()
+    pmap = builder.map
+
+    doc = Document(path=path, text=text, format=fmt, prose=prose, pmap=pmap, blocks=blocks,
+                   front_matter=parsed.front_matter, comments=parsed.comments)
+    doc._lines = lines
+
+    links_by_block: dict[int, list[tuple[int, int]]] = {}
+    for block, raw in zip(blocks, raw_blocks):
+        for a, b, url in raw.links:
+            link = Link(pmap.to_prose(a), _prose_end(pmap, a, b), url)
+            doc.links.append(link)
+            links_by_block.setdefault(block.index, []).append((link.start, link.end))
+
+    for block in blocks:
+        if block.pend <= block.pstart:
+            block.first_sentence = block.last_sentence = len(doc.sentences)
+            continue
+        block.first_sentence = len(doc.sentences)
+        for s, e, glued in split_sentences(prose, block.pstart, block.pend,
+                                           links_by_block.get(block.index, ())):
+            doc.sentences.append(Sentence(s, e, block.index, glued))
+        block.last_sentence = len(doc.sentences)
+
+    _add_quotes(doc)
+    _assign_speakers(doc)
+    return doc
+
+
+def _prose_end(pmap, a: int, b: int) -> int:
+    start = pmap.to_prose(a)
+    end = pmap.to_prose(b)
+    return max(end, start)
+
+
+def _add_quotes(doc: Document) -> None:
+    prose = doc.prose
+    prose_blocks = [b for b in doc.blocks if b.pend > b.pstart]
+    for i, block in enumerate(prose_blocks):
+        for q in find_quotes(prose, block.pstart, block.pend):
+            quote = Quote(q.start, q.end, q.start + 1, q.end - 1 if q.closed else q.end,
+                          block.index, closed=q.closed)
+            if not q.closed and i + 1 < len(prose_blocks):
+                nxt = prose_blocks[i + 1]
+                quote.continued = prose[nxt.pstart:nxt.pstart + 1] in ("“", '"', "«") \
+                    and nxt.kind == block.kind
+            quote.direct = not is_scare_quote(prose, q)
+            doc.quotes.append(quote)
+
+
+def _assign_speakers(doc: Document) -> None:
+    """A quotation's speaker is the source of an attribution in the sentence it closes in."""
+    if not doc.quotes:
+        return
+    by_sentence: dict[int, list] = {}
+    for att in find_attributions(doc):
+        if att.source is not None:
+            by_sentence.setdefault(att.sentence, []).append(att)
+    for quote in doc.quotes:
+        candidates = []
+        for p in (quote.end - 1, quote.start):
+            idx = doc.sentence_index_at(p)
+            candidates.extend(by_sentence.get(idx, ()))
+        # an attribution whose source is inside the quotation is the speaker's own reference
+        candidates = [a for a in candidates if not (quote.start <= a.source[0] < quote.end)]
+        if not candidates:
+            continue
+        best = min(candidates, key=lambda a: min(abs(a.cue[0] - quote.end), abs(a.cue[1] - quote.start)))
+        quote.speaker = best.source
+        quote.direct = True
+        best.quote = "direct"
+        best.content = (quote.inner_start, quote.inner_end)
+    doc._quote_spans = None  # direct flags changed

@@ -1,0 +1,74 @@
+"""Run compiled rules over a parsed document and turn their hits into findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Document
+from .finding import Finding, Fix
+from .kinds.base import Hit, Rule, RuleTimeout
+from .ruleset import RuleSet
+
+
+@dataclass
+class RuleError:
+    """A rule that failed on one document (a regex past its time limit): reported, skipped."""
+
+    path: str
+    rule: str
+    message: str
+
+
+@dataclass
+class DocumentResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[RuleError] = field(default_factory=list)
+
+
+def lint_document(doc: Document, ruleset: RuleSet) -> DocumentResult:
+    from .kinds.base import RunContext
+
+    run = RunContext(doc, ruleset.index)
+    result = DocumentResult()
+    seen: set[tuple[str, int, int]] = set()
+    for rule in ruleset.rules:
+        try:
+            hits = list(rule.check(doc, run))
+        except RuleTimeout as exc:
+            result.errors.append(RuleError(doc.path, rule.id, str(exc)))
+            continue
+        except TimeoutError:
+            result.errors.append(RuleError(doc.path, rule.id, "a pattern took too long; rule skipped"))
+            continue
+        for hit in hits:
+            if not (hit.raw or rule.SCOPES_ITSELF or rule.scope.accepts(doc, hit.start, hit.end)):
+                continue
+            finding = to_finding(doc, rule, hit)
+            key = (finding.rule, finding.offset, finding.end_offset)
+            if key in seen:
+                continue
+            seen.add(key)
+            result.findings.append(finding)
+    result.findings.sort(key=lambda f: f.sort_key)
+    return result
+
+
+def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
+    if hit.raw:
+        start, end = hit.start, hit.end
+        prose_text = None
+    else:
+        start, end = doc.to_raw(hit.start, hit.end)
+        prose_text = doc.prose[hit.start:hit.end]
+    match = doc.text[start:end]
+    line, column = doc.lines.position(start)
+    end_line, end_column = doc.lines.position(end)
+    message = rule.format_message(prose_text if prose_text is not None else match, hit.values, hit.suggestions)
+    fix = None
+    # a fix rewrites raw text: only when the raw span reads exactly like the prose that matched
+    if hit.fix is not None and (prose_text is None or prose_text == match):
+        fix = Fix(start, end, hit.fix, hit.fix_safe)
+    return Finding(
+        path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+        offset=start, end_offset=end, rule=rule.id, category=rule.category, severity=rule.severity,
+        message=message, match=match, suggestions=list(hit.suggestions), fix=fix,
+    )

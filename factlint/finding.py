@@ -1,0 +1,57 @@
+"""Findings: what factlint reports. Plain, picklable objects."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+@dataclass(slots=True, frozen=True)
+class Fix:
+    """Replace ``text[offset:end_offset]`` with ``replacement``; ``safe`` fixes apply with --fix."""
+
+    offset: int
+    end_offset: int
+    replacement: str
+    safe: bool = False
+
+
+@dataclass(slots=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    end_offset: int
+    rule: str
+    category: str
+    severity: str
+    message: str
+    match: str
+    suggestions: list[str] = field(default_factory=list)
+    fix: Fix | None = None
+
+    def to_dict(self) -> dict:
+        """The JSON contract (docs/json-output.md): exactly these keys, in this order."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "offset": self.offset,
+            "end_offset": self.end_offset,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "match": self.match,
+            "suggestions": list(self.suggestions),
+        }
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.offset, self.end_offset, self.rule)

@@ -1,0 +1,14 @@
+"""Rule kinds: each compiles one YAML rule into a checker. See docs/rule-authoring.md."""
+from .consistency import ConsistencyRule
+from .metric import MetricRule
+from .phrase import PhraseRule
+from .repetition import RepetitionRule
+from .sentence import SentenceRule
+from .structure import StructureRule
+from .substitute import SubstituteRule
+
+KINDS = {cls.kind: cls for cls in (
+    PhraseRule, SubstituteRule, SentenceRule, RepetitionRule, ConsistencyRule, MetricRule, StructureRule,
+)}
+
+__all__ = ["KINDS"]

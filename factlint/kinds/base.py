@@ -1,0 +1,339 @@
+"""What every rule kind shares: common keys, scopes, hits, word/pattern matching."""
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+import regex
+
+from ..finding import SEVERITIES
+from ..phrases import PhraseIndex
+from ..schema import Bool, Field, ListOf, Obj, Str
+from ..yamlload import LineDict
+
+#: Block scopes: which parts of the document a rule reads.
+BLOCK_SCOPES = {
+    "all": None,
+    "headline": {"headline"},
+    "dek": {"dek"},
+    "heading": {"heading"},
+    "body": {"paragraph", "list", "blockquote", "table"},
+    "paragraph": {"paragraph"},
+    "list": {"list"},
+    "blockquote": {"blockquote"},
+    "table": {"table"},
+    "caption": {"caption"},
+}
+#: Quote scopes: whether words inside direct quotations count.
+QUOTE_SCOPES = ("quote", "outside-quote")
+SCOPE_NAMES = tuple(BLOCK_SCOPES) + QUOTE_SCOPES
+
+#: Per-rule time limit for a regular expression over one document (seconds).
+REGEX_TIMEOUT = 2.0
+
+RULE_ID = r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*"
+
+
+class CompileError(Exception):
+    """A rule that validates but cannot be compiled (unknown lexicon, bad placeholder)."""
+
+    def __init__(self, line: int, key: str, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.key = key
+        self.message = message
+
+
+class RuleTimeout(Exception):
+    pass
+
+
+@dataclass(slots=True)
+class Hit:
+    """A match found by a rule, in prose offsets unless ``raw`` is set."""
+
+    start: int
+    end: int
+    suggestions: tuple[str, ...] = ()
+    values: dict[str, Any] | None = None  # extra message placeholders
+    fix: str | None = None  # replacement for the matched span
+    fix_safe: bool = False
+    raw: bool = False  # offsets are raw-text offsets, and the rule applied its scope itself
+
+
+class Scope:
+    """A rule's scope: block kinds (OR) and, optionally, inside or outside quotations."""
+
+    __slots__ = ("kinds", "quote", "names")
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = tuple(names)
+        kinds: set[str] | None = set()
+        self.quote: str | None = None
+        for name in self.names:
+            if name in QUOTE_SCOPES:
+                self.quote = name
+            elif BLOCK_SCOPES[name] is None:
+                kinds = None
+            elif kinds is not None:
+                kinds |= BLOCK_SCOPES[name]
+        if kinds is not None and not kinds:
+            kinds = None  # only a quote scope: every block
+        self.kinds = frozenset(kinds) if kinds is not None else None
+
+    def block_ok(self, block) -> bool:
+        return block is not None and block.is_prose and (self.kinds is None or block.kind in self.kinds)
+
+    def accepts(self, doc, start: int, end: int) -> bool:
+        if not self.block_ok(doc.block_at(start)):
+            return False
+        if self.quote is not None:
+            inside = doc.in_quote(start, end)
+            return inside if self.quote == "quote" else not inside
+        return True
+
+
+COMMON_FIELDS: dict[str, Field] = {
+    "id": Field(Str(pattern=RULE_ID, hint="use 'family/name', lower case, e.g. 'sourcing/vague-reports'"),
+                required=True, description="Stable rule id: family/name."),
+    "kind": Field(Str(), required=True, description="The rule kind."),
+    "category": Field(Str(pattern=r"[a-z][a-z0-9-]*"), required=True,
+                      description="The family: sourcing, attribution, framing, editing, readability, or your own."),
+    "severity": Field(Str(enum=SEVERITIES), required=True,
+                      description="error: never publish; warning: fix before publishing; info: consider."),
+    "scope": Field(ListOf(Str(enum=SCOPE_NAMES), min_items=1, allow_single=True),
+                   description="Where the rule looks: block scopes (any of) and quote/outside-quote."),
+    "message": Field(Str(), required=True,
+                     description="What to tell the writer; placeholders such as {match} are filled in."),
+    "why": Field(Str(), required=True, description="One or two sentences: why an editor cares."),
+    "link": Field(Str(pattern=r"https?://\S+", hint="an http(s) URL"), required=True,
+                  description="Where the guidance comes from (style guide, standard)."),
+    "examples": Field(Obj(fields={
+        "flag": Field(ListOf(Str(), min_items=1), required=True,
+                      description="Drafts (Markdown) in which the rule must report a finding."),
+        "pass": Field(ListOf(Str(), min_items=1), required=True,
+                      description="Near misses in which the rule must stay silent."),
+    }), required=True, description="The rule's own tests, run by `factlint test-rules`."),
+    "enabled": Field(Bool(), description="false: off unless selected explicitly (--select)."),
+    "suggest": Field(ListOf(Str(), allow_single=True), description="Suggested replacements ({suggestion})."),
+}
+
+#: Keys that match words and patterns, shared by several kinds.
+TERM_FIELDS: dict[str, Field] = {
+    "words": Field(ListOf(Str(), min_items=1),
+                   description="Literal words and phrases (whole words, case-insensitive); '@name' inserts a lexicon."),
+    "patterns": Field(ListOf(Str(regex_syntax=True), min_items=1),
+                      description="Regular expressions (Python `regex` module syntax)."),
+    "case-sensitive": Field(Bool(), description="Match words and patterns case-sensitively (default false)."),
+}
+
+
+class Terms:
+    """A compiled set of words (via the shared phrase index) and regular expressions."""
+
+    __slots__ = ("key", "patterns", "rule_id")
+
+    def __init__(self, ctx: "CompileContext", spec: dict, rule_id: str) -> None:
+        cs = bool(spec.get("case-sensitive", False))
+        words = ctx.expand_words(spec.get("words", []), spec, "words")
+        self.key = ctx.index.register(words, cs) if words else None
+        flags = regex.V0 if cs else regex.V0 | regex.IGNORECASE
+        self.patterns = [regex.compile(p, flags) for p in spec.get("patterns", [])]
+        self.rule_id = rule_id
+
+    def __bool__(self) -> bool:
+        return self.key is not None or bool(self.patterns)
+
+    def find(self, doc, run: "RunContext") -> list[tuple[int, int]]:
+        hits: list[tuple[int, int]] = []
+        if self.key is not None:
+            hits.extend(run.phrase_hits(self.key))
+        for pattern in self.patterns:
+            hits.extend(run.pattern_hits(pattern, self.rule_id))
+        if self.patterns and self.key is not None:
+            hits.sort()
+        return hits
+
+
+def in_range(hits: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The hits (sorted by start) that lie inside [start, end)."""
+    from bisect import bisect_left
+
+    i = bisect_left(hits, (start, -1))
+    out = []
+    while i < len(hits) and hits[i][0] < end:
+        if hits[i][1] <= end:
+            out.append(hits[i])
+        i += 1
+    return out
+
+
+class CompileContext:
+    """What compiling a rule may use: the lexicons and the shared phrase index."""
+
+    def __init__(self, lexicons: dict[str, tuple[str, ...]], index: PhraseIndex) -> None:
+        self.lexicons = lexicons
+        self.index = index
+
+    def expand_words(self, words: list[str], spec: dict, key: str) -> list[str]:
+        out: list[str] = []
+        for i, word in enumerate(words):
+            if word.startswith("@"):
+                name = word[1:]
+                if name not in self.lexicons:
+                    line = words.item_line(i) if hasattr(words, "item_line") else _line(spec, key)
+                    known = ", ".join(sorted(self.lexicons)) or "none"
+                    raise CompileError(line, f"{key}[{i}]", f"unknown lexicon '@{name}' (known: {known})")
+                out.extend(self.lexicons[name])
+            else:
+                out.append(word)
+        return out
+
+
+class RunContext:
+    """Per-document state shared by all rules: the one phrase scan, timeouts, errors."""
+
+    def __init__(self, doc, index: PhraseIndex) -> None:
+        self.doc = doc
+        self.index = index
+        self._phrases: dict[int, list[tuple[int, int]]] | None = None
+        self._patterns: dict[int, list[tuple[int, int]]] = {}
+        self.errors: list[tuple[str, str]] = []  # (rule id, message)
+
+    def phrase_hits(self, key: int) -> list[tuple[int, int]]:
+        if self._phrases is None:
+            self._phrases = self.index.scan(self.doc.prose)
+        return self._phrases.get(key, [])
+
+    def pattern_hits(self, pattern, rule_id: str) -> list[tuple[int, int]]:
+        cached = self._patterns.get(id(pattern))
+        if cached is not None:
+            return cached
+        try:
+            hits = [(m.start(), m.end()) for m in
+                    pattern.finditer(self.doc.prose, timeout=REGEX_TIMEOUT) if m.end() > m.start()]
+        except TimeoutError:
+            raise RuleTimeout(f"pattern {pattern.pattern!r} took longer than {REGEX_TIMEOUT:g} s; "
+                              "rule skipped for this file") from None
+        self._patterns[id(pattern)] = hits
+        return hits
+
+
+def _line(spec: dict, key: str) -> int:
+    return spec.key_line(key) if isinstance(spec, LineDict) else 1
+
+
+def message_keys(message: str) -> set[str]:
+    keys = set()
+    for _, name, _, _ in string.Formatter().parse(message):
+        if name is not None:
+            keys.add(name)
+    return keys
+
+
+class Rule:
+    """A compiled rule. Subclasses set ``kind``, ``FIELDS``, ``MESSAGE_KEYS`` and ``check``."""
+
+    kind = ""
+    FIELDS: dict[str, Field] = {}
+    MESSAGE_KEYS: tuple[str, ...] = ("match", "suggestion")
+    AT_LEAST_ONE_OF: tuple[str, ...] = ()
+    DEFAULT_SCOPE: tuple[str, ...] = ("all",)
+    DESCRIPTION = ""
+    #: False: the engine drops hits outside the rule's scope. True: the kind applies it.
+    SCOPES_ITSELF = False
+
+    def __init__(self, spec: dict, ctx: CompileContext, source: str = "") -> None:
+        self.id: str = spec["id"]
+        self.category: str = spec["category"]
+        self.severity: str = spec["severity"]
+        scope = spec.get("scope", list(self.DEFAULT_SCOPE))
+        self.scope = Scope([scope] if isinstance(scope, str) else scope)
+        self.message: str = spec["message"]
+        self.why: str = spec["why"]
+        self.link: str = spec["link"]
+        self.examples: dict[str, list[str]] = {k: list(v) for k, v in spec["examples"].items()}
+        self.enabled: bool = spec.get("enabled", True)
+        suggest = spec.get("suggest", [])
+        self.suggest: tuple[str, ...] = (suggest,) if isinstance(suggest, str) else tuple(suggest)
+        self.source = source
+        self.line = spec.line if isinstance(spec, LineDict) else 0
+        self.spec = dict(spec)
+        if not self.id.startswith(self.category + "/"):
+            raise CompileError(_line(spec, "id"), "id",
+                               f"id '{self.id}' must start with its category '{self.category}/'")
+        unknown = message_keys(self.message) - set(self.MESSAGE_KEYS)
+        if unknown:
+            raise CompileError(_line(spec, "message"), "message",
+                               f"unknown placeholder {{{sorted(unknown)[0]}}}; this kind offers "
+                               + ", ".join("{" + k + "}" for k in self.MESSAGE_KEYS))
+        self.compile(spec, ctx)
+
+    @classmethod
+    def spec_type(cls) -> Obj:
+        fields = dict(COMMON_FIELDS)
+        fields["kind"] = Field(Str(enum=(cls.kind,)), required=True, description=cls.DESCRIPTION)
+        fields.update(cls.FIELDS)
+        return Obj(fields=fields, at_least_one_of=cls.AT_LEAST_ONE_OF, description=cls.DESCRIPTION)
+
+    def compile(self, spec: dict, ctx: CompileContext) -> None:  # pragma: no cover - abstract
+        pass
+
+    def check(self, doc, run: RunContext) -> Iterator[Hit]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def format_message(self, match: str, values: dict[str, Any] | None,
+                       suggestions: tuple[str, ...]) -> str:
+        fields = {"match": match, "suggestion": suggestions[0] if suggestions else ""}
+        if values:
+            fields.update(values)
+        try:
+            return self.message.format_map(_Defaulting(fields))
+        except (ValueError, IndexError):
+            return self.message
+
+    # -- helpers for kinds -------------------------------------------------------------
+    def keep_after_exceptions(self, doc, hits, exceptions) -> list[tuple[int, int]]:
+        """Drop hits that an exception pattern covers within the same sentence."""
+        if not exceptions:
+            return hits
+        kept = []
+        for start, end in hits:
+            idx = doc.sentence_index_at(start)
+            if idx < 0:
+                kept.append((start, end))
+                continue
+            s = doc.sentences[idx]
+            if any(m.start() <= start and end <= m.end() or (m.start() < end and start < m.end())
+                   for pattern in exceptions for m in pattern.finditer(doc.prose, s.start, s.end,
+                                                                       timeout=REGEX_TIMEOUT)):
+                continue
+            kept.append((start, end))
+        return kept
+
+
+class _Defaulting(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def compile_exceptions(spec: dict) -> list:
+    flags = regex.V0 if spec.get("case-sensitive") else regex.V0 | regex.IGNORECASE
+    out = []
+    for item in spec.get("exceptions", []):
+        out.append(regex.compile(item, flags))
+    return out
+
+
+EXCEPTIONS_FIELD = Field(ListOf(Str(regex_syntax=True), min_items=1),
+                         description="Regular expressions: a match they cover in the same sentence is not reported.")
+
+
+def preserve_case(template: str, replacement: str) -> str:
+    """Give ``replacement`` the capitalisation of ``template`` ("Slammed" -> "Criticized")."""
+    if template.isupper() and len(template) > 1:
+        return replacement.upper()
+    if template[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

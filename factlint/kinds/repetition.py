@@ -1,0 +1,81 @@
+"""``repetition``: the same thing too often.
+
+* ``mode: adjacent`` -- a word written twice in a row ("the the"), except the words in
+  ``allow`` (grammatical doubles such as "had had", "that that"). Fix: keep one.
+* ``mode: count`` -- ``words``/``patterns`` matched at least ``min`` times within one
+  ``unit`` (sentence, paragraph or document): stacked speculation, say. The finding is
+  placed on the match that reaches ``min``.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..schema import Field, ListOf, Num, Str
+from .base import TERM_FIELDS, Hit, Rule, Terms
+
+_DOUBLED = regex.compile(r"(?<![\p{L}\p{N}’'-])(\p{L}+(?:['’]\p{L}+)?) (\1)(?![\p{L}\p{N}’'-])",
+                         regex.IGNORECASE)
+
+
+class RepetitionRule(Rule):
+    kind = "repetition"
+    SCOPES_ITSELF = True
+    DESCRIPTION = "A word doubled in a row, or listed words used too often in one sentence, paragraph or document."
+    MESSAGE_KEYS = ("match", "suggestion", "count", "min", "unit", "words")
+    FIELDS = {
+        "mode": Field(Str(enum=("adjacent", "count")), required=True,
+                      description="adjacent: a word twice in a row; count: listed words too often in a unit."),
+        "allow": Field(ListOf(Str(), min_items=1),
+                       description="adjacent mode: words that may be doubled ('had', 'that')."),
+        **TERM_FIELDS,
+        "min": Field(Num(minimum=2, integer=True), description="count mode: how many matches make a finding."),
+        "unit": Field(Str(enum=("sentence", "paragraph", "document")),
+                      description="count mode: where matches are counted (default paragraph)."),
+    }
+
+    def compile(self, spec, ctx):
+        self.mode = spec["mode"]
+        self.allow = frozenset(w.lower() for w in ctx.expand_words(spec.get("allow", []), spec, "allow"))
+        self.terms = Terms(ctx, spec, self.id)
+        self.min = int(spec.get("min", 3))
+        self.unit = spec.get("unit", "paragraph")
+        from .base import CompileError, _line
+
+        if self.mode == "count" and not self.terms:
+            raise CompileError(_line(spec, "mode"), "mode", "count mode needs `words` or `patterns`")
+
+    def check(self, doc, run):
+        if self.mode == "adjacent":
+            yield from self._adjacent(doc)
+        else:
+            yield from self._count(doc, run)
+
+    def _adjacent(self, doc):
+        for m in _DOUBLED.finditer(doc.prose):
+            if m.group(1).lower() in self.allow:
+                continue
+            if doc.block_at(m.start()) is not doc.block_at(m.end() - 1):
+                continue
+            if not self.scope.accepts(doc, m.start(), m.end()):
+                continue
+            yield Hit(m.start(), m.end(), suggestions=(m.group(1),), fix=m.group(1), fix_safe=True)
+
+    def _count(self, doc, run):
+        hits = [h for h in self.terms.find(doc, run) if self.scope.accepts(doc, h[0], h[1])]
+        groups: dict[int, list[tuple[int, int]]] = {}
+        for h in hits:
+            if self.unit == "document":
+                key = 0
+            elif self.unit == "sentence":
+                key = doc.sentence_index_at(h[0])
+            else:
+                block = doc.block_at(h[0])
+                key = block.index if block else -1
+            groups.setdefault(key, []).append(h)
+        for key, group in groups.items():
+            if key < 0 or len(group) < self.min:
+                continue
+            start, end = group[self.min - 1]
+            words = ", ".join(dict.fromkeys(doc.prose[a:b].lower() for a, b in group))
+            yield Hit(start, end, values={"count": len(group), "min": self.min, "unit": self.unit,
+                                          "words": words})

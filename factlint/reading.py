@@ -1,0 +1,125 @@
+"""From paths to text: finding drafts in folders, reading bytes, decoding them.
+
+Text is decoded exactly: a UTF-8 byte-order mark is dropped, UTF-16 and UTF-32 are
+recognised by theirs, and newlines are left as they are (offsets count CRLF as two
+characters). Anything that cannot be read or decoded becomes a :class:`ReadError`
+with one clear sentence naming the file.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", "node_modules", "__pycache__"})
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class ReadError(Exception):
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+@dataclass(slots=True)
+class Source:
+    """A decoded draft, with what is needed to write it back the same way."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+
+
+def decode(data: bytes, path: str, errors: str = "strict") -> Source:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Source(path, data[len(bom):].decode(encoding, errors), encoding, True)
+            except UnicodeDecodeError as exc:
+                raise ReadError(path, f"not valid {encoding.upper()} at byte {exc.start + len(bom)}") from None
+    if b"\x00" in data[:8192]:
+        raise ReadError(path, "binary file (it contains NUL bytes); skipped")
+    try:
+        return Source(path, data.decode("utf-8", errors), "utf-8", False)
+    except UnicodeDecodeError as exc:
+        raise ReadError(path, f"not valid UTF-8 at byte {exc.start} "
+                              f"(use --encoding-errors replace to lint it anyway)") from None
+
+
+def read_source(path: str, errors: str = "strict") -> Source:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise ReadError(path, "no such file or directory") from None
+    except PermissionError:
+        raise ReadError(path, "permission denied") from None
+    except OSError as exc:
+        raise ReadError(path, exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError(path, "is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise ReadError(path, "not a regular file (a pipe, socket or device); skipped")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise ReadError(path, "vanished before it could be read") from None
+    except PermissionError:
+        raise ReadError(path, "permission denied") from None
+    except OSError as exc:
+        raise ReadError(path, exc.strerror or str(exc)) from None
+    return decode(data, path, errors)
+
+
+def discover(paths: Iterable[str], extensions: Iterable[str] = DEFAULT_EXTENSIONS) -> Iterator[str | ReadError]:
+    """Files to lint, in a stable order: named files as given, folders walked recursively.
+
+    Hidden and version-control folders are skipped, and so are hidden files. A named
+    path that does not exist, or a folder without matching files, yields a ReadError.
+    """
+    exts = tuple(e.lower() if e.startswith(".") else "." + e.lower() for e in extensions)
+    for raw in paths:
+        path = raw
+        if os.path.isdir(path):
+            found = False
+            visited: set[tuple[int, int]] = set()
+            for root, dirs, files in os.walk(path, followlinks=True):
+                try:
+                    st = os.stat(root)
+                    key = (st.st_dev, st.st_ino)
+                except OSError:
+                    dirs[:] = []
+                    continue
+                if key in visited:  # a symlink loop
+                    dirs[:] = []
+                    continue
+                visited.add(key)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+                for name in sorted(files):
+                    if name.startswith(".") or not name.lower().endswith(exts):
+                        continue
+                    found = True
+                    yield os.path.join(root, name)
+            if not found:
+                yield ReadError(path, f"no files with extensions {', '.join(exts)} in this folder")
+        elif os.path.lexists(path) or os.path.exists(path):
+            yield path
+        else:
+            yield ReadError(path, "no such file or directory")
+
+
+def display_path(path: str) -> str:
+    """Paths as the user typed them, without a leading './'."""
+    return str(Path(path)) if path not in ("-",) else path
