@@ -107,6 +107,7 @@ COMMON_FIELDS: dict[str, Field] = {
     "message": Field(Str(), required=True,
                      description="What to tell the writer; placeholders such as {match} are filled in."),
     "why": Field(Str(), required=True, description="One or two sentences: why an editor cares."),
+    "description": Field(Str(), description="Longer documentation (Markdown) for `factlint explain` and docs."),
     "link": Field(Str(pattern=r"https?://\S+", hint="an http(s) URL"), required=True,
                   description="Where the guidance comes from (style guide, standard)."),
     "examples": Field(Obj(fields={
@@ -253,7 +254,11 @@ class Rule:
         self.message: str = spec["message"]
         self.why: str = spec["why"]
         self.link: str = spec["link"]
-        self.examples: dict[str, list[str]] = {k: list(v) for k, v in spec["examples"].items()}
+        examples = spec["examples"]
+        self.examples: dict[str, list[str]] = {k: list(v) for k, v in examples.items()}
+        self.example_lines: dict[str, list[int]] = {
+            k: list(v.lines) for k, v in examples.items() if hasattr(v, "lines")}
+        self.description: str = spec.get("description", "")
         self.enabled: bool = spec.get("enabled", True)
         suggest = spec.get("suggest", [])
         self.suggest: tuple[str, ...] = (suggest,) if isinstance(suggest, str) else tuple(suggest)

@@ -1,0 +1,253 @@
+"""The ``factlint`` command line: check (the default), rules, explain, test-rules, schema."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+from .finding import SEVERITIES, SEVERITY_RANK
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+EXIT_CODES = """\b
+Exit status:
+  0  no finding at or above --fail-on (default: warning)
+  1  findings at or above --fail-on
+  2  a usage, configuration, rule-file or input error (a file could not be read)"""
+
+
+class DefaultGroup(click.Group):
+    """A group whose default command is ``check``: ``factlint draft.md`` = ``factlint check draft.md``."""
+
+    def parse_args(self, ctx, args):
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx, formatter):
+        formatter.write_usage("factlint", "[OPTIONS] PATH... | COMMAND [ARGS]...")
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=EXIT_CODES)
+@click.version_option(__version__, "--version", prog_name="factlint")
+def main() -> None:
+    """Lint news drafts for vague sourcing, unattributed claims, loaded framing,
+    copy-editing slips and readability.
+
+    \b
+    Examples:
+      factlint draft.md                  check one draft (same as: factlint check draft.md)
+      factlint stories/                  check every .md/.markdown/.txt file under a folder
+      factlint --format json draft.md    machine-readable findings
+      factlint --select sourcing,attribution draft.md
+      cat draft.txt | factlint - --stdin-filename draft.txt
+      factlint rules                     list the rules
+      factlint explain sourcing/vague-reports
+    """
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for value in values:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return out
+
+
+def _fail(message: str) -> None:
+    click.echo(f"factlint: error: {message}", err=True)
+
+
+def _load(rules_dirs, no_builtin, select=(), ignore=()):
+    """Load rules or exit 2 with every problem listed."""
+    from .ruleset import RuleLoadError, load_rules, matches
+
+    try:
+        ruleset = load_rules(rules_dirs, builtin=not no_builtin)
+    except RuleLoadError as exc:
+        for problem in exc.problems:
+            _fail(str(problem))
+        sys.exit(EXIT_ERROR)
+    for pattern in list(select) + list(ignore):
+        if pattern not in ("ALL", "*") and not any(matches(r, pattern) for r in ruleset.rules):
+            _fail(f"'{pattern}' matches no rule (see 'factlint rules')")
+            sys.exit(EXIT_ERROR)
+    return ruleset.selected(select, ignore)
+
+
+def _use_color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules: ids, families or globs, comma-separated (sourcing,framing/slammed,editing/*).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select).")
+@click.option("--severity", type=click.Choice(SEVERITIES), default="info", show_default=True,
+              help="Show findings of at least this severity.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="warning", show_default=True,
+              help="Exit 1 when a shown finding is at least this severe.")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
+              help="Add a rule pack (a folder of YAML rule files, or one file). Repeatable.")
+@click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="With '-': the name to report, whose extension picks the format (.md = Markdown).")
+@click.option("--extensions", default=".md,.markdown,.txt", show_default=True, metavar="EXTS",
+              help="File extensions to lint when walking folders.")
+@click.option("--encoding-errors", type=click.Choice(["strict", "replace"]), default="strict",
+              show_default=True, help="strict: report undecodable files; replace: lint them with U+FFFD.")
+@click.option("--show-source", is_flag=True, help="Print the source line and a caret under each finding.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour output (auto: only on a terminal; NO_COLOR is respected).")
+def check(paths, output_format, select, ignore, severity, fail_on, rules_dirs, no_builtin, stdin_filename,
+          extensions, encoding_errors, show_source, color):
+    """Check drafts: files, folders, or '-' for standard input.
+
+    Prints one line per finding, `path:line:col: severity rule message`, sorted by
+    path and position, then a summary.
+    """
+    from .reporters import Report, get_reporter
+    from .runner import CheckOptions, run_check
+
+    if not paths:
+        _fail("no PATH given; try 'factlint draft.md', 'factlint stories/' or 'factlint -' for stdin")
+        sys.exit(EXIT_ERROR)
+    ruleset = _load(rules_dirs, no_builtin, _split(select), _split(ignore))
+    options = CheckOptions(paths=list(paths), severity=severity, stdin_filename=stdin_filename,
+                           extensions=tuple(_split((extensions,))), encoding_errors=encoding_errors,
+                           keep_texts=show_source)
+    result = run_check(options, ruleset, stdin=sys.stdin.buffer if "-" in paths else None)
+    for problem in result.problems:
+        _fail(problem)
+    report = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=ruleset,
+                    color=_use_color(color), show_source=show_source, texts=result.texts)
+    _emit(get_reporter(output_format)(report))
+    sys.exit(result.exit_status(fail_on))
+
+
+def _emit(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader went away (factlint ... | head): not an error worth a traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_OK)
+
+
+@main.command("rules")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
+              help="Add a rule pack. Repeatable.")
+@click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="text: a table; json: a list; markdown: docs/rules.md.")
+def rules_command(rules_dirs, no_builtin, select, output_format):
+    """List the rules: id, severity and why it matters ([off] = only when selected by id)."""
+    import json
+
+    from .ruledocs import rules_markdown, rules_table, sorted_rules
+    from .ruleset import RuleLoadError, load_rules, matches
+
+    try:
+        ruleset = load_rules(rules_dirs, builtin=not no_builtin)
+    except RuleLoadError as exc:
+        for problem in exc.problems:
+            _fail(str(problem))
+        sys.exit(EXIT_ERROR)
+    patterns = _split(select)
+    if patterns:
+        ruleset.rules = [r for r in ruleset.rules if any(matches(r, p) for p in patterns)]
+    if output_format == "markdown":
+        _emit(rules_markdown(ruleset))
+    elif output_format == "json":
+        _emit(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "kind": r.kind,
+                           "enabled": r.enabled, "scope": list(r.scope.names), "why": r.why,
+                           "link": r.link, "message": r.message} for r in sorted_rules(ruleset)],
+                         indent=2, ensure_ascii=False) + "\n")
+    else:
+        _emit(rules_table(ruleset))
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
+              help="Add a rule pack. Repeatable.")
+@click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
+def explain(rule_id, rules_dirs, no_builtin):
+    """Print a rule's documentation: why it matters, its message, and its examples."""
+    import difflib
+
+    from .ruledocs import explain as render
+
+    ruleset = _load(rules_dirs, no_builtin, select=["ALL"])
+    rule = ruleset.get(rule_id)
+    if rule is None:
+        ids = [r.id for r in ruleset.rules]
+        close = difflib.get_close_matches(rule_id, ids, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see 'factlint rules'"
+        _fail(f"no rule '{rule_id}'{hint}")
+        sys.exit(EXIT_ERROR)
+    _emit(render(rule))
+
+
+@main.command("test-rules")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--no-builtin", is_flag=True,
+              help="Test only the packs given as PATHs (built-in lexicons stay available).")
+def test_rules(paths, no_builtin):
+    """Run every rule's examples: each `flag` example must produce a finding of its
+    rule, each `pass` example none. With PATHs, test those packs (with the built-in
+    rules loaded too unless --no-builtin); without, test the built-in packs."""
+    from .ruleset import RuleLoadError, load_rules
+    from .selftest import run_examples
+
+    try:
+        ruleset = load_rules(paths, builtin=True)
+    except RuleLoadError as exc:
+        for problem in exc.problems:
+            _fail(str(problem))
+        sys.exit(EXIT_ERROR)
+    if paths and no_builtin:
+        from .paths import builtin_rules_dir
+
+        builtin = str(builtin_rules_dir())
+        ruleset.rules = [r for r in ruleset.rules if not _within(r.source, builtin)]
+    count, failures = run_examples(ruleset)
+    for failure in failures:
+        click.echo(str(failure))
+    rules = len(ruleset.rules)
+    if failures:
+        click.echo(f"{len(failures)} of {count} examples failed ({rules} rules).")
+        sys.exit(EXIT_FINDINGS)
+    click.echo(f"All {count} examples of {rules} rules passed.")
+
+
+def _within(source: str, folder: str) -> bool:
+    from pathlib import Path
+
+    try:
+        Path(source).resolve().relative_to(Path(folder).resolve())
+        return True
+    except ValueError:
+        return False
+
+
+@main.command()
+def schema():
+    """Print the JSON Schema of rule files (also in docs/rules.schema.json)."""
+    from .ruleset import json_schema_text
+
+    _emit(json_schema_text())

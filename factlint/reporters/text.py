@@ -1,0 +1,52 @@
+"""``--format text``: one line per finding, ``path:line:col: severity rule message``, like ruff."""
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from . import Report
+
+_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def render(report: Report) -> str:
+    lines = []
+    for f in report.findings:
+        lines.append(_line(f, report.color))
+        if report.show_source and f.path in report.texts:
+            lines.extend(_source(report.texts[f.path], f))
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def _style(text: str, color: bool, **kw) -> str:
+    return click.style(text, **kw) if color else text
+
+
+def _line(f, color: bool) -> str:
+    where = _style(f"{f.path}:{f.line}:{f.column}:", color, bold=True)
+    severity = _style(f.severity, color, fg=_SEVERITY_COLOURS.get(f.severity), bold=True)
+    rule = _style(f.rule, color, fg="cyan")
+    return f"{where} {severity} {rule} {f.message}"
+
+
+def _source(text: str, f) -> list[str]:
+    lines = text.splitlines()
+    if f.line - 1 >= len(lines):
+        return []
+    src = lines[f.line - 1].expandtabs(1)
+    width = (f.end_column - f.column) if f.end_line == f.line else len(src) - f.column + 1
+    return [f"    {src}", "    " + " " * (f.column - 1) + "^" * max(1, width)]
+
+
+def summary(report: Report) -> str:
+    n = len(report.findings)
+    files = f"{report.files} file" + ("" if report.files == 1 else "s")
+    if n == 0:
+        return f"No findings in {files}."
+    counts = Counter(f.severity for f in report.findings)
+    parts = [f"{counts[s]} {s}" + ("s" if counts[s] != 1 and s != "info" else "")
+             for s in ("error", "warning", "info") if counts[s]]
+    noun = "finding" if n == 1 else "findings"
+    return f"Found {n} {noun} ({', '.join(parts)}) in {files}."
