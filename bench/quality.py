@@ -457,23 +457,24 @@ def build_attributions(
     text: str, bounds: dict[str, TextBound], events: list[list[tuple[str, str]]],
     stats: PolnearStats,
 ) -> list[Attribution]:
-    good = {}
+    """Attributions from events whose spans all match the text; the rest are counted."""
+    valid = {}
     for tid, bound in bounds.items():
         stats.spans_checked += 1
         if span_matches(text, bound):
-            good[tid] = bound
+            valid[tid] = bound
         else:
             stats.span_mismatches += 1
     attributions = []
     for args in events:
         stats.attributions += 1
-        if not args or any(tid not in good for _, tid in args):
+        if not args or any(tid not in valid for _, tid in args):
             stats.attributions_skipped += 1
             continue
-        trigger = good[args[0][1]]
+        trigger = valid[args[0][1]]
         roles: dict[str, list[TextBound]] = defaultdict(list)
         for role, tid in args[1:]:
-            roles[_role_name(role)].append(good[tid])
+            roles[_role_name(role)].append(valid[tid])
         sources = roles.get("Source", [])
         cue = tuple(s for b in roles.get("Cue", []) for s in b.spans) or trigger.spans
         attributions.append(Attribution(

@@ -620,3 +620,16 @@ def test_command_line_regex_baseline_runs_end_to_end(corpora, tmp_path):
     run = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert "sourcing precision" in run.stdout and "slips recall" in run.stdout
+
+
+def test_baseline_regex_adds_a_comparison_column(monkeypatch, corpora, tmp_path, capsys):
+    engine = types.ModuleType("factlint")
+    engine.load_rules = lambda: None
+    engine.lint_text = lambda text, path, rules: []   # an engine that finds nothing
+    monkeypatch.setitem(sys.modules, "factlint", engine)
+    out = tmp_path / "q.json"
+    assert q.main(["--corpora", str(corpora), "--baseline-regex", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    comparison = printed.split("== comparison ==")[1]
+    assert re.search(r"sourcing precision\s+n/a \(0/0\)\s+\S+ \(\d+/\d+\)", comparison)
+    assert set(json.loads(out.read_text())["linters"]) == {"factlint", "regex-baseline"}
