@@ -89,8 +89,8 @@ def _use_color(choice: str) -> bool:
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "html"]), default="text",
+              show_default=True, help="Output format (html: one self-contained annotated page).")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rules: ids, families or globs, comma-separated (sourcing,framing/slammed,editing/*).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select).")
@@ -126,7 +126,7 @@ def check(paths, output_format, select, ignore, severity, fail_on, rules_dirs, n
     ruleset = _load(rules_dirs, no_builtin, _split(select), _split(ignore))
     options = CheckOptions(paths=list(paths), severity=severity, stdin_filename=stdin_filename,
                            extensions=tuple(_split((extensions,))), encoding_errors=encoding_errors,
-                           keep_texts=show_source)
+                           keep_texts=show_source or output_format == "html")
     result = run_check(options, ruleset, stdin=sys.stdin.buffer if "-" in paths else None)
     for problem in result.problems:
         _fail(problem)

@@ -20,10 +20,13 @@ class Report:
 
 
 def get_reporter(name: str):
+    from . import html as html_reporter
     from . import json as json_reporter
     from . import text as text_reporter
 
-    return {"text": text_reporter.render, "json": json_reporter.render}[name]
+    return {"text": text_reporter.render, "json": json_reporter.render, "html": html_reporter.render}[name]
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "html")
+#: Formats that show each file's text, so the runner must keep it (CheckOptions.keep_texts).
+NEEDS_TEXTS = ("html",)
