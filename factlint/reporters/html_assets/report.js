@@ -68,7 +68,7 @@
     var head = el("div", "d-head");
     head.append(el("span", "sev-badge sev-" + f.severity, f.severity), el("span", "d-rule", f.rule),
                 el("span", "d-family", f.family),
-                el("span", "d-where", data.files[f.file] + ":" + f.line + ":" + f.column));
+                el("span", "d-where", "line " + f.line + ", column " + f.column));
     detail.append(head, el("p", "d-message", f.message));
     var dl = el("dl");
     function row(label, value) {
@@ -186,8 +186,10 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    var tag = (event.target.tagName || "").toLowerCase();
-    if (tag === "input" || tag === "textarea" || tag === "select") return;
+    var t = event.target, tag = (t.tagName || "").toLowerCase();
+    var typing = tag === "textarea" || tag === "select" || t.isContentEditable ||
+                 (tag === "input" && !/^(checkbox|radio|button|submit|reset)$/.test(t.type));
+    if (typing) return;
     var key = event.key;
     if (key === "j" || key === "n") { step(1); event.preventDefault(); }
     else if (key === "k" || key === "p") { step(-1); event.preventDefault(); }
