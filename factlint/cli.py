@@ -251,3 +251,20 @@ def schema():
     from .ruleset import json_schema_text
 
     _emit(json_schema_text())
+
+
+@main.command("lsp")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
+              help="Add a rule pack. Repeatable.")
+@click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
+@click.option("--stdio", is_flag=True, help="Use stdin/stdout (the default and only transport).")
+def lsp_command(rules_dirs, no_builtin, stdio):
+    """Run the language server (LSP) over stdio, for editors. Needs: pip install 'factlint[lsp]'."""
+    try:
+        import pygls  # noqa: F401
+    except ImportError:
+        _fail("'factlint lsp' needs pygls: pip install 'factlint[lsp]'")
+        sys.exit(EXIT_ERROR)
+    from .lsp import serve
+
+    serve(rules_dirs, builtin=not no_builtin)
