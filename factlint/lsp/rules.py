@@ -19,6 +19,7 @@ class WorkspaceRules:
     def __init__(self, loader: Loader) -> None:
         self.loader = loader
         self.folders: list[Path] = []
+        self._given: tuple = ()
         self._cache: dict[Path | None, RuleSet] = {}
 
     @classmethod
@@ -29,7 +30,11 @@ class WorkspaceRules:
         return cls(lambda root: load_rules(dirs, builtin=builtin))
 
     def set_folders(self, folders: Iterable[Path]) -> None:
-        self.folders = sorted({Path(f).resolve() for f in folders}, key=lambda p: len(p.parts), reverse=True)
+        """The workspace folders (innermost first when nested); compiled rules are kept."""
+        given = tuple(folders)
+        if given != self._given:
+            self._given = given
+            self.folders = sorted({Path(f).resolve() for f in given}, key=lambda p: len(p.parts), reverse=True)
 
     def folder_of(self, path: str | None) -> Path | None:
         """The innermost workspace folder holding ``path`` (None: outside every folder)."""

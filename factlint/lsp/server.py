@@ -50,6 +50,7 @@ class FactlintServer(LanguageServer):
         if fmt is None:
             return
         path = to_fs_path(uri) or uri
+        self.rules.set_folders(self._folders())
         try:
             ruleset = self.rules.for_document(path)
         except RuleLoadError as exc:
@@ -66,6 +67,13 @@ class FactlintServer(LanguageServer):
             uri=uri, version=document.version,
             diagnostics=[diagnostic(f, positions, links) for f in result.findings]))
 
+    def _folders(self) -> list[Path]:
+        """The workspace folders now (pygls keeps them up to date), or the root."""
+        paths = [to_fs_path(f.uri) for f in self.workspace.folders.values()]
+        if not paths and self.workspace.root_path:
+            paths.append(self.workspace.root_path)
+        return [Path(p) for p in paths if p]
+
     def _once(self, message: str) -> None:
         if message not in self.reported_errors:
             self.reported_errors.add(message)
@@ -74,13 +82,6 @@ class FactlintServer(LanguageServer):
 
 def build_server(rules: WorkspaceRules) -> FactlintServer:
     server = FactlintServer(rules)
-
-    @server.feature(lsp.INITIALIZED)
-    def initialized(ls: FactlintServer, params: lsp.InitializedParams) -> None:
-        folders = [to_fs_path(f.uri) for f in ls.workspace.folders.values()]
-        if ls.workspace.root_path:
-            folders.append(ls.workspace.root_path)
-        ls.rules.set_folders(Path(f) for f in folders if f)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: FactlintServer, params: lsp.DidOpenTextDocumentParams) -> None:
