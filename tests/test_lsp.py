@@ -89,6 +89,15 @@ def test_the_command_line_does_not_import_pygls():
     assert out.split() == ["False", "False"]
 
 
+def test_without_pygls_the_command_says_what_to_install():
+    code = ("import sys; sys.modules['pygls'] = None\n"
+            "from factlint.cli import main\n"
+            "main(['lsp'])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert done.returncode == 2
+    assert "pip install 'factlint[lsp]'" in done.stderr
+
+
 # --- the server over a pipe -------------------------------------------------------------
 
 @pytest.fixture
