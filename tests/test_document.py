@@ -195,7 +195,7 @@ def test_short_unattributed_quotation_is_a_scare_quote_not_a_direct_quote():
 def test_straight_quotes_and_nested_single_quotes():
     found = quotes('"He told me ‘never again’ and left," the aide said.\n')
     assert found == [('"He told me ‘never again’ and left,"', True, True, "the aide"),
-                     ("‘never again’", True, False, None)]
+                     ("‘never again’", True, True, "He")]  # quoted inside the quotation
 
 
 def test_apostrophes_are_not_quotation_marks():
