@@ -127,7 +127,8 @@ def check(paths, output_format, select, ignore, severity, fail_on, rules_dirs, n
     options = CheckOptions(paths=list(paths), severity=severity, stdin_filename=stdin_filename,
                            extensions=tuple(_split((extensions,))), encoding_errors=encoding_errors,
                            keep_texts=show_source or output_format == "html")
-    result = run_check(options, ruleset, stdin=sys.stdin.buffer if "-" in paths else None)
+    stdin = sys.stdin.buffer if "-" in paths and sys.stdin is not None else None
+    result = run_check(options, ruleset, stdin=stdin)
     for problem in result.problems:
         _fail(problem)
     report = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=ruleset,
@@ -268,3 +269,19 @@ def lsp_command(rules_dirs, no_builtin, stdio):
     from .lsp import serve
 
     serve(rules_dirs, builtin=not no_builtin)
+
+
+def run() -> None:
+    """Console entry point: the CLI, with a last line of defence against tracebacks."""
+    try:
+        main(standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # pragma: no cover - a bug; say so in one line
+        if os.environ.get("FACTLINT_DEBUG"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} "
+              "(set FACTLINT_DEBUG=1 for a traceback, and please report it)")
+        sys.exit(EXIT_ERROR)

@@ -55,7 +55,12 @@ def read_input(item: str, options: CheckOptions, stdin: BinaryIO | None) -> tupl
     """(decoded source, the path whose extension picks the format)."""
     if item == STDIN:
         name = options.stdin_filename or STDIN
-        data = stdin.read() if stdin is not None else b""
+        if stdin is None:
+            raise ReadError(name, "standard input is closed")
+        try:
+            data = stdin.read()
+        except OSError as exc:
+            raise ReadError(name, f"cannot read standard input: {exc.strerror or exc}") from None
         return decode(data, name, options.encoding_errors), options.stdin_filename or "stdin.txt"
     return read_source(item, options.encoding_errors), item
 
