@@ -101,3 +101,20 @@ def locations(out: str) -> list[tuple[str, int, str]]:
             path, line_no, _col, _ = parts[0].rsplit(":", 3)
             found.append((path, int(line_no), parts[2]))
     return found
+
+
+def readme_snippet(name: str) -> str:
+    """The fenced code block that follows ``<!-- snippet: NAME -->`` in README.md."""
+    import re
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"<!-- snippet: " + re.escape(name) + r" -->\n```[^\n]*\n(.*?)\n```", text, re.DOTALL)
+    assert m, f"README.md has no snippet {name!r}"
+    return m.group(1) + "\n"
+
+
+def snippet_commands(snippet: str) -> list[list[str]]:
+    """The `factlint ...` command lines of a shell snippet, split into arguments."""
+    import shlex
+
+    return [shlex.split(line)[1:] for line in snippet.splitlines() if line.startswith("factlint ")]
