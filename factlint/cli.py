@@ -45,6 +45,9 @@ def main() -> None:
       factlint --format json draft.md    machine-readable findings
       factlint --select sourcing,attribution draft.md
       cat draft.txt | factlint - --stdin-filename draft.txt
+      factlint --fix draft.md            apply safe fixes (--diff: only show them)
+      factlint --format sarif stories/   for CI (also: github, junit, grouped)
+      factlint config stories/a.md       the configuration that applies to a file
       factlint rules                     list the rules
       factlint explain sourcing/vague-reports
     """

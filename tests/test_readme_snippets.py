@@ -130,3 +130,18 @@ def test_pre_commit_snippet_names_the_hook_this_repository_ships():
     config = yaml.safe_load(readme_snippet("pre-commit"))
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [h["id"] for h in config["repos"][0]["hooks"]] == [h["id"] for h in hooks]
+
+
+def test_configuration_reference_examples_are_valid(tmp_path):
+    import re
+
+    text = (REPO / "docs/configuration.md").read_text(encoding="utf-8")
+    yaml_example = re.search(r"```yaml\n(# \.factlint\.yaml\n.*?)```", text, re.DOTALL).group(1)
+    toml_example = re.search(r"```toml\n(.*?)```", text, re.DOTALL).group(1)
+    (tmp_path / ".factlint.yaml").write_text(yaml_example, encoding="utf-8")
+    config = load_config_file(tmp_path / ".factlint.yaml")
+    assert config.overrides_for(str(tmp_path / "opinion/a.md")).ignore == ("editing/us-spelling", "framing")
+    (tmp_path / "pyproject.toml").write_text(toml_example, encoding="utf-8")
+    config = load_config_file(tmp_path / "pyproject.toml")
+    assert config.fail_on == "error" and config.exclude == ("archive/**",)
+    assert config.overrides_for(str(tmp_path / "opinion/a.md")).ignore == ("editing/us-spelling", "framing")
