@@ -16,7 +16,8 @@ EXIT_CODES = """\b
 Exit status:
   0  no finding at or above --fail-on (default: warning)
   1  findings at or above --fail-on
-  2  a usage, configuration, rule-file or input error (a file could not be read)"""
+  2  a usage, configuration, rule-file, baseline, git or input error
+     (a file could not be read, or a fix could not be written)"""
 
 
 class DefaultGroup(click.Group):
@@ -189,7 +190,7 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
     if show_diff:
         _emit("".join(result.diffs))
         sys.exit(EXIT_ERROR if result.input_errors else EXIT_FINDINGS if result.diffs else EXIT_OK)
-    report = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=None,
+    report = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=result.ruleset,
                     color=_use_color(color) and not output_file, show_source=show_source, texts=result.texts,
                     paths=result.paths, rules=result.rules, problems=result.problems)
     if statistics:
@@ -326,8 +327,16 @@ def _within(source: str, folder: str) -> bool:
 
 
 @main.command()
-def schema():
+@click.option("--config", "for_config", is_flag=True, help="The schema of .factlint.yaml instead.")
+def schema(for_config):
     """Print the JSON Schema of rule files (also in docs/rules.schema.json)."""
+    if for_config:
+        import json
+
+        from .config import json_schema as config_schema
+
+        _emit(json.dumps(config_schema(), indent=2, ensure_ascii=False) + "\n")
+        return
     from .ruleset import json_schema_text
 
     _emit(json_schema_text())

@@ -88,7 +88,23 @@ class Accept(Type):
         return {"anyOf": [terms, {"type": "object", "additionalProperties": terms}]}
 
 
-_SEVERITY_MAP = Obj(values=Str(enum=LEVELS), description="Rule id, family or glob -> error, warning, info or off.")
+class Level(Type):
+    """error, warning, info or off -- and YAML's unquoted ``off``/``no``/``false``, read as false."""
+
+    def check(self, value, key, line, problems):
+        if value is False:
+            return
+        Str(enum=LEVELS).check(value, key, line, problems)
+
+    def json_schema(self):
+        return {"anyOf": [{"type": "string", "enum": list(LEVELS)}, {"const": False}]}
+
+
+def _level(value) -> str:
+    return "off" if value is False else str(value)
+
+
+_SEVERITY_MAP = Obj(values=Level(), description="Rule id, family or glob -> error, warning, info or off.")
 _THRESHOLDS = Obj(values=Obj(fields={
     "max": Field(Num(), description="Report values above this."),
     "min": Field(Num(), description="Report values below this."),
@@ -200,7 +216,7 @@ class Overrides:
             select=_tuple(data["select"]) if "select" in data else None,
             extend_select=_tuple(data.get("extend-select")),
             ignore=_tuple(data.get("ignore")),
-            severity=tuple((str(k), str(v)) for k, v in (data.get("severity") or {}).items()),
+            severity=tuple((str(k), _level(v)) for k, v in (data.get("severity") or {}).items()),
             accept=accept_items,
             thresholds=tuple((str(k), tuple((str(a), b) for a, b in v.items()))
                              for k, v in (data.get("thresholds") or {}).items()),
@@ -407,10 +423,16 @@ def _load_toml(text: str, shown: str, pyproject: bool):
 
 
 def has_tool_table(path: Path) -> bool:
+    """Does this pyproject.toml configure factlint? A broken one that mentions
+    ``[tool.factlint`` counts, so that its error is reported rather than ignored."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return "[tool.factlint" in text
     return isinstance(data.get("tool"), dict) and "factlint" in data["tool"]
 
 
@@ -611,7 +633,7 @@ def _check_patterns(config: ConfigFile, overrides: Overrides, base, cli: Cli) ->
     label = config.label or "command line"
 
     def check(patterns, *keys):
-        for i, pattern in enumerate(patterns):
+        for pattern in patterns:
             if pattern in ("ALL", "*") or pattern_is_known(pattern, base.rules):
                 continue
             if config.path is None or not keys:

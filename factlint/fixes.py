@@ -95,8 +95,10 @@ def atomic_write(path: str, data: bytes, expected_digest: str | None = None) -> 
     except FileNotFoundError:
         st = None
         mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(target) + ".", suffix=".factlint-tmp")
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(target) + ".",
+                                   suffix=".factlint-tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

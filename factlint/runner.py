@@ -63,6 +63,11 @@ class CheckResult:
     fixed_stdin: str | None = None
     baseline_candidates: list[Finding] = field(default_factory=list)  # findings before --baseline
 
+    @property
+    def ruleset(self) -> RuleSet:
+        """Every rule that ran (for reporters that describe rules)."""
+        return RuleSet(list(self.rules.values()), None)  # type: ignore[arg-type]
+
     def exit_status(self, fail_on: str | None = None) -> int:
         if self.input_errors:
             return 2

@@ -361,3 +361,37 @@ def test_config_that_is_not_a_mapping(tmp_path):
     with pytest.raises(ConfigError) as exc:
         load_config_file(tmp_path / ".factlint.yaml")
     assert "must be a mapping" in str(exc.value)
+
+
+def test_unquoted_off_in_yaml_means_off(tmp_path):
+    write(tmp_path, ".factlint.yaml", "severity:\n  framing: off\n")
+    write(tmp_path, "story.md", STORY)
+    assert rules_of(factlint("story.md", cwd=tmp_path).out) == ["sourcing/vague-reports"]
+
+
+def test_broken_pyproject_with_a_factlint_table_is_reported_not_skipped(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.factlint\nignore = [\n", encoding="utf-8")
+    write(tmp_path, "story.md", STORY)
+    run = factlint("story.md", cwd=tmp_path)
+    assert run.code == 2 and "pyproject.toml:1: invalid TOML" in run.err
+
+
+def test_config_json_schema_accepts_the_readme_example_and_rejects_typos(tmp_path):
+    import jsonschema
+    import yaml
+
+    from conftest import readme_snippet
+
+    schema = json.loads(factlint("schema", "--config").out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert list(validator.iter_errors(yaml.safe_load(readme_snippet("config")))) == []
+    assert list(validator.iter_errors({"sellect": ["sourcing"]}))
+
+
+def test_unwritable_output_is_an_error_not_a_traceback(tmp_path):
+    write(tmp_path, "story.md", STORY)
+    run = factlint("--write-baseline", tmp_path / "missing" / "b.json", "story.md", cwd=tmp_path)
+    assert run.code == 2 and "cannot write" in run.err
+    run = factlint("--format", "sarif", "--output-file", tmp_path / "missing" / "x.sarif", "story.md", cwd=tmp_path)
+    assert run.code == 2 and "cannot write" in run.err
