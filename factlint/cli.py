@@ -164,9 +164,11 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
                            keep_texts=show_source, config=config_file, isolated=isolated, cli=cli,
                            report_unused_suppressions=report_unused_suppressions,
                            baseline=None if write_baseline else baseline_file, diff_base=diff_base,
-                           fix=fix and not show_diff, unsafe_fixes=unsafe_fixes, diff=show_diff)
+                           fix=fix and not show_diff, unsafe_fixes=unsafe_fixes, diff=show_diff,
+                           fingerprints=bool(write_baseline or baseline_file or output_format == "sarif"))
+    stdin = sys.stdin.buffer if "-" in paths and sys.stdin is not None else None
     try:
-        result = run_check(options, stdin=sys.stdin.buffer if "-" in paths else None)
+        result = run_check(options, stdin=stdin)
     except SetupError as exc:
         for problem in getattr(exc, "problems", None) or [exc]:
             _fail(str(problem))
@@ -368,3 +370,19 @@ def config_command(path, config_file, isolated, output_format):
         _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
         _emit(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False))
+
+
+def run() -> None:
+    """Console entry point: the CLI, with a last line of defence against tracebacks."""
+    try:
+        main(standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # pragma: no cover - a bug; say so in one line
+        if os.environ.get("FACTLINT_DEBUG"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} "
+              "(set FACTLINT_DEBUG=1 for a traceback, and please report it)")
+        sys.exit(EXIT_ERROR)

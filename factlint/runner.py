@@ -44,6 +44,7 @@ class CheckOptions:
     fix: bool = False  # write fixes back (stdin: keep the fixed text in CheckResult.fixed_stdin)
     unsafe_fixes: bool = False
     diff: bool = False  # compute fixes and keep their unified diffs; write nothing
+    fingerprints: bool = False  # set Finding.fingerprint (always with a baseline): for baselines, SARIF
 
 
 @dataclass
@@ -90,7 +91,12 @@ def read_input(item: str, options: CheckOptions, stdin: BinaryIO | None) -> tupl
     """(decoded source, the path whose extension picks the format)."""
     if item == STDIN:
         name = options.stdin_filename or STDIN
-        data = stdin.read() if stdin is not None else b""
+        if stdin is None:
+            raise ReadError(name, "standard input is closed")
+        try:
+            data = stdin.read()
+        except OSError as exc:
+            raise ReadError(name, f"cannot read standard input: {exc.strerror or exc}") from None
         return decode(data, name, options.encoding_errors), options.stdin_filename or "stdin.txt"
     return read_source(item, options.encoding_errors), item
 
@@ -135,8 +141,9 @@ class Pipeline:
         if self.options.report_unused_suppressions and directives:
             findings = sorted(findings + suppressions.unused_findings(doc, directives, eff.ruleset.rules),
                               key=lambda f: f.sort_key)
-        for f in findings:
-            f.fingerprint = fingerprint(doc, f)
+        if self.options.fingerprints or self.baseline is not None:
+            for f in findings:
+                f.fingerprint = fingerprint(doc, f)
         if self.changes is not None and doc.path != STDIN:
             findings = [f for f in findings if self.changes.keeps(doc.path, f.line, f.end_line)]
         min_rank = SEVERITY_RANK[eff.min_severity]

@@ -31,6 +31,7 @@ _MINOR_WORDS = frozenset(
 _DIRECTIVE_LINE = regex.compile(r"[ \t]*<!--\s*factlint-.*?-->[ \t]*")
 _HEADING_MAX_WORDS = 14
 _HEADLINE_MAX_WORDS = 25
+_TITLE_MAX_CHARS = 300  # longer lines are never titles: don't even count their words
 
 
 def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
@@ -119,6 +120,8 @@ def _words(line: str) -> list[str]:
 
 def _is_title_like(line: str) -> bool:
     """Title Case or ALL CAPS, and no sentence punctuation at the end."""
+    if len(line) > _TITLE_MAX_CHARS:
+        return False
     words = _words(line)
     if len(words) < 2 or len(words) > _HEADLINE_MAX_WORDS or line.rstrip()[-1:] in ".,;:":
         return False
@@ -133,6 +136,8 @@ def _is_title_like(line: str) -> bool:
 
 
 def _could_be_headline(line: str, standalone: bool) -> bool:
+    if len(line) > _TITLE_MAX_CHARS:
+        return False
     words = _words(line)
     if not words or len(words) > _HEADLINE_MAX_WORDS:
         return False
@@ -142,6 +147,8 @@ def _could_be_headline(line: str, standalone: bool) -> bool:
 
 
 def _is_heading(line: str) -> bool:
+    if len(line) > _TITLE_MAX_CHARS:
+        return False
     words = _words(line)
     if not words or len(words) > _HEADING_MAX_WORDS:
         return False

@@ -77,12 +77,14 @@ class ProseBuilder:
         self.map = ProseMap()
         self._fresh = True  # no text yet in the current block
         self._pending_space = False
+        self._last_end = -1  # raw end of the previous piece of this block
 
     def begin_block(self) -> int:
         if self.length:
             self._emit_text(BLOCK_SEPARATOR, None)
         self._fresh = True
         self._pending_space = False
+        self._last_end = -1
         return self.length
 
     def end_block(self) -> int:
@@ -90,7 +92,14 @@ class ProseBuilder:
         return self.length
 
     def add(self, rstart: int, rend: int) -> None:
-        """Append the raw span [rstart, rend) to the current block."""
+        """Append the raw span [rstart, rend) to the current block.
+
+        Skipped raw text between two pieces (a line break, removed markup) reads as a
+        space when it contains whitespace, and as nothing otherwise ("**bold**ly").
+        """
+        if 0 <= self._last_end < rstart and any(c.isspace() for c in self.raw[self._last_end:rstart]):
+            self._pending_space = True
+        self._last_end = rend
         piece = self.raw[rstart:rend]
         pos = 0
         for m in _WS_RUN.finditer(piece):
