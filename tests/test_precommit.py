@@ -144,3 +144,20 @@ def test_hook_manifest_and_this_repositorys_config_are_valid(env):
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks[0]["id"] == "factlint"
     assert hooks[0]["types_or"] == ["markdown", "plain-text"]
+
+
+def test_this_repositorys_own_factlint_hook_passes_on_its_docs():
+    """The local `factlint-docs` hook of .pre-commit-config.yaml, run as pre-commit would."""
+    import re
+    import shlex
+
+    from conftest import factlint
+
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook = next(h for repo in config["repos"] if repo["repo"] == "local"
+                for h in repo["hooks"] if h["id"] == "factlint-docs")
+    files = [p for p in tracked_files(REPO) if re.search(hook["files"], p)]
+    assert "README.md" in files and "docs/configuration.md" in files
+    args = shlex.split(hook["entry"])[1:]
+    run = factlint(*args, *files, cwd=REPO)
+    assert run.code == 0, run.out
