@@ -116,6 +116,20 @@ class _Fixed:
         return False
 
 
+def lint_with_settings(doc, eff: Effective, report_unused_suppressions: bool = False):
+    """A document's findings under its settings: house terms accepted, suppression comments
+    applied, and below ``min-severity`` dropped. Shared by ``check`` and the language server.
+    Returns (findings, rule errors)."""
+    outcome = lint_document(doc, eff.ruleset)
+    findings = [f for f in outcome.findings if not eff.accepts(f)]
+    findings, directives = suppressions.apply(doc, findings)
+    if report_unused_suppressions and directives:
+        findings = sorted(findings + suppressions.unused_findings(doc, directives, eff.ruleset.rules),
+                          key=lambda f: f.sort_key)
+    min_rank = SEVERITY_RANK[eff.min_severity]
+    return [f for f in findings if SEVERITY_RANK[f.severity] >= min_rank], outcome.errors
+
+
 class Pipeline:
     """Everything that turns one parsed document into the findings shown."""
 
@@ -133,21 +147,13 @@ class Pipeline:
 
     def lint(self, doc, eff: Effective, result: CheckResult) -> tuple[list[Finding], list[Finding]]:
         """(findings shown, findings before the baseline filter)."""
-        outcome = lint_document(doc, eff.ruleset)
-        for error in outcome.errors:
-            result.problems.append(f"{error.path}: rule {error.rule}: {error.message}")
-        findings = [f for f in outcome.findings if not eff.accepts(f)]
-        findings, directives = suppressions.apply(doc, findings)
-        if self.options.report_unused_suppressions and directives:
-            findings = sorted(findings + suppressions.unused_findings(doc, directives, eff.ruleset.rules),
-                              key=lambda f: f.sort_key)
+        findings, errors = lint_with_settings(doc, eff, self.options.report_unused_suppressions)
+        result.problems.extend(f"{e.path}: rule {e.rule}: {e.message}" for e in errors)
         if self.options.fingerprints or self.baseline is not None:
             for f in findings:
                 f.fingerprint = fingerprint(doc, f)
         if self.changes is not None and doc.path != STDIN:
             findings = [f for f in findings if self.changes.keeps(doc.path, f.line, f.end_line)]
-        min_rank = SEVERITY_RANK[eff.min_severity]
-        findings = [f for f in findings if SEVERITY_RANK[f.severity] >= min_rank]
         before_baseline = findings
         if self.baseline is not None:
             findings = self.baseline.new_findings(doc.path, findings)

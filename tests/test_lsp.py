@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("pygls", reason="the lsp extra (pygls) is part of the test extras")
 
 from factlint.lsp.positions import PositionMap, units  # noqa: E402
-from factlint.lsp.rules import WorkspaceRules  # noqa: E402
+from factlint.lsp.rules import EditorSettings  # noqa: E402
 from lsp_client import LspClient  # noqa: E402
 
 PACK = str(Path(__file__).parent / "fixtures" / "report_pack")
@@ -64,23 +64,18 @@ def test_a_position_past_the_end_of_a_line_is_its_end():
 
 # --- rules, once per workspace ----------------------------------------------------------
 
-def test_rules_are_compiled_once_per_workspace_folder(tmp_path):
-    calls = []
-
-    def loader(root):
-        calls.append(root)
-        return object()
-
-    rules = WorkspaceRules(loader)
+def test_settings_follow_the_configuration_and_compile_once(tmp_path):
     (tmp_path / "desk" / "sub").mkdir(parents=True)
-    (tmp_path / "other").mkdir()
-    rules.set_folders([tmp_path / "desk", tmp_path / "other"])
-    first = rules.for_document(str(tmp_path / "desk" / "a.md"))
-    assert rules.for_document(str(tmp_path / "desk" / "sub" / "b.md")) is first
-    rules.for_document(str(tmp_path / "other" / "c.txt"))
-    rules.for_document(str(tmp_path / "other" / "d.txt"))
-    rules.for_document(None)  # an unsaved buffer
-    assert calls == [(tmp_path / "desk").resolve(), (tmp_path / "other").resolve(), None]
+    (tmp_path / "opinion").mkdir()
+    (tmp_path / "opinion" / ".factlint.yaml").write_text("ignore: [framing]\n", encoding="utf-8")
+    settings = EditorSettings()
+    first = settings.for_document(str(tmp_path / "desk" / "a.md"))
+    assert settings.for_document(str(tmp_path / "desk" / "sub" / "b.md")).ruleset is first.ruleset
+    opinion = settings.for_document(str(tmp_path / "opinion" / "c.md"))
+    assert any(r.category == "framing" for r in first.ruleset.rules)
+    assert not any(r.category == "framing" for r in opinion.ruleset.rules)
+    settings.for_document(None)  # an unsaved buffer
+    assert settings.compiled == 1  # one set of packs: compiled once, selected per configuration
 
 
 def test_the_command_line_does_not_import_pygls():

@@ -10,12 +10,13 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..api import lint_text_result
+from ..config import ConfigError
+from ..document import parse
 from ..finding import Finding
-from ..ruleset import RuleLoadError
+from ..runner import lint_with_settings
 from .convert import code_actions, diagnostic, overlapping, rule_links
 from .positions import PositionMap
-from .rules import WorkspaceRules
+from .rules import EditorSettings
 
 LANGUAGES = {"markdown": "markdown", "plaintext": "text", "text": "text"}
 EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".txt": "text"}
@@ -38,7 +39,7 @@ def document_format(uri: str, language_id: str | None) -> str | None:
 
 
 class FactlintServer(LanguageServer):
-    def __init__(self, rules: WorkspaceRules) -> None:
+    def __init__(self, rules: EditorSettings) -> None:
         super().__init__("factlint", __version__)
         self.rules = rules
         self.linted: dict[str, Linted] = {}
@@ -50,29 +51,22 @@ class FactlintServer(LanguageServer):
         if fmt is None:
             return
         path = to_fs_path(uri) or uri
-        self.rules.set_folders(self._folders())
         try:
-            ruleset = self.rules.for_document(path)
-        except RuleLoadError as exc:
-            self._once(f"factlint: rules failed to load: {'; '.join(map(str, exc.problems))}")
+            settings = self.rules.for_document(path)
+        except ConfigError as exc:
+            self._once(f"factlint: configuration or rules failed to load: {'; '.join(map(str, exc.problems))}")
             return
+        ruleset = settings.ruleset
         text = document.source
-        result = lint_text_result(text, path, ruleset, fmt)
-        for error in result.errors:
+        findings, errors = lint_with_settings(parse(text, path, fmt), settings)
+        for error in errors:
             self._once(f"factlint: {path}: rule {error.rule}: {error.message}")
         positions = PositionMap(text, str(self.workspace.position_encoding or "utf-16"))
         links = rule_links(ruleset)
-        self.linted[uri] = Linted(document.version, result.findings, positions, links)
+        self.linted[uri] = Linted(document.version, findings, positions, links)
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
             uri=uri, version=document.version,
-            diagnostics=[diagnostic(f, positions, links) for f in result.findings]))
-
-    def _folders(self) -> list[Path]:
-        """The workspace folders now (pygls keeps them up to date), or the root."""
-        paths = [to_fs_path(f.uri) for f in self.workspace.folders.values()]
-        if not paths and self.workspace.root_path:
-            paths.append(self.workspace.root_path)
-        return [Path(p) for p in paths if p]
+            diagnostics=[diagnostic(f, positions, links) for f in findings]))
 
     def _once(self, message: str) -> None:
         if message not in self.reported_errors:
@@ -80,7 +74,7 @@ class FactlintServer(LanguageServer):
             self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=message))
 
 
-def build_server(rules: WorkspaceRules) -> FactlintServer:
+def build_server(rules: EditorSettings) -> FactlintServer:
     server = FactlintServer(rules)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
