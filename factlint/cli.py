@@ -136,10 +136,17 @@ def _use_color(choice: str) -> bool:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes too.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print the fixes as a unified diff; write nothing. Exit 1 if there is anything to fix.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Lint files in N worker processes [default: the number of CPUs; 1: in this process]. "
+                   "Small runs are always linted in this process.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Keep the cache here [default: $FACTLINT_CACHE_DIR, else .factlint_cache in the project "
+                   "root (where the configuration file is), else in the current folder].")
 def check(paths, output_format, select, extend_select, ignore, severity, fail_on, rules_dirs, no_builtin,
           config_file, isolated, stdin_filename, extensions, encoding_errors, show_source, color, statistics,
           output_file, report_unused_suppressions, baseline_file, write_baseline, diff_base, fix, unsafe_fixes,
-          show_diff):
+          show_diff, jobs, no_cache, cache_dir):
     """Check drafts: files, folders, or '-' for standard input.
 
     Prints one line per finding, `path:line:col: severity rule message`, sorted by
@@ -166,7 +173,8 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
                            report_unused_suppressions=report_unused_suppressions,
                            baseline=None if write_baseline else baseline_file, diff_base=diff_base,
                            fix=fix and not show_diff, unsafe_fixes=unsafe_fixes, diff=show_diff,
-                           fingerprints=bool(write_baseline or baseline_file or output_format == "sarif"))
+                           fingerprints=bool(write_baseline or baseline_file or output_format == "sarif"),
+                           jobs=jobs or _default_jobs(), cache=not no_cache, cache_dir=cache_dir)
     stdin = sys.stdin.buffer if "-" in paths and sys.stdin is not None else None
     try:
         result = run_check(options, stdin=stdin)
@@ -218,6 +226,12 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
     if fix and result.fixed:
         click.echo(f"factlint: fixed {result.fixed} finding(s) in {result.fixed_files} file(s)", err=True)
     sys.exit(status)
+
+
+def _default_jobs() -> int:
+    from .parallel import default_jobs
+
+    return default_jobs()
 
 
 def _emit(text: str) -> None:

@@ -492,9 +492,11 @@ class Resolver:
     configuration -- never per file.
     """
 
-    def __init__(self, cli: Cli = Cli(), config_path: str | None = None, isolated: bool = False) -> None:
+    def __init__(self, cli: Cli = Cli(), config_path: str | None = None, isolated: bool = False,
+                 rules_cache: str | None = None) -> None:
         self.cli = cli
         self.isolated = isolated
+        self.rules_cache = rules_cache  # a folder for compiled rule sets (see ruleset.load_rules)
         self.forced = load_config_file(config_path) if config_path else None
         self._files: dict[Path, ConfigFile] = {}
         self._dirs: dict[Path, ConfigFile] = {}
@@ -535,7 +537,8 @@ class Resolver:
         if ruleset is None:
             self.loads += 1
             try:
-                ruleset = load_rules(packs, builtin=builtin, lexicons=dict(config.lexicons))
+                ruleset = load_rules(packs, builtin=builtin, lexicons=dict(config.lexicons),
+                                     cache_dir=self.rules_cache)
             except RuleLoadError as exc:
                 where = f" (rule packs of {config.label})" if config.path and config.rules else ""
                 raise ConfigError([ConfigProblem(p.path, p.line, p.key, p.message + where)
@@ -596,7 +599,7 @@ def apply_overrides(base, overrides: Overrides):
             for key, value in (limits or {}).items():
                 setattr(rule, key.replace("-", "_"), value)
         rules.append(rule)
-    return RuleSet(rules, base.index, base.lexicons, base.files)
+    return RuleSet(rules, base.index, base.lexicons, base.files, base.digest)
 
 
 def _severity_for(rule, items: Iterable[tuple[str, str]]) -> str | None:

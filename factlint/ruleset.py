@@ -8,7 +8,9 @@ collected, not raised one by one, so a rule author sees all of them at once, eac
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -48,6 +50,9 @@ class RuleSet:
     index: PhraseIndex
     lexicons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    #: what the rules were compiled from (factlint's code, rule files, house lexicons), hashed;
+    #: "" for a rule set built by hand. Part of the result cache's keys.
+    digest: str = ""
 
     def get(self, rule_id: str) -> Rule | None:
         for rule in self.rules:
@@ -71,7 +76,7 @@ class RuleSet:
             if any(matches(rule, i) for i in ignore):
                 continue
             rules.append(rule)
-        return RuleSet(rules, self.index, self.lexicons, self.files)
+        return RuleSet(rules, self.index, self.lexicons, self.files, self.digest)
 
 
 def matches(rule: Rule, pattern: str) -> bool:
@@ -95,11 +100,18 @@ def rule_files(path: Path) -> list[Path]:
 
 
 def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
-               lexicons: dict[str, Iterable[str]] | None = None) -> RuleSet:
+               lexicons: dict[str, Iterable[str]] | None = None,
+               cache_dir: str | None = None) -> RuleSet:
     """Load the built-in packs (unless ``builtin`` is false) and the packs at ``paths``.
 
     ``lexicons`` (a configuration's house lexicons) extend the named lexicons of the
-    packs, or define new ones, before any rule is compiled."""
+    packs, or define new ones, before any rule is compiled.
+
+    With ``cache_dir``, the compiled rule set is also kept there (a pickle keyed by the
+    rule files' contents, the house lexicons, factlint's code, the Python version and
+    the current folder, which rule sources are named relative to) and read back next
+    time instead of parsing, validating and compiling the YAML again. A cache file
+    that is damaged, foreign or stale is ignored."""
     house = lexicons or {}
     files: list[Path] = []
     problems: list[RuleProblem] = []
@@ -115,13 +127,25 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
             problems.append(RuleProblem(str(path), 0, "", "no .yaml rule files in this folder"))
         files.extend(found)
 
-    documents: list[tuple[str, LineDict]] = []
+    texts: list[tuple[str, str | None, RuleProblem | None]] = []  # (shown path, text, read problem)
     for path in files:
         shown = _display(path)
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            texts.append((shown, path.read_text(encoding="utf-8-sig"), None))
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(RuleProblem(shown, 0, "", f"cannot read rule file: {exc}"))
+            texts.append((shown, None, RuleProblem(shown, 0, "", f"cannot read rule file: {exc}")))
+    readable = not problems and all(text is not None for _, text, _ in texts)
+    digest = _digest(texts, builtin, house) if readable else ""
+    cache_file = _cache_file(cache_dir, digest) if cache_dir and digest else None
+    if cache_file is not None:
+        cached = _read_cached(cache_file, digest)
+        if cached is not None:
+            return cached
+
+    documents: list[tuple[str, LineDict]] = []
+    for shown, text, problem in texts:
+        if problem is not None:
+            problems.append(problem)
             continue
         try:
             data = load_yaml(text)
@@ -188,7 +212,73 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
     if problems:
         raise RuleLoadError(problems)
     index.freeze()
-    return RuleSet(rules, index, lexicons, [str(f) for f in files])
+    ruleset = RuleSet(rules, index, lexicons, [str(f) for f in files], digest)
+    if cache_file is not None:
+        _write_cached(cache_file, digest, ruleset)
+    return ruleset
+
+
+# -- compiled rule sets on disk ------------------------------------------------------------
+_MAGIC = b"factlint-rules\n"
+
+
+def _digest(texts: list[tuple[str, str | None, RuleProblem | None]], builtin: bool, house: dict) -> str:
+    """A hash of what a rule set is compiled from: factlint's code, the rule files' contents
+    (in order), whether the built-in packs are in, and the house lexicons."""
+    from .cache import code_stamp
+
+    h = hashlib.sha256(code_stamp().encode())
+    h.update(b"builtin\n" if builtin else b"no-builtin\n")
+    for _, text, _ in texts:
+        data = (text or "").encode("utf-8", "surrogatepass")
+        h.update(b"%d\n" % len(data))
+        h.update(data)
+    h.update(json.dumps(sorted((str(k), [str(w) for w in v]) for k, v in house.items())).encode())
+    return h.hexdigest()[:32]
+
+
+def _cache_file(cache_dir: str, digest: str) -> Path:
+    import sys
+
+    where = hashlib.sha256(f"{digest}\0{os.getcwd()}\0{sys.version}".encode()).hexdigest()[:24]
+    return Path(cache_dir) / f"rules-{where}.pickle"
+
+
+def _read_cached(path: Path, digest: str) -> RuleSet | None:
+    import pickle
+
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(len(_MAGIC)) != _MAGIC or fh.read(33) != digest.encode() + b"\n":
+                return None  # not ours, or compiled from something else
+            ruleset = pickle.load(fh)
+    except Exception:  # missing, unreadable, truncated, from another version: compile instead
+        return None
+    if not isinstance(ruleset, RuleSet) or ruleset.digest != digest:
+        return None
+    return ruleset
+
+
+def _write_cached(path: Path, digest: str, ruleset: RuleSet) -> None:
+    import pickle
+    import tempfile
+
+    from .cache import prepare_dir
+
+    if not prepare_dir(str(path.parent)):
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_MAGIC + digest.encode() + b"\n")
+                pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:  # a cache that cannot be written is no cache; never an error
+        pass
 
 
 def _compile_one(shown: str, line: int, spec, ctx: CompileContext,

@@ -7,6 +7,7 @@ and, with ``fix``/``diff``: apply fixes, lint again, repeat (bounded), write ato
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -45,6 +46,9 @@ class CheckOptions:
     unsafe_fixes: bool = False
     diff: bool = False  # compute fixes and keep their unified diffs; write nothing
     fingerprints: bool = False  # set Finding.fingerprint (always with a baseline): for baselines, SARIF
+    jobs: int = 1  # worker processes (1: lint in this process)
+    cache: bool = False  # read and write the result cache (never for stdin, --fix or --diff)
+    cache_dir: str | None = None  # None: $FACTLINT_CACHE_DIR, else .factlint_cache in the project root
 
 
 @dataclass
@@ -145,68 +149,311 @@ class Pipeline:
         self.baseline = Baseline.load(options.baseline) if options.baseline else None
         self.changes: ChangedLines | None = changed_lines(options.diff_base) if options.diff_base else None
 
-    def lint(self, doc, eff: Effective, result: CheckResult) -> tuple[list[Finding], list[Finding]]:
-        """(findings shown, findings before the baseline filter)."""
+    def core(self, doc, eff: Effective, result) -> tuple[list[Finding], list]:
+        """A document's findings under its settings, with fingerprints when they are needed:
+        what depends only on the file and its settings (and so may be cached).
+        Rule errors go to ``result.problems``; (findings, errors)."""
         findings, errors = lint_with_settings(doc, eff, self.options.report_unused_suppressions)
         result.problems.extend(f"{e.path}: rule {e.rule}: {e.message}" for e in errors)
         if self.options.fingerprints or self.baseline is not None:
             for f in findings:
                 f.fingerprint = fingerprint(doc, f)
-        if self.changes is not None and doc.path != STDIN:
-            findings = [f for f in findings if self.changes.keeps(doc.path, f.line, f.end_line)]
+        return findings, errors
+
+    def post(self, path: str, findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+        """The filters that depend on more than the file (changed lines, the baseline):
+        (findings shown, findings before the baseline filter)."""
+        if self.changes is not None and path != STDIN:
+            findings = [f for f in findings if self.changes.keeps(path, f.line, f.end_line)]
         before_baseline = findings
         if self.baseline is not None:
-            findings = self.baseline.new_findings(doc.path, findings)
+            findings = self.baseline.new_findings(path, findings)
         return findings, before_baseline
+
+    def lint(self, doc, eff: Effective, result) -> tuple[list[Finding], list[Finding]]:
+        """(findings shown, findings before the baseline filter)."""
+        findings, _ = self.core(doc, eff, result)
+        return self.post(doc.path, findings)
 
 
 def run_check(options: CheckOptions, ruleset: RuleSet | None = None, stdin: BinaryIO | None = None) -> CheckResult:
     """Lint ``options.paths``. With ``ruleset``, use it for every file (no configuration
     files); without, each file gets the rules of its configuration.
 
+    Files are linted in input order and the result is the same whatever ``options.jobs``
+    is: with more than one job and enough input, the files that the cache does not
+    answer are linted in worker processes (see :mod:`factlint.parallel`).
+
     Raises ConfigError, BaselineError or GitDiffError (``SetupError``) before linting
     when the run cannot start."""
     pipeline = Pipeline(options, ruleset)
     resolver = pipeline.resolver
-    result = CheckResult()
+    cache = _open_cache(options, resolver, ruleset)
+    # 1. plan: what to read, with which settings (configuration files are read here, once)
+    slots: list[FileResult | None] = []
+    tasks: list[Task] = []
+    effs: list[Effective] = []
+    eff_ids: dict[int, int] = {}
     for item in iter_inputs(options):
         if isinstance(item, ReadError):
-            result.problems.append(str(item))
-            result.input_errors += 1
+            slots.append(FileResult(problems=[str(item)], input_errors=1))
             continue
         config_path = (options.stdin_filename or STDIN) if item == STDIN else item
         if item != STDIN and resolver.excluded(item):
             continue
         eff = resolver.effective(config_path if config_path != STDIN else None)
-        try:
-            source, format_path = read_input(item, options, stdin)
-        except ReadError as exc:
-            result.problems.append(str(exc))
-            result.input_errors += 1
+        eff_id = eff_ids.get(id(eff))
+        if eff_id is None:
+            eff_id = eff_ids[id(eff)] = len(effs)
+            effs.append(eff)
+        tasks.append(Task(len(slots), item, eff_id))
+        slots.append(None)
+    # 2. the cache answers what it can
+    settings = [_settings_key(cache, eff, options) for eff in effs]
+    task_effs = {t.index: effs[t.eff_id] for t in tasks}
+    if cache is not None and not options.keep_texts:
+        tasks = _stat_hits(cache, tasks, settings, pipeline, slots)
+    # 3. read the rest (the cache may still know their content), lint what it does not:
+    #    here, or in worker processes
+    state = WorkerState(pipeline, effs, settings, cache.folder if cache is not None else None)
+    file_tasks = [t for t in tasks if t.item != STDIN]
+    from .parallel import run_tasks
+
+    for task in tasks:
+        if task.item == STDIN:
+            slots[task.index] = lint_file(state, task, stdin)
+    for index, outcome in run_tasks(state, file_tasks, options.jobs):
+        slots[index] = outcome
+    # 4. put the results together in input order
+    result = CheckResult()
+    for index, outcome in enumerate(slots):
+        if outcome is None:
             continue
-        result.files += 1
-        result.paths.append(source.path)
-        for rule in eff.ruleset.rules:
-            result.rules.setdefault(rule.id, rule)
-        text = source.text
-        doc = parse(text, format_path)
-        doc.path = source.path
-        findings, before_baseline = pipeline.lint(doc, eff, result)
-        if options.fix or options.diff:
-            text, findings, before_baseline = _fix_loop(pipeline, eff, result, source, format_path,
-                                                        item == STDIN, findings, before_baseline)
-        result.findings.extend(findings)
-        result.baseline_candidates.extend(before_baseline)
-        fail_rank = SEVERITY_RANK[eff.fail_on]
-        result.failing += sum(1 for f in findings if SEVERITY_RANK[f.severity] >= fail_rank)
-        if options.keep_texts:
-            result.texts[source.path] = text
-            result.sources[source.path] = source
+        _merge(result, outcome, task_effs.get(index), options)
+        if cache is not None:
+            if outcome.cache_entry is not None:
+                cache.put(*outcome.cache_entry)
+            if outcome.stat is not None and outcome.digest:
+                cache.remember_digest(outcome.path, outcome.stat, outcome.digest)
+    if cache is not None:
+        from .cache import close_readers
+
+        close_readers()
+        cache.close()
     result.findings.sort(key=lambda f: f.sort_key)
     return result
 
 
-def _fix_loop(pipeline: Pipeline, eff: Effective, result: CheckResult, source: Source, format_path: str,
+def _merge(result: CheckResult, outcome: "FileResult", eff: Effective | None, options: CheckOptions) -> None:
+    result.problems.extend(outcome.problems)
+    result.input_errors += outcome.input_errors
+    if outcome.linted:
+        result.files += 1
+        result.paths.append(outcome.path)
+        for rule in eff.ruleset.rules:
+            result.rules.setdefault(rule.id, rule)
+        result.findings.extend(outcome.findings)
+        result.baseline_candidates.extend(outcome.before_baseline)
+        fail_rank = SEVERITY_RANK[eff.fail_on]
+        result.failing += sum(1 for f in outcome.findings if SEVERITY_RANK[f.severity] >= fail_rank)
+        if options.keep_texts and outcome.source is not None:
+            result.texts[outcome.path] = outcome.text
+            result.sources[outcome.path] = outcome.source
+    result.fixed += outcome.fixed
+    result.fixed_files += outcome.fixed_files
+    result.diffs.extend(outcome.diffs)
+    if outcome.fixed_stdin is not None:
+        result.fixed_stdin = outcome.fixed_stdin
+
+
+@dataclass
+class Task:
+    """One input to lint: its place in the output, the path (or '-'), its settings."""
+
+    index: int
+    item: str
+    eff_id: int
+    digest: str | None = None  # known from the cache's stat check or the parent's read
+    stat: object | None = None  # os.stat_result taken before the cache lookup
+
+
+@dataclass
+class FileResult:
+    """What linting one input gives; picklable, so a worker process can send it back."""
+
+    path: str = ""
+    linted: bool = False  # read and linted (counts as a file)
+    findings: list[Finding] = field(default_factory=list)
+    before_baseline: list[Finding] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    input_errors: int = 0
+    fixed: int = 0
+    fixed_files: int = 0
+    diffs: list[str] = field(default_factory=list)
+    fixed_stdin: str | None = None
+    text: str | None = None  # kept only when the reporter needs it
+    source: Source | None = None
+    cached: bool = False  # the findings came from the cache
+    cache_entry: tuple[str, str] | None = None  # (key, payload) for the parent to store
+    digest: str = ""
+    stat: object | None = None
+
+
+@dataclass
+class WorkerState:
+    """Everything linting a file needs besides the file: sent to (or inherited by) workers."""
+
+    pipeline: "Pipeline"
+    effs: list[Effective]
+    settings: list[str | None]  # each eff's cache settings key (None: not cached)
+    cache_folder: str | None = None  # where the result cache is (None: no cache)
+
+    def __getstate__(self):
+        # a worker needs the options, the baseline, the changed lines and the settings --
+        # not the resolver with every configuration file it read
+        pipeline = Pipeline.__new__(Pipeline)
+        pipeline.options = self.pipeline.options
+        pipeline.baseline = self.pipeline.baseline
+        pipeline.changes = self.pipeline.changes
+        pipeline.resolver = None
+        return {"pipeline": pipeline, "effs": self.effs, "settings": self.settings,
+                "cache_folder": self.cache_folder}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+
+
+def lint_file(state: WorkerState, task: Task, stdin: BinaryIO | None = None) -> FileResult:
+    """Read and lint one input (in this process or a worker): from the cache when it has
+    this content under these settings, else parse and lint."""
+    pipeline = state.pipeline
+    options = pipeline.options
+    eff = state.effs[task.eff_id]
+    out = FileResult()
+    try:
+        source, format_path = read_input(task.item, options, stdin)
+    except ReadError as exc:
+        out.problems.append(str(exc))
+        out.input_errors += 1
+        return out
+    out.path = source.path
+    out.linted = True
+    if options.keep_texts:
+        out.text = source.text
+        out.source = source
+    settings = state.settings[task.eff_id] if task.item != STDIN else None
+    key = None
+    if settings is not None and state.cache_folder is not None:
+        from .cache import decode_findings, reader, result_key
+        from .document import format_for_path
+
+        fmt = format_for_path(format_path)
+        key = result_key(settings, source.digest, fmt)
+        out.digest = source.digest
+        out.stat = task.stat
+        payload = reader(state.cache_folder).get(key)
+        core = decode_findings(payload, source.path) if payload is not None else None
+        if core is not None:
+            out.cached = True
+            out.findings, out.before_baseline = pipeline.post(source.path, core)
+            return out
+    from .document import parse
+
+    text = source.text
+    doc = parse(text, format_path)
+    doc.path = source.path
+    core, errors = pipeline.core(doc, eff, out)
+    findings, before_baseline = pipeline.post(doc.path, core)
+    if options.fix or options.diff:
+        text, findings, before_baseline = _fix_loop(pipeline, eff, out, source, format_path,
+                                                    task.item == STDIN, findings, before_baseline)
+        if options.keep_texts:
+            out.text = text
+    elif key is not None and not errors:
+        from .cache import encode_findings
+
+        out.cache_entry = (key, encode_findings(core))
+    out.findings = findings
+    out.before_baseline = before_baseline
+    return out
+
+
+def _settings_key(cache, eff: Effective, options: CheckOptions) -> str | None:
+    if cache is None:
+        return None
+    from .cache import settings_key
+
+    return settings_key(eff, options)
+
+
+def _open_cache(options: CheckOptions, resolver, ruleset: RuleSet | None):
+    """The result cache for this run, or None (disabled, --fix/--diff, a given rule set)."""
+    if not options.cache or ruleset is not None:
+        return None
+    from .cache import ResultCache, default_cache_dir
+
+    folder = options.cache_dir
+    if folder is None:
+        try:
+            config = resolver.config_for(None)
+            root = config.root if config.path else None
+        except ConfigError:
+            root = None
+        folder = default_cache_dir(root)
+    if all(p == STDIN for p in options.paths) and not os.path.isdir(folder):
+        return None  # linting standard input never creates a cache folder
+    resolver.rules_cache = folder
+    if options.fix or options.diff:
+        return None  # fixes are always computed afresh (the rule cache still helps)
+    return ResultCache(folder)
+
+
+def _stat_hits(cache, tasks: list[Task], settings: list[str | None], pipeline: "Pipeline",
+               slots: list) -> list[Task]:
+    """Answer from the cache, without reading them, the files whose size, times and inode
+    are those recorded with a digest that has a result; return the tasks left."""
+    from .cache import decode_findings, result_key
+    from .document import format_for_path
+
+    left: list[Task] = []
+    batch = 500
+    for i in range(0, len(tasks), batch):
+        chunk = tasks[i:i + batch]
+        statted: list[Task] = []
+        for task in chunk:
+            if task.item == STDIN or settings[task.eff_id] is None:
+                left.append(task)
+                continue
+            try:
+                task.stat = os.stat(task.item)
+            except OSError:
+                left.append(task)  # the reader reports it
+                continue
+            statted.append(task)
+        known = cache.known_digests([(t.item, t.stat) for t in statted])
+        keyed: list[tuple[Task, str]] = []
+        for task, digest in zip(statted, known):
+            if digest is None:
+                left.append(task)
+                continue
+            task.digest = digest
+            keyed.append((task, result_key(settings[task.eff_id], digest, format_for_path(task.item))))
+        payloads = cache.get_many([key for _, key in keyed])
+        for task, key in keyed:
+            payload = payloads.get(key)
+            core = decode_findings(payload, task.item) if payload is not None else None
+            if core is None:
+                left.append(task)
+                continue
+            cache.hits += 1
+            findings, before_baseline = pipeline.post(task.item, core)
+            slots[task.index] = FileResult(path=task.item, linted=True, cached=True, findings=findings,
+                                           before_baseline=before_baseline)
+    left.sort(key=lambda t: t.index)
+    return left
+
+
+def _fix_loop(pipeline: Pipeline, eff: Effective, result: "FileResult", source: Source, format_path: str,
               is_stdin: bool, findings: list[Finding], before_baseline: list[Finding]):
     options = pipeline.options
     text = source.text

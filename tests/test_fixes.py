@@ -88,7 +88,8 @@ def test_never_written_without_fix(tmp_path):
     assert run.code == 1
     assert run.out.startswith("--- a/story.md\n+++ b/story.md\n")
     assert "-Councillor Mia Grant slammed the proposal.\n+Councillor Mia Grant criticized the proposal.\n" in run.out
-    assert sorted(os.listdir(tmp_path)) == ["story.md"]  # no temporary files left either
+    # no temporary files left either (the cache folder of the first run is expected)
+    assert sorted(os.listdir(tmp_path)) == [".factlint_cache", "story.md"]
 
 
 def test_diff_with_nothing_to_fix_exits_0(tmp_path):
