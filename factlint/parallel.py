@@ -80,8 +80,11 @@ def run_tasks(state, tasks, jobs: int) -> Iterator[tuple[int, object]]:
 
 def _init(state=None) -> None:
     global _STATE
-    if state is not None:
+    if state is not None:  # spawned: the state came by pickle
+        from . import syllables
+
         _STATE = state
+        syllables.use_folder(state.data_folder)
     # a worker ignores Ctrl-C: the parent stops the pool and reports it
     import signal
 

@@ -215,7 +215,10 @@ def run_check(options: CheckOptions, ruleset: RuleSet | None = None, stdin: Bina
         tasks = _stat_hits(cache, tasks, settings, pipeline, slots)
     # 3. read the rest (the cache may still know their content), lint what it does not:
     #    here, or in worker processes
-    state = WorkerState(pipeline, effs, settings, cache.folder if cache is not None else None)
+    from . import syllables
+
+    state = WorkerState(pipeline, effs, settings, cache.folder if cache is not None else None,
+                        syllables._folder)
     file_tasks = [t for t in tasks if t.item != STDIN]
     from .parallel import run_tasks
 
@@ -307,6 +310,7 @@ class WorkerState:
     effs: list[Effective]
     settings: list[str | None]  # each eff's cache settings key (None: not cached)
     cache_folder: str | None = None  # where the result cache is (None: no cache)
+    data_folder: str | None = None  # where compiled rules and the syllable table are kept
 
     def __getstate__(self):
         # a worker needs the options, the baseline, the changed lines and the settings --
@@ -317,7 +321,7 @@ class WorkerState:
         pipeline.changes = self.pipeline.changes
         pipeline.resolver = None
         return {"pipeline": pipeline, "effs": self.effs, "settings": self.settings,
-                "cache_folder": self.cache_folder}
+                "cache_folder": self.cache_folder, "data_folder": self.data_folder}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -387,7 +391,11 @@ def _settings_key(cache, eff: Effective, options: CheckOptions) -> str | None:
 
 
 def _open_cache(options: CheckOptions, resolver, ruleset: RuleSet | None):
-    """The result cache for this run, or None (disabled, --fix/--diff, a given rule set)."""
+    """The result cache for this run, or None (disabled, --fix/--diff, a given rule set).
+    The same folder keeps compiled rule sets and the syllable table."""
+    from . import syllables
+
+    syllables.use_folder(None)
     if not options.cache or ruleset is not None:
         return None
     from .cache import ResultCache, default_cache_dir
@@ -403,6 +411,7 @@ def _open_cache(options: CheckOptions, resolver, ruleset: RuleSet | None):
     if all(p == STDIN for p in options.paths) and not os.path.isdir(folder):
         return None  # linting standard input never creates a cache folder
     resolver.rules_cache = folder
+    syllables.use_folder(folder)
     if options.fix or options.diff:
         return None  # fixes are always computed afresh (the rule cache still helps)
     return ResultCache(folder)

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import re
+
 from ..kinds.base import Hit
 from ..schema import Bool, Field
 
 _CLOSERS = {")": "(", "]": "["}
+_CLOSING_MARK = re.compile("[”»]")
+_BRACKET = re.compile(r"[()\[\]]")
 
 
 class Unbalanced:
@@ -26,18 +30,19 @@ class Unbalanced:
         for block in doc.prose_blocks:
             if not scope.block_ok(block):
                 continue
-            for i in range(block.pstart, block.pend):
-                c = prose[i]
-                if c in "”»" and i not in closing_marks:
-                    yield Hit(i, i + 1, values={"mark": c})
+            for m in _CLOSING_MARK.finditer(prose, block.pstart, block.pend):
+                i = m.start()
+                if i not in closing_marks:
+                    yield Hit(i, i + 1, values={"mark": m.group()})
             if options.get("brackets", True):
                 yield from _brackets(prose, block.pstart, block.pend)
 
 
 def _brackets(prose: str, start: int, end: int):
     stack: list[int] = []
-    for i in range(start, end):
-        c = prose[i]
+    for m in _BRACKET.finditer(prose, start, end):
+        i = m.start()
+        c = m.group()
         if c in "([":
             stack.append(i)
         elif c in ")]":

