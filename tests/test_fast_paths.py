@@ -1,0 +1,144 @@
+"""The fast paths give exactly what the slow, obvious code gives.
+
+Each optimisation in factlint keeps a reference to compare with: the exact regular
+expression behind a prefilter, textstat behind the syllable table. Timing is measured
+by bench/speed.py, never here."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import textstat
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from conftest import draft, factlint, write
+from factlint import syllables
+from factlint.document import parse
+from factlint.kinds.repetition import _DOUBLED, doubled_words
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters-bodies.jsonl"
+SAMPLE_TEXTS = [
+    "",
+    "Hello.",
+    "The cat sat on the mat. It was happy!",
+    "Extraordinarily complicated institutional arrangements notwithstanding, the governmental "
+    "administration's deliberations continued interminably. Didn't they? Yes -- 1,234 times, "
+    "at 3.5 pct, in the U.S. and Zürich's café.",
+    "Mr. Smith's co-operation isn't guaranteed; naïve rock'n'roll fans shouldn't've said so.",
+    "ALL CAPS HEADLINE WITH NUMBERS 1987 AND ABBREVS LIKE NYSE",
+]
+
+
+def texts():
+    found = list(SAMPLE_TEXTS)
+    if CORPUS.exists():
+        with open(CORPUS, encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if i % 300 == 0:
+                    found.append(json.loads(line)["body"])
+                if len(found) > 60:
+                    break
+    return found
+
+
+# -- syllables and the Flesch formulas -----------------------------------------------------
+@pytest.fixture(autouse=False)
+def fresh_syllables(monkeypatch, tmp_path):
+    """No memo, no in-memory table: every lookup goes to the table file in tmp_path."""
+    monkeypatch.setattr(syllables, "_memo", {})
+    monkeypatch.setattr(syllables, "_table", None)
+    monkeypatch.setattr(syllables, "_folder", str(tmp_path))
+    return tmp_path
+
+
+@pytest.mark.parametrize("source", ["memory", "table-file"])
+def test_syllables_and_flesch_formulas_equal_textstat(source, fresh_syllables):
+    if source == "memory":
+        syllables.use_folder(None)
+    for text in texts():
+        assert syllables.count_syllables(text) == textstat.syllable_count(text)
+        assert syllables.flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text)
+        assert syllables.flesch_reading_ease(text) == textstat.flesch_reading_ease(text)
+    written = list(fresh_syllables.glob("cmudict-*.sqlite3"))
+    assert len(written) == (1 if source == "table-file" else 0)
+
+
+def test_the_table_file_is_used_and_a_damaged_one_is_ignored(fresh_syllables, monkeypatch):
+    text = texts()[3]
+    expected = textstat.syllable_count(text)
+    assert syllables.count_syllables(text) == expected  # builds the table, writes the file
+    [table] = fresh_syllables.glob("cmudict-*.sqlite3")
+    monkeypatch.setattr(syllables, "_memo", {})
+    monkeypatch.setattr(syllables, "_table", None)
+    monkeypatch.setattr(syllables, "_build_table", lambda: pytest.fail("rebuilt although the file is there"))
+    assert syllables.count_syllables(text) == expected  # answered by the file
+    monkeypatch.undo()
+    for damage in (b"", b"not a database" * 100, table.read_bytes()[:4096]):
+        table.write_bytes(damage)
+        monkeypatch.setattr(syllables, "_memo", {})
+        monkeypatch.setattr(syllables, "_table", None)
+        monkeypatch.setattr(syllables, "_folder", str(fresh_syllables))
+        assert syllables.count_syllables(text) == expected
+
+
+def test_a_document_grade_rule_reports_textstats_value(tmp_path):
+    write(tmp_path, "pack/grade.yaml", """\
+        rules:
+          - id: house/grade
+            kind: metric
+            metric: flesch-kincaid-grade
+            unit: document
+            max: 1
+            category: house
+            severity: info
+            message: "Grade {value}"
+            why: Keep it simple.
+            link: https://example.org/grade
+            examples: {flag: ["Extraordinarily complicated institutional arrangements persisted."], pass: ["Go."]}
+        """)
+    text = texts()[3]
+    write(tmp_path, "story.txt", text)
+    out = factlint("--no-builtin", "--rules", "pack", "story.txt", cwd=tmp_path).out
+    assert f"Grade {textstat.flesch_kincaid_grade(text):.1f}" in out
+    assert list((tmp_path / ".factlint_cache").glob("cmudict-*.sqlite3"))
+
+
+# -- doubled words ---------------------------------------------------------------------------
+PIECES = st.sampled_from([
+    "the", "The", "THE", "don't", "don’t", "a", "A", "_", "-", "'", "’", "1", "é", "É", "ß", "ẞ", "ſ", "s",
+    "K", "k", "Σ", "σ", "ς", "İ", "i", "ǅ", "ǆ", "Ꭰ", "ꭰ", "ﬁ", ".", ",", "\n", "\n\n", " ", "  ", "/", "**",
+    "x-the", "the the", "bye bye", "\u0378",  # an unassigned code point
+])
+WORD = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=4)
+
+
+def doubled(parts) -> str:
+    out = []
+    for word, mode, sep in parts:
+        out.append([word + " " + word, word + " " + word.upper(), word.lower() + " " + word.casefold(), word][mode])
+        out.append(sep)
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.lists(PIECES, max_size=40).map("".join),
+                 st.lists(st.tuples(WORD, st.integers(0, 3), st.sampled_from([" ", "\n\n", ", ", "-", ""])),
+                          max_size=12).map(doubled)),
+       st.sampled_from(["d.md", "d.txt"]))
+def test_doubled_words_are_the_exact_patterns_matches(text, path):
+    doc = parse(text, path)
+    assert [m.span() for m in doubled_words(doc)] == [m.span() for m in _DOUBLED.finditer(doc.prose)]
+
+
+def test_doubled_words_on_wire_copy():
+    text = "\n\n".join(texts()[6:]) + draft("""
+
+        The the council met. Sigma: Σς ΣΣ and ſs Ss. «bye bye» and/or or.
+        """)
+    doc = parse(text, "wire.txt")
+    found = [m.span() for m in doubled_words(doc)]
+    assert found == [m.span() for m in _DOUBLED.finditer(doc.prose)]
+    assert {doc.prose[a:b] for a, b in found} >= {"The the", "Σς ΣΣ", "ſs Ss", "bye bye", "or or"}
+
