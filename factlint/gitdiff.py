@@ -8,12 +8,10 @@ does not mention has no changed line.
 from __future__ import annotations
 
 import os
-import subprocess
+import re
 from dataclasses import dataclass, field
 
-import regex
-
-_HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
 class GitDiffError(Exception):
@@ -21,6 +19,8 @@ class GitDiffError(Exception):
 
 
 def _git(args: list[str], cwd: str) -> str:
+    import subprocess  # only --diff-base runs git: not paid by every start
+
     try:
         proc = subprocess.run(["git", "-c", "core.quotepath=false", *args], cwd=cwd, capture_output=True,
                               text=True, encoding="utf-8", errors="surrogateescape")

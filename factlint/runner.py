@@ -11,16 +11,15 @@ import os
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from . import suppressions
-from .baseline import Baseline, BaselineError, fingerprint
+from .baseline import Baseline, BaselineError
 from .config import Cli, ConfigError, Effective, Overrides, Resolver, _DEFAULT
-from .document import parse
-from .engine import lint_document
 from .finding import SEVERITY_RANK, Finding
-from .fixes import MAX_PASSES, FixError, applicable, apply_fixes, atomic_write, digest, encode, unified_diff
-from .gitdiff import ChangedLines, GitDiffError, changed_lines
+from .gitdiff import ChangedLines, GitDiffError
 from .reading import DEFAULT_EXTENSIONS, ReadError, Source, decode, discover, read_source
 from .ruleset import RuleSet
+
+# The parsers, the engine and the fixer are imported where they are used: a run that the
+# cache answers entirely, or one without --fix, does not pay for importing them.
 
 STDIN = "-"
 
@@ -124,6 +123,9 @@ def lint_with_settings(doc, eff: Effective, report_unused_suppressions: bool = F
     """A document's findings under its settings: house terms accepted, suppression comments
     applied, and below ``min-severity`` dropped. Shared by ``check`` and the language server.
     Returns (findings, rule errors)."""
+    from . import suppressions
+    from .engine import lint_document
+
     outcome = lint_document(doc, eff.ruleset)
     findings = [f for f in outcome.findings if not eff.accepts(f)]
     findings, directives = suppressions.apply(doc, findings)
@@ -147,7 +149,11 @@ class Pipeline:
                 cli = Cli(**{**cli.__dict__, "min_severity": options.severity})
             self.resolver = Resolver(cli, options.config, options.isolated)
         self.baseline = Baseline.load(options.baseline) if options.baseline else None
-        self.changes: ChangedLines | None = changed_lines(options.diff_base) if options.diff_base else None
+        self.changes: ChangedLines | None = None
+        if options.diff_base:
+            from .gitdiff import changed_lines
+
+            self.changes = changed_lines(options.diff_base)
 
     def core(self, doc, eff: Effective, result) -> tuple[list[Finding], list]:
         """A document's findings under its settings, with fingerprints when they are needed:
@@ -156,6 +162,8 @@ class Pipeline:
         findings, errors = lint_with_settings(doc, eff, self.options.report_unused_suppressions)
         result.problems.extend(f"{e.path}: rule {e.rule}: {e.message}" for e in errors)
         if self.options.fingerprints or self.baseline is not None:
+            from .baseline import fingerprint
+
             for f in findings:
                 f.fingerprint = fingerprint(doc, f)
         return findings, errors
@@ -349,7 +357,7 @@ def lint_file(state: WorkerState, task: Task, stdin: BinaryIO | None = None) -> 
     key = None
     if settings is not None and state.cache_folder is not None:
         from .cache import decode_findings, reader, result_key
-        from .document import format_for_path
+        from .document.formats import format_for_path
 
         fmt = format_for_path(format_path)
         key = result_key(settings, source.digest, fmt)
@@ -422,7 +430,7 @@ def _stat_hits(cache, tasks: list[Task], settings: list[str | None], pipeline: "
     """Answer from the cache, without reading them, the files whose size, times and inode
     are those recorded with a digest that has a result; return the tasks left."""
     from .cache import decode_findings, result_key
-    from .document import format_for_path
+    from .document.formats import format_for_path
 
     left: list[Task] = []
     batch = 500
@@ -464,6 +472,9 @@ def _stat_hits(cache, tasks: list[Task], settings: list[str | None], pipeline: "
 
 def _fix_loop(pipeline: Pipeline, eff: Effective, result: "FileResult", source: Source, format_path: str,
               is_stdin: bool, findings: list[Finding], before_baseline: list[Finding]):
+    from .document import parse
+    from .fixes import MAX_PASSES, FixError, applicable, apply_fixes, atomic_write, digest, encode, unified_diff
+
     options = pipeline.options
     text = source.text
     applied = 0
@@ -498,6 +509,8 @@ def _fix_loop(pipeline: Pipeline, eff: Effective, result: "FileResult", source: 
 
 
 def _relint(pipeline, eff, result, source, format_path):
+    from .document import parse
+
     doc = parse(source.text, format_path)
     doc.path = source.path
     return pipeline.lint(doc, eff, result)

@@ -2,25 +2,24 @@
 from __future__ import annotations
 
 from .attribution import find_attributions
+from .formats import MARKDOWN_SUFFIXES, format_for_path  # noqa: F401 - re-exported
 from .lines import LineIndex
-from .markdown import parse_markdown
 from .model import PROSE_KINDS, Block, Document, Link, Quote, Sentence
 from .plaintext import parse_plaintext
 from .prose import ProseBuilder
 from .quotes import find_quotes, is_scare_quote
 from .sentences import split_sentences
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
-
-
-def format_for_path(path: str) -> str:
-    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
-
 
 def parse(text: str, path: str = "<text>", fmt: str | None = None) -> Document:
     fmt = fmt or format_for_path(path)
     lines = LineIndex(text)
-    parsed = parse_markdown(text, lines) if fmt == "markdown" else parse_plaintext(text, lines)
+    if fmt == "markdown":
+        from .markdown import parse_markdown  # markdown-it is imported only for Markdown
+
+        parsed = parse_markdown(text, lines)
+    else:
+        parsed = parse_plaintext(text, lines)
     raw_blocks = sorted(parsed.blocks, key=lambda b: (b.start, -b.end))
 
     builder = ProseBuilder(text)
