@@ -116,11 +116,13 @@ def _repeated_lines(doc, scope, min_words: int):
 
 
 def _prose_line(blocks, block_starts: list[int], scope, start: int, end: int) -> bool:
-    """Does the raw line lie in a prose block that the rule reads (not code, not a heading)?"""
+    """Does the raw line lie in a prose block that the rule reads (not code, not the headline)?
+
+    Headings count: a heading-like first line of a paragraph pasted twice is still a paste."""
     i = bisect_right(block_starts, max(start, end - 1)) - 1
     while i >= 0 and blocks[i].end > start:
         block = blocks[i]
         if block.start < end:
-            return scope.block_ok(block) and block.kind not in ("headline", "heading")
+            return scope.block_ok(block) and block.kind != "headline"
         i -= 1
     return False
