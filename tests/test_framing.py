@@ -84,8 +84,8 @@ def test_clickbait_in_the_headline_but_not_an_ordinary_headline():
 
 
 def test_question_headline():
-    assert framing("# Is the economy doomed?\n\nGrowth slowed.\n") == [
-        ("framing/question-headline", "Is the economy doomed?")]
+    assert framing("# Will the council pass the budget?\n\nThe council met.\n") == [
+        ("framing/question-headline", "Will the council pass the budget?")]
 
 
 def test_teaser_question_in_the_body():
