@@ -94,8 +94,13 @@ def rule_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSet:
-    """Load the built-in packs (unless ``builtin`` is false) and the packs at ``paths``."""
+def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
+               lexicons: dict[str, Iterable[str]] | None = None) -> RuleSet:
+    """Load the built-in packs (unless ``builtin`` is false) and the packs at ``paths``.
+
+    ``lexicons`` (a configuration's house lexicons) extend the named lexicons of the
+    packs, or define new ones, before any rule is compiled."""
+    house = lexicons or {}
     files: list[Path] = []
     problems: list[RuleProblem] = []
     if builtin:
@@ -154,6 +159,9 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
             if isinstance(words, list):
                 lexicons[str(name)] = tuple(str(w) for w in words)
                 lexicon_origin[str(name)] = f"{shown}:{lex.key_line(name)}"
+
+    for name, words in house.items():
+        lexicons[name] = tuple(dict.fromkeys(lexicons.get(name, ()) + tuple(str(w) for w in words)))
 
     index = PhraseIndex()
     ctx = CompileContext(lexicons, index)

@@ -14,6 +14,8 @@
 - Lines laid out in columns (runs of spaces between figures) are a table, split from
   the prose around them, so the prose checks (sentence length, closing punctuation,
   double spaces) do not read a table of figures as a sentence.
+- A line holding only a factlint comment (``<!-- factlint-disable-next-line … -->``) is a
+  comment, not prose: it separates paragraphs like a blank line.
 """
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ _MINOR_WORDS = frozenset(
     "a an the and or nor but of in on at to for by with from as vs via into onto over "
     "per than up out off is are be its it's".split()
 )
+#: a suppression comment on a line of its own (see factlint.suppressions)
+_DIRECTIVE_LINE = regex.compile(r"[ \t]*<!--\s*factlint-.*?-->[ \t]*")
 _HEADING_MAX_WORDS = 14
 _COLUMN_GAP = regex.compile(r"\S(?: {2,}|\t+)(?=\S)")
 _WIDE_GAP = regex.compile(r"\S(?: {5,}|\t+)(?=\S)")
@@ -43,13 +47,19 @@ _HAS_DIGIT = regex.compile(r"\d")
 #: A line that ends with a dotted abbreviation ("... DISPUTE WITH U.S.") has not ended a sentence.
 _DOTTED_END = regex.compile(r"(?<![\p{L}.])(?:\p{L}\.){2,}\s*$")
 _HEADLINE_MAX_WORDS = 25
+_TITLE_MAX_CHARS = 300  # longer lines are never titles: don't even count their words
 
 
 def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
     spans = line_spans(text, lines.starts)
+    parsed = Parsed(blocks=[])
+    if "factlint-" in text:
+        for start, end in spans:
+            if _DIRECTIVE_LINE.fullmatch(text, start, end):
+                parsed.blocks.append(RawBlock("comment", start, end))
+                parsed.comments.append((start, end))
     wire = _first_line_indent_style(text, spans)
     groups = _group_lines(text, spans, wire)
-    parsed = Parsed(blocks=[])
     headline_text: str | None = None
     for gi, group in enumerate(groups):
         kind = "list" if _BULLET.match(text[group[0][0]:group[0][1]]) else "paragraph"
@@ -119,7 +129,7 @@ def _group_lines(text: str, spans: list[tuple[int, int]], wire: bool) -> list[li
     last = max((i for i, (a, b) in enumerate(spans) if text[a:b].strip()), default=-1)
     for i, (start, end) in enumerate(spans):
         line = text[start:end]
-        if not line.strip():
+        if not line.strip() or ("factlint-" in line and _DIRECTIVE_LINE.fullmatch(line)):
             if current:
                 groups.append(current)
                 current = []
@@ -177,6 +187,8 @@ def _words(line: str) -> list[str]:
 
 def _is_title_like(line: str) -> bool:
     """Title Case or ALL CAPS, and no sentence punctuation at the end."""
+    if len(line) > _TITLE_MAX_CHARS:
+        return False
     words = _words(line)
     if len(words) < 2 or len(words) > _HEADLINE_MAX_WORDS or line.rstrip()[-1:] in ".,;:":
         return False
@@ -191,6 +203,8 @@ def _is_title_like(line: str) -> bool:
 
 
 def _could_be_headline(line: str, standalone: bool) -> bool:
+    if len(line) > _TITLE_MAX_CHARS:
+        return False
     words = _words(line)
     if not words or len(words) > _HEADLINE_MAX_WORDS:
         return False
@@ -200,6 +214,8 @@ def _could_be_headline(line: str, standalone: bool) -> bool:
 
 
 def _is_heading(line: str) -> bool:
+    if len(line) > _TITLE_MAX_CHARS:
+        return False
     words = _words(line)
     if not words or len(words) > _HEADING_MAX_WORDS:
         return False
