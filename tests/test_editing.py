@@ -134,3 +134,9 @@ def test_double_spaces_only_when_selected():
     assert editing(text) == []
     rules = load_rules(select=["editing/double-space"])
     assert positions(findings_of(text, rules=rules)) == [(1, 12, "  ")]
+
+
+def test_a_bare_section_mark_is_an_editor_note_in_markdown_and_in_plain_text():
+    text = "The council met on Monday.\n\n###\n\nThe vote is next week.\n"
+    assert editing(text, "story.md") == [("editing/empty-heading", 3, "###")]
+    assert editing(text, "story.txt") == [("editing/placeholder", 3, "###")]

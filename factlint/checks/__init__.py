@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .double_space import DoubleSpace
 from .duplicate_headline import DuplicateHeadline
+from .empty_heading import EmptyHeading
 from .empty_link import EmptyLink
 from .missing_end_punctuation import MissingEndPunctuation
 from .missing_space import MissingSpace
@@ -15,4 +16,5 @@ from .unbalanced import Unbalanced
 
 CHECKS = {c.NAME: c for c in (
     DuplicateHeadline, RepeatedParagraph, Unbalanced, MissingSpace, MissingEndPunctuation, DoubleSpace, EmptyLink,
+    EmptyHeading,
 )}
