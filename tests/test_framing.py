@@ -103,3 +103,20 @@ def test_mind_reading():
     assert framing("In a desperate bid to win back voters, the mayor cut fares.\n") == [
         ("framing/mind-reading", "In a desperate bid")]
     assert framing("Aid agencies said food was desperately needed.\n") == []
+
+
+def test_literal_senses_of_loaded_words_pass():
+    text = draft("""
+        Most of the world's oil lies in the Middle East.
+
+        Holders must surrender the certificates by Friday.
+
+        Troops launched an assault on the northern positions overnight.
+
+        Shareholders will vote at an extraordinary general meeting in May.
+
+        Police seized fake passports at the border.
+
+        The hospital opened a new ward for cancer patients.
+        """)
+    assert framing(text, "wire.txt") == []
