@@ -65,16 +65,23 @@ def _fail(message: str) -> None:
     click.echo(f"factlint: error: {message}", err=True)
 
 
-def _load(rules_dirs, no_builtin, select=(), ignore=()):
-    """Load rules or exit 2 with every problem listed."""
-    from .ruleset import RuleLoadError, load_rules, matches
+def _load_all(rules_dirs, no_builtin):
+    """Every rule of the packs, or exit 2 with every problem listed."""
+    from .ruleset import RuleLoadError, load_rules
 
     try:
-        ruleset = load_rules(rules_dirs, builtin=not no_builtin)
+        return load_rules(rules_dirs, builtin=not no_builtin)
     except RuleLoadError as exc:
         for problem in exc.problems:
             _fail(str(problem))
         sys.exit(EXIT_ERROR)
+
+
+def _load(rules_dirs, no_builtin, select=(), ignore=()):
+    """The selected rules, or exit 2 (broken packs, or a pattern that matches no rule)."""
+    from .ruleset import matches
+
+    ruleset = _load_all(rules_dirs, no_builtin)
     for pattern in list(select) + list(ignore):
         if pattern not in ("ALL", "*") and not any(matches(r, pattern) for r in ruleset.rules):
             _fail(f"'{pattern}' matches no rule (see 'factlint rules')")
@@ -257,14 +264,9 @@ def rules_command(rules_dirs, no_builtin, select, output_format):
     import json
 
     from .ruledocs import rules_markdown, rules_table, sorted_rules
-    from .ruleset import RuleLoadError, load_rules, matches
+    from .ruleset import matches
 
-    try:
-        ruleset = load_rules(rules_dirs, builtin=not no_builtin)
-    except RuleLoadError as exc:
-        for problem in exc.problems:
-            _fail(str(problem))
-        sys.exit(EXIT_ERROR)
+    ruleset = _load_all(rules_dirs, no_builtin)
     patterns = _split(select)
     if patterns:
         ruleset.rules = [r for r in ruleset.rules if any(matches(r, p) for p in patterns)]

@@ -28,6 +28,7 @@ import regex
 
 from .finding import SEVERITIES, Finding
 from .phrases import normalise_phrase
+from .paths import shown_path
 from .schema import Bool, Field, ListOf, Num, Obj, Problem, Str, Type, validate
 from .yamlload import LineDict, LineList, YamlError, load_yaml
 
@@ -290,17 +291,10 @@ class ConfigFile:
         return line
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 def load_config_file(path: str | Path) -> ConfigFile:
     """Read and validate one configuration file; raise :class:`ConfigError`."""
     path = Path(path)
-    shown = _display(path)
+    shown = shown_path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -687,7 +681,7 @@ def describe(resolver: Resolver, path: str) -> dict:
     matched = [p for p, _ in config.per_path if glob_matches(p, config.rel(path))] if config.path else []
     return {
         "path": path,
-        "config-file": _display(Path(config.path)) if config.path else None,
+        "config-file": shown_path(Path(config.path)) if config.path else None,
         "select": list(ov.select) if ov.select is not None else None,
         "extend-select": list(ov.extend_select),
         "ignore": list(ov.ignore),
@@ -696,7 +690,7 @@ def describe(resolver: Resolver, path: str) -> dict:
         "min-severity": eff.min_severity,
         "exclude": list(config.exclude),
         "excluded": config.excluded(path) if path not in (".", "-") else False,
-        "rules": [_display(Path(r)) for r in config.rules] + list(resolver.cli.rules),
+        "rules": [shown_path(Path(r)) for r in config.rules] + list(resolver.cli.rules),
         "builtin": config.builtin and not resolver.cli.no_builtin,
         "lexicons": {name: list(words) for name, words in config.lexicons},
         "accept": {pattern: list(terms) for pattern, terms in ov.accept},

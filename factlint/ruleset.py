@@ -17,7 +17,7 @@ from typing import Iterable
 
 from .kinds import KINDS
 from .kinds.base import CompileContext, CompileError, Rule
-from .paths import builtin_rules_dir
+from .paths import builtin_rules_dir, shown_path
 from .phrases import PhraseIndex
 from .schema import ListOf, Obj, Str, validate
 from .yamlload import LineDict, YamlError, load_yaml
@@ -129,7 +129,7 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
 
     texts: list[tuple[str, str | None, RuleProblem | None]] = []  # (shown path, text, read problem)
     for path in files:
-        shown = _display(path)
+        shown = shown_path(path)
         try:
             texts.append((shown, path.read_text(encoding="utf-8-sig"), None))
         except (OSError, UnicodeDecodeError) as exc:
@@ -305,13 +305,6 @@ def _compile_one(shown: str, line: int, spec, ctx: CompileContext,
     except CompileError as exc:
         problems.append(RuleProblem(shown, exc.line, exc.key, f"{label}: {exc.message}"))
         return None
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def json_schema() -> dict:
