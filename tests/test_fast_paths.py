@@ -142,3 +142,43 @@ def test_doubled_words_on_wire_copy():
     assert found == [m.span() for m in _DOUBLED.finditer(doc.prose)]
     assert {doc.prose[a:b] for a, b in found} >= {"The the", "Σς ΣΣ", "ſs Ss", "bye bye", "or or"}
 
+
+
+# -- quoted share of sentences (metric rules' quote scopes) ---------------------------------
+QUOTED = st.lists(st.sampled_from([
+    "“", "”", '"', "‘", "’", "«", "»", "He said ", "the mayor said. ", "No. ", "It was “very” good. ",
+    "“We will,” she said. ", "‘inner’ ", "\n\n", "Yes? ", "a b c d e ", "“Open quote goes on. ",
+]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(QUOTED, st.sampled_from(["d.md", "d.txt"]))
+def test_the_quoted_share_of_each_sentence_is_the_sum_over_quotations(text, path):
+    from factlint.kinds.metric import _mostly_quoted
+
+    doc = parse(text, path)
+    for s in doc.sentences:
+        inside = sum(max(0, min(q.inner_end, s.end) - max(q.inner_start, s.start))
+                     for q in doc.quotes if q.direct and q.inner_start < s.end and s.start < q.inner_end)
+        expected = doc.in_quote(s.start, s.end) or inside * 2 >= s.end - s.start
+        assert _mostly_quoted(doc, s) == expected
+
+
+# -- normalised text for repeated paragraphs and headlines ------------------------------------
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), st.text(st.characters(max_codepoint=127)),
+                 st.lists(st.sampled_from(["A", "b", " ", "\t", ".", "’", "“", "ﬁ", "Ⅻ", "—", "$", "_", "\x1c"]),
+                          max_size=12).map("".join)),
+       st.integers(0, 9))
+def test_normalised_is_its_definition(text, count):
+    import unicodedata
+
+    import regex
+
+    import factlint.kinds  # noqa: F401 - factlint.checks is imported through the kinds
+    from factlint.checks._text import has_words, normalised
+
+    expected = unicodedata.normalize("NFKC", text).replace("’", "'").lower()
+    expected = regex.sub(r"^[\p{P}\s]+|[\p{P}\s]+$", "", " ".join(expected.split()))
+    assert normalised(text) == expected
+    assert has_words(text, count) == (len(regex.findall(r"\w+", text)) >= count)

@@ -6,9 +6,33 @@ import unicodedata
 import regex
 
 _PUNCT_EDGES = regex.compile(r"^[\p{P}\s]+|[\p{P}\s]+$")
+_EDGE = regex.compile(r"[\p{P}\s]+")
+_WORDS = regex.compile(r"\w+")
+#: the ASCII characters _EDGE matches
+_ASCII_EDGE = "".join(c for c in map(chr, range(128)) if _EDGE.fullmatch(c))
 
 
 def normalised(text: str) -> str:
     """Lower case, NFKC, straight apostrophes, single spaces, no punctuation at the edges."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").lower()
-    return _PUNCT_EDGES.sub("", " ".join(text.split()))
+    if text.isascii():  # NFKC and the apostrophe change nothing; str.strip does the edges
+        return " ".join(text.lower().split()).strip(_ASCII_EDGE)
+    text = " ".join(unicodedata.normalize("NFKC", text).replace("’", "'").lower().split())
+    if text[:1].isalnum() and text[-1:].isalnum():
+        return text  # letters and digits are neither punctuation nor space: nothing to trim
+    # what _PUNCT_EDGES.sub("", text) gives, without trying the end anchor at every position
+    m = _EDGE.match(text)
+    lead = m.end() if m else 0
+    if lead == len(text):
+        return ""
+    m = _EDGE.match(text[::-1])
+    return text[lead:len(text) - (m.end() if m else 0)]
+
+
+def has_words(text: str, count: int) -> bool:
+    """Does ``text`` hold at least ``count`` words (runs of word characters)? Stops counting there."""
+    n = 0
+    for _ in _WORDS.finditer(text):
+        n += 1
+        if n >= count:
+            return True
+    return count <= 0

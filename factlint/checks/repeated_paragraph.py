@@ -14,7 +14,7 @@ import regex
 
 from ..kinds.base import Hit
 from ..schema import Bool, Field, Num
-from ._text import normalised
+from ._text import has_words, normalised
 
 _WORD = regex.compile(r"\w+")
 #: The longest run of lines compared with the run right after it.
@@ -54,7 +54,7 @@ class RepeatedParagraph:
             if not scope.block_ok(block) or block.kind in ("headline", "heading"):
                 continue
             text = doc.block_text(block)
-            if len(_WORD.findall(text)) < min_words:
+            if not has_words(text, min_words):
                 continue
             key = normalised(text)
             if key in seen:
@@ -70,7 +70,7 @@ class RepeatedParagraph:
             if not scope.block_ok(block) or block.kind in ("headline", "heading"):
                 continue
             text = doc.prose[s.start:s.end]
-            if len(_WORD.findall(text)) < min_words:
+            if not has_words(text, min_words):
                 continue
             key = normalised(text)
             if key in seen_sentences and block.index not in reported_blocks:
@@ -92,11 +92,22 @@ def _repeated_lines(doc, scope, min_words: int):
     blocks = sorted(doc.prose_blocks, key=lambda b: b.start)
     block_starts = [b.start for b in blocks]
     in_prose = [_prose_line(blocks, block_starts, scope, starts[i], ends[i]) for i in range(n)]
+    # the next line with the same key: a run of k lines can repeat only where line i + k
+    # reads like line i, so those are the only lengths worth comparing
+    following = [n] * n
+    last_seen: dict[str, int] = {}
+    for j in range(n - 1, -1, -1):
+        following[j] = last_seen.get(keys[j], n)
+        last_seen[keys[j]] = j
     i = 0
     while i < n:
         found = False
         if keys[i] and in_prose[i]:
-            for k in range(1, min(MAX_RUN_LINES, (n - i) // 2) + 1):
+            longest = min(MAX_RUN_LINES, (n - i) // 2)
+            j = following[i]
+            while j - i <= longest:
+                k = j - i
+                j = following[j]
                 if keys[i:i + k] != keys[i + k:i + 2 * k] or not all(in_prose[i:i + 2 * k]):
                     continue
                 if sum(len(_WORD.findall(key)) for key in keys[i:i + k]) < min_words:

@@ -132,9 +132,30 @@ def _mostly_quoted(doc, s) -> bool:
     speaker's: the reporter cannot shorten it, so it is measured as quoted speech."""
     if doc.in_quote(s.start, s.end):
         return True
-    inside = sum(max(0, min(q.inner_end, s.end) - max(q.inner_start, s.start))
-                 for q in doc.quotes if q.direct and q.inner_start < s.end and s.start < q.inner_end)
-    return inside * 2 >= s.end - s.start
+    return _quoted_share(doc)[s.start] * 2 >= s.end - s.start
+
+
+def _quoted_share(doc) -> dict[int, int]:
+    """Sentence start -> characters of the sentence inside direct quotations (a character
+    inside two nested quotations counts twice). One sweep over sentences and quotations,
+    both in prose order, so long drafts with many quotations stay linear."""
+    shares = doc._cache.get("metric-quoted-share")
+    if shares is not None:
+        return shares
+    spans = sorted((q.inner_start, q.inner_end) for q in doc.quotes if q.direct)
+    shares = {}
+    active: list[tuple[int, int]] = []
+    j = 0
+    for s in doc.sentences:
+        while j < len(spans) and spans[j][0] < s.end:
+            active.append(spans[j])
+            j += 1
+        if active:
+            # sentences only move forward: a quotation that ended before this one is done
+            active = [q for q in active if q[1] > s.start]
+        shares[s.start] = sum(max(0, min(b, s.end) - max(a, s.start)) for a, b in active)
+    doc._cache["metric-quoted-share"] = shares
+    return shares
 
 
 def _fmt(value) -> str:
