@@ -83,7 +83,9 @@ def test_the_table_file_is_used_and_a_damaged_one_is_ignored(fresh_syllables, mo
         assert syllables.count_syllables(text) == expected
 
 
-def test_a_document_grade_rule_reports_textstats_value(tmp_path):
+def test_a_document_grade_rule_reports_textstats_value(tmp_path, monkeypatch):
+    monkeypatch.setattr(syllables, "_memo", {})  # as in a new process
+    monkeypatch.setattr(syllables, "_table", None)
     write(tmp_path, "pack/grade.yaml", """\
         rules:
           - id: house/grade
