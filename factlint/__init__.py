@@ -9,6 +9,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "lint_text": ("api", "lint_text"),
+    "lint_file": ("api", "lint_file"),
     "lint_paths": ("api", "lint_paths"),
     "load_rules": ("api", "load_rules"),
     "Finding": ("finding", "Finding"),

@@ -48,6 +48,21 @@ def lint_text_result(text: str, path: str = "<text>", rules: RuleSet | None = No
     return lint_document(parse(text, path, fmt), rules)
 
 
+def lint_file(path: str, rules: RuleSet | None = None) -> list[Finding]:
+    """Findings for one file, read as the command line reads it (byte-order marks, UTF-16)
+    and with its suppression comments applied: with the built-in configuration, exactly
+    what ``factlint --format json`` reports for it. A plain function of picklable
+    arguments, for map-style runners: multiprocessing, Dask, Spark (docs/scale.md).
+    Raises ReadError for a file that cannot be read or decoded."""
+    from . import suppressions
+
+    rules = rules if rules is not None else load_rules()
+    source = read_source(path)
+    doc = parse(source.text, path)
+    findings, _ = suppressions.apply(doc, lint_document(doc, rules).findings)
+    return findings
+
+
 def lint_paths(paths: Iterable[str], rules: RuleSet | None = None,
                errors: list[ReadError] | None = None) -> list[Finding]:
     """Findings for files and folders. Unreadable files raise ReadError, or are appended to
