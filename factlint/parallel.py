@@ -60,6 +60,13 @@ def run_tasks(state, tasks, jobs: int) -> Iterator[tuple[int, object]]:
         return
     import multiprocessing
 
+    # import what every worker needs before forking, so that it is imported once, here
+    from . import engine  # noqa: F401
+    from .document import build  # noqa: F401
+
+    if any(task.item.lower().endswith(build.MARKDOWN_SUFFIXES) for task in tasks):
+        from .document import markdown  # noqa: F401
+
     global _STATE
     workers = min(jobs, len(tasks))
     # small chunks keep the workers evenly busy; not so small that sending them dominates

