@@ -87,7 +87,12 @@ class ChangedLines:
 
 def changed_lines(ref: str, cwd: str | None = None) -> ChangedLines:
     cwd = cwd or os.getcwd()
-    root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
+    try:
+        root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
+    except GitDiffError as exc:
+        if "not a git repository" in str(exc):
+            raise GitDiffError(f"--diff-base: {cwd} is not inside a git repository ({exc})") from None
+        raise
     try:
         _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root)
     except GitDiffError:
