@@ -62,7 +62,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def _fail(message: str) -> None:
-    click.echo(f"factlint: error: {message}", err=True)
+    from .reporters.text import printable  # a file name may hold an escape sequence
+
+    click.echo(f"factlint: error: {printable(message)}", err=True)
 
 
 def _load_all(rules_dirs, no_builtin):
@@ -129,13 +131,13 @@ def _use_color(choice: str) -> bool:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour output (auto: only on a terminal; NO_COLOR is respected).")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False, readable=False), metavar="FILE",
+@click.option("--output-file", "-o", type=click.Path(readable=False), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
 @click.option("--report-unused-suppressions", is_flag=True,
               help="Report suppression comments that silence nothing (rule factlint/unused-suppression).")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, readable=False), metavar="FILE",
+@click.option("--baseline", "baseline_file", type=click.Path(readable=False), metavar="FILE",
               help="Report only findings that are not in this baseline.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, readable=False), metavar="FILE",
+@click.option("--write-baseline", type=click.Path(readable=False), metavar="FILE",
               help="Record every finding in FILE (a baseline) and exit 0.")
 @click.option("--diff-base", metavar="REF",
               help="Report only findings on lines added or changed since this git revision.")

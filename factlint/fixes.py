@@ -43,8 +43,9 @@ def applicable(findings: list[Finding], unsafe: bool = False) -> list[Fix]:
     return [f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
 
 
-def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
-    """``text`` with the fixes that do not overlap an earlier one applied; (text, count)."""
+def choose_fixes(text: str, fixes: list[Fix]) -> list[Fix]:
+    """The fixes :func:`apply_fixes` applies, in order: each one that changes the text and
+    does not overlap (or share an insertion point with) one chosen before it."""
     chosen: list[Fix] = []
     last_end = -1
     for fix in sorted(set(fixes), key=lambda x: (x.offset, x.end_offset, x.replacement)):
@@ -54,6 +55,12 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
             continue
         chosen.append(fix)
         last_end = fix.end_offset
+    return chosen
+
+
+def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
+    """``text`` with the fixes that do not overlap an earlier one applied; (text, count)."""
+    chosen = choose_fixes(text, fixes)
     if not chosen:
         return text, 0
     parts = []

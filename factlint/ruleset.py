@@ -163,8 +163,9 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
                     if isinstance(word, str) and word.startswith("@"):
                         where = words.item_line(i) if hasattr(words, "item_line") else lex.key_line(name)
                         problems.append(RuleProblem(shown, where, f"lexicons.{name}[{i}]", LEXICON_IN_LEXICON))
-                lexicons[str(name)] = tuple(str(w) for w in words)
-                lexicon_origin[str(name)] = f"{shown}:{lex.key_line(name)}"
+                if all(isinstance(w, str) for w in words):  # else reported above; never str() a nested value
+                    lexicons[str(name)] = tuple(words)
+                    lexicon_origin[str(name)] = f"{shown}:{lex.key_line(name)}"
 
     for name, words in house.items():
         lexicons[name] = tuple(dict.fromkeys(lexicons.get(name, ()) + tuple(str(w) for w in words)))

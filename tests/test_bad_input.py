@@ -354,8 +354,10 @@ def test_output_file_that_is_a_folder_or_in_a_missing_folder(tmp_path):
     code, out, err = factlint("-o", "reports/none/x.json", "a.md", cwd=tmp_path)
     assert (code, out) == (2, "")
     assert err == "factlint: error: reports/none/x.json: cannot write: no such file or directory\n"
-    code, _, err = factlint("-o", "reports", "a.md", cwd=tmp_path)
-    assert code == 2 and "'reports' is a directory" in err
+    code, out, err = factlint("-o", "reports", "a.md", cwd=tmp_path)
+    assert (code, out, err) == (2, "", "factlint: error: reports: cannot write: a folder; it is never replaced\n")
+    code, _, err = factlint("--baseline", "reports", "a.md", cwd=tmp_path)
+    assert (code, err) == (2, "factlint: error: reports: is a directory, not a baseline file\n")
 
 
 def test_output_file_that_is_a_pipe_or_a_device_is_written_into_never_replaced(tmp_path):

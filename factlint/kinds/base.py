@@ -238,6 +238,10 @@ def _line(spec: dict, key: str) -> int:
     return spec.key_line(key) if isinstance(spec, LineDict) else 1
 
 
+class TemplateError(ValueError):
+    """A placeholder with a conversion or a format spec."""
+
+
 def message_keys(message: str) -> set[str]:
     """The placeholders of a message template. Raises ValueError for a template that is
     not plain ``{name}`` placeholders and text (``{{`` and ``}}`` are literal braces)."""
@@ -246,7 +250,7 @@ def message_keys(message: str) -> set[str]:
         if name is None:
             continue
         if spec or conversion:
-            raise ValueError(f"placeholder {{{name}{'!' + conversion if conversion else ''}"
+            raise TemplateError(f"placeholder {{{name}{'!' + conversion if conversion else ''}"
                              f"{':' + spec if spec else ''}}} takes no conversion or format; write {{{name}}}")
         keys.add(name)
     return keys
@@ -306,7 +310,9 @@ class Rule:
                                f"id '{self.id}' must start with its category '{self.category}/'")
         try:
             keys = message_keys(self.message)
-        except ValueError as exc:
+        except TemplateError as exc:
+            raise CompileError(_line(spec, "message"), "message", str(exc)) from None
+        except ValueError as exc:  # an unbalanced brace
             raise CompileError(_line(spec, "message"), "message",
                                f"not a valid message template: {exc} (write {{{{ and }}}} for literal braces)") from None
         unknown = keys - set(self.MESSAGE_KEYS)
