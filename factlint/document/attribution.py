@@ -1,43 +1,62 @@
 """Who says so: attributions in the prose, found once per document.
 
 An attribution is a *cue* ("said", "according to", "reportedly"), usually with a
-*source* (who says it) and a *content* (what is said). The finder works on sentences:
+*source* (who says it) and a *content* (what is said). One pass finds them:
 
-* "according to X" takes the noun phrase after it as the source;
-* a reporting verb takes the noun phrase before it (skipping auxiliaries and adverbs:
-  "senior officials have privately acknowledged") or, inverted, after it ("…, said the
-  minister");
-* "reportedly", "is said to", "it is believed" are attributions without a source.
+1. one Aho-Corasick scan of the prose finds every cue of the finder's lexicons
+   (``reporting-verbs``, ``sourceless-cues``, ``passive-cues`` in ``rules/lexicons.yaml``),
+   plus one pattern for transcript labels ("TAPPER: ...");
+2. each cue is checked in its sentence: a verb needs a source next to it
+   (:mod:`.sourcephrase` walks to it: "senior officials have privately acknowledged",
+   "…, said the minister", "according to X"); "reportedly", "is said to", "it is believed"
+   and agentless passives ("is described as", "has been criticised") stand alone;
+3. the source is classified (:mod:`.sourcekind`): named person or organisation,
+   anonymous (described), vague, or none at all (unsourced);
+4. pronouns and "who" resolve to the last compatible source in the paragraph or the one
+   before; a vague group named in a neighbouring sentence ("MPs said … the Public Accounts
+   Committee found") counts as identified; a reason for anonymity is looked for in the
+   sentence and the next one.
 
-Each source is classified by its head word and qualifiers: a named person or
-organisation, an identified office ("the Foreign Ministry spokesman"), an unnamed but
-described source ("a senior White House official": anonymous), or a generic group with
-nothing that says which ("officials", "critics", "US officials", "multiple reports":
-vague). The sourcing rules, the attribution rules and ``factlint sources`` share this
-one finder.
+Cues inside a direct quotation are the speaker's words, not the reporter's attribution,
+and are skipped. The sourcing rules, the attribution rules (the ``sentence`` kind's
+``attribution`` condition) and ``factlint sources`` all read this one list.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-from .lexicons import (
-    AUXILIARIES,
-    GENERIC_SOURCE_HEADS,
-    GROUP_QUALIFIERS_NOT_NAMING,
-    OFFICE_NOUNS,
-    PRONOUN_SOURCES,
-    REPORTING_VERBS,
-    SOURCELESS_CUES,
-    NP_BOUNDARY_WORDS,
+from ..phrases import PhraseIndex
+from .lexicons import EVIDENCE_NOUNS, EVIDENCE_VERBS, PASSIVE_CUES, REPORTING_VERBS, SOURCELESS_CUES
+from .sourcekind import ANONYMITY, ANONYMITY_REASON, SourceClass, classify, head_word, split_head
+from .sourcephrase import (
+    CLOSING_MARKS,
+    DETERMINERS,
+    NUMBER_WORDS,
+    Tok,
+    apposition_after,
+    is_np_word,
+    is_pronoun,
+    phrase_after,
+    phrase_before,
+    previous_comma,
+    skip_back,
+    tokenize,
 )
 
 KINDS = ("named-person", "named-organisation", "anonymous", "vague", "unsourced")
+#: How an attribution is made: a reporting verb, "according to", a sourceless report
+#: ("reportedly", "it is believed"), a passive ("is described as"), a transcript label.
+FORMS = ("verb", "according", "report", "passive", "label")
 
 
 @dataclass(slots=True)
 class Attribution:
+    """One attribution; every span is in prose offsets (``Document.to_raw`` maps it)."""
+
     cue: tuple[int, int]
     source: tuple[int, int] | None
     kind: str
@@ -45,7 +64,11 @@ class Attribution:
     content: tuple[int, int] | None = None
     quote: str = "paraphrase"  # direct | paraphrase | report
     reason: tuple[int, int] | None = None
-    pronoun: bool = False
+    pronoun: bool = False  # the source is a pronoun, "who" or "the officials": a reference
+    form: str = "verb"
+    head: str = ""  # the source's head word, lower case
+    refers_to: tuple[int, int] | None = None  # what a pronoun or group reference resolves to
+    resolved: bool = True  # False for a pronoun with no source to refer to
 
     @property
     def has_source(self) -> bool:
@@ -57,207 +80,562 @@ class Attribution:
         return self.kind in ("named-person", "named-organisation")
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-_CUE = regex.compile(
-    r"(?<![\w’'-])(?:(?P<according>according\s+to)|(?P<sourceless>" + _alternation(SOURCELESS_CUES)
-    + r")|(?P<verb>" + _alternation(REPORTING_VERBS) + r"))(?![\w’'-])",
-    regex.IGNORECASE,
-)
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s\p{L}\p{N}]")
-_ANONYMITY_REASON = regex.compile(
-    r"\b(?:because|since|as)\b[^.]{0,80}\b(?:not\s+authori[sz]ed|not\s+allowed|not\s+permitted|"
-    r"fear|private|confidential|sensitiv)|\bnot\s+authori[sz]ed\s+to\b|\bto\s+discuss\b|"
-    r"\bfor\s+fear\s+of\b|\bnot\s+(?:allowed|permitted)\s+to\s+(?:speak|talk|comment)\b|"
-    r"\bbecause\s+(?:he|she|they)\s+(?:was|were|is|are)\s+not\b",
-    regex.IGNORECASE,
-)
-_ANONYMITY = regex.compile(r"\b(?:condition\s+of\s+anonymity|anonymously|declined\s+to\s+be\s+"
-                           r"(?:named|identified)|asked\s+not\s+to\s+be\s+(?:named|identified)|"
-                           r"speaking\s+on\s+background)\b", regex.IGNORECASE)
-
-
-def find_attributions(doc) -> list[Attribution]:
+def find_attributions(doc, nested: bool = False) -> list[Attribution]:
+    """The document's attributions in the reporter's voice, in reading order (computed once,
+    then cached). With ``nested``, also those inside direct quotations ("He told me ‘never
+    again’", the aide said): the quoted speaker's own attributions, which tell who speaks
+    in a quotation nested in another but are not the reporter's sourcing."""
     cached = doc._cache.get("attributions")
-    if cached is not None:
-        return cached
-    prose = doc.prose
-    found: list[Attribution] = []
-    for index, sentence in enumerate(doc.sentences):
-        for m in _CUE.finditer(prose, sentence.start, sentence.end):
-            att = _attribution(doc, prose, index, sentence, m)
-            if att is not None:
-                found.append(att)
-    doc._cache["attributions"] = found
-    return found
+    if cached is None:
+        finder = _Finder(doc)
+        cached = doc._cache["attributions"] = finder.run()
+        doc._cache["nested_attributions"] = finder.nested
+    if nested:
+        return sorted(cached + doc._cache["nested_attributions"], key=lambda a: a.cue[0])
+    return cached
 
 
-def _attribution(doc, prose: str, index: int, sentence, m) -> Attribution | None:
-    cue = (m.start(), m.end())
-    if m.group("sourceless"):
-        return Attribution(cue, None, "unsourced", index, (m.end(), sentence.end), "report")
-    if m.group("according"):
-        source = _noun_phrase_after(prose, m.end(), sentence.end, stop_at_verbs=False)
-        if source is None:
-            return None
-        content = (sentence.start, m.start()) if m.start() > sentence.start + 2 else (source[1], sentence.end)
-        return _classified(doc, prose, cue, source, index, sentence, content)
-    # a reporting verb: subject before it, or inverted after it
-    source = _noun_phrase_before(prose, m.start(), sentence.start)
-    content = (m.end(), sentence.end)
-    if source is None and m.group("verb").lower() in _INVERTING_VERBS:
-        source = _inverted_subject(prose, m.end(), sentence.end)
-        content = (sentence.start, m.start())
-    if source is None:
-        return None
-    return _classified(doc, prose, cue, source, index, sentence, content)
-
-
-def _classified(doc, prose, cue, source, index, sentence, content) -> Attribution | None:
-    text = prose[source[0]:source[1]]
-    kind, pronoun = classify_source(text, at_sentence_start=source[0] == sentence.start)
-    if kind is None:
-        return None
-    att = Attribution(cue, source, kind, index, content, "paraphrase", pronoun=pronoun)
-    if kind in ("anonymous", "vague"):
-        att.reason = _reason(doc, prose, index)
-    return att
-
-
-def _reason(doc, prose: str, index: int) -> tuple[int, int] | None:
-    sentences = doc.sentences
-    block = sentences[index].block
-    for j in (index, index + 1):
-        if j < len(sentences) and sentences[j].block == block:
-            s = sentences[j]
-            m = _ANONYMITY_REASON.search(prose, s.start, s.end)
-            if m:
-                return (m.start(), m.end())
-    return None
+def has_anonymity_reason(prose: str, start: int, end: int) -> bool:
+    return ANONYMITY_REASON.search(prose, start, end) is not None
 
 
 def mentions_anonymity(prose: str, start: int, end: int):
-    return _ANONYMITY.search(prose, start, end)
+    return ANONYMITY.search(prose, start, end)
 
 
-def _tokens(prose: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(prose, start, end)]
+# -- the cue index ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _CueIndex:
+    index: PhraseIndex
+    verb: int
+    report: int
+    passive: int
 
 
-def _noun_phrase_before(prose: str, cue_start: int, limit: int) -> tuple[int, int] | None:
-    tokens = _tokens(prose, max(limit, cue_start - 160), cue_start)
-    i = len(tokens) - 1
-    while i >= 0 and (tokens[i][2].lower() in AUXILIARIES or _is_adverb(tokens[i][2])):
-        i -= 1
-    end = i
+@lru_cache(maxsize=1)
+def _cue_index() -> _CueIndex:
+    index = PhraseIndex()
+    verb = index.register(sorted(REPORTING_VERBS))
+    report = index.register(sorted(SOURCELESS_CUES))
+    passive = index.register(list(PASSIVE_CUES))
+    index.freeze()
+    return _CueIndex(index, verb, report, passive)
+
+
+_LABEL = regex.compile(
+    r"(?:(?<=\A)|(?<=\n\n)|(?<=[.?!][\"”’]?\s))(\p{Lu}{2,}[\p{Lu}.'’-]*(?:\s\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}):(?=\s)")
+_BE = frozenset("is are was were be been being am 's 're get gets got getting".split())
+_INVERTING = frozenset(
+    "said says added adds asked asks wrote writes told tweeted explained explains noted notes "
+    "replied recalled argued argues warned warns acknowledged stated insisted insists declared "
+    "continued concluded countered suggested observed remarked quipped joked conceded predicted "
+    "cautioned responded".split())
+#: Before a noun these make a cue word a noun: "his claims", "the reports", "of reports".
+_NOUN_BEFORE = DETERMINERS | frozenset("of in for on with from by at about amid despite over "
+                                       "after before to new recent such".split())
+#: "by saying", "after adding": a participle whose subject is the main clause's.
+_PARTICIPLE_PREPS = frozenset("by after before while when in without".split())
+_NOUN_FORMS = frozenset("reports claims fears hopes views notes estimates shows calls stresses doubts "
+                        "promises praises counters concerns states report claim fear hope view note "
+                        "estimate show call stress doubt promise praise counter blame support state "
+                        "comment tweet tweets".split())
+#: What may follow a verb that is also a noun: "states that", "claims the", "shows Smith".
+_COMPLEMENT_WORDS = frozenset("that the a an his her their its this these those it he she they we i "
+                              "to : “ \" ' ‘ no".split())
+_TITLE_BLOCKS = frozenset({"headline", "heading", "dek"})
+#: After these a capitalised word may open a clause: "… unnoticed: According to polls, …"
+_CLAUSE_OPENERS = frozenset({":", "—", "–", "“", '"', "(", "'", "‘"})
+#: Group heads that a named body in a neighbouring sentence identifies.
+_MEMBER_HEADS = frozenset("mps mp lawmakers legislators members senators councillors councilors "
+                          "researchers scientists judges".split())
+_BODY_HEADS = frozenset("committee commission council panel parliament congress senate assembly court "
+                        "university institute study report survey board caucus".split())
+_SINGULAR_PRONOUNS = frozenset("he she he's she's he'd she'd he'll she'll".split())
+_PLURAL_PRONOUNS = frozenset("they we they're they've we've they'd we'd they'll we'll".split())
+
+
+class _Finder:
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.prose = doc.prose
+        self.found: list[Attribution] = []
+        self.nested: list[Attribution] = []  # inside direct quotations
+        self._tokens: dict[int, list[Tok]] = {}
+        self._starts: dict[int, list[int]] = {}
+        self._lower_words: dict[str, bool] = {}
+
+    # -- driver ---------------------------------------------------------------------
+    def run(self) -> list[Attribution]:
+        idx = _cue_index()
+        hits = idx.index.scan(self.prose)
+        candidates = [(s, e, "report") for s, e in hits.get(idx.report, ())]
+        candidates += [(s, e, "passive") for s, e in hits.get(idx.passive, ())]
+        candidates += [(s, e, "verb") for s, e in hits.get(idx.verb, ())]
+        candidates += [(m.end(1), m.end(), "label") for m in _LABEL.finditer(self.prose)]
+        candidates.sort(key=lambda c: (c[0], -c[1]))
+        covered = -1
+        for start, end, form in candidates:
+            if start < covered:
+                continue
+            si = self.doc.sentence_index_at(start)
+            if si < 0:
+                continue
+            att = self._attribution(si, start, end, form)
+            if att is not None:
+                (self.nested if self.doc.in_quote(start, end) else self.found).append(att)
+                covered = end
+        self.found.sort(key=lambda a: a.cue[0])
+        self._resolve()
+        self._reasons()
+        return self.found
+
+    def _toks(self, si: int) -> tuple[list[Tok], list[int]]:
+        toks = self._tokens.get(si)
+        if toks is None:
+            s = self.doc.sentences[si]
+            toks = self._tokens[si] = tokenize(self.prose, s.start, s.end)
+            self._starts[si] = [t.start for t in toks]
+        return toks, self._starts[si]
+
+    def _attribution(self, si: int, start: int, end: int, form: str) -> Attribution | None:
+        toks, starts = self._toks(si)
+        ci = bisect_left(starts, start)
+        cj = bisect_left(starts, end) - 1
+        if ci >= len(toks) or toks[ci].start != start or cj < ci or toks[cj].end != end:
+            return None  # a cue inside a longer word ("tweet-id")
+        if form == "report":
+            return self._report(si, toks, ci, cj)
+        if form == "passive":
+            return self._passive(si, toks, ci, cj) or self._verb_at_same_place(si, toks, ci)
+        if form == "label":
+            return self._label(si, toks, ci)
+        return self._verb(si, toks, ci, cj)
+
+    def _verb_at_same_place(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
+        """A passive phrase that reads as active ("what she described as"): try the verb."""
+        if toks[ci].low in REPORTING_VERBS:
+            return self._verb(si, toks, ci, ci)
+        return None
+
+    # -- cue forms --------------------------------------------------------------------
+    def _report(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution:
+        s = self.doc.sentences[si]
+        content = self._after(toks, cj, s) if ci == 0 else (s.start, _trim_end(self.prose, s.start, s.end))
+        return Attribution((toks[ci].start, toks[cj].end), None, "unsourced", si, content, "report",
+                           form="report")
+
+    def _passive(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
+        k = ci - 1
+        while k >= 0 and (toks[k].low.endswith("ly") and len(toks[k].low) > 4 or toks[k].low in ("also", "long", "often")):
+            k -= 1
+        before = toks[k] if k >= 0 else None
+        as_phrase = toks[cj].low == "as"
+        if before is None or before.text in (",", "—", "–"):
+            pass  # "The plan, described as ...", "Described as ..."
+        elif before.low in _BE:
+            pass
+        elif as_phrase and is_np_word(before) and not before.capitalised:
+            pass  # "a plan described as ..."
+        else:
+            return None
+        s = self.doc.sentences[si]
+        cue = (toks[ci].start, toks[cj].end)
+        agent = self._agent(toks, cj + 1)
+        if agent is not None:
+            return self._sourced(si, toks, cue, agent, self._after(toks, cj, s), form="passive")
+        if before is not None and before.low in _BE and k - 1 >= 0 and toks[k - 1].low in ("it",):
+            cue = (toks[k - 1].start, cue[1])  # "it is understood"
+        return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "report", form="passive")
+
+    def _agent(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
+        """"… by the minister": the agent of a passive, within a few words."""
+        for j in range(i, min(len(toks), i + 8)):
+            t = toks[j]
+            if t.low == "by":
+                return phrase_after(toks, j + 1, len(toks))
+            if not t.is_word and t.text not in ("-",):
+                return None
+        return None
+
+    def _label(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
+        j = ci - 1
+        while j - 1 >= 0 and toks[j - 1].is_word and toks[j - 1].text.isupper():
+            j -= 1
+        if j < 0 or j > ci - 1:
+            return None
+        s = self.doc.sentences[si]
+        return self._sourced(si, toks, (toks[ci].start, toks[ci].end), (j, ci - 1),
+                             self._after(toks, ci, s), form="label")
+
+    def _verb(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
+        first = toks[ci]
+        words = [t.low for t in toks[ci:cj + 1]]
+        phrase = " ".join(words)
+        s = self.doc.sentences[si]
+        if first.capitalised and ci > 0 and self.doc.blocks[s.block].kind not in _TITLE_BLOCKS \
+                and toks[ci - 1].text not in _CLAUSE_OPENERS:
+            return None
+        cue = (first.start, toks[cj].end)
+        if phrase == "according to":
+            return self._according(si, toks, ci, cj)
+        prev = toks[ci - 1] if ci > 0 else None
+        participle = words[0].endswith("ing")
+        if prev is not None:
+            if participle and (prev.text in (",", "—", "–") or prev.low in _PARTICIPLE_PREPS):
+                return self._participle(si, toks, ci, cj)
+            if prev.low in _NOUN_BEFORE or prev.low.endswith("'s"):
+                return None
+        elif participle:
+            return None
+        nxt = toks[cj + 1] if cj + 1 < len(toks) else None
+        if phrase in _NOUN_FORMS and not _complement(nxt):
+            return None  # "key states ahead", "reports of fraud": plural nouns
+        if prev is not None and (prev.low.isdigit() or prev.low in NUMBER_WORDS) and nxt is not None \
+                and nxt.is_word and not nxt.capitalised and nxt.low not in ("that", "to"):
+            return None  # "20 pledged delegates": a participle used as an adjective
+        k = ci - 1
+        while k >= 0 and (toks[k].low.endswith("ly") and len(toks[k].low) > 4):
+            k -= 1
+        if k >= 0 and toks[k].low in _BE and not participle:
+            agent = self._agent(toks, cj + 1)  # "was criticised by the minister"
+            if agent is None:
+                return None
+            return self._sourced(si, toks, cue, agent, self._after(toks, cj, s), form="passive")
+        k = skip_back(toks, ci - 1, 0)
+        if k >= 0 and toks[k].low in ("and", "but") and k > 0 and toks[k - 1].is_word:
+            return self._participle(si, toks, ci, cj)  # "… put off deciding but said …"
+        source = self._source_before(toks, k)
+        if source is not None and not self._agrees(toks, source, k, ci, cj, words[0]):
+            source = None
+        if source is not None:
+            content = self._after(toks, cj, s)
+            if source[0] > 0 and (toks[source[0] - 1].text == "," or toks[source[0] - 1].text in CLOSING_MARKS) and cj + 1 >= len(toks) - 1:
+                content = self._before(toks, source[0], s)  # "…, the minister said."
+            return self._sourced(si, toks, cue, source, content)
+        if phrase in _INVERTING and (prev is None or prev.text in (",", "—", "–", "'") or prev.text in CLOSING_MARKS):
+            after = phrase_after(toks, cj + 1, len(toks))
+            if after is not None and not toks[after[0]].low in ("that", "it", "this"):
+                end = apposition_after(toks, after[1], len(toks))
+                return self._sourced(si, toks, cue, (after[0], end), self._before(toks, ci, s))
+        return None
+
+    def _agrees(self, toks: list[Tok], source: tuple[int, int], k: int, ci: int, cj: int, verb: str) -> bool:
+        """Does the verb agree with its subject? "a caucus state like Iowa" is a noun phrase,
+        not "caucus" stating something; "he found the keys" reports no finding."""
+        subject = toks[source[0]:source[1] + 1]
+        head = head_word(split_head(subject)[0]) or subject[-1].low
+        if verb in EVIDENCE_VERBS:
+            after = toks[cj + 1].low if cj + 1 < len(toks) else ""
+            if after != "that" and head not in EVIDENCE_NOUNS:
+                return False
+        if any(toks[x].low in _AUX_VERBS for x in range(k + 1, ci)):
+            return True  # "will say", "did not say": the auxiliary carries the agreement
+        plural = _plural(head, subject)
+        form = _verb_form(verb)
+        if form == "base":
+            return plural or head in ("who", "which", "that")
+        if form == "s":
+            return not plural or subject[-1].capitalised
+        return True
+
+    def _according(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
+        src = phrase_after(toks, cj + 1, len(toks))
+        if src is None:
+            return None
+        s = self.doc.sentences[si]
+        if ci <= 1:
+            content = self._after(toks, src[1], s)
+        else:
+            content = self._before(toks, ci, s)
+        att = self._sourced(si, toks, (toks[ci].start, toks[cj].end), src, content, form="according")
+        if att is None:  # "according to a newly uncovered email": a document the text describes
+            i, j = src
+            att = Attribution((toks[ci].start, toks[cj].end), (toks[i].start, toks[j].end), "named-organisation",
+                              si, content, form="according", head=toks[j].low)
+        return att
+
+    def _participle(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
+        """", saying …", "by adding …": the subject is the main clause's."""
+        s = self.doc.sentences[si]
+        cue = (toks[ci].start, toks[cj].end)
+        for att in reversed(self.found):
+            if att.sentence != si:
+                break
+            if att.source is not None and att.cue[0] < cue[0]:
+                copy = Attribution(cue, att.source, att.kind, si, self._after(toks, cj, s), "paraphrase",
+                                   pronoun=att.pronoun, form="verb", head=att.head,
+                                   refers_to=att.refers_to, resolved=att.resolved)
+                return copy
+        subject = self._sentence_subject(toks, ci)
+        if subject is None:
+            return None
+        return self._sourced(si, toks, cue, subject, self._after(toks, cj, s))
+
+    def _sentence_subject(self, toks: list[Tok], limit: int) -> tuple[int, int] | None:
+        i = 0
+        if i < limit and not (toks[i].capitalised or toks[i].low in DETERMINERS):
+            return None
+        if is_pronoun(toks[i]):
+            return (i, i)
+        span = phrase_after(toks, i, limit)
+        if span is None:
+            return None
+        # the subject is followed by its verb, not by a comma or a preposition
+        nxt = toks[span[1] + 1] if span[1] + 1 < limit else None
+        if nxt is None or not nxt.is_word:
+            return None
+        return span
+
+    # -- the source before the verb ---------------------------------------------------------
+    def _source_before(self, toks: list[Tok], k: int) -> tuple[int, int] | None:
+        if k < 0:
+            return None
+        t = toks[k]
+        if is_pronoun(t) or t.low in ("who", "which", "some", "many", "several", "most", "few",
+                                      "others", "both", "all"):
+            return (k, k)
+        if t.text == ",":
+            c = previous_comma(toks, k, 0)
+            if c is None or c == 0:
+                return None
+            inner = toks[c + 1:k]
+            if not inner:
+                return None
+            head_end = skip_back(toks, c - 1, 0)
+            head = (head_end, head_end) if head_end >= 0 and is_pronoun(toks[head_end]) else \
+                phrase_before(toks, head_end, 0)
+            if head is None:
+                return None
+            if skip_back(toks, k - 1, c + 1) < c + 1 or _parenthesis(inner):
+                return head  # ", however,", ", speaking on condition …,": not part of the source
+            if inner[0].low in ("who", "whose", "a", "an", "the") or inner[0].low in DETERMINERS \
+                    or inner[0].capitalised or inner[0].low.isdigit():
+                return (head[0], k - 1)
+            return None
+        if t.text == ")":
+            j = k - 1
+            while j >= 0 and k - j < 8 and toks[j].text != "(":
+                j -= 1
+            if j > 0 and toks[j].text == "(":
+                return self._source_before(toks, j - 1)  # "Sen. Jane Doe (D-Vt.) said"
+            return None
+        return phrase_before(toks, k, 0)
+
+    # -- building ---------------------------------------------------------------------------
+    def _sourced(self, si: int, toks: list[Tok], cue: tuple[int, int], span: tuple[int, int],
+                 content: tuple[int, int] | None, form: str = "verb") -> Attribution | None:
+        i, j = span
+        source = (toks[i].start, toks[j].end)
+        first = toks[i]
+        if i == j and (is_pronoun(first) or first.low in ("who", "which")):
+            att = Attribution(cue, source, "named-person", si, content, "paraphrase", pronoun=True,
+                              form=form, head=first.low)
+            if first.low in ("who", "which"):
+                self._relative(att, toks, i)
+            return att
+        cls = classify(toks[i:j + 1], self._common_noun if i == 0 else _never)
+        if cls is None:
+            return None
+        return Attribution(cue, source, cls.kind, si, content, "paraphrase", form=form, head=cls.head,
+                           pronoun=cls.back_reference)
+
+    def _relative(self, att: Attribution, toks: list[Tok], i: int) -> None:
+        """"Smith, who has said …": "who" is the source as written; it refers to Smith."""
+        k = i - 1
+        if k >= 0 and toks[k].text == ",":
+            k -= 1
+        span = phrase_before(toks, k, 0, links=False) if k >= 0 else None
+        if span is None:
+            att.resolved = False
+            return
+        cls = classify(toks[span[0]:span[1] + 1], self._common_noun if span[0] == 0 else _never)
+        if cls is None:
+            att.resolved = False
+            return
+        att.kind, att.head = cls.kind, cls.head
+        att.refers_to = (toks[span[0]].start, toks[span[1]].end)
+
+    def _common_noun(self, low: str) -> bool:
+        """Is this sentence-initial capitalised word an ordinary noun? It is when the draft
+        also writes it in lower case somewhere ("Protesters …" / "… the protesters")."""
+        known = self._lower_words.get(low)
+        if known is None:
+            known = self._lower_words[low] = _occurs_as_word(self.prose, low)
+        return known
+
+    def _after(self, toks: list[Tok], j: int, s) -> tuple[int, int] | None:
+        i = j + 1
+        while i < len(toks) and toks[i].low in ("that", ",", ":", "—", "–"):
+            i += 1
+        if i >= len(toks):
+            return None
+        end = _trim_end(self.prose, toks[i].start, s.end)
+        return (toks[i].start, end) if end > toks[i].start else None
+
+    def _before(self, toks: list[Tok], i: int, s) -> tuple[int, int] | None:
+        k = i - 1
+        while k >= 0 and not toks[k].is_word and toks[k].text not in CLOSING_MARKS:
+            k -= 1
+        if k < 0:
+            return None
+        return (s.start, toks[k].end)
+
+    # -- resolution -------------------------------------------------------------------------
+    def _resolve(self) -> None:
+        """Pronouns and back-references take the kind of the source they refer to; a vague
+        group identified by a named body next to it is identified."""
+        doc = self.doc
+        order = {b.index: n for n, b in enumerate(doc.prose_blocks)}
+        history: list[Attribution] = []
+        for att in self.found:
+            if att.source is None:
+                continue
+            block = order.get(doc.sentences[att.sentence].block, -1)
+            if att.pronoun and att.refers_to is None:
+                target = self._antecedent(att, history, block, order)
+                if target is not None:
+                    att.kind, att.head = target.kind, target.head
+                    att.refers_to = target.refers_to or target.source
+                elif att.head in ("the", "these", "those") or not self._is_pronoun_head(att):
+                    att.pronoun = False  # "the officials" with nothing before: a vague mention
+                else:
+                    att.resolved = False
+                    att.kind = _UNRESOLVED_KIND.get(att.head, "named-person")
+            elif not att.pronoun:
+                history.append(att)
+        for att in self.found:
+            if att.kind == "vague" and not att.pronoun and att.head in _MEMBER_HEADS:
+                body = self._identifying_body(att)
+                if body is not None:
+                    att.kind, att.refers_to = "named-organisation", body.source
+
+    @staticmethod
+    def _is_pronoun_head(att: Attribution) -> bool:
+        return att.head in _SINGULAR_PRONOUNS or att.head in _PLURAL_PRONOUNS or att.head in _UNRESOLVED_KIND
+
+    def _antecedent(self, att: Attribution, history: list[Attribution], block: int, order) -> Attribution | None:
+        doc = self.doc
+        for prev in reversed(history):
+            pblock = order.get(doc.sentences[prev.sentence].block, -1)
+            if pblock < block - 1:
+                return None
+            if self._compatible(att.head, prev):
+                return prev
+        return None
+
+    @staticmethod
+    def _compatible(head: str, prev: Attribution) -> bool:
+        plural = prev.head.endswith("s") and not prev.head.endswith("ss")
+        if head in _SINGULAR_PRONOUNS:
+            return prev.kind == "named-person" or (prev.kind in ("anonymous", "vague") and not plural)
+        if head in _PLURAL_PRONOUNS:
+            return prev.kind == "named-organisation" or (prev.kind in ("anonymous", "vague") and plural)
+        if head in ("it", "it's"):
+            return prev.kind == "named-organisation" and not plural
+        if head in ("i", "i'm", "i've", "you"):
+            return False
+        return prev.head == head and prev.kind in ("anonymous", "vague")  # "the officials"
+
+    def _identifying_body(self, att: Attribution) -> Attribution | None:
+        doc = self.doc
+        block = doc.sentences[att.sentence].block
+        for other in self.found:
+            if other is att or other.kind != "named-organisation" or other.pronoun or other.source is None:
+                continue
+            if abs(other.sentence - att.sentence) <= 1 and doc.sentences[other.sentence].block == block \
+                    and other.head in _BODY_HEADS:
+                return other
+        return None
+
+    def _reasons(self) -> None:
+        doc = self.doc
+        cache: dict[int, tuple[int, int] | None] = {}
+
+        def reason_in(si: int):
+            if si not in cache:
+                s = doc.sentences[si]
+                m = ANONYMITY_REASON.search(self.prose, s.start, s.end)
+                cache[si] = (m.start(), m.end()) if m else None
+            return cache[si]
+
+        for att in self.found:
+            if att.kind not in ("anonymous", "vague") or att.source is None:
+                continue
+            block = doc.sentences[att.sentence].block
+            for si in (att.sentence, att.sentence + 1):
+                if si < len(doc.sentences) and doc.sentences[si].block == block:
+                    found = reason_in(si)
+                    if found is not None:
+                        att.reason = found
+                        break
+
+
+_AUX_VERBS = frozenset(
+    "has have had will would could can may might must shall should did does do is are was were "
+    "hasn't haven't hadn't won't wouldn't couldn't can't cannot didn't doesn't don't isn't aren't "
+    "wasn't weren't shouldn't".split())
+_IRREGULAR_PAST = frozenset("said told wrote thought felt found forecast".split())
+_PLURAL_WORDS = frozenset("people police media data staff personnel public men women children folks "
+                          "i we you they some many others several most few both all".split())
+
+
+_PARENTHESIS_OPENERS = frozenset("of in on at for as by from with according like unlike however though "
+                                  "too also perhaps meanwhile moreover indeed".split())
+
+
+def _complement(t: Tok | None) -> bool:
+    return t is not None and (t.low in _COMPLEMENT_WORDS or t.capitalised)
+
+
+def _parenthesis(inner: list[Tok]) -> bool:
+    """", of course,", ", in fact,", ", speaking on condition of anonymity …,": an aside
+    between a subject and its verb, not a description of the subject."""
+    first = inner[0]
+    if first.capitalised:
+        return False
+    if first.low in _PARENTHESIS_OPENERS and len(inner) <= 4:
+        return True
+    return len(first.low) > 4 and (first.low.endswith("ing") or first.low.endswith("ed"))
+
+
+def _verb_form(verb: str) -> str:
+    """"base" (say), "s" (says), or "other" (said, saying): only the first two agree."""
+    if verb.endswith("ing") or verb.endswith("ed") or verb in _IRREGULAR_PAST:
+        return "other"
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return "s"
+    return "base"
+
+
+def _plural(head: str, subject: list[Tok]) -> bool:
+    if head in _PLURAL_WORDS or any(t.low in ("and", "&") for t in subject):
+        return True
+    return head.endswith("s") and not head.endswith("ss") and head not in ("us", "news", "this", "its", "his")
+
+
+_UNRESOLVED_KIND = {"he": "named-person", "she": "named-person", "i": "named-person", "we": "named-person",
+                    "it": "named-organisation", "they": "vague", "you": "vague"}
+
+
+def _occurs_as_word(text: str, word: str) -> bool:
+    """``word`` occurs in ``text`` exactly so (case-sensitive) as a whole word."""
+    i = text.find(word)
+    n = len(word)
     while i >= 0:
-        word = tokens[i][2]
-        lower = word.lower()
-        if not (word[0].isalnum()) or lower in NP_BOUNDARY_WORDS:
-            break
-        if lower in AUXILIARIES and i != end:
-            break
-        i -= 1
-        if end - i >= 9:
-            break
-    if i == end:
-        return None
-    start_tok = tokens[i + 1]
-    end_tok = tokens[end]
-    return (start_tok[0], end_tok[1])
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
-def _inverted_subject(prose: str, cue_end: int, limit: int) -> tuple[int, int] | None:
-    tokens = _tokens(prose, cue_end, min(limit, cue_end + 160))
-    if not tokens or not tokens[0][2][0].isalnum():
-        return None
-    if tokens[0][2].lower() in NP_BOUNDARY_WORDS or tokens[0][2].lower() in ("this", "it", "there"):
-        return None
-    return _take_phrase(tokens)
+def _never(_: str) -> bool:
+    return False
 
 
-def _noun_phrase_after(prose: str, start: int, limit: int,
-                       stop_at_verbs: bool = True) -> tuple[int, int] | None:
-    tokens = _tokens(prose, start, min(limit, start + 200))
-    if not tokens or not tokens[0][2][0].isalnum():
-        return None
-    return _take_phrase(tokens, stop_at_verbs)
-
-
-def _take_phrase(tokens, stop_at_verbs: bool = True) -> tuple[int, int] | None:
-    j = 0
-    while j < len(tokens) and j < 10:
-        word = tokens[j][2]
-        if not word[0].isalnum() or (j > 0 and word.lower() in NP_BOUNDARY_WORDS):
-            break
-        if j > 0 and (word.lower() in AUXILIARIES or (stop_at_verbs and word.lower() in REPORTING_VERBS)):
-            break
-        j += 1
-    if j == 0:
-        return None
-    return (tokens[0][0], tokens[j - 1][1])
-
-
-def _is_adverb(word: str) -> bool:
-    return len(word) > 4 and word.lower().endswith("ly") and word[0].islower()
-
-
-_HEAD_CUT = regex.compile(r"\b(?:of|who|whom|familiar|close|in|at|from|with|that|on|for|inside|"
-                          r"within|across|around|among|involved|briefed|aware)\b|[,(]", regex.IGNORECASE)
-_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}’'.&-]*")
-
-
-def classify_source(text: str, at_sentence_start: bool = False) -> tuple[str | None, bool]:
-    """(kind, is_pronoun) for a source phrase; kind None when it is not a source at all."""
-    words = text.split()
-    if not words:
-        return None, False
-    lower = [w.lower().strip(".,’'") for w in words]
-    if lower[0] in _NOT_SOURCES:
-        return None, False
-    if len(words) == 1 and lower[0] in PRONOUN_SOURCES:
-        return "named-person", True
-    cut = _HEAD_CUT.search(text)
-    head_part = text[:cut.start()] if cut and cut.start() > 0 else text
-    head_words = head_part.split()
-    head = head_words[-1].lower().strip(".,’'") if head_words else lower[-1]
-    if head.endswith("’s") or head.endswith("'s"):
-        head = head[:-2]
-    capitalised = [w for i, w in enumerate(head_part.split())
-                   if w[:1].isupper() and not (i == 0 and at_sentence_start and w.lower() in _SENTENCE_START_FUNCTION)]
-    naming = [w for w in capitalised if w.strip(".,’'").lower() not in GROUP_QUALIFIERS_NOT_NAMING
-              and w.lower().strip(".,’'") not in GENERIC_SOURCE_HEADS]
-    qualifier_rest = text[cut.start():] if cut and cut.start() > 0 else ""
-    qualified_by_name = bool(_CAPITALISED.search(qualifier_rest)) if qualifier_rest else False
-    if head in GENERIC_SOURCE_HEADS:
-        if naming or qualified_by_name or _has_count(lower):
-            return "anonymous", False
-        return "vague", False
-    if head in OFFICE_NOUNS:
-        if lower[0] in ("a", "an", "one", "some", "another"):
-            return ("anonymous" if naming or qualified_by_name else "vague"), False
-        return "named-organisation" if not naming else "named-person", False
-    if naming:
-        person = len(naming) >= 2 and all(w[:1].isupper() for w in head_part.split()[-2:])
-        return ("named-person" if person else "named-organisation"), False
-    if lower[0] in ("the", "this", "that") and len(words) <= 4:
-        return "named-organisation", False  # "the company", "the ministry": refers back to a name
-    return None, False
-
-
-#: Verbs that may come before their subject: "…, said the minister."
-_INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes",
-                              "told", "tweeted", "explained", "noted", "replied", "continued",
-                              "insisted", "argued", "warned", "acknowledged", "stated"})
-_NOT_SOURCES = frozenset({"this", "that", "these", "those", "it", "there", "which", "what"})
-
-_SENTENCE_START_FUNCTION = frozenset({"the", "a", "an", "but", "and", "some", "many", "several",
-                                      "two", "three", "senior", "other", "most", "critics", "officials"})
-_COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "dozen", "both"})
-
-
-def _has_count(lower: list[str]) -> bool:
-    return any(w in _COUNT_WORDS or w.isdigit() for w in lower)
+def _trim_end(prose: str, start: int, end: int) -> int:
+    while end > start and prose[end - 1] in " .!?;:,":
+        end -= 1
+    return end

@@ -55,7 +55,7 @@ class _Condition:
         if self.attribution is not None:
             results.append(_has_attribution(doc, index, self.attribution))
         if self.reason is not None:
-            from ..document.attribution import _ANONYMITY_REASON
+            from ..document.sourcekind import ANONYMITY_REASON as _ANONYMITY_REASON
 
             results.append(bool(_ANONYMITY_REASON.search(doc.prose, s.start, s.end)) == self.reason)
         if not results:
