@@ -23,14 +23,22 @@ and are skipped. The sourcing rules, the attribution rules (the ``sentence`` kin
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from ..phrases import PhraseIndex
-from .lexicons import EVIDENCE_NOUNS, EVIDENCE_VERBS, PASSIVE_CUES, REPORTING_VERBS, SOURCELESS_CUES
+from .lexicons import (
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
+    ORGANISATION_WORDS,
+    PASSIVE_CUES,
+    REPORTING_VERBS,
+    SOURCELESS_CUES,
+    STANCE_VERBS,
+)
 from .sourcekind import ANONYMITY, ANONYMITY_REASON, SourceClass, classify, head_word, split_head
 from .sourcephrase import (
     CLOSING_MARKS,
@@ -111,20 +119,32 @@ class _CueIndex:
     verb: int
     report: int
     passive: int
+    poll: int
 
 
 @lru_cache(maxsize=1)
 def _cue_index() -> _CueIndex:
     index = PhraseIndex()
-    verb = index.register(sorted(REPORTING_VERBS))
+    verb = index.register(sorted(REPORTING_VERBS | STANCE_VERBS))
     report = index.register(sorted(SOURCELESS_CUES))
     passive = index.register(list(PASSIVE_CUES))
+    poll = index.register(["poll", "polls", "survey", "surveys", "polling"])
     index.freeze()
-    return _CueIndex(index, verb, report, passive)
+    return _CueIndex(index, verb, report, passive, poll)
 
 
+#: "in" before a poll: "in the latest polls", "in a CBS News/ORC poll last week".
+_IN_POLL = regex.compile(r"\b([Ii]n)\s+(?:(?:the|a|an|our|their|its|this|that|these)\s+)?[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+){0,4}\s*\Z")
+#: A speaker's label: "TAPPER: …" in a transcript, "Trump: My plans aren't set" in a headline.
+#: Up to four capitalised words at the start of a paragraph or sentence, then a colon.
 _LABEL = regex.compile(
-    r"(?:(?<=\A)|(?<=\n\n)|(?<=[.?!][\"”’]?\s))(\p{Lu}{2,}[\p{Lu}.'’-]*(?:\s\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}):(?=\s)")
+    r"(?:(?<=\A)|(?<=\n\n)|(?<=[.?!][\"”’']?\s))"
+    r"(\p{Lu}[\p{L}.'’-]*(?:\s(?:\p{Lu}[\p{L}.'’-]*|of|on|the|de|van|von)){0,4}):(?=\s)")
+#: Labels that introduce something other than a speaker.
+_NOT_SPEAKERS = frozenset("note update editor's editors correction clarification source sources photo "
+                          "video watch read related disclosure warning summary background context analysis "
+                          "opinion exclusive breaking live q a question answer example examples see also "
+                          "key points what why how when where who".split())
 _BE = frozenset("is are was were be been being am 's 're get gets got getting".split())
 _INVERTING = frozenset(
     "said says added adds asked asks wrote writes told tweeted explained explains noted notes "
@@ -164,6 +184,8 @@ class _Finder:
         self._tokens: dict[int, list[Tok]] = {}
         self._starts: dict[int, list[int]] = {}
         self._lower_words: dict[str, bool] = {}
+        self._quote_spans: list[tuple[int, int]] | None = None
+        self._quote_starts: list[int] = []
 
     # -- driver ---------------------------------------------------------------------
     def run(self) -> list[Attribution]:
@@ -173,6 +195,7 @@ class _Finder:
         candidates += [(s, e, "passive") for s, e in hits.get(idx.passive, ())]
         candidates += [(s, e, "verb") for s, e in hits.get(idx.verb, ())]
         candidates += [(m.end(1), m.end(), "label") for m in _LABEL.finditer(self.prose)]
+        candidates += self._in_polls(hits.get(idx.poll, ()))
         candidates.sort(key=lambda c: (c[0], -c[1]))
         covered = -1
         for start, end, form in candidates:
@@ -183,12 +206,43 @@ class _Finder:
                 continue
             att = self._attribution(si, start, end, form)
             if att is not None:
-                (self.nested if self.doc.in_quote(start, end) else self.found).append(att)
+                (self.nested if self._quoted(start) else self.found).append(att)
                 covered = end
         self.found.sort(key=lambda a: a.cue[0])
+        self._unnest()
         self._resolve()
         self._reasons()
         return self.found
+
+    def _quoted(self, p: int) -> bool:
+        """Inside a closed (or continued) direct quotation? An unclosed one is more often a
+        slip than a quotation running to the end of the paragraph."""
+        if self._quote_spans is None:
+            spans = sorted((q.inner_start, q.inner_end) for q in self.doc.quotes
+                           if q.direct and (q.closed or q.continued))
+            self._quote_spans = spans
+            self._quote_starts = [a for a, _ in spans]
+        i = bisect_right(self._quote_starts, p) - 1
+        while i >= 0:
+            a, b = self._quote_spans[i]
+            if a <= p < b:
+                return True
+            if b <= p and i > 0 and self._quote_spans[i - 1][1] <= p:
+                return False
+            i -= 1
+        return False
+
+    def _in_polls(self, polls) -> list[tuple[int, int, str]]:
+        """"Clinton led by 10 points in a CBS News poll": "in" is the cue, the poll the source."""
+        out = []
+        prose = self.prose
+        for start, end in polls:
+            window = prose[max(0, start - 60):start]
+            m = _IN_POLL.search(window)
+            if m:
+                cue = start - len(window) + m.start(1)
+                out.append((cue, cue + 2, "poll"))
+        return out
 
     def _toks(self, si: int) -> tuple[list[Tok], list[int]]:
         toks = self._tokens.get(si)
@@ -210,6 +264,8 @@ class _Finder:
             return self._passive(si, toks, ci, cj) or self._verb_at_same_place(si, toks, ci)
         if form == "label":
             return self._label(si, toks, ci)
+        if form == "poll":
+            return self._poll(si, toks, ci)
         return self._verb(si, toks, ci, cj)
 
     def _verb_at_same_place(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
@@ -258,15 +314,29 @@ class _Finder:
                 return None
         return None
 
+    def _poll(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
+        end = ci + 1
+        while end < len(toks) and toks[end].low not in ("poll", "polls", "survey", "surveys", "polling"):
+            end += 1
+        if end >= len(toks):
+            return None
+        if end + 1 < len(toks) and toks[end + 1].low == "data":
+            end += 1
+        s = self.doc.sentences[si]
+        content = self._before(toks, ci, s) if ci > 1 else self._after(toks, end, s)
+        return self._sourced(si, toks, (toks[ci].start, toks[ci].end), (ci + 1, end), content, form="according")
+
     def _label(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
-        j = ci - 1
-        while j - 1 >= 0 and toks[j - 1].is_word and toks[j - 1].text.isupper():
-            j -= 1
-        if j < 0 or j > ci - 1:
+        j = 0  # the label opens the sentence (see _LABEL)
+        if ci < 1 or ci > 8 or any(t.low in _NOT_SPEAKERS for t in toks[:ci]):
             return None
         s = self.doc.sentences[si]
-        return self._sourced(si, toks, (toks[ci].start, toks[ci].end), (j, ci - 1),
-                             self._after(toks, ci, s), form="label")
+        att = self._sourced(si, toks, (toks[ci].start, toks[ci].end), (j, ci - 1), self._after(toks, ci, s),
+                            form="label")
+        if att is not None and att.kind == "named-organisation" and all(t.text.isupper() for t in toks[:ci] if t.is_word) \
+                and att.head not in ORGANISATION_WORDS:
+            att.kind = "named-person"  # "TAPPER:" in a transcript
+        return att
 
     def _verb(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
         first = toks[ci]
@@ -284,15 +354,22 @@ class _Finder:
         if prev is not None:
             if participle and (prev.text in (",", "—", "–") or prev.low in _PARTICIPLE_PREPS):
                 return self._participle(si, toks, ci, cj)
-            if prev.low in _NOUN_BEFORE or prev.low.endswith("'s"):
-                return None
+            if (prev.low in _NOUN_BEFORE and not (prev.low in _QUANTIFIERS and phrase not in _NOUN_FORMS)) \
+                    or prev.low.endswith("'s"):
+                return None  # "the said agreement", "his claims"; but "many say", "another said"
         elif participle:
             return None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
+        if phrase in ("continued", "continues") and nxt is not None and nxt.is_word:
+            return None  # "he continued to lead"; only "…,” he continued." reports speech
+        if phrase in ("declined", "declines", "refused", "refuses") and (nxt is None or nxt.low != "to"):
+            return None
+        if words[0] in ("call", "calls", "called", "calling") and nxt is not None and nxt.low in _PARTICLES:
+            return None  # "called off", "called in"
         if phrase in _NOUN_FORMS and not _complement(nxt):
             return None  # "key states ahead", "reports of fraud": plural nouns
         if prev is not None and (prev.low.isdigit() or prev.low in NUMBER_WORDS) and nxt is not None \
-                and nxt.is_word and not nxt.capitalised and nxt.low not in ("that", "to"):
+                and words[-1].endswith("ed") and is_np_word(nxt) and not nxt.capitalised:
             return None  # "20 pledged delegates": a participle used as an adjective
         k = ci - 1
         while k >= 0 and (toks[k].low.endswith("ly") and len(toks[k].low) > 4):
@@ -308,7 +385,12 @@ class _Finder:
         source = self._source_before(toks, k)
         if source is not None and not self._agrees(toks, source, k, ci, cj, words[0]):
             source = None
+        if source is not None and words[0] == "called" and _names_something(toks, source, nxt):
+            source = None
         if source is not None:
+            if source[1] < ci - 1 and all(toks[x].low in _AUX_VERBS or toks[x].low in ("also", "not", "never")
+                                          or _is_adverb_tok(toks[x]) for x in range(source[1] + 1, ci)):
+                cue = (toks[source[1] + 1].start, cue[1])  # "has said", "also said", "has repeatedly said"
             content = self._after(toks, cj, s)
             if source[0] > 0 and (toks[source[0] - 1].text == "," or toks[source[0] - 1].text in CLOSING_MARKS) and cj + 1 >= len(toks) - 1:
                 content = self._before(toks, source[0], s)  # "…, the minister said."
@@ -378,7 +460,7 @@ class _Finder:
             return None
         if is_pronoun(toks[i]):
             return (i, i)
-        span = phrase_after(toks, i, limit)
+        span = phrase_after(toks, i, limit, subject=True)
         if span is None:
             return None
         # the subject is followed by its verb, not by a comma or a preposition
@@ -393,26 +475,10 @@ class _Finder:
             return None
         t = toks[k]
         if is_pronoun(t) or t.low in ("who", "which", "some", "many", "several", "most", "few",
-                                      "others", "both", "all"):
+                                      "others", "both", "all", "another", "one", "neither", "none", "each"):
             return (k, k)
         if t.text == ",":
-            c = previous_comma(toks, k, 0)
-            if c is None or c == 0:
-                return None
-            inner = toks[c + 1:k]
-            if not inner:
-                return None
-            head_end = skip_back(toks, c - 1, 0)
-            head = (head_end, head_end) if head_end >= 0 and is_pronoun(toks[head_end]) else \
-                phrase_before(toks, head_end, 0)
-            if head is None:
-                return None
-            if skip_back(toks, k - 1, c + 1) < c + 1 or _parenthesis(inner):
-                return head  # ", however,", ", speaking on condition …,": not part of the source
-            if inner[0].low in ("who", "whose", "a", "an", "the") or inner[0].low in DETERMINERS \
-                    or inner[0].capitalised or inner[0].low.isdigit():
-                return (head[0], k - 1)
-            return None
+            return self._subject_before_asides(toks, k)
         if t.text == ")":
             j = k - 1
             while j >= 0 and k - j < 8 and toks[j].text != "(":
@@ -421,6 +487,37 @@ class _Finder:
                 return self._source_before(toks, j - 1)  # "Sen. Jane Doe (D-Vt.) said"
             return None
         return phrase_before(toks, k, 0)
+
+    def _subject_before_asides(self, toks: list[Tok], k: int) -> tuple[int, int] | None:
+        """"Smith, the minister, said"; "Grassley, facing a challenge in Iowa, a swing state,
+        said": walk back over comma-delimited asides to the subject before them."""
+        commas = []
+        end = k
+        while True:
+            c = previous_comma(toks, end, 0)
+            if c is None or c == 0 or not _aside(toks[c + 1:end]):
+                break
+            commas.append(c)
+            end = c
+        for c in reversed(commas):  # the farthest first: the subject opens the clause
+            head_end = skip_back(toks, c - 1, 0)
+            if head_end < 0:
+                continue
+            if is_pronoun(toks[head_end]):
+                head = (head_end, head_end)
+            else:
+                head = phrase_before(toks, head_end, 0)
+            if head is None:
+                continue
+            before = toks[head[0] - 1] if head[0] > 0 else None
+            if before is not None and before.text not in (",", ";", "—", "–") and before.text not in CLOSING_MARKS \
+                    and before.low not in _CLAUSE_JOINERS:
+                continue
+            inner = toks[c + 1:k]
+            if _parenthesis(inner):
+                return head
+            return (head[0], k - 1)
+        return None
 
     # -- building ---------------------------------------------------------------------------
     def _sourced(self, si: int, toks: list[Tok], cue: tuple[int, int], span: tuple[int, int],
@@ -480,6 +577,21 @@ class _Finder:
         if k < 0:
             return None
         return (s.start, toks[k].end)
+
+    def _unnest(self) -> None:
+        """"Officials said they believed …": the second attribution sits in the content of
+        the first, which carries the sourcing; it is kept with the nested ones."""
+        kept: list[Attribution] = []
+        for att in self.found:
+            outer = next((b for b in reversed(kept) if b.sentence == att.sentence and b.content is not None
+                          and b.content[0] <= att.cue[0] < b.content[1]), None)
+            if outer is not None and att.source is not None and att.pronoun and att.source != outer.source \
+                    and att.source[0] >= outer.content[0] \
+                    and not _CLAUSE_BREAK.search(self.prose, outer.cue[1], att.source[0]):
+                self.nested.append(att)
+                continue
+            kept.append(att)
+        self.found = kept
 
     # -- resolution -------------------------------------------------------------------------
     def _resolve(self) -> None:
@@ -582,6 +694,35 @@ _PLURAL_WORDS = frozenset("people police media data staff personnel public men w
 
 _PARENTHESIS_OPENERS = frozenset("of in on at for as by from with according like unlike however though "
                                   "too also perhaps meanwhile moreover indeed".split())
+
+
+#: Between two attributions, a new clause rather than a nested report: "…, but he said …"
+_CLAUSE_BREAK = regex.compile(r",\s+(?:but|and|while|yet)\b|\bbut\b|;|\s[—–]\s")
+_PARTICLES = frozenset("off in up back out upon".split())
+_QUANTIFIERS = frozenset("some many several most few both all another each others none neither".split())
+_CLAUSE_JOINERS = frozenset("and but so yet or meanwhile however still then also".split())
+
+
+def _aside(inner: list[Tok]) -> bool:
+    """A comma-delimited aside after a subject: an apposition ("the minister", "Jane Doe"),
+    a relative clause ("who …", "where …"), a participle ("facing …") or a parenthesis."""
+    if not inner:
+        return False
+    first = inner[0]
+    return (first.low in ("who", "whose", "which", "where", "whom") or first.low in DETERMINERS
+            or first.capitalised or first.low.isdigit() or first.low in NUMBER_WORDS or _parenthesis(inner))
+
+
+def _is_adverb_tok(t: Tok) -> bool:
+    return len(t.low) > 4 and t.low.endswith("ly") and not t.capitalised
+
+
+def _names_something(toks: list[Tok], source: tuple[int, int], nxt: Tok | None) -> bool:
+    """"a group called Occupy": "called" gives a name, nobody calls anything."""
+    first = toks[source[0]]
+    if nxt is None or not (nxt.capitalised or nxt.text in ("“", '"', "'", "‘")):
+        return False
+    return first.low in ("a", "an") or (source[0] == source[1] and not first.capitalised)
 
 
 def _complement(t: Tok | None) -> bool:

@@ -36,6 +36,7 @@ def _phrases(name: str) -> tuple[str, ...]:
 
 
 REPORTING_VERBS = _set("reporting-verbs")
+STANCE_VERBS = _set("stance-verbs")
 SOURCELESS_CUES = _set("sourceless-cues")
 PASSIVE_CUES = _phrases("passive-cues")
 EVIDENCE_VERBS = _set("evidence-verbs")

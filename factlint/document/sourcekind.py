@@ -44,7 +44,8 @@ _PERSON_OFFICES = frozenset(
     "speaker".split())
 _ARTICLES = frozenset({"a", "an", "one", "another"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_QUANTIFIER_SOURCES = frozenset("some many several most few both all others one".split())
+_QUANTIFIER_SOURCES = frozenset("some many several most few both all others one another neither none "
+                                "each".split())
 _QUANTITY_HEADS = frozenset("percent per cent majority minority handful number third quarter half "
                              "plurality share fraction couple lot dozen dozens".split())
 _ACRONYM = regex.compile(r"^\p{Lu}{2,}s?$")
@@ -104,7 +105,7 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
         if inner is not None and inner.kind in ("vague",) and first in ("one", "two", "three"):
             return SourceClass("anonymous", inner.head)
         return inner
-    if (head in _QUANTITY_HEADS or head.isdigit() or head in NUMBER_WORDS) and rest:
+    if head in _QUANTITY_HEADS or ((head.isdigit() or head in NUMBER_WORDS) and rest):
         # "six in 10 voters", "a handful of Democrats", "36 percent of Republicans": a share
         # of a group (a poll's respondents, usually), named by its quantity
         return SourceClass("vague", head)
@@ -144,6 +145,8 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
         return SourceClass("vague", head)  # "protesters", "some delegates"
     if len(words) == 1 and words[0].capitalised:
         return SourceClass("named-person", head)  # "Small said": a singular noun alone is a name
+    if first in _ARTICLES and len(words) > 1:
+        return SourceClass("anonymous", head)  # "a former speechwriter": unnamed, described
     return None
 
 

@@ -26,10 +26,10 @@ from .lexicons import AUXILIARIES, NP_BOUNDARY_WORDS, PRONOUN_SOURCES, REPORTING
 #: Titles written with a full stop: "Mr." is one word of a name, not a sentence end.
 TITLES = frozenset("mr mrs ms mx dr gov sen rep gen lt col maj capt sgt adm prof rev st jr sr pres atty "
                    "supt insp det cmdr hon messrs mme gens reps sens amb cpl pvt brig fr sec".split())
-#: One token: "U.S.", a word with inner apostrophes, dots, hyphens or digit commas
+#: One token: "U.S.", an initial ("George W. Bush"), a word with inner apostrophes, dots, hyphens or digit commas
 #: ("Trump’s", "e-mail", "3.5", "35,000"), or one other character. The standard ``re``
 #: module is used: this pattern runs over every sentence with a cue in it.
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:(?:[’'.&-]|(?<=\d),(?=\d))\w+)*|\S")
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\w+(?:(?:[’'.&-]|(?<=\d),(?=\d))\w+)*|\S")
 
 
 @dataclass(slots=True)
@@ -74,8 +74,8 @@ _TO_ADJECTIVES = frozenset("close closest loyal allied near next".split())
 _PRONOUN_CONTRACTIONS = frozenset(
     f"{p}'{c}" for p in ("he", "she", "they", "we", "i", "it", "you") for c in ("s", "ve", "d", "ll", "re", "m"))
 RELATIVES = frozenset({"who", "which"})
-OPENING_MARKS = frozenset("“\"‘«([")
-CLOSING_MARKS = frozenset("”\"’»)]")
+OPENING_MARKS = frozenset("“\"‘«(['")
+CLOSING_MARKS = frozenset("”\"’»)]'")
 TIME_NOUNS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning "
     "afternoon evening night week weekend weeks month months year years day days spring summer "
@@ -98,8 +98,11 @@ MAX_PHRASE = 12
 
 
 def is_np_word(t: Tok) -> bool:
-    """A word that can sit inside a source phrase: a noun, a name, a modifier, a number."""
-    return t.is_word and t.low not in _STOP and t.low not in DETERMINERS
+    """A word that can sit inside a source phrase: a noun, a name, a modifier, a number.
+    A capitalised auxiliary is a name ("Will Doyle", "May")."""
+    if not t.is_word or t.low in DETERMINERS:
+        return False
+    return t.low not in _STOP or (t.capitalised and t.low in AUXILIARIES)
 
 
 def is_pronoun(t: Tok) -> bool:
@@ -181,8 +184,13 @@ def phrase_before(toks: list[Tok], k: int, lo: int, links: bool = True) -> tuple
 
 
 def _links(toks: list[Tok], i: int) -> bool:
-    low = toks[i].low
-    return low in LINK_PREPS or (low == "to" and i > 0 and toks[i - 1].low in _TO_ADJECTIVES)
+    """Does token ``i`` tie a description to a head before it? Prepositions ("officials at the
+    ministry"), "close to", and participles ("locals watching the front line")."""
+    t = toks[i]
+    low = t.low
+    if low in LINK_PREPS or (low == "to" and i > 0 and toks[i - 1].low in _TO_ADJECTIVES):
+        return True
+    return low.endswith("ing") and len(low) > 5 and not t.capitalised and low not in _STOP
 
 
 def _coordinated(left: Tok, right: Tok) -> bool:
@@ -192,9 +200,11 @@ def _coordinated(left: Tok, right: Tok) -> bool:
     return left.low.endswith("s") and right.low.endswith("s") and is_np_word(left) and is_np_word(right)
 
 
-def phrase_after(toks: list[Tok], i: int, hi: int, by_agent: bool = False) -> tuple[int, int] | None:
+def phrase_after(toks: list[Tok], i: int, hi: int, subject: bool = False) -> tuple[int, int] | None:
     """The noun phrase starting at token ``i`` (e.g. after "according to" or an inverted
-    "said"), or None. Time and medium phrases ("on Tuesday", "in a statement") end it."""
+    "said"), or None. Time and medium phrases ("on Tuesday", "in a statement") end it.
+    As a ``subject`` (a sentence's first phrase) it also ends at an adverb or at a word that
+    reads as its verb ("Journalist Jorge Ramos corrected …")."""
     if i >= hi:
         return None
     if is_pronoun(toks[i]):
@@ -215,6 +225,10 @@ def phrase_after(toks: list[Tok], i: int, hi: int, by_agent: bool = False) -> tu
             j += 2  # "Gov. Smith"
             continue
         if is_np_word(t):
+            if subject and j > i and not t.capitalised and (
+                    _is_adverb(t) or (t.low.endswith(("ed", "s")) and (toks[j - 1].capitalised
+                                                                       or toks[j - 1].low.endswith("s")))):
+                break
             if t.low in TIME_NOUNS and j > i and toks[j - 1].low in LINK_PREPS | TIME_MODIFIERS:
                 j -= 1  # "said Smith on Tuesday": drop "on"
                 break
