@@ -33,10 +33,12 @@ from ..phrases import PhraseIndex
 from .lexicons import (
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
+    ACTION_VERBS,
     ORGANISATION_WORDS,
     PASSIVE_CUES,
     REPORTING_VERBS,
     SOURCELESS_CUES,
+    STANCE_ADJECTIVES,
     STANCE_VERBS,
 )
 from .sourcekind import ANONYMITY, ANONYMITY_REASON, SourceClass, classify, head_word, split_head
@@ -56,9 +58,10 @@ from .sourcephrase import (
 )
 
 KINDS = ("named-person", "named-organisation", "anonymous", "vague", "unsourced")
-#: How an attribution is made: a reporting verb, "according to", a sourceless report
-#: ("reportedly", "it is believed"), a passive ("is described as"), a transcript label.
-FORMS = ("verb", "according", "report", "passive", "label")
+#: How an attribution is made: a reporting verb ("said"), a verb of stance or intent
+#: ("wants", "opposes"), a public act ("declined to comment", "thanked"), "according to", a sourceless report ("reportedly", "it is
+#: believed"), a passive ("is described as"), a transcript or headline label ("TAPPER:").
+FORMS = ("verb", "stance", "action", "according", "report", "passive", "label")
 
 
 @dataclass(slots=True)
@@ -120,17 +123,19 @@ class _CueIndex:
     report: int
     passive: int
     poll: int
+    attitude: int
 
 
 @lru_cache(maxsize=1)
 def _cue_index() -> _CueIndex:
     index = PhraseIndex()
-    verb = index.register(sorted(REPORTING_VERBS | STANCE_VERBS))
+    verb = index.register(sorted(REPORTING_VERBS | STANCE_VERBS | ACTION_VERBS))
     report = index.register(sorted(SOURCELESS_CUES))
     passive = index.register(list(PASSIVE_CUES))
     poll = index.register(["poll", "polls", "survey", "surveys", "polling"])
+    attitude = index.register(sorted(STANCE_ADJECTIVES))
     index.freeze()
-    return _CueIndex(index, verb, report, passive, poll)
+    return _CueIndex(index, verb, report, passive, poll, attitude)
 
 
 #: "in" before a poll: "in the latest polls", "in a CBS News/ORC poll last week".
@@ -159,10 +164,10 @@ _PARTICIPLE_PREPS = frozenset("by after before while when in without".split())
 _NOUN_FORMS = frozenset("reports claims fears hopes views notes estimates shows calls stresses doubts "
                         "promises praises counters concerns states report claim fear hope view note "
                         "estimate show call stress doubt promise praise counter blame support state "
-                        "comment tweet tweets".split())
+                        "comment tweet tweets question questions regard".split())
 #: What may follow a verb that is also a noun: "states that", "claims the", "shows Smith".
 _COMPLEMENT_WORDS = frozenset("that the a an his her their its this these those it he she they we i "
-                              "to : “ \" ' ‘ no".split())
+                              "to : “ \" ' ‘ no whether if why how what".split())
 _TITLE_BLOCKS = frozenset({"headline", "heading", "dek"})
 #: After these a capitalised word may open a clause: "… unnoticed: According to polls, …"
 _CLAUSE_OPENERS = frozenset({":", "—", "–", "“", '"', "(", "'", "‘"})
@@ -196,6 +201,7 @@ class _Finder:
         candidates += [(s, e, "verb") for s, e in hits.get(idx.verb, ())]
         candidates += [(m.end(1), m.end(), "label") for m in _LABEL.finditer(self.prose)]
         candidates += self._in_polls(hits.get(idx.poll, ()))
+        candidates += [(s, e, "attitude") for s, e in hits.get(idx.attitude, ())]
         candidates.sort(key=lambda c: (c[0], -c[1]))
         covered = -1
         for start, end, form in candidates:
@@ -266,6 +272,8 @@ class _Finder:
             return self._label(si, toks, ci)
         if form == "poll":
             return self._poll(si, toks, ci)
+        if form == "attitude":
+            return self._attitude(si, toks, ci)
         return self._verb(si, toks, ci, cj)
 
     def _verb_at_same_place(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
@@ -288,11 +296,15 @@ class _Finder:
         before = toks[k] if k >= 0 else None
         as_phrase = toks[cj].low == "as"
         if before is None or before.text in (",", "—", "–"):
-            pass  # "The plan, described as ...", "Described as ..."
+            if not as_phrase:
+                return None  # ", believed South American origin": no passive of saying
+            # "The plan, described as ...", "Described as ..."
         elif before.low in _BE:
             pass
         elif as_phrase and is_np_word(before) and not before.capitalised:
-            pass  # "a plan described as ..."
+            span = phrase_before(toks, k, 0)  # "a plan described as ...", not "which the union described as"
+            if span is not None and span[0] > 0 and toks[span[0] - 1].low in ("which", "what", "that", "whom"):
+                return None
         else:
             return None
         s = self.doc.sentences[si]
@@ -313,6 +325,23 @@ class _Finder:
             if not t.is_word and t.text not in ("-",):
                 return None
         return None
+
+    def _attitude(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
+        """"Voters are skeptical of free trade": an attitude attributed to the subject."""
+        k = ci - 1
+        while k >= 0 and (_is_adverb_tok(toks[k]) or toks[k].low in ("not", "also", "still", "more", "less",
+                                                                    "very", "so", "too", "increasingly")):
+            k -= 1
+        if k < 0 or toks[k].low not in _ATTITUDE_LINKS:
+            return None
+        cue_start = k
+        k = skip_back(toks, k - 1, 0)
+        source = self._source_before(toks, k)
+        if source is None or toks[source[0]].low in ("it", "this", "that", "there"):
+            return None
+        s = self.doc.sentences[si]
+        return self._sourced(si, toks, (toks[cue_start].start, toks[ci].end), source, self._after(toks, ci, s),
+                             form="stance")
 
     def _poll(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
         end = ci + 1
@@ -347,13 +376,14 @@ class _Finder:
                 and toks[ci - 1].text not in _CLAUSE_OPENERS:
             return None
         cue = (first.start, toks[cj].end)
+        vform = "verb" if phrase in REPORTING_VERBS else "stance" if phrase in STANCE_VERBS else "action"
         if phrase == "according to":
             return self._according(si, toks, ci, cj)
         prev = toks[ci - 1] if ci > 0 else None
         participle = words[0].endswith("ing")
         if prev is not None:
             if participle and (prev.text in (",", "—", "–") or prev.low in _PARTICIPLE_PREPS):
-                return self._participle(si, toks, ci, cj)
+                return self._participle(si, toks, ci, cj, vform)
             if (prev.low in _NOUN_BEFORE and not (prev.low in _QUANTIFIERS and phrase not in _NOUN_FORMS)) \
                     or prev.low.endswith("'s"):
                 return None  # "the said agreement", "his claims"; but "many say", "another said"
@@ -381,7 +411,7 @@ class _Finder:
             return self._sourced(si, toks, cue, agent, self._after(toks, cj, s), form="passive")
         k = skip_back(toks, ci - 1, 0)
         if k >= 0 and toks[k].low in ("and", "but") and k > 0 and toks[k - 1].is_word:
-            return self._participle(si, toks, ci, cj)  # "… put off deciding but said …"
+            return self._participle(si, toks, ci, cj, vform)  # "… put off deciding but said …"
         source = self._source_before(toks, k)
         if source is not None and not self._agrees(toks, source, k, ci, cj, words[0]):
             source = None
@@ -394,7 +424,7 @@ class _Finder:
             content = self._after(toks, cj, s)
             if source[0] > 0 and (toks[source[0] - 1].text == "," or toks[source[0] - 1].text in CLOSING_MARKS) and cj + 1 >= len(toks) - 1:
                 content = self._before(toks, source[0], s)  # "…, the minister said."
-            return self._sourced(si, toks, cue, source, content)
+            return self._sourced(si, toks, cue, source, content, form=vform)
         if phrase in _INVERTING and (prev is None or prev.text in (",", "—", "–", "'") or prev.text in CLOSING_MARKS):
             after = phrase_after(toks, cj + 1, len(toks))
             if after is not None and not toks[after[0]].low in ("that", "it", "this"):
@@ -437,7 +467,7 @@ class _Finder:
                               si, content, form="according", head=toks[j].low)
         return att
 
-    def _participle(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
+    def _participle(self, si: int, toks: list[Tok], ci: int, cj: int, form: str = "verb") -> Attribution | None:
         """", saying …", "by adding …": the subject is the main clause's."""
         s = self.doc.sentences[si]
         cue = (toks[ci].start, toks[cj].end)
@@ -446,13 +476,13 @@ class _Finder:
                 break
             if att.source is not None and att.cue[0] < cue[0]:
                 copy = Attribution(cue, att.source, att.kind, si, self._after(toks, cj, s), "paraphrase",
-                                   pronoun=att.pronoun, form="verb", head=att.head,
+                                   pronoun=att.pronoun, form=form, head=att.head,
                                    refers_to=att.refers_to, resolved=att.resolved)
                 return copy
         subject = self._sentence_subject(toks, ci)
         if subject is None:
             return None
-        return self._sourced(si, toks, cue, subject, self._after(toks, cj, s))
+        return self._sourced(si, toks, cue, subject, self._after(toks, cj, s), form=form)
 
     def _sentence_subject(self, toks: list[Tok], limit: int) -> tuple[int, int] | None:
         i = 0
@@ -696,6 +726,9 @@ _PARENTHESIS_OPENERS = frozenset("of in on at for as by from with according like
                                   "too also perhaps meanwhile moreover indeed".split())
 
 
+#: Verbs that link a source to its attitude: "are skeptical", "remain wary", "grew angry".
+_ATTITUDE_LINKS = frozenset("is are was were be been remain remains remained grew grow grown appear appears "
+                            "appeared seem seems seemed feel feels felt become became".split())
 #: Between two attributions, a new clause rather than a nested report: "…, but he said …"
 _CLAUSE_BREAK = regex.compile(r",\s+(?:but|and|while|yet)\b|\bbut\b|;|\s[—–]\s")
 _PARTICLES = frozenset("off in up back out upon".split())

@@ -37,6 +37,8 @@ def _phrases(name: str) -> tuple[str, ...]:
 
 REPORTING_VERBS = _set("reporting-verbs")
 STANCE_VERBS = _set("stance-verbs")
+ACTION_VERBS = _set("action-verbs")
+STANCE_ADJECTIVES = _set("stance-adjectives")
 SOURCELESS_CUES = _set("sourceless-cues")
 PASSIVE_CUES = _phrases("passive-cues")
 EVIDENCE_VERBS = _set("evidence-verbs")

@@ -48,6 +48,7 @@ _QUANTIFIER_SOURCES = frozenset("some many several most few both all others one 
                                 "each".split())
 _QUANTITY_HEADS = frozenset("percent per cent majority minority handful number third quarter half "
                              "plurality share fraction couple lot dozen dozens".split())
+_DOCUMENT_HEADS = frozenset("report reports study studies research data survey poll accounts".split())
 _ACRONYM = regex.compile(r"^\p{Lu}{2,}s?$")
 
 
@@ -114,13 +115,17 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
     vantage = any(t.low in _VANTAGE for t in rest)
     counted = any(t.low in NUMBER_WORDS or t.low.isdigit() for t in words[:-1])
     if head in GENERIC_SOURCE_HEADS:
-        if head in ("report", "reports", "studies", "research", "data", "accounts") and (naming or described_by_name):
-            return SourceClass("named-organisation", head)
-        if naming or described_by_name or vantage or counted:
-            return SourceClass("anonymous", head)
+        institution = any((t.low in ORGANISATION_WORDS or t.low in OFFICE_NOUNS)
+                          and t.low not in GROUP_QUALIFIERS_NOT_NAMING for t in words[:-1])
+        if head in _DOCUMENT_HEADS and (naming or described_by_name or institution):
+            return SourceClass("named-organisation", head)  # "a Reuters report", "the committee report"
+        if naming or described_by_name or vantage or counted or institution:
+            return SourceClass("anonymous", head)  # "Pentagon officials", "a company official"
         if first in POSSESSIVES and len(words) > 1:
             return SourceClass("anonymous", head)  # "his aides": described by whose they are
         if first in _DEFINITE and len(words) > 1:
+            if head in _DOCUMENT_HEADS:
+                return SourceClass("named-organisation", head)  # "the report": one the story names
             return SourceClass("vague", head, back_reference=True)
         return SourceClass("vague", head)
     if head in OFFICE_NOUNS:

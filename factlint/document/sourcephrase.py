@@ -166,6 +166,9 @@ def phrase_before(toks: list[Tok], k: int, lo: int, links: bool = True) -> tuple
         if p.text == "." and j - 2 >= lo and toks[j - 2].low in TITLES:
             j -= 2  # "Mr. Smith"
             continue
+        if p.text in ("'", "’") and j - 2 >= lo and toks[j - 2].low.endswith("s") and is_np_word(toks[j - 2]):
+            j -= 2  # "the farmers' union"
+            continue
         if p.low in DETERMINERS:
             j -= 1
             # a determiner opens the phrase, unless a preposition ties it to a head before
