@@ -167,7 +167,8 @@ _NOUN_FORMS = frozenset("reports claims fears hopes views notes estimates shows 
                         "comment tweet tweets question questions regard".split())
 #: What may follow a verb that is also a noun: "states that", "claims the", "shows Smith".
 _COMPLEMENT_WORDS = frozenset("that the a an his her their its this these those it he she they we i "
-                              "to : “ \" ' ‘ no whether if why how what".split())
+                              "to : “ \" ' ‘ no whether if why how what both all more less most some many "
+                              "few several only nearly almost about".split())
 _TITLE_BLOCKS = frozenset({"headline", "heading", "dek"})
 #: After these a capitalised word may open a clause: "… unnoticed: According to polls, …"
 _CLAUSE_OPENERS = frozenset({":", "—", "–", "“", '"', "(", "'", "‘"})
@@ -217,6 +218,7 @@ class _Finder:
         self.found.sort(key=lambda a: a.cue[0])
         self._unnest()
         self._resolve()
+        self.found = [a for a in self.found if a.kind]
         self._reasons()
         return self.found
 
@@ -301,6 +303,8 @@ class _Finder:
             # "The plan, described as ...", "Described as ..."
         elif before.low in _BE:
             pass
+        elif cj + 1 < len(toks) and toks[cj + 1].low == "by" and not is_pronoun(before):
+            pass  # "the $36.5 billion estimated by Forbes": a reduced passive with its agent
         elif as_phrase and is_np_word(before) and not before.capitalised:
             span = phrase_before(toks, k, 0)  # "a plan described as ...", not "which the union described as"
             if span is not None and span[0] > 0 and toks[span[0] - 1].low in ("which", "what", "that", "whom"):
@@ -396,8 +400,9 @@ class _Finder:
             return None
         if words[0] in ("call", "calls", "called", "calling") and nxt is not None and nxt.low in _PARTICLES:
             return None  # "called off", "called in"
-        if phrase in _NOUN_FORMS and not _complement(nxt):
-            return None  # "key states ahead", "reports of fraud": plural nouns
+        if phrase in _NOUN_FORMS and not _complement(nxt) and not (
+                (nxt is None or nxt.text in ".!?;") and ci > 1 and toks[ci - 2].text == ","):
+            return None  # "key states ahead", "reports of fraud"; but "…, figures show."
         if prev is not None and (prev.low.isdigit() or prev.low in NUMBER_WORDS) and nxt is not None \
                 and words[-1].endswith("ed") and is_np_word(nxt) and not nxt.capitalised:
             return None  # "20 pledged delegates": a participle used as an adjective
@@ -553,6 +558,8 @@ class _Finder:
     def _sourced(self, si: int, toks: list[Tok], cue: tuple[int, int], span: tuple[int, int],
                  content: tuple[int, int] | None, form: str = "verb") -> Attribution | None:
         i, j = span
+        if i > 0 and toks[i - 1].low in ("if", "whether", "unless") and toks[i].start < cue[0]:
+            return None  # "if Ukraine rejects the plan": a hypothesis, not an attribution
         source = (toks[i].start, toks[j].end)
         first = toks[i]
         if i == j and (is_pronoun(first) or first.low in ("who", "which")):
@@ -639,11 +646,13 @@ class _Finder:
                 if target is not None:
                     att.kind, att.head = target.kind, target.head
                     att.refers_to = target.refers_to or target.source
-                elif att.head in ("the", "these", "those") or not self._is_pronoun_head(att):
+                elif not self._is_pronoun_head(att):
                     att.pronoun = False  # "the officials" with nothing before: a vague mention
+                elif att.head in ("it", "it's", "you"):
+                    att.kind = ""  # "it can maintain", "more than you think": nobody to refer to
                 else:
                     att.resolved = False
-                    att.kind = _UNRESOLVED_KIND.get(att.head, "named-person")
+                    att.kind = _UNRESOLVED_KIND.get(att.head.split("'")[0], "named-person")
             elif not att.pronoun:
                 history.append(att)
         for att in self.found:
@@ -759,7 +768,7 @@ def _names_something(toks: list[Tok], source: tuple[int, int], nxt: Tok | None) 
 
 
 def _complement(t: Tok | None) -> bool:
-    return t is not None and (t.low in _COMPLEMENT_WORDS or t.capitalised)
+    return t is not None and (t.low in _COMPLEMENT_WORDS or t.capitalised or t.low[:1].isdigit())
 
 
 def _parenthesis(inner: list[Tok]) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from .lexicons import (
+    EVIDENCE_NOUNS,
     GENERIC_SOURCE_HEADS,
     GROUP_QUALIFIERS_NOT_NAMING,
     OFFICE_NOUNS,
@@ -140,19 +141,41 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
     if trailing:
         # "master of ceremonies Jane Doe", "former governor of Ohio John Roe": the name is the head
         return SourceClass("named-person", trailing)
+    plural = head.endswith("s") and not head.endswith("ss")
+    institution = head in ORGANISATION_WORDS or head in EVIDENCE_NOUNS
     if first in _DEFINITE | POSSESSIVES and len(words) > 1:
-        if head.endswith("s") and not head.endswith("ss") and head not in ORGANISATION_WORDS:
-            return SourceClass("vague", head, back_reference=True)  # "the protesters"
-        return SourceClass("named-organisation", head)  # "the company", "his campaign"
+        if institution:
+            return SourceClass("named-organisation", head)  # "the company", "his campaign", "the poll"
+        if looks_like_person(head):
+            if plural:
+                return SourceClass("vague", head, back_reference=True)  # "the protesters"
+            return SourceClass("named-person", head)  # "the speechwriter": one the story introduced
+        return None  # "the war continues", "the leaked details suggest": no one speaks
     if len(words) == 1 and first in _QUANTIFIER_SOURCES:
         return SourceClass("vague", first)
-    if head.endswith("s") and not head.endswith("ss"):
-        return SourceClass("vague", head)  # "protesters", "some delegates"
+    if plural and (looks_like_person(head) or institution):
+        return SourceClass("vague", head)  # "protesters", "some delegates", "polls"
     if len(words) == 1 and words[0].capitalised:
         return SourceClass("named-person", head)  # "Small said": a singular noun alone is a name
     if first in _ARTICLES and len(words) > 1:
-        return SourceClass("anonymous", head)  # "a former speechwriter": unnamed, described
+        if looks_like_person(head):
+            return SourceClass("anonymous", head)  # "a former speechwriter": unnamed, described
+        if institution:
+            return SourceClass("vague", head)  # "a poll", "a company"
     return None
+
+
+#: Endings of nouns for people and their roles: "speechwriter", "strategist", "resident".
+_PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents",
+                   "ee", "ees", "ive", "ives", "man", "men", "woman", "women", "ate", "ates", "ary", "aries")
+_PERSON_NOUNS = frozenset("people person persons folks crowd crowds family families friend friends "
+                          "colleague colleagues ally allies aide aides staff delegate delegates leader "
+                          "leaders group groups fan fans activist activists".split())
+
+
+def looks_like_person(head: str) -> bool:
+    """A noun for a person or a group of people, by its ending or a short list."""
+    return head in _PERSON_NOUNS or head.endswith(_PERSON_ENDINGS)
 
 
 def _trailing_name(toks: list[Tok], common_noun) -> str:

@@ -175,6 +175,9 @@ def phrase_before(toks: list[Tok], k: int, lo: int, links: bool = True) -> tuple
             if links and j - 2 >= lo and _links(toks, j - 1) and is_np_word(toks[j - 2]):
                 j -= 1
                 continue
+            if j - 2 >= lo and toks[j - 1].low == "and" and toks[j - 2].capitalised and is_np_word(toks[j - 2]):
+                j -= 1  # "President Jane Doe and her government"
+                continue
             break
         if links and _links(toks, j - 1) and j - 2 >= lo and is_np_word(toks[j - 2]):
             j -= 1
