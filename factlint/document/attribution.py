@@ -710,11 +710,15 @@ class _Finder:
                 cache[si] = (m.start(), m.end()) if m else None
             return cache[si]
 
+        own_source = {a.sentence for a in self.found if a.source is not None and not a.pronoun
+                      and a.kind in ("anonymous", "vague")}
         for att in self.found:
             if att.kind not in ("anonymous", "vague") or att.source is None:
                 continue
             block = doc.sentences[att.sentence].block
             for si in (att.sentence, att.sentence + 1):
+                if si != att.sentence and si in own_source:
+                    break  # the next sentence's reason belongs to the source it names
                 if si < len(doc.sentences) and doc.sentences[si].block == block:
                     found = reason_in(si)
                     if found is not None:

@@ -95,6 +95,9 @@ _STOP = (NP_BOUNDARY_WORDS | AUXILIARIES | PRONOUN_SOURCES | RELATIVES | _PRONOU
          | frozenset(w for w in REPORTING_VERBS if " " not in w and (w.endswith("ed") or w.endswith("ing")))
          | frozenset("said says told tells wrote writes thought according".split()))
 MAX_PHRASE = 12
+#: Past participles that do describe a named person: "retired Gen. Jane Doe".
+_NAME_MODIFIERS = frozenset("retired embattled elected acclaimed celebrated disgraced indicted ousted jailed "
+                            "beleaguered unnamed renowned respected detained exiled".split())
 
 
 def is_np_word(t: Tok) -> bool:
@@ -161,6 +164,8 @@ def phrase_before(toks: list[Tok], k: int, lo: int, links: bool = True) -> tuple
     while j - 1 >= lo and k - j < MAX_PHRASE:
         p = toks[j - 1]
         if is_np_word(p):
+            if toks[j].capitalised and not p.capitalised and p.low.endswith("ed") and p.low not in _NAME_MODIFIERS:
+                break  # "The delay angered Tom Reid": a verb before its object, not a modifier
             j -= 1
             continue
         if p.text == "." and j - 2 >= lo and toks[j - 2].low in TITLES:
