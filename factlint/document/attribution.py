@@ -398,6 +398,8 @@ class _Finder:
             return None  # "he continued to lead"; only "…,” he continued." reports speech
         if phrase in ("declined", "declines", "refused", "refuses") and (nxt is None or nxt.low != "to"):
             return None
+        if phrase in ("asked", "asks") and nxt is not None and nxt.low in ("not", "to") and self._request(toks, cj):
+            return None  # "who asked not to be named": a request, not something said
         if words[0] in ("call", "calls", "called", "calling") and nxt is not None and nxt.low in _PARTICLES:
             return None  # "called off", "called in"
         if phrase in _NOUN_FORMS and not _complement(nxt) and not (
@@ -436,6 +438,11 @@ class _Finder:
                 end = apposition_after(toks, after[1], len(toks))
                 return self._sourced(si, toks, cue, (after[0], end), self._before(toks, ci, s))
         return None
+
+    @staticmethod
+    def _request(toks: list[Tok], cj: int) -> bool:
+        words = [t.low for t in toks[cj + 1:cj + 5]]
+        return words[:3] == ["not", "to", "be"] or words[:2] == ["to", "be"] or words[:2] == ["that", "his"]
 
     def _agrees(self, toks: list[Tok], source: tuple[int, int], k: int, ci: int, cj: int, verb: str) -> bool:
         """Does the verb agree with its subject? "a caucus state like Iowa" is a noun phrase,
@@ -585,7 +592,7 @@ class _Finder:
             return
         cls = classify(toks[span[0]:span[1] + 1], self._common_noun if span[0] == 0 else _never)
         if cls is None:
-            att.resolved = False
+            att.kind = ""  # "the talks, which …": no speaker to refer to (dropped after resolution)
             return
         att.kind, att.head = cls.kind, cls.head
         att.refers_to = (toks[span[0]].start, toks[span[1]].end)

@@ -290,7 +290,9 @@ def previous_comma(toks: list[Tok], k: int, lo: int, limit: int = 30) -> int | N
         text = toks[j].text
         if text == ",":
             return j
-        if text in OPENING_MARKS or text in CLOSING_MARKS or text in (";", ":", "—", "–"):
+        if text in ("'", "’") and j > 0 and toks[j - 1].end == toks[j].start and toks[j - 1].low.endswith("s"):
+            pass  # "the Ferry Operators' Association": a possessive, not a quotation mark
+        elif text in OPENING_MARKS or text in CLOSING_MARKS or text in (";", ":", "—", "–"):
             return None
         j -= 1
     return None
