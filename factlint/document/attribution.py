@@ -152,7 +152,7 @@ _NOT_SPEAKERS = frozenset("note update editor's editors correction clarification
                           "key points what why how when where who".split())
 _BE = frozenset("is are was were be been being am 's 're get gets got getting".split())
 _INVERTING = frozenset(
-    "said says added adds asked asks wrote writes told tweeted explained explains noted notes "
+    "said says say added adds asked asks wrote writes told tweeted explained explains noted notes "
     "replied recalled argued argues warned warns acknowledged stated insisted insists declared "
     "continued concluded countered suggested observed remarked quipped joked conceded predicted "
     "cautioned responded".split())
@@ -377,7 +377,7 @@ class _Finder:
         phrase = " ".join(words)
         s = self.doc.sentences[si]
         if first.capitalised and ci > 0 and self.doc.blocks[s.block].kind not in _TITLE_BLOCKS \
-                and toks[ci - 1].text not in _CLAUSE_OPENERS:
+                and toks[ci - 1].text not in _CLAUSE_OPENERS and not _title_case(toks):
             return None
         cue = (first.start, toks[cj].end)
         vform = "verb" if phrase in REPORTING_VERBS else "stance" if phrase in STANCE_VERBS else "action"
@@ -521,14 +521,27 @@ class _Finder:
             return (k, k)
         if t.text == ",":
             return self._subject_before_asides(toks, k)
+        span = phrase_before(toks, k, 0)
+        if span is not None:
+            return self._behind_relative(toks, span) or span
         if t.text == ")":
             j = k - 1
             while j >= 0 and k - j < 8 and toks[j].text != "(":
                 j -= 1
             if j > 0 and toks[j].text == "(":
                 return self._source_before(toks, j - 1)  # "Sen. Jane Doe (D-Vt.) said"
+        return None
+
+    @staticmethod
+    def _behind_relative(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int] | None:
+        """"the groups who wrote to her on Thursday say": the subject is before "who"."""
+        j = span[0] - 1
+        while j > 0 and span[0] - j <= 10 and toks[j].is_word and toks[j].low not in ("who", "and", "but"):
+            j -= 1
+        if j <= 0 or toks[j].low != "who":
             return None
-        return phrase_before(toks, k, 0)
+        head = phrase_before(toks, j - 1, 0, links=False)
+        return (head[0], span[1]) if head is not None else None
 
     def _subject_before_asides(self, toks: list[Tok], k: int) -> tuple[int, int] | None:
         """"Smith, the minister, said"; "Grassley, facing a challenge in Iowa, a swing state,
@@ -776,6 +789,12 @@ def _names_something(toks: list[Tok], source: tuple[int, int], nxt: Tok | None) 
     if nxt is None or not (nxt.capitalised or nxt.text in ("“", '"', "'", "‘")):
         return False
     return first.low in ("a", "an") or (source[0] == source[1] and not first.capitalised)
+
+
+def _title_case(toks: list[Tok]) -> bool:
+    """A headline set in Title Case inside a paragraph block ("Some Say It Proves …")."""
+    words = [t for t in toks if t.is_word and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.capitalised for t in words) >= 0.8 * len(words)
 
 
 def _complement(t: Tok | None) -> bool:

@@ -111,6 +111,14 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
         # "six in 10 voters", "a handful of Democrats", "36 percent of Republicans": a share
         # of a group (a poll's respondents, usually), named by its quantity
         return SourceClass("vague", head)
+    last = words[-1]
+    if last.capitalised and head in GROUP_QUALIFIERS_NOT_NAMING and head not in GENERIC_SOURCE_HEADS \
+            and head not in DETERMINERS and len(head) > 2:
+        # "Leading Democrats say", "Republicans": a party or a people, named as a whole
+        return SourceClass("named-organisation", head)
+    if first in ("those", "these") and len(words) > 1 and not words[1].capitalised \
+            and (words[1].low.endswith("ed") or words[1].low in ("who", "polled", "surveyed")):
+        return SourceClass("vague", "those")  # "those surveyed say"
     naming = [t for i, t in enumerate(chunk) if _names(t, i == 0, common_noun)]
     described_by_name = any(_names(t, False, common_noun) for t in rest)
     vantage = any(t.low in _VANTAGE for t in rest)
@@ -168,9 +176,13 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
 #: Endings of nouns for people and their roles: "speechwriter", "strategist", "resident".
 _PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents",
                    "ee", "ees", "ive", "ives", "man", "men", "woman", "women", "ate", "ates", "ary", "aries")
-_PERSON_NOUNS = frozenset("people person persons folks crowd crowds family families friend friends "
-                          "colleague colleagues ally allies aide aides staff delegate delegates leader "
-                          "leaders group groups fan fans activist activists".split())
+_PERSON_NOUNS = frozenset(
+    "people person persons folks crowd crowds family families friend friends colleague colleagues ally allies "
+    "aide aides staff delegate delegates leader leaders group groups fan fans activist activists boy boys girl "
+    "girls child children kid kids man men woman women mother mothers father fathers son sons daughter "
+    "daughters wife husband brother sister parent parents couple teen teens guy guys veteran veterans "
+    "americans republicans democrats conservatives liberals progressives independents latinos hispanics "
+    "christians muslims jews evangelicals catholics candidate candidates nominee nominees".split())
 
 
 def looks_like_person(head: str) -> bool:

@@ -70,7 +70,7 @@ NUMBER_WORDS = frozenset(
 #: Prepositions that tie a description to the head noun, walking back from the verb.
 LINK_PREPS = frozenset("of at for from in with on within inside across around among near".split())
 #: "close to", "loyal to": the only places where "to" continues a source phrase.
-_TO_ADJECTIVES = frozenset("close closest loyal allied near next".split())
+_TO_ADJECTIVES = frozenset("close closest loyal allied near next privy".split())
 _PRONOUN_CONTRACTIONS = frozenset(
     f"{p}'{c}" for p in ("he", "she", "they", "we", "i", "it", "you") for c in ("s", "ve", "d", "ll", "re", "m"))
 RELATIVES = frozenset({"who", "which"})
@@ -121,7 +121,7 @@ def skip_back(toks: list[Tok], k: int, lo: int) -> int:
     adverbs, time phrases ("on Tuesday", "last week") and the medium ("in a statement")."""
     while k >= lo:
         t = toks[k]
-        if t.low in AUXILIARIES or _is_adverb(t):
+        if t.low in AUXILIARIES or _is_adverb(t) or (t.low in ("here", "there") and k > lo and is_np_word(toks[k - 1])):
             k -= 1
             continue
         j = _time_phrase_start(toks, k, lo)
@@ -158,7 +158,11 @@ def _medium_phrase_start(toks: list[Tok], k: int, lo: int) -> int | None:
 def phrase_before(toks: list[Tok], k: int, lo: int, links: bool = True) -> tuple[int, int] | None:
     """The noun phrase ending at token ``k`` (indices, inclusive), or None. Without
     ``links`` the phrase stops at a preposition (the antecedent of "who")."""
-    if k < lo or not is_np_word(toks[k]):
+    if k < lo:
+        return None
+    if toks[k].text == "%" and k - 1 >= lo and toks[k - 1].low[:1].isdigit():
+        k -= 1  # "42% say": the figure heads the phrase
+    if not is_np_word(toks[k]):
         return None
     j = k
     while j - 1 >= lo and k - j < MAX_PHRASE:
@@ -170,6 +174,9 @@ def phrase_before(toks: list[Tok], k: int, lo: int, links: bool = True) -> tuple
             continue
         if p.text == "." and j - 2 >= lo and toks[j - 2].low in TITLES:
             j -= 2  # "Mr. Smith"
+            continue
+        if p.text == "%" and j - 2 >= lo and toks[j - 2].low[:1].isdigit():
+            j -= 2  # "42% say"
             continue
         if p.text in ("'", "’") and j - 2 >= lo and toks[j - 2].low.endswith("s") and is_np_word(toks[j - 2]):
             j -= 2  # "the farmers' union"
