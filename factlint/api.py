@@ -21,13 +21,19 @@ def load_rules(paths: Iterable[str] = (), builtin: bool = True, *,
                select: Iterable[str] = (), ignore: Iterable[str] = ()) -> RuleSet:
     """Compile the built-in rule packs and any packs at ``paths``; raises RuleLoadError."""
     paths = tuple(str(p) for p in paths)
-    ruleset = _cached_rules(paths, builtin) if not paths else _load_rules(paths, builtin)
-    return ruleset.selected(select, ignore)
+    if paths:  # files may change between calls: load them afresh
+        return _load_rules(paths, builtin).selected(select, ignore)
+    return _cached_rules(builtin, tuple(select), tuple(ignore))
 
 
-@lru_cache(maxsize=4)
-def _cached_rules(paths: tuple[str, ...], builtin: bool) -> RuleSet:
-    return _load_rules(paths, builtin)
+@lru_cache(maxsize=8)
+def _cached_rules(builtin: bool, select: tuple[str, ...], ignore: tuple[str, ...]) -> RuleSet:
+    return _all_rules(builtin).selected(select, ignore)
+
+
+@lru_cache(maxsize=2)
+def _all_rules(builtin: bool) -> RuleSet:
+    return _load_rules((), builtin)
 
 
 def lint_text(text: str, path: str = "<text>", rules: RuleSet | None = None,

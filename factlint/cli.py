@@ -7,7 +7,8 @@ import sys
 import click
 
 from . import __version__
-from .finding import SEVERITIES, SEVERITY_RANK
+from .finding import SEVERITIES
+from .reporters import FORMATS, NEEDS_TEXTS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -15,7 +16,8 @@ EXIT_CODES = """\b
 Exit status:
   0  no finding at or above --fail-on (default: warning)
   1  findings at or above --fail-on
-  2  a usage, configuration, rule-file or input error (a file could not be read)"""
+  2  a usage, configuration, rule-file, baseline, git or input error
+     (a file could not be read, or a fix could not be written)"""
 
 
 class DefaultGroup(click.Group):
@@ -44,6 +46,9 @@ def main() -> None:
       factlint --format json draft.md    machine-readable findings
       factlint --select sourcing,attribution draft.md
       cat draft.txt | factlint - --stdin-filename draft.txt
+      factlint --fix draft.md            apply safe fixes (--diff: only show them)
+      factlint --format sarif stories/   for CI (also: github, junit, grouped)
+      factlint config stories/a.md       the configuration that applies to a file
       factlint rules                     list the rules
       factlint explain sourcing/vague-reports
     """
@@ -60,16 +65,23 @@ def _fail(message: str) -> None:
     click.echo(f"factlint: error: {message}", err=True)
 
 
-def _load(rules_dirs, no_builtin, select=(), ignore=()):
-    """Load rules or exit 2 with every problem listed."""
-    from .ruleset import RuleLoadError, load_rules, matches
+def _load_all(rules_dirs, no_builtin):
+    """Every rule of the packs, or exit 2 with every problem listed."""
+    from .ruleset import RuleLoadError, load_rules
 
     try:
-        ruleset = load_rules(rules_dirs, builtin=not no_builtin)
+        return load_rules(rules_dirs, builtin=not no_builtin)
     except RuleLoadError as exc:
         for problem in exc.problems:
             _fail(str(problem))
         sys.exit(EXIT_ERROR)
+
+
+def _load(rules_dirs, no_builtin, select=(), ignore=()):
+    """The selected rules, or exit 2 (broken packs, or a pattern that matches no rule)."""
+    from .ruleset import matches
+
+    ruleset = _load_all(rules_dirs, no_builtin)
     for pattern in list(select) + list(ignore):
         if pattern not in ("ALL", "*") and not any(matches(r, pattern) for r in ruleset.rules):
             _fail(f"'{pattern}' matches no rule (see 'factlint rules')")
@@ -89,18 +101,24 @@ def _use_color(choice: str) -> bool:
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="Output format: text, json, grouped (by file and rule), sarif, "
+                                      "github (Actions annotations), junit, html (one self-contained annotated page).")
 @click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rules: ids, families or globs, comma-separated (sourcing,framing/slammed,editing/*).")
+              help="Only these rules: ids, families or globs, comma-separated (sourcing,framing/slammed,editing/*). "
+                   "Replaces the configuration's `select`.")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Add these rules to the selection.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select).")
-@click.option("--severity", type=click.Choice(SEVERITIES), default="info", show_default=True,
-              help="Show findings of at least this severity.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="warning", show_default=True,
-              help="Exit 1 when a shown finding is at least this severe.")
+@click.option("--severity", type=click.Choice(SEVERITIES), default=None,
+              help="Show findings of at least this severity [default: info, or the configuration's min-severity].")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a shown finding is at least this severe [default: warning, or the configuration's].")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
               help="Add a rule pack (a folder of YAML rule files, or one file). Repeatable.")
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
+@click.option("--config", "config_file", type=click.Path(), metavar="FILE",
+              help="Use this configuration file for every path (no discovery).")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--stdin-filename", metavar="NAME",
               help="With '-': the name to report, whose extension picks the format (.md = Markdown).")
 @click.option("--extensions", default=".md,.markdown,.txt", show_default=True, metavar="EXTS",
@@ -110,30 +128,103 @@ def _use_color(choice: str) -> bool:
 @click.option("--show-source", is_flag=True, help="Print the source line and a caret under each finding.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour output (auto: only on a terminal; NO_COLOR is respected).")
-def check(paths, output_format, select, ignore, severity, fail_on, rules_dirs, no_builtin, stdin_filename,
-          extensions, encoding_errors, show_source, color):
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the report to FILE instead of standard output.")
+@click.option("--report-unused-suppressions", is_flag=True,
+              help="Report suppression comments that silence nothing (rule factlint/unused-suppression).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings that are not in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record every finding in FILE (a baseline) and exit 0.")
+@click.option("--diff-base", metavar="REF",
+              help="Report only findings on lines added or changed since this git revision.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (stdin: print the fixed text).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes too.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the fixes as a unified diff; write nothing. Exit 1 if there is anything to fix.")
+def check(paths, output_format, select, extend_select, ignore, severity, fail_on, rules_dirs, no_builtin,
+          config_file, isolated, stdin_filename, extensions, encoding_errors, show_source, color, statistics,
+          output_file, report_unused_suppressions, baseline_file, write_baseline, diff_base, fix, unsafe_fixes,
+          show_diff):
     """Check drafts: files, folders, or '-' for standard input.
 
     Prints one line per finding, `path:line:col: severity rule message`, sorted by
-    path and position, then a summary.
+    path and position, then a summary. Settings come from the closest .factlint.yaml
+    (or [tool.factlint] in pyproject.toml); options given here win.
     """
+    from .config import Cli
     from .reporters import Report, get_reporter
-    from .runner import CheckOptions, run_check
+    from .runner import CheckOptions, SetupError, run_check
 
     if not paths:
         _fail("no PATH given; try 'factlint draft.md', 'factlint stories/' or 'factlint -' for stdin")
         sys.exit(EXIT_ERROR)
-    ruleset = _load(rules_dirs, no_builtin, _split(select), _split(ignore))
-    options = CheckOptions(paths=list(paths), severity=severity, stdin_filename=stdin_filename,
+    if unsafe_fixes and not (fix or show_diff):
+        _fail("--unsafe-fixes works with --fix or --diff")
+        sys.exit(EXIT_ERROR)
+    cli = Cli(select=tuple(_split(select)) or None, extend_select=tuple(_split(extend_select)),
+              ignore=tuple(_split(ignore)), rules=tuple(rules_dirs), no_builtin=no_builtin,
+              fail_on=fail_on, min_severity=severity)
+    options = CheckOptions(paths=list(paths), stdin_filename=stdin_filename,
                            extensions=tuple(_split((extensions,))), encoding_errors=encoding_errors,
-                           keep_texts=show_source)
-    result = run_check(options, ruleset, stdin=sys.stdin.buffer if "-" in paths else None)
+                           keep_texts=show_source or output_format in NEEDS_TEXTS, config=config_file,
+                           isolated=isolated, cli=cli,
+                           report_unused_suppressions=report_unused_suppressions,
+                           baseline=None if write_baseline else baseline_file, diff_base=diff_base,
+                           fix=fix and not show_diff, unsafe_fixes=unsafe_fixes, diff=show_diff,
+                           fingerprints=bool(write_baseline or baseline_file or output_format == "sarif"))
+    stdin = sys.stdin.buffer if "-" in paths and sys.stdin is not None else None
+    try:
+        result = run_check(options, stdin=stdin)
+    except SetupError as exc:
+        for problem in getattr(exc, "problems", None) or [exc]:
+            _fail(str(problem))
+        sys.exit(EXIT_ERROR)
     for problem in result.problems:
         _fail(problem)
-    report = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=ruleset,
-                    color=_use_color(color), show_source=show_source, texts=result.texts)
-    _emit(get_reporter(output_format)(report))
-    sys.exit(result.exit_status(fail_on))
+    status = result.exit_status()
+    if write_baseline:
+        from .baseline import write_baseline as write
+        from .fixes import FixError
+
+        try:
+            count = write(write_baseline, result.baseline_candidates)
+        except FixError as exc:
+            _fail(f"{write_baseline}: {exc}")
+            sys.exit(EXIT_ERROR)
+        files = len({f.path for f in result.baseline_candidates})
+        click.echo(f"factlint: wrote a baseline of {count} finding(s) in {files} file(s) to {write_baseline}",
+                   err=True)
+        sys.exit(EXIT_ERROR if result.input_errors else EXIT_OK)
+    if show_diff:
+        _emit("".join(result.diffs))
+        sys.exit(EXIT_ERROR if result.input_errors else EXIT_FINDINGS if result.diffs else EXIT_OK)
+    report = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=result.ruleset,
+                    color=_use_color(color) and not output_file, show_source=show_source, texts=result.texts,
+                    paths=result.paths, rules=result.rules, problems=result.problems)
+    if statistics:
+        from .reporters import statistics as stats
+
+        text = stats.render_json(report) if output_format == "json" else stats.render(report)
+    else:
+        text = get_reporter(output_format)(report)
+    if result.fixed_stdin is not None:
+        _emit(result.fixed_stdin)  # the fixed draft goes to stdout; the report to stderr
+        click.echo(text, err=True, nl=False)
+    elif output_file:
+        from .fixes import FixError, atomic_write
+
+        try:
+            atomic_write(output_file, text.encode("utf-8"))
+        except FixError as exc:
+            _fail(f"{output_file}: {exc}")
+            sys.exit(EXIT_ERROR)
+    else:
+        _emit(text)
+    if fix and result.fixed:
+        click.echo(f"factlint: fixed {result.fixed} finding(s) in {result.fixed_files} file(s)", err=True)
+    sys.exit(status)
 
 
 def _emit(text: str) -> None:
@@ -159,14 +250,9 @@ def rules_command(rules_dirs, no_builtin, select, output_format):
     import json
 
     from .ruledocs import rules_markdown, rules_table, sorted_rules
-    from .ruleset import RuleLoadError, load_rules, matches
+    from .ruleset import matches
 
-    try:
-        ruleset = load_rules(rules_dirs, builtin=not no_builtin)
-    except RuleLoadError as exc:
-        for problem in exc.problems:
-            _fail(str(problem))
-        sys.exit(EXIT_ERROR)
+    ruleset = _load_all(rules_dirs, no_builtin)
     patterns = _split(select)
     if patterns:
         ruleset.rules = [r for r in ruleset.rules if any(matches(r, p) for p in patterns)]
@@ -269,8 +355,77 @@ def sources_command(paths, output_format, stdin_filename, encoding_errors):
 
 
 @main.command()
-def schema():
+@click.option("--config", "for_config", is_flag=True, help="The schema of .factlint.yaml instead.")
+def schema(for_config):
     """Print the JSON Schema of rule files (also in docs/rules.schema.json)."""
+    if for_config:
+        import json
+
+        from .config import json_schema as config_schema
+
+        _emit(json.dumps(config_schema(), indent=2, ensure_ascii=False) + "\n")
+        return
     from .ruleset import json_schema_text
 
     _emit(json_schema_text())
+
+
+@main.command("lsp")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
+              help="Add a rule pack. Repeatable.")
+@click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
+@click.option("--stdio", is_flag=True, help="Use stdin/stdout (the default and only transport).")
+def lsp_command(rules_dirs, no_builtin, stdio):
+    """Run the language server (LSP) over stdio, for editors. Needs: pip install 'factlint[lsp]'."""
+    try:
+        import pygls  # noqa: F401
+    except ImportError:
+        _fail("'factlint lsp' needs pygls: pip install 'factlint[lsp]'")
+        sys.exit(EXIT_ERROR)
+    from .lsp import serve
+
+    serve(rules_dirs, builtin=not no_builtin)
+
+
+@main.command("config")
+@click.argument("path", required=False, default=".", type=click.Path())
+@click.option("--config", "config_file", type=click.Path(), metavar="FILE",
+              help="Show this configuration file's settings instead of the one discovered.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files (show the defaults).")
+@click.option("--format", "output_format", type=click.Choice(["yaml", "json"]), default="yaml",
+              show_default=True, help="Output format.")
+def config_command(path, config_file, isolated, output_format):
+    """Print the effective configuration for PATH (a file or folder; default: here):
+    which file it comes from, the settings after per-path overrides, and the active rules."""
+    import json
+
+    import yaml
+
+    from .config import ConfigError, Resolver, describe
+
+    try:
+        data = describe(Resolver(config_path=config_file, isolated=isolated), path)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            _fail(str(problem))
+        sys.exit(EXIT_ERROR)
+    if output_format == "json":
+        _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        _emit(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False))
+
+
+def run() -> None:
+    """Console entry point: the CLI, with a last line of defence against tracebacks."""
+    try:
+        main(standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # pragma: no cover - a bug; say so in one line
+        if os.environ.get("FACTLINT_DEBUG"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} "
+              "(set FACTLINT_DEBUG=1 for a traceback, and please report it)")
+        sys.exit(EXIT_ERROR)

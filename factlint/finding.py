@@ -33,6 +33,8 @@ class Finding:
     match: str
     suggestions: list[str] = field(default_factory=list)
     fix: Fix | None = None
+    #: set by the check pipeline: rule + match + sentence, for baselines and SARIF
+    fingerprint: str = ""
 
     def to_dict(self) -> dict:
         """The JSON contract (docs/json-output.md): exactly these keys, in this order."""

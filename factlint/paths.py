@@ -12,3 +12,11 @@ def builtin_rules_dir() -> Path:
     if bundled.is_dir():
         return bundled
     return _PACKAGE.parent / "rules"
+
+
+def shown_path(path: Path) -> str:
+    """A file's path for messages: relative to the working directory when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

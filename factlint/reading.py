@@ -8,6 +8,7 @@ with one clear sentence naming the file.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ class Source:
     text: str
     encoding: str = "utf-8"
     bom: bool = False
+    digest: str = ""  # sha256 of the bytes read (files only): fixes refuse if the file changed
 
 
 def decode(data: bytes, path: str, errors: str = "strict") -> Source:
@@ -80,7 +82,9 @@ def read_source(path: str, errors: str = "strict") -> Source:
         raise ReadError(path, "permission denied") from None
     except OSError as exc:
         raise ReadError(path, exc.strerror or str(exc)) from None
-    return decode(data, path, errors)
+    source = decode(data, path, errors)
+    source.digest = hashlib.sha256(data).hexdigest()
+    return source
 
 
 def discover(paths: Iterable[str], extensions: Iterable[str] = DEFAULT_EXTENSIONS) -> Iterator[str | ReadError]:
@@ -111,13 +115,21 @@ def discover(paths: Iterable[str], extensions: Iterable[str] = DEFAULT_EXTENSION
                     if name.startswith(".") or not name.lower().endswith(exts):
                         continue
                     found = True
-                    yield os.path.join(root, name)
+                    yield _without_dot(os.path.join(root, name))
             if not found:
                 yield ReadError(path, f"no files with extensions {', '.join(exts)} in this folder")
         elif os.path.lexists(path) or os.path.exists(path):
             yield path
         else:
             yield ReadError(path, "no such file or directory")
+
+
+def _without_dot(path: str) -> str:
+    """'./news/a.md' -> 'news/a.md' (when walking '.'), as ruff and git show paths."""
+    prefix = "." + os.sep
+    while path.startswith(prefix) and len(path) > len(prefix):
+        path = path[len(prefix):]
+    return path
 
 
 def display_path(path: str) -> str:

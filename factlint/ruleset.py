@@ -15,7 +15,7 @@ from typing import Iterable
 
 from .kinds import KINDS
 from .kinds.base import CompileContext, CompileError, Rule
-from .paths import builtin_rules_dir
+from .paths import builtin_rules_dir, shown_path
 from .phrases import PhraseIndex
 from .schema import ListOf, Obj, Str, validate
 from .yamlload import LineDict, YamlError, load_yaml
@@ -94,8 +94,13 @@ def rule_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSet:
-    """Load the built-in packs (unless ``builtin`` is false) and the packs at ``paths``."""
+def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
+               lexicons: dict[str, Iterable[str]] | None = None) -> RuleSet:
+    """Load the built-in packs (unless ``builtin`` is false) and the packs at ``paths``.
+
+    ``lexicons`` (a configuration's house lexicons) extend the named lexicons of the
+    packs, or define new ones, before any rule is compiled."""
+    house = lexicons or {}
     files: list[Path] = []
     problems: list[RuleProblem] = []
     if builtin:
@@ -112,7 +117,7 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
 
     documents: list[tuple[str, LineDict]] = []
     for path in files:
-        shown = _display(path)
+        shown = shown_path(path)
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
@@ -154,6 +159,9 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
             if isinstance(words, list):
                 lexicons[str(name)] = tuple(str(w) for w in words)
                 lexicon_origin[str(name)] = f"{shown}:{lex.key_line(name)}"
+
+    for name, words in house.items():
+        lexicons[name] = tuple(dict.fromkeys(lexicons.get(name, ()) + tuple(str(w) for w in words)))
 
     index = PhraseIndex()
     ctx = CompileContext(lexicons, index)
@@ -207,13 +215,6 @@ def _compile_one(shown: str, line: int, spec, ctx: CompileContext,
     except CompileError as exc:
         problems.append(RuleProblem(shown, exc.line, exc.key, f"{label}: {exc.message}"))
         return None
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def json_schema() -> dict:

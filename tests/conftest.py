@@ -34,3 +34,87 @@ def positions(findings) -> list[tuple[int, int, str]]:
 
 def doc_of(text: str, path: str = "draft.md"):
     return parse(text, path)
+
+
+# -- running the command line -------------------------------------------------------
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@contextlib.contextmanager
+def chdir(path):
+    old = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+def factlint(*args: str, cwd=None, stdin: str | bytes | None = None) -> Run:
+    """Run the ``factlint`` command in-process (exceptions propagate: no traceback may escape)."""
+    from click.testing import CliRunner
+
+    from factlint.cli import main
+
+    runner = CliRunner()
+    with chdir(cwd or os.getcwd()):
+        result = runner.invoke(main, [str(a) for a in args], input=stdin, catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def write(root: Path, relpath: str, text: str) -> Path:
+    """Write ``text`` (dedented) to ``root/relpath``, creating folders; return the path."""
+    path = Path(root) / relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(draft(text), encoding="utf-8")
+    return path
+
+
+def rules_of(out: str) -> list[str]:
+    """The rule of each finding line of text output (path:line:col: severity rule message)."""
+    found = []
+    for line in out.splitlines():
+        parts = line.split(" ")
+        if len(parts) >= 3 and parts[0].count(":") >= 3 and parts[1] in ("error", "warning", "info"):
+            found.append(parts[2])
+    return found
+
+
+def locations(out: str) -> list[tuple[str, int, str]]:
+    """(path, line, rule) of each finding line of text output."""
+    found = []
+    for line in out.splitlines():
+        parts = line.split(" ")
+        if len(parts) >= 3 and parts[0].count(":") >= 3 and parts[1] in ("error", "warning", "info"):
+            path, line_no, _col, _ = parts[0].rsplit(":", 3)
+            found.append((path, int(line_no), parts[2]))
+    return found
+
+
+def readme_snippet(name: str) -> str:
+    """The fenced code block that follows ``<!-- snippet: NAME -->`` in README.md."""
+    import re
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"<!-- snippet: " + re.escape(name) + r" -->\n```[^\n]*\n(.*?)\n```", text, re.DOTALL)
+    assert m, f"README.md has no snippet {name!r}"
+    return m.group(1) + "\n"
+
+
+def snippet_commands(snippet: str) -> list[list[str]]:
+    """The `factlint ...` command lines of a shell snippet, split into arguments."""
+    import shlex
+
+    return [shlex.split(line)[1:] for line in snippet.splitlines() if line.startswith("factlint ")]

@@ -187,8 +187,9 @@ class _Finder:
         self.prose = doc.prose
         self.found: list[Attribution] = []
         self.nested: list[Attribution] = []  # inside direct quotations
-        self._tokens: dict[int, list[Tok]] = {}
-        self._starts: dict[int, list[int]] = {}
+        self._tok_sentence = -1
+        self._tok_list: list[Tok] = []
+        self._tok_starts: list[int] = []
         self._lower_words: dict[str, bool] = {}
         self._quote_spans: list[tuple[int, int]] | None = None
         self._quote_starts: list[int] = []
@@ -253,12 +254,14 @@ class _Finder:
         return out
 
     def _toks(self, si: int) -> tuple[list[Tok], list[int]]:
-        toks = self._tokens.get(si)
-        if toks is None:
+        """The tokens of sentence ``si``; cues come in reading order, so only the current
+        sentence's tokens are kept (a long document does not pile up token objects)."""
+        if self._tok_sentence != si:
             s = self.doc.sentences[si]
-            toks = self._tokens[si] = tokenize(self.prose, s.start, s.end)
-            self._starts[si] = [t.start for t in toks]
-        return toks, self._starts[si]
+            self._tok_list = tokenize(self.prose, s.start, s.end)
+            self._tok_starts = [t.start for t in self._tok_list]
+            self._tok_sentence = si
+        return self._tok_list, self._tok_starts
 
     def _attribution(self, si: int, start: int, end: int, form: str) -> Attribution | None:
         toks, starts = self._toks(si)
@@ -640,8 +643,13 @@ class _Finder:
         the first, which carries the sourcing; it is kept with the nested ones."""
         kept: list[Attribution] = []
         for att in self.found:
-            outer = next((b for b in reversed(kept) if b.sentence == att.sentence and b.content is not None
-                          and b.content[0] <= att.cue[0] < b.content[1]), None)
+            outer = None
+            for b in reversed(kept):  # only this sentence's earlier attributions
+                if b.sentence != att.sentence:
+                    break
+                if b.content is not None and b.content[0] <= att.cue[0] < b.content[1]:
+                    outer = b
+                    break
             if outer is not None and att.source is not None and att.pronoun and att.source != outer.source \
                     and att.source[0] >= outer.content[0] \
                     and not _CLAUSE_BREAK.search(self.prose, outer.cue[1], att.source[0]):
@@ -675,9 +683,12 @@ class _Finder:
                     att.kind = _UNRESOLVED_KIND.get(att.head.split("'")[0], "named-person")
             elif not att.pronoun:
                 history.append(att)
+        by_sentence: dict[int, list[Attribution]] = {}
+        for att in self.found:
+            by_sentence.setdefault(att.sentence, []).append(att)
         for att in self.found:
             if att.kind == "vague" and not att.pronoun and att.head in _MEMBER_HEADS:
-                body = self._identifying_body(att)
+                body = self._identifying_body(att, by_sentence)
                 if body is not None:
                     att.kind, att.refers_to = "named-organisation", body.source
 
@@ -687,9 +698,9 @@ class _Finder:
 
     def _antecedent(self, att: Attribution, history: list[Attribution], block: int, order) -> Attribution | None:
         doc = self.doc
-        for prev in reversed(history):
+        for n, prev in enumerate(reversed(history)):
             pblock = order.get(doc.sentences[prev.sentence].block, -1)
-            if pblock < block - 1:
+            if pblock < block - 1 or n >= _ANTECEDENT_LOOKBACK:
                 return None
             if self._compatible(att.head, prev):
                 return prev
@@ -708,15 +719,15 @@ class _Finder:
             return False
         return prev.head == head and prev.kind in ("anonymous", "vague")  # "the officials"
 
-    def _identifying_body(self, att: Attribution) -> Attribution | None:
+    def _identifying_body(self, att: Attribution, by_sentence: dict[int, list[Attribution]]) -> Attribution | None:
         doc = self.doc
         block = doc.sentences[att.sentence].block
-        for other in self.found:
-            if other is att or other.kind != "named-organisation" or other.pronoun or other.source is None:
-                continue
-            if abs(other.sentence - att.sentence) <= 1 and doc.sentences[other.sentence].block == block \
-                    and other.head in _BODY_HEADS:
-                return other
+        for si in (att.sentence - 1, att.sentence, att.sentence + 1):
+            for other in by_sentence.get(si, ()):
+                if other is att or other.kind != "named-organisation" or other.pronoun or other.source is None:
+                    continue
+                if doc.sentences[si].block == block and other.head in _BODY_HEADS:
+                    return other
         return None
 
     def _reasons(self) -> None:
@@ -746,6 +757,8 @@ class _Finder:
                         break
 
 
+#: How many earlier sources a pronoun looks back over (within two paragraphs anyway).
+_ANTECEDENT_LOOKBACK = 40
 _AUX_VERBS = frozenset(
     "has have had will would could can may might must shall should did does do is are was were "
     "hasn't haven't hadn't won't wouldn't couldn't can't cannot didn't doesn't don't isn't aren't "

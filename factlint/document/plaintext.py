@@ -8,6 +8,8 @@
 - A title-like first line glued on top of a paragraph is split off as a heading; the
   rest of a block that follows the headline that way is the dek.
 - Lines starting with ``-``, ``*``, ``•`` or ``1.`` are list items.
+- A line holding only a factlint comment (``<!-- factlint-disable-next-line … -->``) is a
+  comment, not prose: it separates paragraphs like a blank line.
 """
 from __future__ import annotations
 
@@ -25,14 +27,22 @@ _MINOR_WORDS = frozenset(
     "a an the and or nor but of in on at to for by with from as vs via into onto over "
     "per than up out off is are be its it's".split()
 )
+#: a suppression comment on a line of its own (see factlint.suppressions)
+_DIRECTIVE_LINE = regex.compile(r"[ \t]*<!--\s*factlint-.*?-->[ \t]*")
 _HEADING_MAX_WORDS = 14
 _HEADLINE_MAX_WORDS = 25
+_TITLE_MAX_CHARS = 300  # longer lines are never titles: don't even count their words
 
 
 def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
     spans = line_spans(text, lines.starts)
-    groups = _group_lines(text, spans)
     parsed = Parsed(blocks=[])
+    if "factlint-" in text:
+        for start, end in spans:
+            if _DIRECTIVE_LINE.fullmatch(text, start, end):
+                parsed.blocks.append(RawBlock("comment", start, end))
+                parsed.comments.append((start, end))
+    groups = _group_lines(text, spans)
     headline_text: str | None = None
     for gi, group in enumerate(groups):
         kind = "list" if _BULLET.match(text[group[0][0]:group[0][1]]) else "paragraph"
@@ -67,7 +77,7 @@ def _group_lines(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int
     prev_indented = False
     for start, end in spans:
         line = text[start:end]
-        if not line.strip():
+        if not line.strip() or ("factlint-" in line and _DIRECTIVE_LINE.fullmatch(line)):
             if current:
                 groups.append(current)
                 current = []
@@ -110,6 +120,8 @@ def _words(line: str) -> list[str]:
 
 def _is_title_like(line: str) -> bool:
     """Title Case or ALL CAPS, and no sentence punctuation at the end."""
+    if len(line) > _TITLE_MAX_CHARS:
+        return False
     words = _words(line)
     if len(words) < 2 or len(words) > _HEADLINE_MAX_WORDS or line.rstrip()[-1:] in ".,;:":
         return False
@@ -124,6 +136,8 @@ def _is_title_like(line: str) -> bool:
 
 
 def _could_be_headline(line: str, standalone: bool) -> bool:
+    if len(line) > _TITLE_MAX_CHARS:
+        return False
     words = _words(line)
     if not words or len(words) > _HEADLINE_MAX_WORDS:
         return False
@@ -133,6 +147,8 @@ def _could_be_headline(line: str, standalone: bool) -> bool:
 
 
 def _is_heading(line: str) -> bool:
+    if len(line) > _TITLE_MAX_CHARS:
+        return False
     words = _words(line)
     if not words or len(words) > _HEADING_MAX_WORDS:
         return False

@@ -35,7 +35,7 @@ SENTENCE_OPENERS = frozenset(
     but and or so yet in on at as after before when while if although though since because
     however meanwhile still also then now mr mrs ms dr officials some many most one two""".split()
 )
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*)\.?$")
+_NEXT_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _OPENERS = "\"“‘'(«["
 
 
@@ -96,18 +96,16 @@ def _boundary(text: str, m, end: int) -> tuple[bool, int, bool]:
 
 def _looks_like_word_before(text: str, dot: int) -> bool:
     """A glued full stop splits only after a real word, not inside "e.g.X" or a domain."""
-    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
-    word = m.group(1) if m else ""
+    word = _word_before(text, dot)
     return len(word) >= 2 and "." not in word and word.lower() not in ABBREVIATIONS
 
 
 def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
-    if not m:
+    word = _word_before(text, dot)
+    if not word:
         return False
-    word = m.group(1)
     lower = word.lower()
-    next_word = regex.match(r"[\p{L}\p{N}]+", text[next_start:next_start + 30])
+    next_word = _NEXT_WORD.match(text, next_start, next_start + 30)
     following = next_word.group().lower() if next_word else ""
     if "." in word:  # U.S., a.m., e.g., Ph.D
         if lower in ("e.g", "i.e", "cf", "viz"):
@@ -118,6 +116,16 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     if lower in _NUMBER_ABBREVIATIONS:
         return text[next_start:next_start + 1].isdigit()
     return lower in ABBREVIATIONS
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The word (letters, digits and inner dots, as in "U.S") that ends just before ``dot``."""
+    i = dot
+    limit = max(0, dot - 40)
+    while i > limit and (text[i - 1].isalnum() or (text[i - 1] == "." and i - 1 > limit
+                                                      and text[i - 2].isalnum() and i < dot)):
+        i -= 1
+    return text[i:dot]
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

@@ -125,7 +125,7 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
     counted = any(t.low in NUMBER_WORDS or t.low.isdigit() for t in words[:-1])
     if head in GENERIC_SOURCE_HEADS:
         institution = any((t.low in ORGANISATION_WORDS or t.low in OFFICE_NOUNS)
-                          and t.low not in GROUP_QUALIFIERS_NOT_NAMING for t in words[:-1])
+                          and t.low not in GROUP_QUALIFIERS_NOT_NAMING for t in words[:-1] + rest)
         if head in _DOCUMENT_HEADS and (naming or described_by_name or institution):
             return SourceClass("named-organisation", head)  # "a Reuters report", "the committee report"
         if naming or described_by_name or vantage or counted or institution:

@@ -231,6 +231,9 @@ def phrase_after(toks: list[Tok], i: int, hi: int, subject: bool = False) -> tup
     while j < hi and j - i < MAX_PHRASE:
         t = toks[j]
         if t.low in DETERMINERS or t.low in NUMBER_WORDS:
+            if j > i and not (toks[j - 1].low in DETERMINERS or toks[j - 1].low in NUMBER_WORDS
+                              or toks[j - 1].low in LINK_PREPS or toks[j - 1].low == "by"):
+                break  # "multiple reports the council met": a new phrase starts
             j += 1
             continue
         if t.text in OPENING_MARKS and t.text not in "([" and j > i:

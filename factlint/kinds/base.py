@@ -139,8 +139,7 @@ class Terms:
         cs = bool(spec.get("case-sensitive", False))
         words = ctx.expand_words(spec.get("words", []), spec, "words")
         self.key = ctx.index.register(words, cs) if words else None
-        flags = regex.V0 if cs else regex.V0 | regex.IGNORECASE
-        self.patterns = [regex.compile(p, flags) for p in spec.get("patterns", [])]
+        self.patterns = [compile_pattern(p, cs) for p in spec.get("patterns", [])]
         self.rule_id = rule_id
 
     def __bool__(self) -> bool:
@@ -323,12 +322,17 @@ class _Defaulting(dict):
         return "{" + key + "}"
 
 
+def compile_pattern(pattern: str, case_sensitive: bool = False):
+    """Compile a rule's regular expression. ``^`` and ``$`` match at the start and end of
+    each block (blocks are separated by a blank line in the prose, and have no line breaks)."""
+    flags = regex.V0 | regex.MULTILINE
+    if not case_sensitive:
+        flags |= regex.IGNORECASE
+    return regex.compile(pattern, flags)
+
+
 def compile_exceptions(spec: dict) -> list:
-    flags = regex.V0 if spec.get("case-sensitive") else regex.V0 | regex.IGNORECASE
-    out = []
-    for item in spec.get("exceptions", []):
-        out.append(regex.compile(item, flags))
-    return out
+    return [compile_pattern(item, bool(spec.get("case-sensitive"))) for item in spec.get("exceptions", [])]
 
 
 EXCEPTIONS_FIELD = Field(ListOf(Str(regex_syntax=True), min_items=1),

@@ -17,13 +17,34 @@ class Report:
     color: bool = False
     show_source: bool = False
     texts: dict[str, str] = field(default_factory=dict)  # path -> text, for source lines
+    paths: list[str] = field(default_factory=list)  # every file linted (JUnit lists clean ones too)
+    rules: dict[str, object] = field(default_factory=dict)  # rule id -> rule, every rule that ran
+    problems: list[str] = field(default_factory=list)  # unreadable files and other errors
+
+    def rule_info(self, rule_id: str):
+        """The rule behind an id: from the run, else from the rule set (None if unknown)."""
+        rule = self.rules.get(rule_id)
+        if rule is None and self.ruleset is not None:
+            rule = self.ruleset.get(rule_id)
+        return rule
 
 
 def get_reporter(name: str):
-    from . import json as json_reporter
-    from . import text as text_reporter
+    from importlib import import_module
 
-    return {"text": text_reporter.render, "json": json_reporter.render}[name]
+    return import_module(f".{_MODULES[name]}", __name__).render
 
 
-FORMATS = ("text", "json")
+#: format name -> reporter module (each has ``render(report) -> str``)
+_MODULES = {
+    "text": "text",
+    "json": "json",
+    "grouped": "grouped",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "html": "html",
+}
+FORMATS = tuple(_MODULES)
+#: Formats that show each file's text, so the runner must keep it (CheckOptions.keep_texts).
+NEEDS_TEXTS = ("html",)

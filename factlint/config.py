@@ -1,0 +1,708 @@
+"""Configuration: ``.factlint.yaml`` or ``[tool.factlint]`` in ``pyproject.toml``.
+
+Discovery walks up from each linted file's folder; the closest configuration file wins
+(files are not merged, as with ruff). In one folder ``.factlint.yaml`` beats
+``.factlint.yml`` beats a ``pyproject.toml`` with a ``[tool.factlint]`` table.
+``--config FILE`` uses one file for every path; ``--isolated`` uses none.
+
+Precedence, lowest first: the built-in defaults, the configuration file, its
+``per-path`` entries that match the file (in order), then the command line
+(``--select`` replaces ``select``; ``--extend-select`` and ``--ignore`` add).
+``ignore`` always beats ``select``. Reference: docs/configuration.md.
+
+Files are validated strictly with the same machinery as rule files
+(:mod:`factlint.schema`): an unknown key or a bad value is a
+``file:line: key: message`` error.
+"""
+from __future__ import annotations
+
+import copy
+import functools
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+from .finding import SEVERITIES, Finding
+from .phrases import normalise_phrase
+from .paths import shown_path
+from .schema import Bool, Field, ListOf, Num, Obj, Problem, Str, Type, validate
+from .yamlload import LineDict, LineList, YamlError, load_yaml
+
+CONFIG_NAMES = (".factlint.yaml", ".factlint.yml", "pyproject.toml")
+LEVELS = SEVERITIES + ("off",)
+THRESHOLD_KEYS = ("max", "min", "min-words")
+
+
+# -- problems ------------------------------------------------------------------------
+@dataclass
+class ConfigProblem:
+    path: str
+    line: int
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+class ConfigError(Exception):
+    def __init__(self, problems: list[ConfigProblem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+# -- the schema ----------------------------------------------------------------------
+class Patterns(Type):
+    """Rule patterns: a list, or one string with commas ("sourcing, framing/*")."""
+
+    description = "Rule ids, families or globs, as with --select."
+
+    def check(self, value, key, line, problems):
+        if isinstance(value, str):
+            return
+        ListOf(Str(), allow_single=True).check(value, key, line, problems)
+
+    def json_schema(self):
+        return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+                "description": self.description}
+
+
+class Accept(Type):
+    """Accepted terms: a list (for every rule) or a mapping rule pattern -> list."""
+
+    def check(self, value, key, line, problems):
+        if isinstance(value, list):
+            ListOf(Str()).check(value, key, line, problems)
+        elif isinstance(value, dict):
+            Obj(values=ListOf(Str())).check(value, key, line, problems)
+        else:
+            problems.append(Problem(line, key, "must be a list of terms, or a mapping of rule "
+                                                "patterns to lists of terms"))
+
+    def json_schema(self):
+        terms = {"type": "array", "items": {"type": "string"}}
+        return {"anyOf": [terms, {"type": "object", "additionalProperties": terms}]}
+
+
+class Level(Type):
+    """error, warning, info or off -- and YAML's unquoted ``off``/``no``/``false``, read as false."""
+
+    def check(self, value, key, line, problems):
+        if value is False:
+            return
+        Str(enum=LEVELS).check(value, key, line, problems)
+
+    def json_schema(self):
+        return {"anyOf": [{"type": "string", "enum": list(LEVELS)}, {"const": False}]}
+
+
+def _level(value) -> str:
+    return "off" if value is False else str(value)
+
+
+_SEVERITY_MAP = Obj(values=Level(), description="Rule id, family or glob -> error, warning, info or off.")
+_THRESHOLDS = Obj(values=Obj(fields={
+    "max": Field(Num(), description="Report values above this."),
+    "min": Field(Num(), description="Report values below this."),
+    "min-words": Field(Num(minimum=0, integer=True), description="Skip shorter units."),
+}), description="Metric rule id -> new limits.")
+
+OVERRIDE_FIELDS = {
+    "select": Field(Patterns(), description="Only these rules (replaces the file's `select`)."),
+    "extend-select": Field(Patterns(), description="Add these rules."),
+    "ignore": Field(Patterns(), description="Skip these rules."),
+    "severity": Field(_SEVERITY_MAP, description="Severity per rule or family; `off` ignores it."),
+    "accept": Field(Accept(), description="House terms: findings whose match is one of them are dropped."),
+    "thresholds": Field(_THRESHOLDS, description="New max/min for metric (readability) rules."),
+}
+
+CONFIG_SPEC = Obj(fields={
+    **OVERRIDE_FIELDS,
+    "fail-on": Field(Str(enum=SEVERITIES), description="Exit 1 when a finding is at least this severe."),
+    "min-severity": Field(Str(enum=SEVERITIES), description="Show findings of at least this severity."),
+    "exclude": Field(ListOf(Str()), description="Globs (relative to this file) of paths not to lint."),
+    "rules": Field(ListOf(Str(), allow_single=True), description="Extra rule packs, relative to this file."),
+    "builtin": Field(Bool(), description="Load the built-in rule packs (default true)."),
+    "lexicons": Field(Obj(values=ListOf(Str(), min_items=1)),
+                      description="Extend a named lexicon (rules use it as @name) or define a new one."),
+    "per-path": Field(Obj(values=Obj(fields=OVERRIDE_FIELDS)),
+                      description="Glob (relative to this file) -> overrides for matching files."),
+}, description="factlint configuration (.factlint.yaml or [tool.factlint] in pyproject.toml).")
+
+
+# -- globs ---------------------------------------------------------------------------
+@functools.lru_cache(maxsize=512)
+def _glob_regex(pattern: str):
+    anchored = "/" in pattern.rstrip("/")
+    if pattern.endswith("/"):
+        pattern += "**"
+    pattern = pattern.lstrip("/")
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[":
+            j = pattern.find("]", i + 1)
+            if j == -1:
+                out.append(regex.escape("["))
+                i += 1
+            else:
+                body = pattern[i + 1:j]
+                out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
+                i = j + 1
+        else:
+            out.append(regex.escape(pattern[i]))
+            i += 1
+    prefix = "" if anchored else "(?:.*/)?"
+    return regex.compile(prefix + "".join(out))
+
+
+def glob_matches(pattern: str, rel_path: str) -> bool:
+    """gitignore-like: ``opinion/**`` is anchored at the config's folder, ``*.txt`` matches
+    anywhere, and a pattern matching a folder matches everything inside it."""
+    rx = _glob_regex(pattern)
+    parts = rel_path.split("/")
+    return any(rx.fullmatch("/".join(parts[:i])) for i in range(1, len(parts) + 1))
+
+
+# -- one configuration file ----------------------------------------------------------
+def _tuple(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    out: list[str] = []
+    for item in value:
+        out.extend(v.strip() for v in str(item).split(",") if v.strip())
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Settings that select and tune rules: a config file's top level, a per-path entry, or the CLI."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    accept: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (rule pattern or "*", terms)
+    thresholds: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Overrides":
+        accept = data.get("accept")
+        if isinstance(accept, list):
+            accept_items = (("*", tuple(str(t) for t in accept)),)
+        elif isinstance(accept, dict):
+            accept_items = tuple((str(k), tuple(str(t) for t in v)) for k, v in accept.items())
+        else:
+            accept_items = ()
+        return cls(
+            select=_tuple(data["select"]) if "select" in data else None,
+            extend_select=_tuple(data.get("extend-select")),
+            ignore=_tuple(data.get("ignore")),
+            severity=tuple((str(k), _level(v)) for k, v in (data.get("severity") or {}).items()),
+            accept=accept_items,
+            thresholds=tuple((str(k), tuple((str(a), b) for a, b in v.items()))
+                             for k, v in (data.get("thresholds") or {}).items()),
+        )
+
+    def then(self, later: "Overrides") -> "Overrides":
+        """These settings with ``later`` applied on top."""
+        return Overrides(
+            select=later.select if later.select is not None else self.select,
+            extend_select=self.extend_select + later.extend_select,
+            ignore=self.ignore + later.ignore,
+            severity=self.severity + later.severity,
+            accept=self.accept + later.accept,
+            thresholds=self.thresholds + later.thresholds,
+        )
+
+
+@dataclass(frozen=True)
+class ConfigFile:
+    """A loaded configuration file (or the empty default when ``path`` is None)."""
+
+    path: str | None = None
+    root: str = "."  # globs and packs are relative to this folder
+    overrides: Overrides = Overrides()
+    fail_on: str | None = None
+    min_severity: str | None = None
+    exclude: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()  # absolute pack paths
+    builtin: bool = True
+    lexicons: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    per_path: tuple[tuple[str, Overrides], ...] = ()
+    data: Any = field(default=None, compare=False, hash=False, repr=False)  # the raw mapping, with lines
+    label: str = field(default="", compare=False, hash=False)  # how the file is named in messages
+
+    def rel(self, path: str) -> str:
+        """``path`` relative to this configuration's folder, with '/' separators."""
+        absolute = os.path.abspath(path)
+        try:
+            rel = os.path.relpath(absolute, self.root)
+        except ValueError:  # another drive
+            rel = absolute
+        if rel.startswith(".."):
+            rel = os.path.relpath(absolute) if not os.path.relpath(absolute).startswith("..") else absolute
+        return rel.replace(os.sep, "/")
+
+    def excluded(self, path: str) -> bool:
+        rel = self.rel(path)
+        return any(glob_matches(p, rel) for p in self.exclude)
+
+    def overrides_for(self, path: str | None) -> Overrides:
+        result = self.overrides
+        if path is not None and self.per_path:
+            rel = self.rel(path)
+            for pattern, extra in self.per_path:
+                if glob_matches(pattern, rel):
+                    result = result.then(extra)
+        return result
+
+    def line_of(self, *keys) -> int:
+        node = self.data
+        line = getattr(node, "line", 0)
+        for key in keys:
+            if isinstance(node, LineDict) and key in node:
+                line = node.key_line(key)
+                node = node[key]
+            elif isinstance(node, LineList) and isinstance(key, int) and key < len(node):
+                line = node.item_line(key)
+                node = node[key]
+            else:
+                break
+        return line
+
+
+def load_config_file(path: str | Path) -> ConfigFile:
+    """Read and validate one configuration file; raise :class:`ConfigError`."""
+    path = Path(path)
+    shown = shown_path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError([ConfigProblem(shown, 0, "", "configuration file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([ConfigProblem(shown, 0, "", f"cannot read configuration file: {exc}")]) from None
+    prefix = ""
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
+        data, prefix = _load_toml(text, shown, path.name == "pyproject.toml")
+    else:
+        try:
+            data = load_yaml(text)
+        except YamlError as exc:
+            raise ConfigError([ConfigProblem(shown, exc.line, "", exc.message)]) from None
+        if data is None:
+            data = _line_dict({}, 1)
+    if not isinstance(data, dict):
+        raise ConfigError([ConfigProblem(shown, getattr(data, "line", 1), "",
+                                         "the configuration must be a mapping of settings")])
+    problems = [ConfigProblem(shown, p.line, prefix + p.key, p.message)
+                for p in validate(CONFIG_SPEC, data, getattr(data, "line", 1))]
+    if problems:
+        raise ConfigError(problems)
+    root = path.resolve().parent
+    return ConfigFile(
+        path=str(path.resolve()),
+        root=str(root),
+        overrides=Overrides.from_data(data),
+        fail_on=data.get("fail-on"),
+        min_severity=data.get("min-severity"),
+        exclude=tuple(str(p) for p in data.get("exclude", ())),
+        rules=tuple(str((root / p).resolve()) for p in _listify(data.get("rules"))),
+        builtin=data.get("builtin", True),
+        lexicons=tuple((str(k), tuple(str(w) for w in v)) for k, v in (data.get("lexicons") or {}).items()),
+        per_path=tuple((str(k), Overrides.from_data(v)) for k, v in (data.get("per-path") or {}).items()),
+        data=data,
+        label=shown,
+    )
+
+
+def _listify(value) -> list:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+# -- TOML with line numbers ----------------------------------------------------------
+_TOML_HEADER = regex.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_KEY = regex.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
+_TOML_PART = regex.compile(r"""\s*("([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)""")
+
+
+def _split_key(key: str) -> tuple[str, ...]:
+    parts = []
+    for m in _TOML_PART.finditer(key):
+        parts.append(m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4))
+    return tuple(parts)
+
+
+def _toml_lines(text: str) -> dict[tuple, int]:
+    """Line of each key path (and each table header), found by reading the lines."""
+    lines: dict[tuple, int] = {}
+    table: tuple = ()
+    arrays: dict[tuple, int] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        m = _TOML_HEADER.match(line)
+        if m and not _TOML_KEY.match(line):
+            path = _split_key(m.group(2))
+            if m.group(1) == "[[":
+                index = arrays.get(path, -1) + 1
+                arrays[path] = index
+                lines.setdefault(path, n)
+                path = path + (index,)
+            table = path
+            lines.setdefault(table, n)
+            continue
+        m = _TOML_KEY.match(line)
+        if m:
+            lines.setdefault(table + _split_key(m.group(1)), n)
+    return lines
+
+
+def _with_lines(value, path: tuple, lines: dict[tuple, int], default: int):
+    line = lines.get(path, default)
+    if isinstance(value, dict):
+        out = _line_dict({}, line)
+        for k, v in value.items():
+            out[k] = _with_lines(v, path + (k,), lines, line)
+            out.lines[k] = lines.get(path + (k,), line)
+        return out
+    if isinstance(value, list):
+        out = LineList(_with_lines(v, path + (i,), lines, line) for i, v in enumerate(value))
+        out.line = line
+        out.lines = [lines.get(path + (i,), line) for i in range(len(value))]
+        return out
+    return value
+
+
+def _line_dict(d: dict, line: int) -> LineDict:
+    out = LineDict(d)
+    out.line = line
+    out.lines = {}
+    return out
+
+
+def _load_toml(text: str, shown: str, pyproject: bool):
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = regex.search(r"line (\d+)", str(exc))
+        raise ConfigError([ConfigProblem(shown, int(m.group(1)) if m else 1, "",
+                                         f"invalid TOML: {exc}")]) from None
+    lines = _toml_lines(text)
+    if pyproject:
+        table = data.get("tool", {}).get("factlint")
+        if table is None:
+            return _line_dict({}, 1), "tool.factlint."
+        return _with_lines(table, ("tool", "factlint"), lines, 1), "tool.factlint."
+    return _with_lines(data, (), lines, 1), ""
+
+
+def has_tool_table(path: Path) -> bool:
+    """Does this pyproject.toml configure factlint? A broken one that mentions
+    ``[tool.factlint`` counts, so that its error is reported rather than ignored."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return "[tool.factlint" in text
+    return isinstance(data.get("tool"), dict) and "factlint" in data["tool"]
+
+
+# -- discovery -----------------------------------------------------------------------
+def find_config_file(start: str | Path) -> Path | None:
+    """The closest configuration file in ``start`` (a folder) or one of its parents."""
+    folder = Path(start).resolve()
+    for directory in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml" and not has_tool_table(candidate):
+                continue
+            return candidate
+    return None
+
+
+# -- from settings to rules ----------------------------------------------------------
+@dataclass(frozen=True)
+class Cli:
+    """What the command line says (None: not given)."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    no_builtin: bool = False
+    fail_on: str | None = None
+    min_severity: str | None = None
+
+    def overrides(self) -> Overrides:
+        return Overrides(select=self.select, extend_select=self.extend_select, ignore=self.ignore)
+
+
+@dataclass
+class Effective:
+    """The settings for one file: its rules and how to filter and judge its findings."""
+
+    config: ConfigFile
+    overrides: Overrides
+    ruleset: Any  # RuleSet
+    fail_on: str
+    min_severity: str
+    accepted: dict[str, frozenset[str]]  # rule id -> normalised accepted terms
+
+    def accepts(self, finding: Finding) -> bool:
+        terms = self.accepted.get(finding.rule)
+        return bool(terms) and normalise_phrase(finding.match, False) in terms
+
+
+class Resolver:
+    """Maps each linted path to its :class:`Effective` settings.
+
+    Configuration files are read once each; rules are compiled once per distinct set of
+    packs and lexicons, and the selected, re-tuned rule set is built once per distinct
+    configuration -- never per file.
+    """
+
+    def __init__(self, cli: Cli = Cli(), config_path: str | None = None, isolated: bool = False) -> None:
+        self.cli = cli
+        self.isolated = isolated
+        self.forced = load_config_file(config_path) if config_path else None
+        self._files: dict[Path, ConfigFile] = {}
+        self._dirs: dict[Path, ConfigFile] = {}
+        self._compiled: dict[tuple, Any] = {}
+        self._effective: dict[tuple, Effective] = {}
+        self.loads = 0  # how many times rule packs were compiled
+
+    # configuration files
+    def config_for(self, path: str | None) -> ConfigFile:
+        if self.forced is not None:
+            return self.forced
+        if self.isolated:
+            return _DEFAULT
+        folder = Path(path).resolve().parent if path and path != "-" else Path.cwd().resolve()
+        if path and path != "-" and os.path.isdir(path):
+            folder = Path(path).resolve()
+        cached = self._dirs.get(folder)
+        if cached is not None:
+            return cached
+        found = find_config_file(folder)
+        if found is None:
+            config = _DEFAULT
+        else:
+            config = self._files.get(found)
+            if config is None:
+                config = self._files[found] = load_config_file(found)
+        self._dirs[folder] = config
+        return config
+
+    # rules
+    def _compile(self, config: ConfigFile):
+        from .ruleset import RuleLoadError, load_rules
+
+        builtin = config.builtin and not self.cli.no_builtin
+        packs = tuple(dict.fromkeys(config.rules + tuple(os.path.abspath(r) for r in self.cli.rules)))
+        key = (packs, builtin, config.lexicons)
+        ruleset = self._compiled.get(key)
+        if ruleset is None:
+            self.loads += 1
+            try:
+                ruleset = load_rules(packs, builtin=builtin, lexicons=dict(config.lexicons))
+            except RuleLoadError as exc:
+                where = f" (rule packs of {config.label})" if config.path and config.rules else ""
+                raise ConfigError([ConfigProblem(p.path, p.line, p.key, p.message + where)
+                                   for p in exc.problems]) from None
+            self._compiled[key] = ruleset
+        return ruleset
+
+    def effective(self, path: str | None) -> Effective:
+        config = self.config_for(path)
+        overrides = config.overrides_for(path).then(self.cli.overrides())
+        key = (config, overrides)
+        found = self._effective.get(key)
+        if found is None:
+            base = self._compile(config)
+            _check_patterns(config, overrides, base, self.cli)
+            ruleset = apply_overrides(base, overrides)
+            found = Effective(
+                config=config, overrides=overrides, ruleset=ruleset,
+                fail_on=self.cli.fail_on or config.fail_on or "warning",
+                min_severity=self.cli.min_severity or config.min_severity or "info",
+                accepted=_accepted(ruleset, overrides),
+            )
+            self._effective[key] = found
+        return found
+
+    def excluded(self, path: str) -> bool:
+        return self.config_for(path).excluded(path)
+
+
+_DEFAULT = ConfigFile()
+
+
+def apply_overrides(base, overrides: Overrides):
+    """The rules of ``base`` picked and re-tuned by ``overrides`` (rules are copied, not changed)."""
+    from .ruleset import RuleSet, matches
+
+    select = overrides.select or ()
+    off = tuple(p for p, level in overrides.severity if level == "off")
+    ignore = overrides.ignore + off
+    picked = {r.id for r in base.selected(select, ()).rules}
+    extend = overrides.extend_select
+    for rule in base.rules:
+        if any(matches(rule, p) for p in extend) and (rule.enabled or rule.id in extend):
+            picked.add(rule.id)
+    rules = []
+    thresholds: dict[str, dict[str, float]] = {}
+    for rule_id, items in overrides.thresholds:
+        thresholds.setdefault(rule_id, {}).update(dict(items))
+    for rule in base.rules:
+        if rule.id not in picked or any(matches(rule, p) for p in ignore):
+            continue
+        level = _severity_for(rule, overrides.severity)
+        limits = thresholds.get(rule.id)
+        if (level and level != rule.severity) or limits:
+            rule = copy.copy(rule)
+            if level:
+                rule.severity = level
+            for key, value in (limits or {}).items():
+                setattr(rule, key.replace("-", "_"), value)
+        rules.append(rule)
+    return RuleSet(rules, base.index, base.lexicons, base.files)
+
+
+def _severity_for(rule, items: Iterable[tuple[str, str]]) -> str | None:
+    from .ruleset import matches
+
+    exact = general = None
+    for pattern, level in items:
+        if level == "off":
+            continue
+        if pattern == rule.id:
+            exact = level
+        elif matches(rule, pattern):
+            general = level
+    return exact or general
+
+
+def _accepted(ruleset, overrides: Overrides) -> dict[str, frozenset[str]]:
+    from .ruleset import matches
+
+    out: dict[str, set[str]] = {}
+    for pattern, terms in overrides.accept:
+        normal = {normalise_phrase(t, False) for t in terms}
+        for rule in ruleset.rules:
+            if pattern == "*" or matches(rule, pattern):
+                out.setdefault(rule.id, set()).update(normal)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _check_patterns(config: ConfigFile, overrides: Overrides, base, cli: Cli) -> None:
+    """Every pattern must name a rule; every threshold a metric rule."""
+    from .ruleset import pattern_is_known
+
+    problems: list[ConfigProblem] = []
+    label = config.label or "command line"
+
+    def check(patterns, *keys):
+        for pattern in patterns:
+            if pattern in ("ALL", "*") or pattern_is_known(pattern, base.rules):
+                continue
+            if config.path is None or not keys:
+                problems.append(ConfigProblem("factlint", 0, "", f"'{pattern}' matches no rule (see 'factlint rules')"))
+            else:
+                problems.append(ConfigProblem(label, config.line_of(*keys), ".".join(str(k) for k in keys),
+                                              f"'{pattern}' matches no rule (see 'factlint rules')"))
+
+    for scope_keys, ov in _override_sources(config):
+        check(ov.select or (), *scope_keys, "select")
+        check(ov.extend_select, *scope_keys, "extend-select")
+        check(ov.ignore, *scope_keys, "ignore")
+        for pattern, _ in ov.severity:
+            check((pattern,), *scope_keys, "severity", pattern)
+        for pattern, _ in ov.accept:
+            if pattern != "*":
+                check((pattern,), *scope_keys, "accept", pattern)
+        for rule_id, _ in ov.thresholds:
+            rule = base.get(rule_id)
+            keys = (*scope_keys, "thresholds", rule_id)
+            if rule is None:
+                problems.append(ConfigProblem(label, config.line_of(*keys), ".".join(keys),
+                                              f"no rule '{rule_id}' (see 'factlint rules')"))
+            elif rule.kind != "metric":
+                problems.append(ConfigProblem(label, config.line_of(*keys), ".".join(keys),
+                                              f"'{rule_id}' is a {rule.kind} rule; thresholds apply to "
+                                              "metric rules"))
+    for pattern in (cli.select or ()) + cli.extend_select + cli.ignore:
+        if pattern not in ("ALL", "*") and not pattern_is_known(pattern, base.rules):
+            problems.append(ConfigProblem("factlint", 0, "", f"'{pattern}' matches no rule (see 'factlint rules')"))
+    if problems:
+        unique = list({str(p): p for p in problems}.values())
+        raise ConfigError(unique)
+
+
+def _override_sources(config: ConfigFile):
+    yield (), config.overrides
+    for pattern, ov in config.per_path:
+        yield ("per-path", pattern), ov
+
+
+# -- `factlint config` ---------------------------------------------------------------
+def describe(resolver: Resolver, path: str) -> dict:
+    """The effective configuration for ``path`` as plain data."""
+    eff = resolver.effective(path)
+    config = eff.config
+    ov = eff.overrides
+    matched = [p for p, _ in config.per_path if glob_matches(p, config.rel(path))] if config.path else []
+    return {
+        "path": path,
+        "config-file": shown_path(Path(config.path)) if config.path else None,
+        "select": list(ov.select) if ov.select is not None else None,
+        "extend-select": list(ov.extend_select),
+        "ignore": list(ov.ignore),
+        "severity": {p: level for p, level in ov.severity},
+        "fail-on": eff.fail_on,
+        "min-severity": eff.min_severity,
+        "exclude": list(config.exclude),
+        "excluded": config.excluded(path) if path not in (".", "-") else False,
+        "rules": [shown_path(Path(r)) for r in config.rules] + list(resolver.cli.rules),
+        "builtin": config.builtin and not resolver.cli.no_builtin,
+        "lexicons": {name: list(words) for name, words in config.lexicons},
+        "accept": {pattern: list(terms) for pattern, terms in ov.accept},
+        "thresholds": {rule_id: dict(items) for rule_id, items in ov.thresholds},
+        "per-path-matched": matched,
+        "active-rules": {r.id: r.severity for r in sorted(eff.ruleset.rules, key=lambda r: r.id)},
+    }
+
+
+def json_schema() -> dict:
+    schema = CONFIG_SPEC.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "factlint configuration"
+    return schema
+
+
+__all__ = ["ConfigError", "ConfigFile", "ConfigProblem", "Cli", "Effective", "Overrides", "Resolver",
+           "apply_overrides", "describe", "find_config_file", "glob_matches", "load_config_file"]

@@ -1,0 +1,97 @@
+"""``--diff-base REF``: which lines changed since a git revision.
+
+``git diff -U0 REF`` (working tree against REF, renames followed) gives the hunks; the
+new-side line ranges of each hunk are the lines added or changed. A file that git does
+not track (new, not yet added) counts as entirely new; a tracked file that the diff
+does not mention has no changed line.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass, field
+
+import regex
+
+_HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+
+
+class GitDiffError(Exception):
+    pass
+
+
+def _git(args: list[str], cwd: str) -> str:
+    try:
+        proc = subprocess.run(["git", "-c", "core.quotepath=false", *args], cwd=cwd, capture_output=True,
+                              text=True, encoding="utf-8", errors="surrogateescape")
+    except FileNotFoundError:
+        raise GitDiffError("--diff-base needs git, which is not installed") from None
+    if proc.returncode != 0:
+        message = (proc.stderr.strip().splitlines() or ["git failed"])[-1]
+        raise GitDiffError(f"git {args[0]}: {message}")
+    return proc.stdout
+
+
+def _unquote(path: str) -> str:
+    """Undo git's C-style quoting of unusual path names."""
+    if not (path.startswith('"') and path.endswith('"')):
+        return path
+    raw = path[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
+    return raw.encode("latin-1", "surrogateescape").decode("utf-8", "surrogateescape")
+
+
+def parse_diff(text: str) -> dict[str, set[int]]:
+    """New-side changed lines per path (relative to the repository root) from ``git diff -U0``."""
+    changed: dict[str, set[int]] = {}
+    current: set[int] | None = None
+    for line in text.splitlines():
+        if line.startswith("+++ "):
+            target = line[4:].rstrip("\t")
+            if target == "/dev/null":
+                current = None
+                continue
+            target = _unquote(target)
+            if target.startswith("b/"):
+                target = target[2:]
+            current = changed.setdefault(target, set())
+            continue
+        m = _HUNK.match(line)
+        if m and current is not None:
+            start = int(m.group(1))
+            count = int(m.group(2)) if m.group(2) is not None else 1
+            current.update(range(start, start + count))
+    return changed
+
+
+@dataclass
+class ChangedLines:
+    root: str
+    changed: dict[str, set[int]] = field(default_factory=dict)  # root-relative path -> lines
+    tracked: set[str] = field(default_factory=set)
+
+    def lines_for(self, path: str) -> set[int] | None:
+        """Changed lines of ``path``; None means every line (the file is new to git)."""
+        rel = os.path.relpath(os.path.realpath(path), self.root).replace(os.sep, "/")
+        if rel in self.changed:
+            return self.changed[rel]
+        if rel.startswith("..") or rel not in self.tracked:
+            return None
+        return set()
+
+    def keeps(self, path: str, line: int, end_line: int) -> bool:
+        lines = self.lines_for(path)
+        if lines is None:
+            return True
+        return any(n in lines for n in range(line, max(line, end_line) + 1))
+
+
+def changed_lines(ref: str, cwd: str | None = None) -> ChangedLines:
+    cwd = cwd or os.getcwd()
+    root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
+    try:
+        _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root)
+    except GitDiffError:
+        raise GitDiffError(f"--diff-base: '{ref}' is not a commit in {root}") from None
+    diff = _git(["diff", "--no-color", "--no-ext-diff", "--find-renames", "-U0", ref, "--"], root)
+    tracked = _git(["ls-files", "-z"], root)
+    return ChangedLines(os.path.realpath(root), parse_diff(diff), {p for p in tracked.split("\0") if p})

@@ -1,0 +1,18 @@
+"""``factlint lsp``: a Language Server Protocol server over stdio (pygls, the ``lsp`` extra).
+
+    positions.py  character offsets <-> LSP positions (UTF-16 by default, or negotiated)
+    rules.py      a document's settings, found as on the command line, compiled once
+    convert.py    findings -> diagnostics and code actions
+    server.py     the pygls server: open/change/save/close, code actions
+
+Only ``server.py`` imports pygls, and only ``factlint lsp`` imports it.
+"""
+from __future__ import annotations
+
+
+def serve(rules_dirs=(), builtin: bool = True) -> None:
+    """Run the server on stdin/stdout until the client exits."""
+    from .rules import EditorSettings
+    from .server import build_server
+
+    build_server(EditorSettings(rules_dirs, builtin)).start_io()

@@ -1,0 +1,121 @@
+"""The pygls server: lint a document when it is opened, changed or saved, publish the
+findings as diagnostics, and answer code-action requests from the last lint."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from .. import __version__
+from ..config import ConfigError
+from ..document import parse
+from ..finding import Finding
+from ..runner import lint_with_settings
+from .convert import code_actions, diagnostic, overlapping, rule_links
+from .positions import PositionMap
+from .rules import EditorSettings
+
+LANGUAGES = {"markdown": "markdown", "plaintext": "text", "text": "text"}
+EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+
+
+@dataclass
+class Linted:
+    version: int | None
+    findings: list[Finding]
+    positions: PositionMap
+    links: dict[str, str]
+
+
+def document_format(uri: str, language_id: str | None) -> str | None:
+    """'markdown', 'text', or None for a document factlint does not lint."""
+    suffix = Path(uri.split("?", 1)[0]).suffix.lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    return LANGUAGES.get((language_id or "").lower())
+
+
+class FactlintServer(LanguageServer):
+    def __init__(self, rules: EditorSettings) -> None:
+        super().__init__("factlint", __version__)
+        self.rules = rules
+        self.linted: dict[str, Linted] = {}
+        self.reported_errors: set[str] = set()
+
+    def lint(self, uri: str) -> None:
+        document = self.workspace.get_text_document(uri)
+        fmt = document_format(uri, document.language_id)
+        if fmt is None:
+            return
+        path = to_fs_path(uri) or uri
+        try:
+            settings = self.rules.for_document(path)
+        except ConfigError as exc:
+            self._once(f"factlint: configuration or rules failed to load: {'; '.join(map(str, exc.problems))}")
+            return
+        ruleset = settings.ruleset
+        text = document.source
+        findings, errors = lint_with_settings(parse(text, path, fmt), settings)
+        for error in errors:
+            self._once(f"factlint: {path}: rule {error.rule}: {error.message}")
+        positions = PositionMap(text, str(self.workspace.position_encoding or "utf-16"))
+        links = rule_links(ruleset)
+        self.linted[uri] = Linted(document.version, findings, positions, links)
+        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
+            uri=uri, version=document.version,
+            diagnostics=[diagnostic(f, positions, links) for f in findings]))
+
+    def _once(self, message: str) -> None:
+        if message not in self.reported_errors:
+            self.reported_errors.add(message)
+            self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=message))
+
+
+def build_server(rules: EditorSettings) -> FactlintServer:
+    server = FactlintServer(rules)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: FactlintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        ls.lint(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: FactlintServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.lint(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE, lsp.SaveOptions(include_text=False))
+    def did_save(ls: FactlintServer, params: lsp.DidSaveTextDocumentParams) -> None:
+        ls.lint(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: FactlintServer, params: lsp.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        if ls.linted.pop(uri, None) is not None:
+            ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
+                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+    def code_action(ls: FactlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        uri = params.text_document.uri
+        linted = ls.linted.get(uri)
+        if linted is None:
+            return []
+        r = params.range
+        start = linted.positions.offset(r.start.line, r.start.character)
+        end = linted.positions.offset(r.end.line, r.end.character)
+        found = overlapping(linted.findings, start, end)
+        only = params.context.only
+        if only and not any(str(kind).startswith(lsp.CodeActionKind.QuickFix) for kind in only):
+            return []
+        return code_actions(uri, found, linted.positions, linted.links)
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files(ls: FactlintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+        # a rule pack or configuration file changed: compile again and re-lint open drafts
+        ls.rules.forget()
+        for uri in list(ls.linted):
+            ls.lint(uri)
+
+    return server

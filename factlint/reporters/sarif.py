@@ -1,0 +1,117 @@
+"""``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+Every rule that ran is listed under ``runs[0].tool.driver.rules`` with its help text and
+``helpUri``; each result carries its region (lines and columns in Unicode code points,
+``columnKind: unicodeCodePoints``), the matched text as a snippet, a partial fingerprint
+(the baseline's: rule + match + sentence, so code scanning follows a moved paragraph),
+and, for fixable findings, the fix.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from .. import __version__
+from ..suppressions import UNUSED_INFO, UNUSED_RULE
+from . import Report
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://github.com/factlint/factlint"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+SRCROOT = "%SRCROOT%"
+
+
+def _artifact(path: str) -> dict:
+    if os.path.isabs(path):
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path.replace(os.sep, "/"), safe="/"), "uriBaseId": SRCROOT}
+
+
+def _descriptor(rule_id: str, rule) -> dict:
+    if rule is None:
+        info = UNUSED_INFO if rule_id == UNUSED_RULE else {"id": rule_id, "why": rule_id, "link": INFORMATION_URI,
+                                                           "severity": "warning", "category": rule_id.split("/")[0]}
+        why, link, severity, category = info["why"], info["link"], info["severity"], info["category"]
+        description, examples = "", {}
+    else:
+        why, link, severity, category = rule.why, rule.link, rule.severity, rule.category
+        description, examples = rule.description, rule.examples
+    short = " ".join(why.split())
+    first = short.split(". ")[0].rstrip(".") + "."
+    markdown = [short]
+    if description:
+        markdown += ["", description.strip()]
+    if examples.get("flag"):
+        markdown += ["", "Flagged:", ""] + [f"- {' '.join(e.split())}" for e in examples["flag"]]
+    if examples.get("pass"):
+        markdown += ["", "Not flagged:", ""] + [f"- {' '.join(e.split())}" for e in examples["pass"]]
+    markdown += ["", f"Source: <{link}>"]
+    return {
+        "id": rule_id,
+        "shortDescription": {"text": first},
+        "fullDescription": {"text": short},
+        "help": {"text": f"{short} See {link}", "markdown": "\n".join(markdown)},
+        "helpUri": link,
+        "defaultConfiguration": {"level": LEVELS[severity]},
+        "properties": {"category": category, "tags": [category, "editorial"]},
+    }
+
+
+def build(report: Report) -> dict:
+    ids = sorted(set(report.rules) | {f.rule for f in report.findings})
+    if not report.rules and report.ruleset is not None:
+        ids = sorted(set(ids) | {r.id for r in report.ruleset.rules})
+    index = {rule_id: i for i, rule_id in enumerate(ids)}
+    results = []
+    for f in report.findings:
+        region = {
+            "startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column,
+            "charOffset": f.offset, "charLength": f.end_offset - f.offset,
+        }
+        if f.match:
+            region["snippet"] = {"text": f.match}
+        result = {
+            "ruleId": f.rule,
+            "ruleIndex": index[f.rule],
+            "level": LEVELS[f.severity],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact(f.path), "region": region}}],
+        }
+        if f.fingerprint:
+            result["partialFingerprints"] = {"factlint/v1": f.fingerprint}
+        if f.fix is not None:
+            result["fixes"] = [{
+                "description": {"text": f"Replace with '{f.fix.replacement}'"
+                                        + ("" if f.fix.safe else " (unsafe: needs --unsafe-fixes)")},
+                "artifactChanges": [{"artifactLocation": _artifact(f.path), "replacements": [{
+                    "deletedRegion": {"charOffset": f.fix.offset, "charLength": f.fix.end_offset - f.fix.offset},
+                    "insertedContent": {"text": f.fix.replacement},
+                }]}],
+            }]
+        if f.suggestions:
+            result["properties"] = {"suggestions": list(f.suggestions)}
+        results.append(result)
+    invocation = {"executionSuccessful": not report.errors}
+    if report.problems:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "error", "message": {"text": problem}} for problem in report.problems]
+    run = {
+        "tool": {"driver": {
+            "name": "factlint",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": INFORMATION_URI,
+            "rules": [_descriptor(rule_id, report.rule_info(rule_id)) for rule_id in ids],
+        }},
+        "invocations": [invocation],
+        "originalUriBaseIds": {SRCROOT: {"uri": Path(os.getcwd()).as_uri().rstrip("/") + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render(report: Report) -> str:
+    return json.dumps(build(report), indent=2, ensure_ascii=False) + "\n"

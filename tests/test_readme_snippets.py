@@ -1,0 +1,147 @@
+"""Every copy-paste snippet in the README works as the README says."""
+from __future__ import annotations
+
+import json
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from conftest import REPO, factlint, locations, readme_snippet, snippet_commands, write
+from factlint.config import load_config_file
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+DRAFT = """\
+    # Ferry fares
+
+    The minister reportedly wants higher fares, and the the board agreed.
+
+    Councillor Mia Grant slammed the proposal on Monday.
+    """
+
+
+def test_before_filing(tmp_path):
+    path = write(tmp_path, "draft.md", DRAFT)
+    check, diff, fix = snippet_commands(readme_snippet("before-filing"))
+    run = factlint(*check, cwd=tmp_path)
+    assert run.code == 1 and len(locations(run.out)) == 3
+    run = factlint(*diff, cwd=tmp_path)
+    assert "-The minister reportedly wants higher fares, and the the board agreed." in run.out
+    assert "the the" in path.read_text(encoding="utf-8")  # --diff wrote nothing
+    run = factlint(*fix, cwd=tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert "and the board agreed" in text and "slammed" in text  # safe fix only
+    assert [r for _, _, r in locations(run.out)] == ["sourcing/vague-reports", "framing/loaded-said"]
+
+
+def test_config_snippet(tmp_path):
+    write(tmp_path, ".factlint.yaml", readme_snippet("config"))
+    config = load_config_file(tmp_path / ".factlint.yaml")
+    assert config.fail_on == "error"
+    column = write(tmp_path, "opinion/column.md", DRAFT)
+    write(tmp_path, "archive/2001/old.md", DRAFT)
+    write(tmp_path, "news/figures.md", """\
+        # Ferry fares
+
+        The new fares will cost commuters $12 million a year.
+
+        US and EU officials met in Kyiv. The U.S. envoy said the talks went well.
+        """)
+    run = factlint("--format", "json", ".", cwd=tmp_path)
+    found = {(f["path"], f["rule"], f["severity"]) for f in json.loads(run.out)["findings"]}
+    assert found == {
+        ("opinion/column.md", "sourcing/vague-reports", "warning"),
+        ("opinion/column.md", "editing/repeated-word", "error"),
+        ("news/figures.md", "attribution/unsourced-figure", "error"),
+    }
+    assert run.code == 1  # errors, and fail-on is error
+    column.write_text("# Fares\n\nThe minister reportedly wants higher fares.\n", encoding="utf-8")
+    assert factlint("opinion", cwd=tmp_path).code == 0  # only a warning left
+
+
+def test_suppressions_snippet(tmp_path):
+    snippet = readme_snippet("suppressions")
+    write(tmp_path, "draft.md", "# Resignation\n\n" + snippet)
+    assert locations(factlint("--report-unused-suppressions", "draft.md", cwd=tmp_path).out) == []
+    bare = "\n".join(l for l in snippet.splitlines() if not l.startswith("<!--"))
+    write(tmp_path, "draft.md", "# Resignation\n\n" + bare)
+    assert sorted(r for _, _, r in locations(factlint("draft.md", cwd=tmp_path).out)) == [
+        "framing/loaded-said", "sourcing/vague-reports"]
+
+
+def test_baseline_snippet(tmp_path):
+    write(tmp_path, "archive/2009/ferry.md", DRAFT)
+    record, check = snippet_commands(readme_snippet("baseline"))
+    assert factlint(*record, cwd=tmp_path).code == 0
+    assert factlint(*check, cwd=tmp_path).code == 0
+    write(tmp_path, "archive/2010/new.md", "# Fares\n\nThe board reportedly agreed.\n")
+    run = factlint(*check, cwd=tmp_path)
+    assert locations(run.out) == [("archive/2010/new.md", 3, "sourcing/vague-reports")]
+
+
+def test_gitlab_snippet(tmp_path):
+    job = yaml.safe_load(readme_snippet("gitlab-ci"))["factlint"]
+    write(tmp_path, "stories/ferry.md", DRAFT)
+    write(tmp_path, "stories/clean.md", "# Fares\n\nThe board agreed on Monday, its chair said.\n")
+    commands = snippet_commands("\n".join(job["script"]))
+    assert len(commands) == 1
+    run = factlint(*commands[0], cwd=tmp_path)
+    assert run.code == 1
+    report = job["artifacts"]["reports"]["junit"]
+    root = ET.parse(tmp_path / report).getroot()
+    assert {s.get("name"): s.get("failures") for s in root.iter("testsuite")} == {
+        "stories/clean.md": "0", "stories/ferry.md": "3"}
+    assert job["artifacts"]["when"] == "always"
+
+
+def test_github_actions_example(tmp_path):
+    workflow = yaml.safe_load((REPO / "examples/github-actions.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["factlint"]["steps"]
+    runs = [s["run"] for s in steps if "run" in s and s["run"].startswith("factlint ")]
+    sarif_step = next(r for r in runs if "--format sarif" in r)
+    upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif"))
+    assert upload["if"] == "always()"
+    assert workflow["permissions"]["security-events"] == "write"
+    # run the workflow's commands on a small content repository
+    git = ["git", "-c", "user.email=desk@example.org", "-c", "user.name=Desk", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
+    write(tmp_path, "stories/old.md", DRAFT)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "old"], cwd=tmp_path, check=True)
+    write(tmp_path, "stories/new.md", "# Fares\n\nThe the board agreed, its chair said.\n")
+    (sarif_args,) = snippet_commands(sarif_step)
+    factlint(*sarif_args, cwd=tmp_path)
+    log = json.loads((tmp_path / upload["with"]["sarif_file"]).read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft4Validator(SCHEMA).iter_errors(log)) == []
+    assert len(log["runs"][0]["results"]) == 4
+    gate = next(r for r in runs if "--diff-base" in r).replace('"origin/${{ github.base_ref }}"', "main")
+    (gate_args,) = snippet_commands(gate)
+    run = factlint(*gate_args, cwd=tmp_path)
+    assert run.out.splitlines() == [
+        "::error file=stories/new.md,line=3,col=1,endLine=3,endColumn=8,title=editing/repeated-word::"
+        "'The the': the word is doubled. Delete one."]
+    assert run.code == 1
+
+
+def test_pre_commit_snippet_names_the_hook_this_repository_ships():
+    config = yaml.safe_load(readme_snippet("pre-commit"))
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in config["repos"][0]["hooks"]] == [h["id"] for h in hooks]
+
+
+def test_configuration_reference_examples_are_valid(tmp_path):
+    import re
+
+    text = (REPO / "docs/configuration.md").read_text(encoding="utf-8")
+    yaml_example = re.search(r"```yaml\n(# \.factlint\.yaml\n.*?)```", text, re.DOTALL).group(1)
+    toml_example = re.search(r"```toml\n(.*?)```", text, re.DOTALL).group(1)
+    (tmp_path / ".factlint.yaml").write_text(yaml_example, encoding="utf-8")
+    config = load_config_file(tmp_path / ".factlint.yaml")
+    assert config.overrides_for(str(tmp_path / "opinion/a.md")).ignore == ("editing/us-spelling", "framing")
+    (tmp_path / "pyproject.toml").write_text(toml_example, encoding="utf-8")
+    config = load_config_file(tmp_path / "pyproject.toml")
+    assert config.fail_on == "error" and config.exclude == ("archive/**",)
+    assert config.overrides_for(str(tmp_path / "opinion/a.md")).ignore == ("editing/us-spelling", "framing")
