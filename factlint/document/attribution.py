@@ -38,6 +38,7 @@ from .lexicons import (
     PASSIVE_CUES,
     REPORTING_VERBS,
     SOURCELESS_CUES,
+    NOMINAL_CUES,
     STANCE_ADJECTIVES,
     STANCE_VERBS,
 )
@@ -124,6 +125,7 @@ class _CueIndex:
     passive: int
     poll: int
     attitude: int
+    nominal: int
 
 
 @lru_cache(maxsize=1)
@@ -134,8 +136,9 @@ def _cue_index() -> _CueIndex:
     passive = index.register(list(PASSIVE_CUES))
     poll = index.register(["poll", "polls", "survey", "surveys", "polling"])
     attitude = index.register(sorted(STANCE_ADJECTIVES))
+    nominal = index.register(sorted(NOMINAL_CUES))
     index.freeze()
-    return _CueIndex(index, verb, report, passive, poll, attitude)
+    return _CueIndex(index, verb, report, passive, poll, attitude, nominal)
 
 
 #: "in" before a poll: "in the latest polls", "in a CBS News/ORC poll last week".
@@ -204,6 +207,7 @@ class _Finder:
         candidates += [(m.end(1), m.end(), "label") for m in _LABEL.finditer(self.prose)]
         candidates += self._in_polls(hits.get(idx.poll, ()))
         candidates += [(s, e, "attitude") for s, e in hits.get(idx.attitude, ())]
+        candidates += [(s, e, "nominal") for s, e in hits.get(idx.nominal, ())]
         candidates.sort(key=lambda c: (c[0], -c[1]))
         covered = -1
         for start, end, form in candidates:
@@ -279,6 +283,8 @@ class _Finder:
             return self._poll(si, toks, ci)
         if form == "attitude":
             return self._attitude(si, toks, ci)
+        if form == "nominal":
+            return self._nominal(si, toks, ci)
         return self._verb(si, toks, ci, cj)
 
     def _verb_at_same_place(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
@@ -305,7 +311,8 @@ class _Finder:
                 return None  # ", believed South American origin": no passive of saying
             # "The plan, described as ...", "Described as ..."
         elif before.low in _BE:
-            pass
+            if before.low in ("be", "being") and k > 0 and toks[k - 1].low in _MODAL_LEAD:
+                return None  # "seeks to be seen as", "will be viewed as": a hope or forecast, no attribution
         elif cj + 1 < len(toks) and toks[cj + 1].low == "by" and not is_pronoun(before):
             pass  # "the $36.5 billion estimated by Forbes": a reduced passive with its agent
         elif as_phrase and is_np_word(before) and not before.capitalised:
@@ -332,6 +339,16 @@ class _Finder:
             if not t.is_word and t.text not in ("-",):
                 return None
         return None
+
+    def _nominal(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
+        """"Clinton's claim that …", "the ministry's estimate": the possessive is the source."""
+        if ci == 0 or not (toks[ci - 1].low.endswith("'s") or toks[ci - 1].low.endswith("s'")):
+            return None
+        span = phrase_before(toks, ci - 1, 0, links=False)
+        if span is None:
+            return None
+        s = self.doc.sentences[si]
+        return self._sourced(si, toks, (toks[ci].start, toks[ci].end), span, self._after(toks, ci, s))
 
     def _attitude(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
         """"Voters are skeptical of free trade": an attitude attributed to the subject."""
@@ -406,7 +423,7 @@ class _Finder:
         if words[0] in ("call", "calls", "called", "calling") and nxt is not None and nxt.low in _PARTICLES:
             return None  # "called off", "called in"
         if phrase in _NOUN_FORMS and not _complement(nxt) and not (
-                (nxt is None or nxt.text in ".!?;") and ci > 1 and toks[ci - 2].text == ","):
+                (nxt is None or nxt.text in ".!?;") and any(t.text == "," for t in toks[max(0, ci - 5):ci])):
             return None  # "key states ahead", "reports of fraud"; but "…, figures show."
         if prev is not None and (prev.low.isdigit() or prev.low in NUMBER_WORDS) and nxt is not None \
                 and words[-1].endswith("ed") and is_np_word(nxt) and not nxt.capitalised:
@@ -454,8 +471,8 @@ class _Finder:
         head = head_word(split_head(subject)[0]) or subject[-1].low
         if verb in EVIDENCE_VERBS:
             after = toks[cj + 1].low if cj + 1 < len(toks) else ""
-            if after != "that" and head not in EVIDENCE_NOUNS:
-                return False
+            if after != "that" and not after[:1].isdigit() and not any(t.low in EVIDENCE_NOUNS for t in subject):
+                return False  # "he found the keys"; but "a poll found 40%", "an average of polls shows"
         if any(toks[x].low in _AUX_VERBS for x in range(k + 1, ci)):
             return True  # "will say", "did not say": the auxiliary carries the agreement
         plural = _plural(head, subject)
@@ -501,6 +518,10 @@ class _Finder:
 
     def _sentence_subject(self, toks: list[Tok], limit: int) -> tuple[int, int] | None:
         i = 0
+        comma = next((x for x in range(min(limit, 12)) if toks[x].text == ","), None)
+        if comma is not None and toks[0].low in ("a", "an", "as", "after", "in", "on", "at", "despite", "with") \
+                and comma + 1 < limit:
+            i = comma + 1  # "A vocal critic of free trade, Mr. Trump has …", "On Monday, the minister …"
         if i < limit and not (toks[i].capitalised or toks[i].low in DETERMINERS):
             return None
         if is_pronoun(toks[i]):
@@ -772,6 +793,9 @@ _PARENTHESIS_OPENERS = frozenset("of in on at for as by from with according like
                                   "too also perhaps meanwhile moreover indeed".split())
 
 
+#: Before "be"/"being", words that make a passive hypothetical: "to be seen as", "risk being".
+_MODAL_LEAD = frozenset("to will would could can may might should must risk risks avoid avoided of about "
+                        "on from without".split())
 #: Verbs that link a source to its attitude: "are skeptical", "remain wary", "grew angry".
 _ATTITUDE_LINKS = frozenset("is are was were be been remain remains remained grew grow grown appear appears "
                             "appeared seem seems seemed feel feels felt become became".split())

@@ -150,7 +150,9 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
         # "master of ceremonies Jane Doe", "former governor of Ohio John Roe": the name is the head
         return SourceClass("named-person", trailing)
     plural = head.endswith("s") and not head.endswith("ss")
-    institution = head in ORGANISATION_WORDS or head in EVIDENCE_NOUNS
+    singular = head[:-3] + "y" if head.endswith("ies") else head[:-1] if plural else head
+    institution = (head in ORGANISATION_WORDS or head in EVIDENCE_NOUNS or singular in ORGANISATION_WORDS
+                   or singular in OFFICE_NOUNS)
     if first in _DEFINITE | POSSESSIVES and len(words) > 1:
         if institution:
             return SourceClass("named-organisation", head)  # "the company", "his campaign", "the poll"

@@ -175,6 +175,10 @@ def phrase_before(toks: list[Tok], k: int, lo: int, links: bool = True) -> tuple
         if p.text == "." and j - 2 >= lo and toks[j - 2].low in TITLES:
             j -= 2  # "Mr. Smith"
             continue
+        if p.text == "/" and j - 2 >= lo and toks[j - 2].is_word and toks[j - 2].end == p.start \
+                and toks[j].start == p.end:
+            j -= 2  # "a USA TODAY/Suffolk University poll"
+            continue
         if p.text == "%" and j - 2 >= lo and toks[j - 2].low[:1].isdigit():
             j -= 2  # "42% say"
             continue
