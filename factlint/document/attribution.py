@@ -33,6 +33,7 @@ from ..phrases import PhraseIndex
 from .lexicons import (
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
+    GENERIC_SOURCE_HEADS,
     ACTION_VERBS,
     ORGANISATION_WORDS,
     PASSIVE_CUES,
@@ -60,9 +61,10 @@ from .sourcephrase import (
 
 KINDS = ("named-person", "named-organisation", "anonymous", "vague", "unsourced")
 #: How an attribution is made: a reporting verb ("said"), a verb of stance or intent
-#: ("wants", "opposes"), a public act ("declined to comment", "thanked"), "according to", a sourceless report ("reportedly", "it is
+#: ("wants", "opposes"), a public act ("declined to comment", "thanked"), what a group of
+#: unnamed sources is doing ("experts have discounted", "officials are reviewing"), "according to", a sourceless report ("reportedly", "it is
 #: believed"), a passive ("is described as"), a transcript or headline label ("TAPPER:").
-FORMS = ("verb", "stance", "action", "according", "report", "passive", "label")
+FORMS = ("verb", "stance", "action", "predicate", "according", "report", "passive", "label")
 
 
 @dataclass(slots=True)
@@ -126,6 +128,7 @@ class _CueIndex:
     poll: int
     attitude: int
     nominal: int
+    group: int
 
 
 @lru_cache(maxsize=1)
@@ -137,8 +140,9 @@ def _cue_index() -> _CueIndex:
     poll = index.register(["poll", "polls", "survey", "surveys", "polling"])
     attitude = index.register(sorted(STANCE_ADJECTIVES))
     nominal = index.register(sorted(NOMINAL_CUES))
+    group = index.register(sorted(GENERIC_SOURCE_HEADS))
     index.freeze()
-    return _CueIndex(index, verb, report, passive, poll, attitude, nominal)
+    return _CueIndex(index, verb, report, passive, poll, attitude, nominal, group)
 
 
 #: "in" before a poll: "in the latest polls", "in a CBS News/ORC poll last week".
@@ -208,6 +212,7 @@ class _Finder:
         candidates += self._in_polls(hits.get(idx.poll, ()))
         candidates += [(s, e, "attitude") for s, e in hits.get(idx.attitude, ())]
         candidates += [(s, e, "nominal") for s, e in hits.get(idx.nominal, ())]
+        candidates += [(s, e, "group") for s, e in hits.get(idx.group, ())]
         candidates.sort(key=lambda c: (c[0], -c[1]))
         covered = -1
         for start, end, form in candidates:
@@ -285,6 +290,8 @@ class _Finder:
             return self._attitude(si, toks, ci)
         if form == "nominal":
             return self._nominal(si, toks, ci)
+        if form == "group":
+            return self._group_predicate(si, toks, ci)
         return self._verb(si, toks, ci, cj)
 
     def _verb_at_same_place(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
@@ -339,6 +346,61 @@ class _Finder:
             if not t.is_word and t.text not in ("-",):
                 return None
         return None
+
+    def _group_predicate(self, si: int, toks: list[Tok], hi: int) -> Attribution | None:
+        """"Nuclear proliferation experts have similarly discounted …", "Some party officials
+        are looking for …": a generic group as the subject of a verb that is not a reporting
+        verb still attributes a view or an act to people the reader cannot identify."""
+        n = len(toks)
+        j = hi + 1
+        if j < n and toks[j].low in ("familiar", "close", "in", "at", "from", "inside", "within", "on"):
+            after = phrase_after(toks, j + 1, n)
+            if after is None or toks[j].low in ("familiar", "close") and after is None:
+                return None
+            j = after[1] + 1
+        k = j
+        auxiliaries = 0
+        while k < n and (toks[k].low in _AUX_VERBS or toks[k].low in ("not", "also", "still", "now")
+                         or _is_adverb_tok(toks[k])):
+            auxiliaries += toks[k].low in _AUX_VERBS
+            k += 1
+        if k >= n:
+            return None
+        verb = toks[k]
+        if not verb.is_word or verb.capitalised or verb.low in _STOP_PREDICATE or verb.low[:1].isdigit():
+            return None  # "officials are the …", "everyone is from …": no verb
+        if verb.low in REPORTING_VERBS or verb.low in STANCE_VERBS or verb.low in ACTION_VERBS \
+                or verb.low in STANCE_ADJECTIVES:
+            return None  # the verb has its own cue
+        last_aux = toks[k - 1].low if auxiliaries else ""
+        if last_aux in _BE or last_aux in ("been",):
+            if not verb.low.endswith("ing"):
+                return None  # "three people were killed": a passive or a copula, nobody's view
+        elif last_aux in ("have", "has", "had"):
+            if not verb.low.endswith("ed"):
+                return None
+        elif last_aux:
+            pass  # "will select", "may end": a modal and a base form
+        elif not (verb.low.endswith("ed") and len(verb.low) > 4):
+            return None
+        span = phrase_before(toks, hi, 0)
+        if span is None:
+            return None
+        before = toks[span[0] - 1] if span[0] > 0 else None
+        if before is not None and before.text not in (",", ";", "—", "–", "(") and before.low not in _CLAUSE_JOINERS \
+                and before.low not in ("that", "while", "because", "although", "though", "when", "as", "if"):
+            return None  # the group is not the subject of a clause ("the number of officials has …")
+        if any(t.low[:1].isdigit() or t.low in NUMBER_WORDS for t in toks[span[0]:span[1] + 1]):
+            return None  # "367,000 people voted": a count of people, not a source
+        s = self.doc.sentences[si]
+        att = self._sourced(si, toks, (toks[j].start, verb.end), span, self._after(toks, k, s), form="predicate")
+        if att is not None and att.head not in _PREDICATE_HEADS:
+            return None
+        return att
+
+    @staticmethod
+    def _agentful(toks: list[Tok], k: int) -> bool:
+        return any(t.low == "by" for t in toks[k + 1:k + 4])
 
     def _nominal(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
         """"Clinton's claim that …", "the ministry's estimate": the possessive is the source."""
@@ -414,6 +476,8 @@ class _Finder:
         elif participle:
             return None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
+        if words[0] in ("see", "sees", "saw") and not any(t.low == "as" for t in toks[cj + 1:cj + 8]):
+            return None  # only "see X as Y" reports a view; "she saw the film" does not
         if phrase in ("continued", "continues") and nxt is not None and nxt.is_word:
             return None  # "he continued to lead"; only "…,” he continued." reports speech
         if phrase in ("declined", "declines", "refused", "refuses") and (nxt is None or nxt.low != "to"):
@@ -793,6 +857,14 @@ _PARENTHESIS_OPENERS = frozenset("of in on at for as by from with according like
                                   "too also perhaps meanwhile moreover indeed".split())
 
 
+#: Groups whose doings a reader would want named: the people who inform stories (not
+#: "voters turned out", "people flocked", "others slipped into foreclosure").
+_PREDICATE_HEADS = frozenset("officials official sources source aides aide advisers adviser advisors insiders "
+                             "insider diplomats diplomat experts expert analysts analyst critics observers "
+                             "strategists operatives allies supporters opponents lawmakers economists "
+                             "authorities staffers".split())
+_STOP_PREDICATE = frozenset("not on in at from of for to by with as about into over under a an the this that "
+                            "these those such so very more less most also still just now".split())
 #: Before "be"/"being", words that make a passive hypothetical: "to be seen as", "risk being".
 _MODAL_LEAD = frozenset("to will would could can may might should must risk risks avoid avoided of about "
                         "on from without".split())
