@@ -210,9 +210,14 @@ class _Finder:
         candidates += [(s, e, "verb") for s, e in hits.get(idx.verb, ())]
         candidates += [(m.end(1), m.end(), "label") for m in _LABEL.finditer(self.prose)]
         candidates += self._in_polls(hits.get(idx.poll, ()))
-        candidates += [(s, e, "attitude") for s, e in hits.get(idx.attitude, ())]
-        candidates += [(s, e, "nominal") for s, e in hits.get(idx.nominal, ())]
-        candidates += [(s, e, "group") for s, e in hits.get(idx.group, ())]
+        prose = self.prose
+        # cheap checks on the characters around a hit before any sentence is tokenized
+        candidates += [(s, e, "attitude") for s, e in hits.get(idx.attitude, ())
+                       if _LINK_BEFORE.search(prose, max(0, s - 40), s)]
+        candidates += [(s, e, "nominal") for s, e in hits.get(idx.nominal, ())
+                       if s > 2 and prose[s - 1] == " " and prose[s - 3:s - 1] in ("'s", "’s", "s'", "s’")]
+        candidates += [(s, e, "group") for s, e in hits.get(idx.group, ())
+                       if _VERB_AFTER.match(prose, e, min(len(prose), e + 80))]
         candidates.sort(key=lambda c: (c[0], -c[1]))
         covered = -1
         for start, end, form in candidates:
@@ -779,7 +784,8 @@ class _Finder:
 
     @staticmethod
     def _is_pronoun_head(att: Attribution) -> bool:
-        return att.head in _SINGULAR_PRONOUNS or att.head in _PLURAL_PRONOUNS or att.head in _UNRESOLVED_KIND
+        return (att.head in _SINGULAR_PRONOUNS or att.head in _PLURAL_PRONOUNS or att.head in _UNRESOLVED_KIND
+                or att.head in ("both", "each", "neither"))
 
     def _antecedent(self, att: Attribution, history: list[Attribution], block: int, order) -> Attribution | None:
         doc = self.doc
@@ -796,7 +802,7 @@ class _Finder:
         plural = prev.head.endswith("s") and not prev.head.endswith("ss")
         if head in _SINGULAR_PRONOUNS:
             return prev.kind == "named-person" or (prev.kind in ("anonymous", "vague") and not plural)
-        if head in _PLURAL_PRONOUNS:
+        if head in _PLURAL_PRONOUNS or head in ("both", "each", "neither"):
             return prev.kind == "named-organisation" or (prev.kind in ("anonymous", "vague") and plural)
         if head in ("it", "it's"):
             return prev.kind == "named-organisation" and not plural
@@ -865,6 +871,13 @@ _PREDICATE_HEADS = frozenset("officials official sources source aides aide advis
                              "authorities staffers".split())
 _STOP_PREDICATE = frozenset("not on in at from of for to by with as about into over under a an the this that "
                             "these those such so very more less most also still just now".split())
+#: Pre-checks (one regex call per hit): a linking verb before an attitude adjective; an
+#: auxiliary or a past tense after a group ("officials have …", "experts warned").
+_LINK_BEFORE = regex.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|grew|grown|grows?|appears?|"
+                             r"appeared|seems?|seemed|feels?|felt|became|become)\b[\w\s’'-]{0,30}\Z", regex.IGNORECASE)
+_VERB_AFTER = regex.compile(r"(?:\s+(?:in|at|from|inside|within|on|familiar|close)\b[^.,;:!?]{0,60}?)?"
+                            r"(?:\s+(?:not|also|still|now|\w+ly))*\s+(?:\w+ed|has|have|had|will|would|could|can|may|"
+                            r"might|must|should|shall|did|do|does|is|are|was|were|'ve|’ve)\b", regex.IGNORECASE)
 #: Before "be"/"being", words that make a passive hypothetical: "to be seen as", "risk being".
 _MODAL_LEAD = frozenset("to will would could can may might should must risk risks avoid avoided of about "
                         "on from without".split())
@@ -937,7 +950,8 @@ def _plural(head: str, subject: list[Tok]) -> bool:
 
 
 _UNRESOLVED_KIND = {"he": "named-person", "she": "named-person", "i": "named-person", "we": "named-person",
-                    "it": "named-organisation", "they": "vague", "you": "vague"}
+                    "it": "named-organisation", "they": "vague", "you": "vague", "both": "vague", "each": "vague",
+                    "neither": "vague"}
 
 
 def _occurs_as_word(text: str, word: str) -> bool:

@@ -138,10 +138,10 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
             return SourceClass("vague", head, back_reference=True)
         return SourceClass("vague", head)
     if head in OFFICE_NOUNS:
-        if first in _ARTICLES:
-            described = naming or described_by_name or len(words) > 2
-            return SourceClass("anonymous" if described else "vague", head)
         person = head in _PERSON_OFFICES
+        if first in _ARTICLES and not (naming or described_by_name or len(words) > 2):
+            return SourceClass("vague", head)  # "a spokesman said", "a poll found": which?
+        # "the minister", "a spokesman for Mr. Clinton", "a Gallup poll": an identified office or document
         return SourceClass("named-person" if person else "named-organisation", head)
     if naming:
         return SourceClass(_name_kind(chunk, naming, first), head)
@@ -161,6 +161,8 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
                 return SourceClass("vague", head, back_reference=True)  # "the protesters"
             return SourceClass("named-person", head)  # "the speechwriter": one the story introduced
         return None  # "the war continues", "the leaked details suggest": no one speaks
+    if len(words) == 1 and first in ("both", "each", "neither"):
+        return SourceClass("vague", first, back_reference=True)  # "Both think …": the two just named
     if len(words) == 1 and first in _QUANTIFIER_SOURCES:
         return SourceClass("vague", first)
     if plural and (looks_like_person(head) or institution):
