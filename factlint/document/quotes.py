@@ -47,6 +47,8 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
             stack.append((_DOUBLE_PAIRS[c], i))
         elif c in "”»":
             _close(stack, found, c, i, text)
+        elif c == '"' and prev.isalnum() and nxt.isalnum():
+            continue  # a mistyped apostrophe or an inch mark: Indonesia"s, 5"4
         elif c == '"':
             opening_context = prev.isspace() or prev in "([{—–-/:"
             closing_context = nxt.isspace() or nxt in ".,;:!?)]}—–-" or i + width >= end
