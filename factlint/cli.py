@@ -1,4 +1,4 @@
-"""The ``factlint`` command line: check (the default), rules, explain, test-rules, schema."""
+"""The ``factlint`` command line: check (the default), rules, explain, test-rules, sources, schema."""
 from __future__ import annotations
 
 import os
@@ -376,6 +376,29 @@ def _within(source: str, folder: str) -> bool:
         return True
     except ValueError:
         return False
+
+
+@main.command("sources")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: a table and a summary; json: the contract in docs/sources.md.")
+@click.option("--stdin-filename", metavar="NAME", help="With '-': the name to report (.md = Markdown).")
+@click.option("--encoding-errors", type=click.Choice(["strict", "replace"]), default="strict",
+              show_default=True, help="strict: report undecodable files; replace: read them with U+FFFD.")
+def sources_command(paths, output_format, stdin_filename, encoding_errors):
+    """List who says so in each draft: every attribution (source, kind, cue, quote, reason
+    for anonymity) in reading order, then a summary. Exit 2 if a file cannot be read."""
+    from .sources import render_json, render_text, run_sources
+
+    if not paths:
+        _fail("no PATH given; try 'factlint sources draft.md'")
+        sys.exit(EXIT_ERROR)
+    result = run_sources(paths, stdin=sys.stdin.buffer if "-" in paths else None,
+                         stdin_filename=stdin_filename, encoding_errors=encoding_errors)
+    for problem in result.problems:
+        _fail(problem)
+    _emit((render_json if output_format == "json" else render_text)(result.documents))
+    sys.exit(EXIT_ERROR if result.problems else EXIT_OK)
 
 
 @main.command()

@@ -186,7 +186,8 @@ def test_rule_packs_relative_to_the_config_and_lexicon_extension(tmp_path):
         An eye-watering sum and a jaw-dropping delay.
         """)
     run = factlint("newsroom/story.md", cwd=tmp_path)
-    assert rules_of(run.out) == ["house/banned", "house/banned"]
+    # (the built-in framing pack flags these words too; only the house rule is under test)
+    assert [r for r in rules_of(run.out) if r.startswith("house/")] == ["house/banned", "house/banned"]
     assert "'eye-watering'" in run.out and "'jaw-dropping'" in run.out
 
 
@@ -195,13 +196,14 @@ def test_new_lexicon_defined_in_config_is_usable_by_packs(tmp_path):
     write(tmp_path, ".factlint.yaml", "rules: house.yaml\nlexicons:\n  house-banned: [mind-boggling]\n")
     write(tmp_path, "house.yaml", pack)
     write(tmp_path, "story.md", "# Budget\n\nA mind-boggling sum.\n")
-    assert rules_of(factlint("story.md", cwd=tmp_path).out) == ["house/banned"]
+    found = rules_of(factlint("story.md", cwd=tmp_path).out)
+    assert [r for r in found if r.startswith("house/")] == ["house/banned"]
 
 
 CONSISTENCY = """\
     # Talks
 
-    US envoys met on Monday. The U.S. team left early. Officials in the U.S. embassy agreed.
+    US envoys met on Monday. The U.S. team left early. The U.S. embassy agreed.
     """
 
 
@@ -230,7 +232,7 @@ def test_thresholds_retune_a_metric_rule(tmp_path):
     write(tmp_path, ".factlint.yaml", "thresholds:\n  readability/long-sentence: {max: 12}\n")
     run = factlint("story.md", cwd=tmp_path)
     assert rules_of(run.out) == ["readability/long-sentence"]
-    assert "under 12" in run.out
+    assert "at most 12" in run.out
 
 
 @pytest.mark.parametrize("text, line, key, message", [

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from .double_space import DoubleSpace
 from .duplicate_headline import DuplicateHeadline
+from .empty_heading import EmptyHeading
+from .empty_link import EmptyLink
 from .missing_end_punctuation import MissingEndPunctuation
 from .missing_space import MissingSpace
 from .repeated_paragraph import RepeatedParagraph
 from .unbalanced import Unbalanced
 
 CHECKS = {c.NAME: c for c in (
-    DuplicateHeadline, RepeatedParagraph, Unbalanced, MissingSpace, MissingEndPunctuation, DoubleSpace,
+    DuplicateHeadline, RepeatedParagraph, Unbalanced, MissingSpace, MissingEndPunctuation, DoubleSpace, EmptyLink,
+    EmptyHeading,
 )}

@@ -1,3 +1,12 @@
+"""A body paragraph that stops without closing punctuation.
+
+Headlines, headings, tables and list items need no full stop, so they are skipped. So
+are a paragraph that ends in a link (a reference line), ALL-CAPS data copy, and a
+paragraph whose unfinished last sentence is a note ("NOTE: ..."), a parenthetical slug
+("(See page 4)"), a sign-off ("REUTER") or a row of figures ("Net 4.7 mln vs 8.3
+mln"): in results and data copy such rows are written without punctuation on
+purpose. What remains is prose that simply stops -- usually a sentence cut in editing.
+"""
 from __future__ import annotations
 
 import regex
@@ -8,6 +17,14 @@ from ..schema import Field, Num
 _ENDS_WELL = regex.compile(r"[.!?…:;][\"”’'»)\]*_]*$")
 _LAST_WORD = regex.compile(r"\S+$")
 _WORD = regex.compile(r"\w+")
+_TOKEN = regex.compile(r"\S+")
+_FIGURE = regex.compile(r"\d")
+_NOTE = regex.compile(r"(?<!\w)(?i:notes?)\b\s*(?:[-:–—]|continued)")
+#: a sign-off after the last sentence on the same line: "... the merger. REUTER"
+_SIGN_OFF = regex.compile(r"[-–—\s]*\p{Lu}{2,}\W*")
+#: a parenthetical slug or note after the last sentence: "(See page 4)", "(NRKI 1821)"
+_PARENTHETICAL = regex.compile(r"[(\[][^()\[\]]*[)\]]\W*")
+_VERSUS = regex.compile(r"\d\S*\s+(?:\S+\s+){0,3}vs\.?\s+(?:\S+\s+){0,2}\S*\d")
 
 
 class MissingEndPunctuation:
@@ -21,13 +38,31 @@ class MissingEndPunctuation:
         min_words = int(options.get("min-words", 6))
         prose = doc.prose
         for block in doc.prose_blocks:
-            if not scope.block_ok(block) or block.kind in ("headline", "heading", "table"):
+            if not scope.block_ok(block) or block.kind in ("headline", "heading", "table", "list"):
                 continue
             text = prose[block.pstart:block.pend]
             if len(_WORD.findall(text)) < min_words or _ENDS_WELL.search(text):
                 continue
             if any(link.end == block.pend for link in doc.links):
                 continue  # ends with a bare URL: a reference line
+            sentences = doc.block_sentences(block)
+            last = prose[sentences[-1].start:sentences[-1].end] if sentences else text
+            if (_NOTE.search(last) or _is_figures(last) or _SIGN_OFF.fullmatch(last)
+                    or _PARENTHETICAL.fullmatch(last) or _mostly_capitals(text)):
+                continue
             m = _LAST_WORD.search(text)
             if m:
                 yield Hit(block.pstart + m.start(), block.pend)
+
+
+def _mostly_capitals(text: str) -> bool:
+    """ALL-CAPS copy (agate, data lines) is telegraphic by design."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _is_figures(sentence: str) -> bool:
+    """A data row rather than prose: several figures, or a "this vs that" comparison."""
+    tokens = _TOKEN.findall(sentence)
+    figures = sum(1 for t in tokens if _FIGURE.search(t))
+    return bool(_VERSUS.search(sentence)) or figures >= 2 and figures >= 0.25 * len(tokens)

@@ -1,4 +1,14 @@
+"""Text pasted twice: a repeated paragraph, a repeated sentence, or a run of lines
+repeated right after itself.
+
+The line check catches what the paragraph check cannot see when the copy lands inside
+the same block -- a hard-wrapped wire paragraph pasted below itself with no blank line
+or indent between, or a row of a results table doubled. Only runs of at least
+``min-words`` words count, so a table's repeated "nil" rows are not reported.
+"""
 from __future__ import annotations
+
+from bisect import bisect_right
 
 import regex
 
@@ -7,19 +17,37 @@ from ..schema import Bool, Field, Num
 from ._text import normalised
 
 _WORD = regex.compile(r"\w+")
+#: The longest run of lines compared with the run right after it.
+MAX_RUN_LINES = 40
 
 
 class RepeatedParagraph:
     NAME = "repeated-paragraph"
-    DESCRIPTION = "A paragraph (or, with sentences: true, a sentence) that appears twice."
+    DESCRIPTION = ("A paragraph (or, with sentences: true, a sentence) that appears twice, or a run of "
+                   "lines repeated right after itself.")
     OPTIONS = {
         "min-words": Field(Num(minimum=1, integer=True), description="Ignore shorter text (default 8)."),
         "sentences": Field(Bool(), description="Also report a repeated sentence (default false)."),
+        "lines": Field(Bool(), description="Also report a run of lines repeated right after itself "
+                                           "(default true)."),
     }
     MESSAGE_KEYS = ("match", "line")
 
     def run(self, doc, options, scope):
         min_words = int(options.get("min-words", 8))
+        reported_lines: set[int] = set()
+        for hit in self._paragraphs(doc, scope, min_words, options.get("sentences", False)):
+            first, last = _lines_of(doc, *doc.to_raw(hit.start, hit.end))
+            reported_lines.update(range(first, last + 1))
+            yield hit
+        if options.get("lines", True):
+            for hit in _repeated_lines(doc, scope, min_words):
+                first, last = _lines_of(doc, hit.start, hit.end)
+                if not reported_lines.intersection(range(first, last + 1)):
+                    reported_lines.update(range(first, last + 1))
+                    yield hit
+
+    def _paragraphs(self, doc, scope, min_words: int, sentences: bool):
         seen: dict[str, int] = {}
         reported_blocks: set[int] = set()
         for block in doc.prose_blocks:
@@ -34,7 +62,7 @@ class RepeatedParagraph:
                 yield Hit(block.pstart, block.pend, values={"line": seen[key]})
             else:
                 seen[key] = doc.lines.position(block.start)[0]
-        if not options.get("sentences", False):
+        if not sentences:
             return
         seen_sentences: dict[str, int] = {}
         for s in doc.sentences:
@@ -49,3 +77,52 @@ class RepeatedParagraph:
                 yield Hit(s.start, s.end, values={"line": seen_sentences[key]})
             else:
                 seen_sentences.setdefault(key, doc.lines.position(doc.to_raw(s.start, s.end)[0])[0])
+
+
+def _lines_of(doc, start: int, end: int) -> tuple[int, int]:
+    return doc.lines.position(start)[0], doc.lines.position(max(start, end - 1))[0]
+
+
+def _repeated_lines(doc, scope, min_words: int):
+    """Raw hits on runs of lines (inside prose blocks in scope) equal to the run just above."""
+    text, starts = doc.text, doc.lines.starts
+    n = len(starts)
+    ends = [starts[i + 1] if i + 1 < n else len(text) for i in range(n)]
+    keys = [normalised(text[starts[i]:ends[i]]) for i in range(n)]
+    blocks = sorted(doc.prose_blocks, key=lambda b: b.start)
+    block_starts = [b.start for b in blocks]
+    in_prose = [_prose_line(blocks, block_starts, scope, starts[i], ends[i]) for i in range(n)]
+    i = 0
+    while i < n:
+        found = False
+        if keys[i] and in_prose[i]:
+            for k in range(1, min(MAX_RUN_LINES, (n - i) // 2) + 1):
+                if keys[i:i + k] != keys[i + k:i + 2 * k] or not all(in_prose[i:i + 2 * k]):
+                    continue
+                if sum(len(_WORD.findall(key)) for key in keys[i:i + k]) < min_words:
+                    continue
+                first = i + k
+                start = starts[first] + len(text[starts[first]:ends[first]]) - len(
+                    text[starts[first]:ends[first]].lstrip())
+                end = ends[first + k - 1]
+                while end > start and text[end - 1] in "\r\n \t":
+                    end -= 1
+                yield Hit(start, end, raw=True, values={"line": i + 1})
+                i += 2 * k
+                found = True
+                break
+        if not found:
+            i += 1
+
+
+def _prose_line(blocks, block_starts: list[int], scope, start: int, end: int) -> bool:
+    """Does the raw line lie in a prose block that the rule reads (not code, not the headline)?
+
+    Headings count: a heading-like first line of a paragraph pasted twice is still a paste."""
+    i = bisect_right(block_starts, max(start, end - 1)) - 1
+    while i >= 0 and blocks[i].end > start:
+        block = blocks[i]
+        if block.start < end:
+            return scope.block_ok(block) and block.kind != "headline"
+        i -= 1
+    return False

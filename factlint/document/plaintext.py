@@ -8,6 +8,12 @@
 - A title-like first line glued on top of a paragraph is split off as a heading; the
   rest of a block that follows the headline that way is the dek.
 - Lines starting with ``-``, ``*``, ``•`` or ``1.`` are list items.
+- Wire copy (a paragraph's first line indented, the rest not) starts a paragraph at
+  every indented line, so one-line paragraphs stay apart; a short ALL-CAPS line after
+  a finished sentence (the "REUTER" sign-off) is a paragraph of its own.
+- Lines laid out in columns (runs of spaces between figures) are a table, split from
+  the prose around them, so the prose checks (sentence length, closing punctuation,
+  double spaces) do not read a table of figures as a sentence.
 - A line holding only a factlint comment (``<!-- factlint-disable-next-line … -->``) is a
   comment, not prose: it separates paragraphs like a blank line.
 """
@@ -30,6 +36,16 @@ _MINOR_WORDS = frozenset(
 #: a suppression comment on a line of its own (see factlint.suppressions)
 _DIRECTIVE_LINE = regex.compile(r"[ \t]*<!--\s*factlint-.*?-->[ \t]*")
 _HEADING_MAX_WORDS = 14
+_COLUMN_GAP = regex.compile(r"\S(?: {2,}|\t+)(?=\S)")
+_WIDE_GAP = regex.compile(r"\S(?: {5,}|\t+)(?=\S)")
+#: A sign-off or slug line: one to three ALL-CAPS words ("REUTER", "MORE", "-- AP"), or
+#: one word of any case as the last line of the text ("reuter", "more").
+_SIGN_OFF = regex.compile(r"[ \t]*(?:-+[ \t]*)?\p{Lu}[\p{Lu}.&'-]*(?:[ \t]+\p{Lu}[\p{Lu}.&'-]*){0,2}[ \t]*")
+_LAST_WORD_LINE = regex.compile(r"[ \t]*(?:-+[ \t]*)?\p{L}+[ \t]*")
+_ENDS_SENTENCE = regex.compile(r"[.!?…][\"”’')\]]*\s*$")
+_HAS_DIGIT = regex.compile(r"\d")
+#: A line that ends with a dotted abbreviation ("... DISPUTE WITH U.S.") has not ended a sentence.
+_DOTTED_END = regex.compile(r"(?<![\p{L}.])(?:\p{L}\.){2,}\s*$")
 _HEADLINE_MAX_WORDS = 25
 _TITLE_MAX_CHARS = 300  # longer lines are never titles: don't even count their words
 
@@ -42,11 +58,15 @@ def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
             if _DIRECTIVE_LINE.fullmatch(text, start, end):
                 parsed.blocks.append(RawBlock("comment", start, end))
                 parsed.comments.append((start, end))
-    groups = _group_lines(text, spans)
+    wire = _first_line_indent_style(text, spans)
+    groups = _group_lines(text, spans, wire)
     headline_text: str | None = None
     for gi, group in enumerate(groups):
         kind = "list" if _BULLET.match(text[group[0][0]:group[0][1]]) else "paragraph"
         first = text[group[0][0]:group[0][1]].strip()
+        if kind == "paragraph" and gi > 0 and _is_table(text, group):
+            parsed.blocks.append(_block(text, "table", group))
+            continue
         if gi == 0 and kind == "paragraph":
             if len(group) == 1 and _could_be_headline(first, standalone=len(groups) > 1):
                 parsed.blocks.append(_block(text, "headline", group))
@@ -60,9 +80,11 @@ def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
         if kind == "paragraph" and len(group) == 1 and _is_heading(first):
             parsed.blocks.append(_block(text, "heading", group))
             continue
+        # a heading glued on top of a paragraph -- but in wire copy a paragraph's short
+        # first line ("Yugoslavia and the United Arab") is just where the dateline was
         if kind == "paragraph" and len(group) > 1 and (
                 (headline_text and _normal(first) == headline_text)
-                or (_is_title_like(first) and _starts_sentence(text, group[1]))):
+                or (not wire and _is_title_like(first) and _starts_sentence(text, group[1]))):
             follows_headline = bool(parsed.blocks) and parsed.blocks[-1].kind == "headline"
             parsed.blocks.append(_block(text, "heading", group[:1]))
             parsed.blocks.append(_block(text, "dek" if follows_headline else "paragraph", group[1:]))
@@ -71,28 +93,73 @@ def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
     return parsed
 
 
-def _group_lines(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+def _is_indented(line: str) -> bool:
+    return line[:1] in (" ", "\t") and len(line) - len(line.lstrip()) >= 2 or line[:1] == "\t"
+
+
+def _is_column_row(line: str) -> bool:
+    """Laid out in columns: two or more runs of spaces between words, or one wide run."""
+    body = line.strip()
+    return len(_COLUMN_GAP.findall(body)) >= 2 or bool(_WIDE_GAP.search(body))
+
+
+def _is_figure_row(line: str) -> bool:
+    """A row of a results table: several figures, few words, no closing punctuation."""
+    tokens = line.split()
+    figures = sum(1 for t in tokens if _HAS_DIGIT.search(t))
+    return (_is_column_row(line) or len(tokens) >= 2 and figures >= 2 and figures / len(tokens) >= 0.3
+            and not _ENDS_SENTENCE.search(line))
+
+
+def _first_line_indent_style(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Wire copy: some indented line is followed by an unindented line of the same paragraph."""
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        first, second = text[s1:e1], text[s2:e2]
+        if (_is_indented(first) and second.strip() and not _is_indented(second)
+                and not _BULLET.match(first) and not _BULLET.match(second)):
+            return True
+    return False
+
+
+def _group_lines(text: str, spans: list[tuple[int, int]], wire: bool) -> list[list[tuple[int, int]]]:
     groups: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
-    prev_indented = False
-    for start, end in spans:
+    prev_line = ""
+    prev_sign_off = False
+    last = max((i for i, (a, b) in enumerate(spans) if text[a:b].strip()), default=-1)
+    for i, (start, end) in enumerate(spans):
         line = text[start:end]
         if not line.strip() or ("factlint-" in line and _DIRECTIVE_LINE.fullmatch(line)):
             if current:
                 groups.append(current)
                 current = []
-            prev_indented = False
+            prev_line, prev_sign_off = "", False
             continue
-        indented = line[:1] in (" ", "\t") and len(line) - len(line.lstrip()) >= 2 or line[:1] == "\t"
-        starts_item = bool(_BULLET.match(line))
-        if current and ((indented and not prev_indented) or starts_item):
+        indented = _is_indented(line)
+        # a sign-off line: the text's last line, or an ALL-CAPS line after a finished sentence
+        sign_off = (i == last and bool(_SIGN_OFF.fullmatch(line) or _LAST_WORD_LINE.fullmatch(line))
+                    or bool(_SIGN_OFF.fullmatch(line)) and bool(_ENDS_SENTENCE.search(prev_line)))
+        breaks = (
+            indented and (wire or not _is_indented(prev_line))  # a paragraph's first line
+            or bool(_BULLET.match(line))  # a list item
+            or sign_off or prev_sign_off  # "REUTER" stands alone
+            or _is_column_row(line) != _is_column_row(prev_line)  # prose meets a table
+        )
+        if current and breaks:
             groups.append(current)
             current = []
         current.append((start, end))
-        prev_indented = indented
+        prev_line, prev_sign_off = line, sign_off
     if current:
         groups.append(current)
     return groups
+
+
+def _is_table(text: str, group: list[tuple[int, int]]) -> bool:
+    lines = [text[a:b] for a, b in group]
+    if sum(map(_is_column_row, lines)) >= max(1, 0.6 * len(lines)):
+        return True
+    return len(lines) >= 2 and sum(map(_is_figure_row, lines)) >= 0.6 * len(lines)
 
 
 def _block(text: str, kind: str, group: list[tuple[int, int]]) -> RawBlock:
@@ -141,7 +208,7 @@ def _could_be_headline(line: str, standalone: bool) -> bool:
     words = _words(line)
     if not words or len(words) > _HEADLINE_MAX_WORDS:
         return False
-    if line.rstrip()[-1:] in ".,;:":
+    if line.rstrip()[-1:] in ".,;:" and not _DOTTED_END.search(line):
         return False
     return standalone or _is_title_like(line)
 

@@ -84,8 +84,9 @@ def _boundary(text: str, m, end: int) -> tuple[bool, int, bool]:
             if _is_abbreviation(text, m.start(), j):
                 return False, j, False
         return True, j, False
-    # no space: "plan?It's" is two sentences run together; "3.5" and "U.S.A" are not
-    if stop in ".?!" and nxt.isupper() and after + 1 < end:
+    # no space: "plan?It's" is two sentences run together; "3.5" and "U.S.A" are not,
+    # and neither is an ellipsis written between words ("wages...And")
+    if stop in ".?!" and nxt.isupper() and after + 1 < end and not punct.startswith(".."):
         before = text[m.start() - 1] if m.start() > 0 else ""
         if before.islower() or before in "”’\")" or (before.isdigit() and stop != "."):
             if stop == "." and not _looks_like_word_before(text, m.start()):

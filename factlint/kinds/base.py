@@ -165,8 +165,8 @@ class Terms:
             hits.extend(run.phrase_hits(self.key))
         for pattern in self.patterns:
             hits.extend(run.pattern_hits(pattern, self.rule_id))
-        if self.patterns and self.key is not None:
-            hits.sort()
+        if len(self.patterns) + (self.key is not None) > 1:
+            hits.sort()  # in_range() bisects: hits from several patterns must be in order
         return hits
 
 

@@ -6,12 +6,16 @@ Each group lists variants of one thing: ``[Zelensky, Zelenskyy, Zelenskiy]``,
 n-th of the other). When a document uses more than one variant of a group, every use
 of a variant other than the dominant one (most uses; on a tie, the first used) is
 reported, with the dominant spelling as the suggestion.
+
+``exceptions`` (regular expressions, as in ``phrase``) remove uses that are not the
+name at all -- "US$" is a currency, "chicken Kiev" a dish -- before anything is counted,
+so an exception never makes a spelling look dominant.
 """
 from __future__ import annotations
 
 from ..phrases import normalise_phrase
 from ..schema import Field, ListOf, Str
-from .base import TERM_FIELDS, Hit, Rule, preserve_case
+from .base import EXCEPTIONS_FIELD, TERM_FIELDS, Hit, Rule, compile_exceptions, preserve_case
 
 
 class ConsistencyRule(Rule):
@@ -23,11 +27,13 @@ class ConsistencyRule(Rule):
         "groups": Field(ListOf(ListOf(Str(), min_items=2), min_items=1), required=True,
                         description="Groups of variant spellings; '@name' makes a lexicon one variant."),
         "case-sensitive": TERM_FIELDS["case-sensitive"],
+        "exceptions": EXCEPTIONS_FIELD,
     }
 
     def compile(self, spec, ctx):
         cs = bool(spec.get("case-sensitive", False))
         self.case_sensitive = cs
+        self.exceptions = compile_exceptions(spec)
         self.groups = []
         for group in spec["groups"]:
             variants = []
@@ -42,6 +48,7 @@ class ConsistencyRule(Rule):
             uses = []
             for label, key, normal in variants:
                 hits = [h for h in run.phrase_hits(key) if self.scope.accepts(doc, h[0], h[1])]
+                hits = self.keep_after_exceptions(doc, hits, self.exceptions)
                 uses.append(hits)
             present = [i for i, hits in enumerate(uses) if hits]
             if len(present) < 2:

@@ -84,10 +84,9 @@ class MetricRule(Rule):
         block = doc.blocks[s.block]
         if not self.scope.block_ok(block):
             return False
-        if self.scope.quote == "outside-quote" and doc.in_quote(s.start, s.end):
-            return False
-        if self.scope.quote == "quote" and not doc.in_quote(s.start, s.end):
-            return False
+        if self.scope.quote is not None:
+            quoted = _mostly_quoted(doc, s)
+            return quoted if self.scope.quote == "quote" else not quoted
         return True
 
     def _measure(self, text: str, words: int, sentences: int) -> float:
@@ -100,6 +99,16 @@ class MetricRule(Rule):
         import textstat  # imported on first use: it costs start-up time
 
         return float(getattr(textstat, _TEXTSTAT_NAMES[self.metric])(text))
+
+
+def _mostly_quoted(doc, s) -> bool:
+    """A sentence that is mostly a direct quotation ("“...,” the mayor said.") is the
+    speaker's: the reporter cannot shorten it, so it is measured as quoted speech."""
+    if doc.in_quote(s.start, s.end):
+        return True
+    inside = sum(max(0, min(q.inner_end, s.end) - max(q.inner_start, s.start))
+                 for q in doc.quotes if q.direct and q.inner_start < s.end and s.start < q.inner_end)
+    return inside * 2 >= s.end - s.start
 
 
 def _fmt(value) -> str:

@@ -1,7 +1,9 @@
 """``repetition``: the same thing too often.
 
 * ``mode: adjacent`` -- a word written twice in a row ("the the"), except the words in
-  ``allow`` (grammatical doubles such as "had had", "that that"). Fix: keep one.
+  ``allow`` (grammatical doubles such as "had had", "that that") and capitalised doubles
+  other than function words, which are names (Duran Duran, Walla Walla, Sirhan Sirhan);
+  "The The council" is still a slip. Fix: keep one.
 * ``mode: count`` -- ``words``/``patterns`` matched at least ``min`` times within one
   ``unit`` (sentence, paragraph or document): stacked speculation, say. The finding is
   placed on the match that reaches ``min``.
@@ -15,6 +17,12 @@ from .base import TERM_FIELDS, Hit, Rule, Terms
 
 _DOUBLED = regex.compile(r"(?<![\p{L}\p{N}’'-])(\p{L}+(?:['’]\p{L}+)?) (\1)(?![\p{L}\p{N}’'-])",
                          regex.IGNORECASE)
+
+
+#: Words that are never names: "The The council" is a slip even though both are capitalised.
+_FUNCTION_WORDS = frozenset(
+    "the a an and or but of in on at to for by with from as is was are were be it its this that "
+    "these those he she they we i you his her their our my your not".split())
 
 
 class RepetitionRule(Rule):
@@ -54,6 +62,8 @@ class RepetitionRule(Rule):
         for m in _DOUBLED.finditer(doc.prose):
             if m.group(1).lower() in self.allow:
                 continue
+            if m.group(1)[:1].isupper() and m.group(2)[:1].isupper() and m.group(1).lower() not in _FUNCTION_WORDS:
+                continue  # a name: Duran Duran, Walla Walla
             if doc.block_at(m.start()) is not doc.block_at(m.end() - 1):
                 continue
             if not self.scope.accepts(doc, m.start(), m.end()):

@@ -15,7 +15,7 @@ class StructureRule(Rule):
         "options": Field(Obj(values=None, fields={k: v for c in CHECKS.values() for k, v in c.OPTIONS.items()}),
                          description="Options of the check (see docs/rule-authoring.md)."),
     }
-    MESSAGE_KEYS = ("match", "suggestion", "line", "mark")
+    MESSAGE_KEYS = ("match", "suggestion", "line", "mark", "problem")
 
     def compile(self, spec, ctx):
         self.check_impl = CHECKS[spec["check"]]()

@@ -1,0 +1,142 @@
+"""Editing rules: given a draft, these findings (line, column, match)."""
+from conftest import draft, findings_of, positions
+
+
+def editing(text: str, path: str = "draft.md"):
+    return [(f.rule, f.line, f.match) for f in findings_of(text, path, "editing")]
+
+
+def test_plain_text_headline_repeated_as_the_first_line():
+    text = "Council approves budget\n\nCouncil approves budget\nThe council approved the budget on Monday.\n"
+    assert editing(text, "story.txt") == [("editing/duplicate-headline", 3, "Council approves budget")]
+
+
+def test_front_matter_title_repeated_as_h1_and_two_identical_headings():
+    text = draft("""
+        ---
+        title: Council approves budget
+        ---
+        # Council approves budget
+
+        The council met.
+
+        ## Reaction
+
+        The mayor spoke.
+
+        ## Reaction
+
+        The opposition did not.
+        """)
+    assert editing(text) == [("editing/duplicate-headline", 4, "Council approves budget"),
+                             ("editing/duplicate-headline", 12, "Reaction")]
+
+
+def test_doubled_words_but_not_grammatical_doubles_or_names():
+    assert editing("The the council met on on Monday.\n") == [
+        ("editing/repeated-word", 1, "The the"), ("editing/repeated-word", 1, "on on")]
+    assert editing("The council that had had enough said that that was final. Duran Duran played.\n") == []
+
+
+def test_doubled_word_across_a_line_wrap():
+    assert editing("The council met on\non Monday.\n", "story.txt") == [("editing/repeated-word", 1, "on\non")]
+
+
+def test_missing_space_after_sentence_punctuation():
+    text = "Who is behind the plan?US envoys lead the talks. Shares of Acme Inc.The offer closes.\n"
+    found = findings_of(text, rule="editing/missing-space")
+    assert positions(found) == [(1, 19, "plan?US"), (1, 65, "Inc.The")]
+    assert [f.fix.replacement for f in found] == ["plan? US", "Inc. The"]
+    assert all(f.fix.safe for f in found)
+
+
+def test_no_missing_space_in_abbreviations_decimals_urls_or_ellipses():
+    text = "The U.S.A. grew 3.5 percent, e.g. in services. See www.example.com/News.Today. Wait...And see.\n"
+    assert editing(text) == []
+
+
+def test_placeholders_and_editor_notes():
+    text = "Revenue rose to $TK million [CHECK]. Turnout was XX percent. FIXME add quote.\n"
+    assert [m for _, _, m in editing(text)] == ["TK", "[CHECK]", "XX", "FIXME"]
+
+
+def test_placeholder_traps():
+    assert editing("The champion won by TKO. Coach Tkachenko watched Super Bowl XX. The XX chromosome.\n") == []
+
+
+def test_unbalanced_quotation_mark_and_bracket():
+    assert editing("The mayor said “we will not back down on Monday.\n") == [("editing/unbalanced", 1, "“")]
+    assert editing("The council (which met on Monday voted.\n") == [("editing/unbalanced", 1, "(")]
+
+
+def test_a_quotation_continued_in_the_next_paragraph_is_not_unbalanced():
+    text = draft("""
+        “We will not back down,” the mayor said. “The budget is fair.
+
+        “And we will defend it,” she added.
+        """)
+    assert editing(text) == []
+
+
+def test_a_straight_quote_between_letters_is_an_apostrophe():
+    assert editing("Indonesia\"s farm sector will grow by 1.0 pct this year.\n", "wire.txt") == []
+
+
+def test_paragraph_without_closing_punctuation():
+    assert editing("The council approved the budget on Monday after a long debate\n") == [
+        ("editing/missing-end-punctuation", 1, "debate")]
+    assert editing("- fees rise in May\n- routes are cut next year\n") == []
+
+
+def test_repeated_paragraph_and_repeated_sentence():
+    text = draft("""
+        The council approved the budget on Monday after a long debate.
+
+        The council approved the budget on Monday after a long debate.
+        """)
+    assert editing(text) == [("editing/repeated-paragraph", 3, text.splitlines()[2])]
+
+
+def test_consistency_one_spelling_per_story():
+    text = "President Zelensky met envoys in Kyiv. Zelenskyy said the talks were useful. Zelensky left.\n"
+    assert editing(text) == [("editing/name-spelling", 1, "Zelenskyy")]
+    assert editing("The loan is worth US$2 billion. U.S. envoys signed it.\n") == []
+    assert editing("The mayor sent an email. Her e-mail leaked, and a second email followed.\n") == [
+        ("editing/term-spelling", 1, "e-mail")]
+
+
+def test_us_in_a_headline_and_us_in_the_body_are_both_right():
+    assert editing("# US envoys meet\n\nU.S. envoys met on Monday.\n") == []
+
+
+def test_mixed_british_and_american_spelling():
+    text = "The council will organise a vote and defend the centre. The color scheme changed.\n"
+    found = findings_of(text, rule="editing/mixed-spelling")
+    assert positions(found) == [(1, 61, "color")]
+    assert found[0].suggestions == ["colour"]
+
+
+def test_proper_names_do_not_count_as_spellings():
+    assert editing("The council will organise a vote at the Kennedy Center and the World Health Organization.\n") == []
+
+
+def test_broken_markdown_links():
+    text = "Read [the report]() and [the memo] (https://example.org/memo) or [](https://example.org).\n"
+    assert [m for _, _, m in editing(text)] == [
+        "the report", "[the memo] (https://example.org/memo)", "[](https://example.org)"]
+    assert editing("Read [the report](https://example.org/report).\n") == []
+
+
+def test_double_spaces_only_when_selected():
+    from factlint import load_rules
+
+    text = "The council  met on Monday.  It voted.\n"
+    assert editing(text) == []
+    rules = load_rules(select=["editing/double-space"])
+    assert positions(findings_of(text, rules=rules)) == [(1, 12, "  ")]
+
+
+def test_a_bare_section_mark_is_an_editor_note_in_markdown_and_in_plain_text():
+    text = "The council met on Monday.\n\n###\n\nThe vote is next week.\n"
+    assert editing(text, "story.md") == [("editing/empty-heading", 3, "###")]
+    assert editing(text, "story.txt") == [("editing/placeholder", 3, "###")]

@@ -1,0 +1,122 @@
+"""Framing rules: given a draft, these findings -- in the reporter's voice only."""
+from conftest import draft, findings_of, positions
+
+
+def framing(text: str, path: str = "draft.md"):
+    return [(f.rule, f.match) for f in findings_of(text, path, "framing")]
+
+
+def test_said_bookism_is_flagged_with_a_neutral_suggestion():
+    found = findings_of("The senator slammed the plan on Tuesday.\n", rule="framing/loaded-said")
+    assert positions(found) == [(1, 13, "slammed")]
+    assert found[0].suggestions == ["criticized"]
+    assert found[0].fix is not None and not found[0].fix.safe
+
+
+def test_words_inside_a_speakers_quotation_are_the_speakers():
+    text = "“The council slammed the door on an unprecedented, shocking plan,” the mayor said.\n"
+    assert framing(text) == []
+
+
+def test_the_same_words_in_the_reporters_voice_are_flagged():
+    text = "The council slammed the unprecedented plan.\n"
+    assert framing(text) == [("framing/loaded-said", "slammed"), ("framing/hyperbole", "unprecedented")]
+
+
+def test_neutral_reporting_verbs_pass():
+    text = "The minister said the figures were right, and the opposition criticized them.\n"
+    assert framing(text) == []
+
+
+def test_loaded_attribution_verbs_and_their_false_alarm_traps():
+    flagged = framing("The minister insisted the figures were right. The firm admitted that it had erred.\n")
+    assert flagged == [("framing/loaded-attribution", "insisted"), ("framing/loaded-attribution", "admitted")]
+    traps = draft("""
+        Two climbers were admitted to hospital with frostbite.
+
+        The group claimed responsibility for the attack on Sunday.
+
+        The senator conceded defeat shortly after midnight.
+
+        The insurer rejected the claim and the land claim was dropped.
+        """)
+    assert framing(traps) == []
+
+
+def test_historic_centre_and_seeing_clearly_are_not_framing():
+    text = "From the tower, visitors can see clearly across the historic centre.\n"
+    assert framing(text) == []
+
+
+def test_editorial_asides():
+    text = "The plan is clearly a concession. Ironically, the minister voted for it.\n"
+    assert framing(text) == [("framing/editorial-aside", "clearly"), ("framing/editorial-aside", "Ironically")]
+
+
+def test_notably_as_in_particular_is_neutral_but_as_an_aside_is_not():
+    assert framing("Several countries, notably Chile, signed the treaty.\n") == []
+    assert framing("Notably, the minister did not attend.\n") == [("framing/editorial-aside", "Notably,")]
+
+
+def test_alleged_is_doubt_outside_a_legal_context_only():
+    assert framing("The minister's alleged concern for farmers faded.\n") == [("framing/alleged", "alleged")]
+    assert framing("Police charged him over the alleged theft.\n") == []
+    assert framing("The regulator alleged that the bank misled investors.\n") == []
+
+
+def test_contentious_labels_unless_attributed_or_a_fixed_term():
+    assert framing("The regime cut off the internet.\n") == [("framing/contentious-label", "regime")]
+    assert framing("The council approved a new sanctions regime.\n") == []
+    assert framing("Washington designates the group a terrorist organisation.\n") == []
+    assert framing("Terrorists stormed the hotel.\n") == [("framing/terrorist-label", "Terrorists")]
+
+
+def test_proper_names_keep_their_words():
+    assert framing("The Pro-Life Action League filed a brief.\n") == []
+    assert framing("Pro-life groups filed a brief.\n") == [("framing/abortion-label", "Pro-life")]
+
+
+def test_clickbait_in_the_headline_but_not_an_ordinary_headline():
+    flagged = framing("# You Won't Believe What the Council Did\n\nThe council met.\n")
+    assert ("framing/clickbait-headline", "You Won't Believe") in flagged
+    assert framing("# Council approves budget\n\nThe council met.\n") == []
+    assert framing("# Secret Service reviews rally security\n\nThe agency met.\n") == []
+
+
+def test_question_headline():
+    assert framing("# Will the council pass the budget?\n\nThe council met.\n") == [
+        ("framing/question-headline", "Will the council pass the budget?")]
+
+
+def test_teaser_question_in_the_body():
+    assert framing("The council met on Monday. The twist? Nobody voted.\n") == [
+        ("framing/clickbait-teaser", "The twist?")]
+
+
+def test_stacked_speculation_needs_many_hedges_in_one_paragraph():
+    stacked = "The deal may collapse. Prices could rise, exports might fall, jobs could go and rates may climb.\n"
+    assert [r for r, _ in framing(stacked)] == ["framing/stacked-speculation"]
+    assert framing("The deal may collapse, the minister said. Prices could rise.\n") == []
+
+
+def test_mind_reading():
+    assert framing("In a desperate bid to win back voters, the mayor cut fares.\n") == [
+        ("framing/mind-reading", "In a desperate bid")]
+    assert framing("Aid agencies said food was desperately needed.\n") == []
+
+
+def test_literal_senses_of_loaded_words_pass():
+    text = draft("""
+        Most of the world's oil lies in the Middle East.
+
+        Holders must surrender the certificates by Friday.
+
+        Troops launched an assault on the northern positions overnight.
+
+        Shareholders will vote at an extraordinary general meeting in May.
+
+        Police seized fake passports at the border.
+
+        The hospital opened a new ward for cancer patients.
+        """)
+    assert framing(text, "wire.txt") == []

@@ -1,0 +1,78 @@
+"""Plain-text wire copy: hard wraps, indented paragraphs, sign-offs and tables of figures."""
+from conftest import doc_of, draft, findings_of
+
+WIRE = draft("""
+    PORT STRIKE ENTERS SECOND WEEK
+
+    Dockworkers at the northern port stayed off
+    the job for an eighth day on Monday.
+        The union said members would not return.
+        Shipping agents said 40 vessels were waiting
+    offshore.
+        Results for the operator were:
+        Shr 13 cts vs 22 cts
+        Net 5,452,000 vs 9,789,000
+        Sales 155.7 mln vs 135.1 mln
+                      1986       1985     Change
+     Cargo tonnes    41,200     39,800      3.5
+     Vessels            812        790      2.8
+     REUTER
+    """)
+
+
+def blocks(doc):
+    return [(b.kind, doc.block_text(b)) for b in doc.blocks]
+
+
+def test_every_indented_line_starts_a_paragraph_in_wire_copy():
+    doc = doc_of(WIRE, "wire.txt")
+    found = blocks(doc)
+    assert ("paragraph", "The union said members would not return.") in found
+    assert ("paragraph", "Shipping agents said 40 vessels were waiting offshore.") in found
+
+
+def test_columns_of_figures_are_a_table_and_the_sign_off_stands_alone():
+    doc = doc_of(WIRE, "wire.txt")
+    kinds = [k for k, _ in blocks(doc)]
+    assert "table" in kinds
+    assert blocks(doc)[-1][1] == "REUTER"
+
+
+def test_edited_wire_copy_has_no_editing_or_readability_findings():
+    found = [f for f in findings_of(WIRE, "wire.txt") if f.category in ("editing", "readability")]
+    assert found == []
+
+
+def test_all_caps_headline_ending_in_a_dotted_abbreviation():
+    doc = doc_of("TALKS STALL WITH U.S.\n\nTALKS STALL WITH U.S.\nThe talks stalled on Monday.\n", "wire.txt")
+    assert doc.headline is not None
+    found = findings_of(doc.text, "wire.txt", "editing/duplicate-headline")
+    assert [f.line for f in found] == [3]
+
+
+def test_a_paragraph_pasted_below_itself_without_a_break_is_found():
+    text = draft("""
+        TALKS STALL
+
+        Yugoslavia and the United Arab
+        Emirates have agreed to try to end the war, a minister said.
+        Yugoslavia and the United Arab
+        Emirates have agreed to try to end the war, a minister said.
+            The talks will resume in May.
+        """)
+    found = findings_of(text, "wire.txt", "editing/repeated-paragraph")
+    assert [(f.line, f.end_line) for f in found] == [(5, 6)]
+
+
+def test_a_doubled_results_row_is_found_but_repeated_nil_rows_are_not():
+    text = draft("""
+        RESULTS
+
+        Net profit rose, the company said.
+            Shr profit eight cts vs profit four cts
+            Shr profit eight cts vs profit four cts
+            Reserve   nil   nil   n/a
+            Reserve   nil   nil   n/a
+        """)
+    found = findings_of(text, "wire.txt", "editing/repeated-paragraph")
+    assert [f.line for f in found] == [5]
