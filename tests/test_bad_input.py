@@ -250,15 +250,15 @@ def test_a_large_draft_is_linted_whole(tmp_path):
     few MB in CI, which exercise the same paths: many blocks, line counting to the end,
     and regex time limits that grow with the text (no rule may be cut off)."""
     size = (100 if NIGHTLY else 3) * 1024 * 1024
-    paragraph = ("The harbour board met on Monday and the ferry timetable was discussed at length; "
-                 "the chair said the spring service would start in May.\n\n")
-    count = size // len(paragraph)
     path = tmp_path / "archive.md"
+    count = 0
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("# Harbour archive\n\nThe minister reportedly resigned.\n\n")
-        for _ in range(count // 1000):
-            fh.write(paragraph * 1000)
-        fh.write(paragraph * (count % 1000))
+        while fh.tell() < size:  # every paragraph different: a repeated one is a finding of its own
+            fh.write("".join(f"The harbour board met on Monday and ferry number {n} was discussed at length; "
+                             f"the chair said ferry {n} would start its spring service in May.\n\n"
+                             for n in range(count, count + 1000)))
+            count += 1000
         fh.write("The ferry reportedly sank.\n")
     last_line = 5 + 2 * count
     code, out, err = factlint(path, "--format", "json")

@@ -140,7 +140,7 @@ def test_control_characters_from_a_draft_or_a_file_name_never_reach_the_terminal
             assert not any(ch in stream for ch in "\x1b\x07"), stream
         assert "ok␛[2J␊x.md" in run.out
         assert run.err == "factlint: error: gone␛]0;owned␇.md: no such file or directory\n"
-    run = factlint("--show-source", "stories", cwd=tmp_path)
+    run = factlint("--show-source", "--select", "sourcing/vague-reports", "stories", cwd=tmp_path)
     source, caret = run.out.splitlines()[1:3]
     assert source == "    The ␛[31mminister␛[0m reportedly resigned.␇"
     assert caret.index("^") == source.index("reportedly") and caret.count("^") == len("reportedly")
