@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import factlint
-from factlint import fixes, runner
+from factlint import fixes
 from factlint.fixes import FixError, atomic_write, digest
 
 DRAFT = ("# Ferry fares\n"
@@ -161,13 +161,13 @@ def test_a_file_changed_while_factlint_worked_is_not_fixed(tmp_path, monkeypatch
     story = tmp_path / "story.md"
     story.write_text(DRAFT, encoding="utf-8")
     late = DRAFT + "\nA late paragraph, saved by another editor.\n"
-    real_apply = runner.apply_fixes
+    real_write = fixes._write_temporary
 
-    def another_editor_saves(text, found):
+    def another_editor_saves_meanwhile(*args, **kwargs):
         story.write_text(late, encoding="utf-8")
-        return real_apply(text, found)
+        return real_write(*args, **kwargs)
 
-    monkeypatch.setattr(runner, "apply_fixes", another_editor_saves)
+    monkeypatch.setattr(fixes, "_write_temporary", another_editor_saves_meanwhile)
     run = factlint("--fix", "story.md", cwd=tmp_path)
     assert run.code == 2
     assert run.err == "factlint: error: story.md: changed since it was read; not fixed (run factlint again)\n"
