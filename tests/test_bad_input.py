@@ -89,6 +89,18 @@ def test_symlink_loops_and_broken_links_are_named(tmp_path):
     assert [line.split(":")[0] for line in out.splitlines()[:-1]] == ["stories/real.md"]
 
 
+def test_a_file_name_that_is_not_utf8(tmp_path):
+    name = os.fsdecode(b"caf\xe9.md")  # Latin-1 bytes on disk: a surrogate escape in Python
+    (tmp_path / name).write_text(VAGUE, encoding="utf-8")
+    code, out, err = run_bytes(["."], cwd=tmp_path)
+    assert (code, err) == (1, "")
+    assert out.decode("utf-8").startswith("caf\\udce9.md:1:14: warning sourcing/vague-reports")
+    code, out, err = run_bytes(["--format", "json", "."], cwd=tmp_path)
+    import json
+
+    assert code == 1 and json.loads(out)["findings"][0]["path"] == "caf\udce9.md"
+
+
 def test_fifo_and_device_paths_are_refused_not_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.md")
     code, _, err = factlint(tmp_path / "pipe.md", "/dev/null")
