@@ -24,6 +24,15 @@ DRAFT = ("# Ferry fares\n"
          "\n"
          "Fares rise in May.\n")
 FIXED = DRAFT.replace("the the", "the")
+
+
+@pytest.fixture(autouse=True)
+def cache_elsewhere(tmp_path_factory, monkeypatch):
+    """Where factlint keeps a cache, keep it out of the folders whose every file is checked
+    here (the variable is ignored where there is no cache); child processes inherit it."""
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path_factory.mktemp("factlint-cache")))
+
+
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="unnamed temporary files are Linux's")
 
 # Runs the real command, but pauses inside the write -- right after the new bytes are

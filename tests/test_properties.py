@@ -5,6 +5,7 @@ runs many more (see docs/testing.md).
 """
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from factlint import lint_text, load_rules
@@ -166,29 +167,57 @@ def test_after_fix_nothing_is_left_to_fix_and_fixing_again_changes_nothing(text,
     assert fix_with_the_command(once, path, unsafe) == once
 
 
-# -- many files, any order ------------------------------------------------------------
-@given(st.lists(st.tuples(TEXTS, st.sampled_from([".md", ".txt"])), min_size=2, max_size=4), st.randoms())
-def test_the_same_files_in_any_order_give_the_same_report(drafts, rnd):
+# -- many files, any order, any number of jobs -------------------------------------------
+DRAFT_SETS = st.lists(st.tuples(TEXTS, st.sampled_from([".md", ".txt"])), min_size=2, max_size=5)
+
+
+def report_of(paths, **options):
+    """What `factlint --format json PATHS` says (findings, the report's text, exit status)."""
     from factlint.reporters import Report, get_reporter
 
+    result = run_check(CheckOptions(paths=paths, isolated=True, encoding_errors="replace", keep_texts=True,
+                                    **options), ruleset=RULES)
+    rep = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=result.ruleset,
+                 texts=result.texts, paths=sorted(result.paths), rules=result.rules,
+                 problems=sorted(result.problems))
+    return result.findings, get_reporter("json")(rep), result.exit_status()
+
+
+@contextlib.contextmanager
+def drafts_on_disk(drafts):
     with tempfile.TemporaryDirectory() as folder:
         paths = []
         for n, (text, ext) in enumerate(drafts):
             path = Path(folder) / f"draft{n}{ext}"
             path.write_text(text, encoding="utf-8", errors="surrogatepass")
             paths.append(str(path))
+        yield paths
+
+
+@given(DRAFT_SETS, st.randoms())
+def test_the_same_files_in_any_order_give_the_same_report(drafts, rnd):
+    with drafts_on_disk(drafts) as paths:
         shuffled = paths[:]
         rnd.shuffle(shuffled)
+        assert report_of(paths) == report_of(shuffled)
 
-        def report(order):
-            options = CheckOptions(paths=order, isolated=True, encoding_errors="replace", keep_texts=True)
-            result = run_check(options, ruleset=RULES)
-            rep = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=result.ruleset,
-                         texts=result.texts, paths=sorted(result.paths), rules=result.rules,
-                         problems=sorted(result.problems))
-            return result.findings, get_reporter("json")(rep), result.exit_status()
 
-        assert report(paths) == report(shuffled)
+def _has_jobs() -> bool:
+    import dataclasses
+
+    return "jobs" in {f.name for f in dataclasses.fields(CheckOptions)}
+
+
+@pytest.mark.skipif(not _has_jobs(), reason="--jobs is not on this branch yet")
+@given(DRAFT_SETS, st.randoms(), st.sampled_from([2, 3, 4]))
+@settings(max_examples=max(10, settings().max_examples // 5))
+def test_any_number_of_jobs_gives_the_same_report(drafts, rnd, jobs):
+    from factlint import parallel
+
+    with drafts_on_disk(drafts) as paths, mock.patch.object(parallel, "PARALLEL_MIN_BYTES", 0):
+        shuffled = paths[:]
+        rnd.shuffle(shuffled)
+        assert report_of(paths, jobs=1) == report_of(shuffled, jobs=jobs)
 
 
 # -- suppression comments --------------------------------------------------------------
@@ -246,10 +275,10 @@ def compiled_once():
 
     real, cache = ruleset.load_rules, {}
 
-    def load(paths=(), builtin=True, lexicons=None):
+    def load(paths=(), builtin=True, lexicons=None, **options):
         key = (tuple(paths), builtin, tuple(sorted((k, tuple(v)) for k, v in (lexicons or {}).items())))
         if key not in cache:
-            cache[key] = real(paths, builtin, lexicons)
+            cache[key] = real(paths, builtin, lexicons, **options)
         return cache[key]
 
     with mock.patch.object(ruleset, "load_rules", load):
