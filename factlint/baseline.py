@@ -74,17 +74,31 @@ class Baseline:
     @classmethod
     def load(cls, path: str) -> "Baseline":
         try:
-            with open(path, encoding="utf-8") as fh:
+            with open(path, encoding="utf-8-sig") as fh:
                 data = json.load(fh)
         except FileNotFoundError:
             raise BaselineError(f"{path}: baseline file not found (create it with --write-baseline)") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+        except UnicodeDecodeError as exc:
+            raise BaselineError(f"{path}: not a factlint baseline (not UTF-8 text: byte {exc.start})") from None
+        except IsADirectoryError:
+            raise BaselineError(f"{path}: is a directory, not a baseline file") from None
+        except PermissionError:
+            raise BaselineError(f"{path}: cannot read baseline: permission denied") from None
+        except OSError as exc:
+            raise BaselineError(f"{path}: cannot read baseline: {(exc.strerror or str(exc)).lower()}") from None
+        except RecursionError:
+            raise BaselineError(f"{path}: not a factlint baseline (nested too deeply)") from None
         except json.JSONDecodeError as exc:
             raise BaselineError(f"{path}:{exc.lineno}: not a factlint baseline (invalid JSON: {exc.msg})") from None
-        if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION \
+        except ValueError as exc:  # e.g. an integer too long to convert
+            raise BaselineError(f"{path}: not a factlint baseline ({exc})") from None
+        version = data.get("version") if isinstance(data, dict) else None
+        if not isinstance(data, dict) or type(version) is not int or data.get("tool", "factlint") != "factlint" \
                 or not isinstance(data.get("files"), dict):
             raise BaselineError(f"{path}: not a factlint baseline (version {BASELINE_VERSION} with 'files' expected)")
+        if version != BASELINE_VERSION:
+            raise BaselineError(f"{path}: baseline version {version} is not supported (this factlint reads "
+                                f"version {BASELINE_VERSION}; write a new one with --write-baseline)")
         baseline = cls(os.path.dirname(os.path.abspath(path)))
         for name, entries in data["files"].items():
             if not isinstance(entries, dict):
@@ -124,7 +138,7 @@ def write_baseline(path: str, findings: list[Finding]) -> int:
     payload = {"version": BASELINE_VERSION, "tool": "factlint",
                "files": {k: dict(sorted(v.items())) for k, v in sorted(files.items())}}
     text = json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-    from .fixes import atomic_write
+    from .fixes import write_output
 
-    atomic_write(path, text.encode("utf-8"))
+    write_output(path, text.encode("utf-8", "backslashreplace"))
     return len(findings)

@@ -1,4 +1,4 @@
-"""The ``factlint`` command line: check (the default), rules, explain, test-rules, schema."""
+"""The ``factlint`` command line: check (the default), rules, explain, test-rules, sources, schema."""
 from __future__ import annotations
 
 import os
@@ -62,7 +62,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def _fail(message: str) -> None:
-    click.echo(f"factlint: error: {message}", err=True)
+    from .reporters.text import printable  # a file name may hold an escape sequence
+
+    click.echo(f"factlint: error: {printable(message)}", err=True)
 
 
 def _load_all(rules_dirs, no_builtin):
@@ -96,11 +98,11 @@ def _use_color(choice: str) -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 @main.command(epilog=EXIT_CODES)
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Output format: text, json, grouped (by file and rule), sarif, "
                                       "github (Actions annotations), junit, html (one self-contained annotated page).")
@@ -113,10 +115,10 @@ def _use_color(choice: str) -> bool:
               help="Show findings of at least this severity [default: info, or the configuration's min-severity].")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="Exit 1 when a shown finding is at least this severe [default: warning, or the configuration's].")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(readable=False), metavar="DIR",
               help="Add a rule pack (a folder of YAML rule files, or one file). Repeatable.")
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
-@click.option("--config", "config_file", type=click.Path(), metavar="FILE",
+@click.option("--config", "config_file", type=click.Path(readable=False), metavar="FILE",
               help="Use this configuration file for every path (no discovery).")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--stdin-filename", metavar="NAME",
@@ -129,13 +131,13 @@ def _use_color(choice: str) -> bool:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour output (auto: only on a terminal; NO_COLOR is respected).")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("--output-file", "-o", type=click.Path(readable=False), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
 @click.option("--report-unused-suppressions", is_flag=True,
               help="Report suppression comments that silence nothing (rule factlint/unused-suppression).")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("--baseline", "baseline_file", type=click.Path(readable=False), metavar="FILE",
               help="Report only findings that are not in this baseline.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("--write-baseline", type=click.Path(readable=False), metavar="FILE",
               help="Record every finding in FILE (a baseline) and exit 0.")
 @click.option("--diff-base", metavar="REF",
               help="Report only findings on lines added or changed since this git revision.")
@@ -175,7 +177,8 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
               fail_on=fail_on, min_severity=severity)
     options = CheckOptions(paths=list(paths), stdin_filename=stdin_filename,
                            extensions=tuple(_split((extensions,))), encoding_errors=encoding_errors,
-                           keep_texts=show_source or output_format in NEEDS_TEXTS, config=config_file,
+                           keep_texts=show_source or output_format in NEEDS_TEXTS or (fix and "-" in paths),
+                           config=config_file,
                            isolated=isolated, cli=cli,
                            report_unused_suppressions=report_unused_suppressions,
                            baseline=None if write_baseline else baseline_file, diff_base=diff_base,
@@ -206,7 +209,8 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
                    err=True)
         sys.exit(EXIT_ERROR if result.input_errors else EXIT_OK)
     if show_diff:
-        _emit("".join(result.diffs))
+        diff = "".join(result.diffs)
+        _emit(diff, diff.encode("utf-8", "surrogateescape"))
         sys.exit(EXIT_ERROR if result.input_errors else EXIT_FINDINGS if result.diffs else EXIT_OK)
     report = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=result.ruleset,
                     color=_use_color(color) and not output_file, show_source=show_source, texts=result.texts,
@@ -218,18 +222,24 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
     else:
         text = get_reporter(output_format)(report)
     if result.fixed_stdin is not None:
-        _emit(result.fixed_stdin)  # the fixed draft goes to stdout; the report to stderr
+        # the fixed draft goes to stdout, in the encoding it came in; the report to stderr
+        from .fixes import encode
+
+        source = result.sources.get(stdin_filename or "-")
+        data = encode(result.fixed_stdin, source.encoding, source.bom) if source is not None else None
+        _emit(result.fixed_stdin, data)
         click.echo(text, err=True, nl=False)
     elif output_file:
-        from .fixes import FixError, atomic_write
+        from .fixes import FixError, write_output
 
         try:
-            atomic_write(output_file, text.encode("utf-8"))
+            write_output(output_file, text.encode("utf-8", "backslashreplace"))
         except FixError as exc:
             _fail(f"{output_file}: {exc}")
             sys.exit(EXIT_ERROR)
     else:
-        _emit(text)
+        for_programs = output_format in DATA_FORMATS and (not statistics or output_format == "json")
+        _emit(text, text.encode("utf-8", "backslashreplace") if for_programs else None)
     if fix and result.fixed:
         click.echo(f"factlint: fixed {result.fixed} finding(s) in {result.fixed_files} file(s)", err=True)
     sys.exit(status)
@@ -241,19 +251,56 @@ def _default_jobs() -> int:
     return default_jobs()
 
 
-def _emit(text: str) -> None:
+#: Formats read by programs: always UTF-8, whatever the terminal's encoding.
+DATA_FORMATS = frozenset({"json", "sarif", "junit", "html", "github"})
+
+
+def _emit(text: str, data: bytes | None = None) -> None:
+    """Write to standard output: ``data`` as these exact bytes (reports for programs, a
+    fixed draft), else ``text`` for people, in the terminal's encoding (see :func:`run`).
+
+    A reader that went away (``factlint ... | head``) is not an error: the rest of the
+    output is dropped and the exit status is the one the run would have had. A failed
+    write (a full disk) is an error (exit 2). With standard output closed, nothing is
+    written."""
+    out = sys.stdout
+    if out is None:
+        return
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        buffer = getattr(out, "buffer", None) if data is not None else None
+        if buffer is not None:
+            out.flush()
+            buffer.write(data)
+            buffer.flush()
+        else:
+            out.write(text)
+            out.flush()
     except BrokenPipeError:
-        # the reader went away (factlint ... | head): not an error worth a traceback
+        _discard_stdout()
+    except OSError as exc:
+        _discard_stdout()
+        _fail(f"cannot write to standard output: {(exc.strerror or str(exc)).lower()}")
+        sys.exit(EXIT_ERROR)
+
+
+def _emit_data(text: str) -> None:
+    """Output meant for programs (JSON, YAML, Markdown docs): UTF-8 bytes."""
+    _emit(text, text.encode("utf-8", "backslashreplace"))
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so nothing more (not even the flush at
+    exit) fails on it."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_OK)
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (tests): nothing to protect
+        pass
 
 
 @main.command("rules")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(readable=False), metavar="DIR",
               help="Add a rule pack. Repeatable.")
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules.")
@@ -271,9 +318,9 @@ def rules_command(rules_dirs, no_builtin, select, output_format):
     if patterns:
         ruleset.rules = [r for r in ruleset.rules if any(matches(r, p) for p in patterns)]
     if output_format == "markdown":
-        _emit(rules_markdown(ruleset))
+        _emit_data(rules_markdown(ruleset))
     elif output_format == "json":
-        _emit(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "kind": r.kind,
+        _emit_data(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "kind": r.kind,
                            "enabled": r.enabled, "scope": list(r.scope.names), "why": r.why,
                            "link": r.link, "message": r.message} for r in sorted_rules(ruleset)],
                          indent=2, ensure_ascii=False) + "\n")
@@ -283,7 +330,7 @@ def rules_command(rules_dirs, no_builtin, select, output_format):
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(readable=False), metavar="DIR",
               help="Add a rule pack. Repeatable.")
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
 def explain(rule_id, rules_dirs, no_builtin):
@@ -304,7 +351,7 @@ def explain(rule_id, rules_dirs, no_builtin):
 
 
 @main.command("test-rules")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--no-builtin", is_flag=True,
               help="Test only the packs given as PATHs (built-in lexicons stay available).")
 def test_rules(paths, no_builtin):
@@ -345,6 +392,29 @@ def _within(source: str, folder: str) -> bool:
         return False
 
 
+@main.command("sources")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: a table and a summary; json: the contract in docs/sources.md.")
+@click.option("--stdin-filename", metavar="NAME", help="With '-': the name to report (.md = Markdown).")
+@click.option("--encoding-errors", type=click.Choice(["strict", "replace"]), default="strict",
+              show_default=True, help="strict: report undecodable files; replace: read them with U+FFFD.")
+def sources_command(paths, output_format, stdin_filename, encoding_errors):
+    """List who says so in each draft: every attribution (source, kind, cue, quote, reason
+    for anonymity) in reading order, then a summary. Exit 2 if a file cannot be read."""
+    from .sources import render_json, render_text, run_sources
+
+    if not paths:
+        _fail("no PATH given; try 'factlint sources draft.md'")
+        sys.exit(EXIT_ERROR)
+    result = run_sources(paths, stdin=sys.stdin.buffer if "-" in paths else None,
+                         stdin_filename=stdin_filename, encoding_errors=encoding_errors)
+    for problem in result.problems:
+        _fail(problem)
+    _emit((render_json if output_format == "json" else render_text)(result.documents))
+    sys.exit(EXIT_ERROR if result.problems else EXIT_OK)
+
+
 @main.command()
 @click.option("--config", "for_config", is_flag=True, help="The schema of .factlint.yaml instead.")
 def schema(for_config):
@@ -354,15 +424,15 @@ def schema(for_config):
 
         from .config import json_schema as config_schema
 
-        _emit(json.dumps(config_schema(), indent=2, ensure_ascii=False) + "\n")
+        _emit_data(json.dumps(config_schema(), indent=2, ensure_ascii=False) + "\n")
         return
     from .ruleset import json_schema_text
 
-    _emit(json_schema_text())
+    _emit_data(json_schema_text())
 
 
 @main.command("lsp")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(readable=False), metavar="DIR",
               help="Add a rule pack. Repeatable.")
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
 @click.option("--stdio", is_flag=True, help="Use stdin/stdout (the default and only transport).")
@@ -379,8 +449,8 @@ def lsp_command(rules_dirs, no_builtin, stdio):
 
 
 @main.command("config")
-@click.argument("path", required=False, default=".", type=click.Path())
-@click.option("--config", "config_file", type=click.Path(), metavar="FILE",
+@click.argument("path", required=False, default=".", type=click.Path(readable=False))
+@click.option("--config", "config_file", type=click.Path(readable=False), metavar="FILE",
               help="Show this configuration file's settings instead of the one discovered.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files (show the defaults).")
 @click.option("--format", "output_format", type=click.Choice(["yaml", "json"]), default="yaml",
@@ -401,15 +471,48 @@ def config_command(path, config_file, isolated, output_format):
             _fail(str(problem))
         sys.exit(EXIT_ERROR)
     if output_format == "json":
-        _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        _emit_data(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
-        _emit(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False))
+        _emit_data(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False))
+
+
+class _Interrupted(BaseException):
+    """SIGINT or SIGTERM: unwinds the stack (so ``finally`` blocks clean up) past every
+    ``except Exception``, and past click, which would print 'Aborted!' and exit 1."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.status = 128 + signum
+
+
+def _interrupt(signum, frame):
+    raise _Interrupted(signum)
 
 
 def run() -> None:
-    """Console entry point: the CLI, with a last line of defence against tracebacks."""
+    """Console entry point: the CLI, with a last line of defence against tracebacks.
+
+    Ctrl-C (SIGINT) exits 130 and SIGTERM 143, with one line and no traceback; a file
+    being fixed at that moment is left as it was. Text for people is written in the
+    terminal's encoding, with characters it cannot show escaped (``\\xe9``), so an
+    ASCII or Latin-1 terminal never makes factlint fail."""
+    import signal
+
+    for name in ("SIGINT", "SIGTERM"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) is not signal.SIG_IGN:
+            signal.signal(signum, _interrupt)
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
     try:
         main(standalone_mode=True)
+    except _Interrupted as stop:
+        _quietly(lambda: click.echo("factlint: interrupted", err=True))
+        sys.exit(stop.status)
     except KeyboardInterrupt:
         sys.exit(130)
     except SystemExit:
@@ -420,3 +523,10 @@ def run() -> None:
         _fail(f"internal error: {type(exc).__name__}: {exc} "
               "(set FACTLINT_DEBUG=1 for a traceback, and please report it)")
         sys.exit(EXIT_ERROR)
+
+
+def _quietly(action) -> None:
+    try:
+        action()
+    except (OSError, ValueError):
+        pass

@@ -316,6 +316,15 @@ def load_config_file(path: str | Path) -> ConfigFile:
                                          "the configuration must be a mapping of settings")])
     problems = [ConfigProblem(shown, p.line, prefix + p.key, p.message)
                 for p in validate(CONFIG_SPEC, data, getattr(data, "line", 1))]
+    lexicons = data.get("lexicons")
+    if not problems and isinstance(lexicons, dict):
+        from .ruleset import LEXICON_IN_LEXICON
+
+        for name, words in lexicons.items():
+            for i, word in enumerate(words):
+                if word.startswith("@"):
+                    line = words.item_line(i) if isinstance(words, LineList) else getattr(data, "line", 1)
+                    problems.append(ConfigProblem(shown, line, f"{prefix}lexicons.{name}[{i}]", LEXICON_IN_LEXICON))
     if problems:
         raise ConfigError(problems)
     root = path.resolve().parent
@@ -405,8 +414,11 @@ def _load_toml(text: str, shown: str, pyproject: bool):
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = regex.search(r"line (\d+)", str(exc))
-        raise ConfigError([ConfigProblem(shown, int(m.group(1)) if m else 1, "",
-                                         f"invalid TOML: {exc}")]) from None
+        line = int(m.group(1)) if m else max(1, len(text.splitlines())) if "end of document" in str(exc) else 1
+        raise ConfigError([ConfigProblem(shown, line, "", f"invalid TOML: {exc}")]) from None
+    except (RecursionError, ValueError) as exc:  # nested too deeply; a number too long
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise ConfigError([ConfigProblem(shown, 1, "", f"invalid TOML: {reason}")]) from None
     lines = _toml_lines(text)
     if pyproject:
         table = data.get("tool", {}).get("factlint")
@@ -425,12 +437,24 @@ def has_tool_table(path: Path) -> bool:
         return False
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
         return "[tool.factlint" in text
     return isinstance(data.get("tool"), dict) and "factlint" in data["tool"]
 
 
 # -- discovery -----------------------------------------------------------------------
+def _folder_of(path: str) -> Path:
+    """Where discovery starts for ``path``: the folder itself, or the folder of the file
+    (a symlinked file's target's folder). A link that cannot be followed (a loop, a broken
+    link) starts from the folder the link is in; reading it reports the problem."""
+    try:
+        if os.path.isdir(path):
+            return Path(path).resolve()
+        return Path(path).resolve().parent
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return Path(os.path.abspath(path)).parent
+
+
 def find_config_file(start: str | Path) -> Path | None:
     """The closest configuration file in ``start`` (a folder) or one of its parents."""
     folder = Path(start).resolve()
@@ -504,9 +528,7 @@ class Resolver:
             return self.forced
         if self.isolated:
             return _DEFAULT
-        folder = Path(path).resolve().parent if path and path != "-" else Path.cwd().resolve()
-        if path and path != "-" and os.path.isdir(path):
-            folder = Path(path).resolve()
+        folder = _folder_of(path) if path and path != "-" else Path.cwd().resolve()
         cached = self._dirs.get(folder)
         if cached is not None:
             return cached

@@ -87,11 +87,16 @@ class ChangedLines:
 
 def changed_lines(ref: str, cwd: str | None = None) -> ChangedLines:
     cwd = cwd or os.getcwd()
-    root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
+    try:
+        root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
+    except GitDiffError as exc:
+        if "not a git repository" in str(exc):
+            raise GitDiffError(f"--diff-base: {cwd} is not inside a git repository ({exc})") from None
+        raise
     try:
         _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root)
     except GitDiffError:
         raise GitDiffError(f"--diff-base: '{ref}' is not a commit in {root}") from None
-    diff = _git(["diff", "--no-color", "--no-ext-diff", "--find-renames", "-U0", ref, "--"], root)
+    diff = _git(["diff", "--no-color", "--no-ext-diff", "--no-textconv", "--find-renames", "-U0", ref, "--"], root)
     tracked = _git(["ls-files", "-z"], root)
     return ChangedLines(os.path.realpath(root), parse_diff(diff), {p for p in tracked.split("\0") if p})

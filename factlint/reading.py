@@ -8,6 +8,7 @@ with one clear sentence naming the file.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import stat
@@ -62,29 +63,46 @@ def decode(data: bytes, path: str, errors: str = "strict") -> Source:
 
 def read_source(path: str, errors: str = "strict") -> Source:
     try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise ReadError(path, "no such file or directory") from None
-    except PermissionError:
-        raise ReadError(path, "permission denied") from None
+        # O_NONBLOCK: a path that became a FIFO after it was found must not hang the run;
+        # what was opened is checked with fstat, so nothing can be swapped in between
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise ReadError(path, exc.strerror or str(exc)) from None
-    if stat.S_ISDIR(st.st_mode):
-        raise ReadError(path, "is a directory")
-    if not stat.S_ISREG(st.st_mode):
-        raise ReadError(path, "not a regular file (a pipe, socket or device); skipped")
+        raise ReadError(path, _why(path, exc)) from None
     try:
-        with open(path, "rb") as fh:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise ReadError(path, "is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise ReadError(path, "not a regular file (a pipe, socket or device); skipped")
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
             data = fh.read()
-    except FileNotFoundError:
-        raise ReadError(path, "vanished before it could be read") from None
-    except PermissionError:
-        raise ReadError(path, "permission denied") from None
     except OSError as exc:
-        raise ReadError(path, exc.strerror or str(exc)) from None
+        raise ReadError(path, _why(path, exc)) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     source = decode(data, path, errors)
     source.digest = hashlib.sha256(data).hexdigest()
     return source
+
+
+def _why(path: str, exc: OSError) -> str:
+    """One short phrase for an OSError about ``path``."""
+    if exc.errno == errno.ENOENT:
+        return "broken symbolic link (its target does not exist)" if os.path.islink(path) \
+            else "no such file or directory"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.EISDIR:
+        return "is a directory"
+    if exc.errno == errno.ENOTDIR:
+        return "not a directory in the path"
+    if exc.errno == errno.ENXIO:
+        return "not a regular file (a pipe, socket or device); skipped"
+    return (exc.strerror or str(exc)).lower()
 
 
 def discover(paths: Iterable[str], extensions: Iterable[str] = DEFAULT_EXTENSIONS) -> Iterator[str | ReadError]:
@@ -96,32 +114,47 @@ def discover(paths: Iterable[str], extensions: Iterable[str] = DEFAULT_EXTENSION
     exts = tuple(e.lower() if e.startswith(".") else "." + e.lower() for e in extensions)
     for raw in paths:
         path = raw
-        if os.path.isdir(path):
-            found = False
-            visited: set[tuple[int, int]] = set()
-            for root, dirs, files in os.walk(path, followlinks=True):
-                try:
-                    st = os.stat(root)
-                    key = (st.st_dev, st.st_ino)
-                except OSError:
-                    dirs[:] = []
-                    continue
-                if key in visited:  # a symlink loop
-                    dirs[:] = []
-                    continue
-                visited.add(key)
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
-                for name in sorted(files):
-                    if name.startswith(".") or not name.lower().endswith(exts):
-                        continue
-                    found = True
-                    yield _without_dot(os.path.join(root, name))
-            if not found:
-                yield ReadError(path, f"no files with extensions {', '.join(exts)} in this folder")
-        elif os.path.lexists(path) or os.path.exists(path):
+        try:
+            st = os.stat(path)
+        except OSError as exc:  # missing, a broken link, a link loop, no permission to look
+            yield ReadError(path, _why(path, exc))
+            continue
+        if not stat.S_ISDIR(st.st_mode):
             yield path
-        else:
-            yield ReadError(path, "no such file or directory")
+            continue
+        found = False
+        visited: set[tuple[int, int]] = set()
+        unreadable: list[OSError] = []
+        reported = 0
+        for root, dirs, files in os.walk(path, followlinks=True, onerror=unreadable.append):
+            # a folder that cannot be listed is reported, never skipped silently
+            yield from _unlistable(unreadable[reported:], root)
+            reported = len(unreadable)
+            try:
+                st = os.stat(root)
+                key = (st.st_dev, st.st_ino)
+            except OSError:
+                dirs[:] = []
+                continue
+            if key in visited:  # a symlink loop
+                dirs[:] = []
+                continue
+            visited.add(key)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+            for name in sorted(files):
+                if name.startswith(".") or not name.lower().endswith(exts):
+                    continue
+                found = True
+                yield _without_dot(os.path.join(root, name))
+        yield from _unlistable(unreadable[reported:], path)
+        if not found and not unreadable:
+            yield ReadError(path, f"no files with extensions {', '.join(exts)} in this folder")
+
+
+def _unlistable(errors: list[OSError], default: str) -> Iterator[ReadError]:
+    for exc in errors:
+        where = exc.filename if isinstance(exc.filename, str) else default
+        yield ReadError(_without_dot(where), "cannot list this folder: " + _why(where, exc))
 
 
 def _without_dot(path: str) -> str:

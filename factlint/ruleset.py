@@ -23,6 +23,8 @@ from .schema import ListOf, Obj, Str, validate
 from .yamlload import LineDict, YamlError, load_yaml
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
+#: '@name' expands a lexicon in a rule's words; inside a lexicon it would be a loop waiting to happen
+LEXICON_IN_LEXICON = "a lexicon lists words and cannot include another lexicon ('@...'); list the words"
 
 @dataclass
 class RuleProblem:
@@ -181,8 +183,13 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
                                             f"lexicon already defined in {lexicon_origin[name]}"))
                 continue
             if isinstance(words, list):
-                lexicons[str(name)] = tuple(str(w) for w in words)
-                lexicon_origin[str(name)] = f"{shown}:{lex.key_line(name)}"
+                for i, word in enumerate(words):
+                    if isinstance(word, str) and word.startswith("@"):
+                        where = words.item_line(i) if hasattr(words, "item_line") else lex.key_line(name)
+                        problems.append(RuleProblem(shown, where, f"lexicons.{name}[{i}]", LEXICON_IN_LEXICON))
+                if all(isinstance(w, str) for w in words):  # else reported above; never str() a nested value
+                    lexicons[str(name)] = tuple(words)
+                    lexicon_origin[str(name)] = f"{shown}:{lex.key_line(name)}"
 
     for name, words in house.items():
         lexicons[name] = tuple(dict.fromkeys(lexicons.get(name, ()) + tuple(str(w) for w in words)))

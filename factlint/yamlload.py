@@ -79,5 +79,11 @@ def load_yaml(text: str):
         line = mark.line + 1 if mark else 1
         problem = exc.problem or exc.context or "invalid YAML"
         raise YamlError(line, f"invalid YAML: {problem}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a NUL, a control character)
+        line = text.count("\n", 0, max(0, exc.position)) + 1 if isinstance(exc.position, int) else 1
+        what = f"character #x{exc.character:04x}" if isinstance(exc.character, int) else "character"
+        raise YamlError(line, f"invalid YAML: unacceptable {what}: {exc.reason}") from None
     except yaml.YAMLError as exc:
-        raise YamlError(1, f"invalid YAML: {exc}") from None
+        raise YamlError(1, "invalid YAML: " + " ".join(str(exc).split())) from None
+    except RecursionError:
+        raise YamlError(1, "invalid YAML: nested too deeply") from None

@@ -203,7 +203,7 @@ def test_new_lexicon_defined_in_config_is_usable_by_packs(tmp_path):
 CONSISTENCY = """\
     # Talks
 
-    US envoys met on Monday. The U.S. team left early. Officials in the U.S. embassy agreed.
+    US envoys met on Monday. The U.S. team left early. The U.S. embassy agreed.
     """
 
 

@@ -1,10 +1,11 @@
 """Property-based tests: for any text, factlint never crashes and every finding agrees with the text.
 
-CI runs a moderate number of examples; set FACTLINT_HYPOTHESIS_PROFILE=nightly for many more
-(see docs/testing.md).
+CI runs a moderate number of examples; FACTLINT_NIGHTLY=1 (or FACTLINT_HYPOTHESIS_PROFILE=nightly)
+runs many more (see docs/testing.md).
 """
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from factlint import lint_text, load_rules
@@ -14,7 +15,8 @@ settings.register_profile("ci", max_examples=150, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("nightly", max_examples=5000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("FACTLINT_HYPOTHESIS_PROFILE", "ci"))
+settings.load_profile(os.environ.get("FACTLINT_HYPOTHESIS_PROFILE")
+                      or ("nightly" if os.environ.get("FACTLINT_NIGHTLY") == "1" else "ci"))
 
 RULES = load_rules(select=["ALL"])
 
@@ -89,3 +91,248 @@ def test_the_document_model_maps_every_span_inside_the_text(text, path):
 @given(TEXTS)
 def test_the_same_input_gives_the_same_output(text):
     assert lint_text(text, "d.md", RULES) == lint_text(text, "d.md", RULES)
+
+
+# -- fixes -------------------------------------------------------------------------------
+import contextlib
+import io
+import random
+import tempfile
+from pathlib import Path
+from unittest import mock
+
+from factlint.config import Cli
+from factlint.fixes import applicable, apply_fixes, choose_fixes
+from factlint.runner import CheckOptions, SetupError, run_check
+
+FIXABLE = st.sampled_from([
+    "the the", "The the", "and and", "slammed", "Slammed", "blasted", "plan.It", "plan?It", "U.S.", "  ",
+    "in in", "a a", "12 %", "per cent", "very unique",
+])
+# drafts, not binary files: no NUL (a file with one is skipped as binary)
+FIX_TEXTS = st.lists(st.one_of(FIXABLE, FRAGMENTS, st.text(max_size=5)), max_size=40).map(
+    lambda parts: "".join(parts).replace("\x00", ""))
+
+
+def fix_with_the_command(data: bytes, path: str, unsafe: bool = True) -> bytes:
+    """The bytes `factlint --fix [--unsafe-fixes] -` prints for ``data`` (the real fix loop,
+    every rule): the fixed draft in its own encoding, with its byte-order mark."""
+    from factlint.fixes import encode
+
+    options = CheckOptions(paths=["-"], stdin_filename=path, fix=True, unsafe_fixes=unsafe, isolated=True,
+                           encoding_errors="replace", keep_texts=True)
+    result = run_check(options, ruleset=RULES, stdin=io.BytesIO(data))
+    assert result.fixed_stdin is not None
+    source = result.sources[path]
+    return encode(result.fixed_stdin, source.encoding, source.bom)
+
+
+def outside_stretches_are_kept(before: str, after: str, fixes) -> bool:
+    """Every stretch of ``before`` between the fixed spans is in ``after`` at its place:
+    the result starts and ends as the draft does, and the stretches appear in order."""
+    stretches, pos = [], 0
+    for fix in fixes:
+        stretches.append(before[pos:fix.offset])
+        pos = fix.end_offset
+    stretches.append(before[pos:])
+    if not after.startswith(stretches[0]) or not after.endswith(stretches[-1]):
+        return False
+    at = len(stretches[0])
+    for stretch in stretches[1:]:
+        found = after.find(stretch, at)
+        if found < 0:
+            return False
+        at = found + len(stretch)
+    return len(after) - at >= 0
+
+
+@given(FIX_TEXTS, st.sampled_from(["d.md", "d.txt"]))
+def test_a_fix_pass_changes_nothing_outside_the_fixed_spans(text, path):
+    fixes = applicable(lint_text(text, path, RULES), unsafe=True)
+    chosen = choose_fixes(text, fixes)
+    fixed, count = apply_fixes(text, fixes)
+    assert count == len(chosen)
+    assert all(a.end_offset <= b.offset for a, b in zip(chosen, chosen[1:]))
+    assert outside_stretches_are_kept(text, fixed, chosen)
+
+
+@given(FIX_TEXTS, st.sampled_from(["d.md", "d.txt"]), st.booleans())
+def test_after_fix_nothing_is_left_to_fix_and_fixing_again_changes_nothing(text, path, unsafe):
+    from factlint.reading import decode
+
+    once = fix_with_the_command(text.encode("utf-8", "surrogatepass"), path, unsafe)
+    fixed = decode(once, path, "replace").text
+    left = choose_fixes(fixed, applicable(lint_text(fixed, path, RULES), unsafe))
+    assert left == [], (fixed, left)
+    assert fix_with_the_command(once, path, unsafe) == once
+
+
+# -- many files, any order, any number of jobs -------------------------------------------
+DRAFT_SETS = st.lists(st.tuples(TEXTS, st.sampled_from([".md", ".txt"])), min_size=2, max_size=5)
+
+
+def report_of(paths, **options):
+    """What `factlint --format json PATHS` says (findings, the report's text, exit status)."""
+    from factlint.reporters import Report, get_reporter
+
+    result = run_check(CheckOptions(paths=paths, isolated=True, encoding_errors="replace", keep_texts=True,
+                                    **options), ruleset=RULES)
+    rep = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=result.ruleset,
+                 texts=result.texts, paths=sorted(result.paths), rules=result.rules,
+                 problems=sorted(result.problems))
+    return result.findings, get_reporter("json")(rep), result.exit_status()
+
+
+@contextlib.contextmanager
+def drafts_on_disk(drafts):
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for n, (text, ext) in enumerate(drafts):
+            path = Path(folder) / f"draft{n}{ext}"
+            path.write_text(text, encoding="utf-8", errors="surrogatepass")
+            paths.append(str(path))
+        yield paths
+
+
+@given(DRAFT_SETS, st.randoms())
+def test_the_same_files_in_any_order_give_the_same_report(drafts, rnd):
+    with drafts_on_disk(drafts) as paths:
+        shuffled = paths[:]
+        rnd.shuffle(shuffled)
+        assert report_of(paths) == report_of(shuffled)
+
+
+def _has_jobs() -> bool:
+    import dataclasses
+
+    return "jobs" in {f.name for f in dataclasses.fields(CheckOptions)}
+
+
+@pytest.mark.skipif(not _has_jobs(), reason="--jobs is not on this branch yet")
+@given(DRAFT_SETS, st.randoms(), st.sampled_from([2, 3, 4]))
+@settings(max_examples=max(10, settings().max_examples // 5))
+def test_any_number_of_jobs_gives_the_same_report(drafts, rnd, jobs):
+    from factlint import parallel
+
+    with drafts_on_disk(drafts) as paths, mock.patch.object(parallel, "PARALLEL_MIN_BYTES", 0):
+        shuffled = paths[:]
+        rnd.shuffle(shuffled)
+        assert report_of(paths, jobs=1) == report_of(shuffled, jobs=jobs)
+
+
+# -- suppression comments --------------------------------------------------------------
+RULE_PATTERNS = st.sampled_from(["", "sourcing", "sourcing/vague-reports", "editing/*", "framing, editing",
+                                 "ALL", "*", "nosuch/rule", "nosuch", "[", "sourcing/", ",", "a b c", "🚧"])
+DIRECTIVES = st.builds(
+    lambda verb, rules, reason, close: f"<!-- factlint-{verb} {rules}{reason}{close}",
+    st.sampled_from(["disable", "enable", "disable-line", "disable-next-line", "disable-file", "disablex", ""]),
+    RULE_PATTERNS, st.sampled_from(["", " -- the outlet is named below", " --", " -- -- --"]),
+    st.sampled_from([" -->", "-->", "", " --> -->", "\n-->"]),
+)
+SUPPRESSED_TEXTS = st.lists(st.one_of(DIRECTIVES, FRAGMENTS, st.text(max_size=6)), max_size=40).map("".join)
+
+
+@given(SUPPRESSED_TEXTS, st.sampled_from(["d.md", "d.txt"]))
+def test_suppression_comments_never_crash(text, path):
+    options = CheckOptions(paths=["-"], stdin_filename=path, isolated=True, report_unused_suppressions=True,
+                           encoding_errors="replace")
+    result = run_check(options, ruleset=RULES, stdin=io.BytesIO(text.encode("utf-8", "surrogatepass")))
+    from factlint.reading import decode
+
+    if result.input_errors:  # a NUL byte: skipped as a binary file
+        assert "\x00" in text and result.findings == []
+        return
+    decoded = decode(text.encode("utf-8", "surrogatepass"), path, "replace").text  # as read: no BOM
+    for f in result.findings:
+        assert 0 <= f.offset <= f.end_offset <= len(decoded)
+        assert decoded[f.offset:f.end_offset] == f.match
+
+
+# -- configuration values --------------------------------------------------------------
+from factlint.config import CONFIG_SPEC
+
+CONFIG_KEYS = st.sampled_from(sorted(CONFIG_SPEC.fields) + ["sellect", "rules/x", "", "per-path.x", "🚧"])
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10, 10**30), st.floats(allow_nan=True),
+                    st.sampled_from(["sourcing", "framing/*", "ALL", "error", "off", "warning", "**/*.md",
+                                     "readability/long-sentence", "@vague", "max", "[", "../..", "/", "~", ""]),
+                    st.text(max_size=10))
+INNER_KEYS = st.one_of(CONFIG_KEYS, st.sampled_from(["max", "min", "min-words", "sourcing",
+                                                      "readability/long-sentence", "opinion/**"]))
+
+
+def _nested(children):
+    return st.lists(children, max_size=4) | st.dictionaries(INNER_KEYS, children, max_size=4)
+
+
+VALUES = st.recursive(SCALARS, _nested, max_leaves=12)
+CONFIGS = st.dictionaries(CONFIG_KEYS, VALUES, max_size=6)
+
+
+@contextlib.contextmanager
+def compiled_once():
+    """Compile rule packs once per distinct request (configurations here rarely add packs)."""
+    import factlint.ruleset as ruleset
+
+    real, cache = ruleset.load_rules, {}
+
+    def load(paths=(), builtin=True, lexicons=None, **options):
+        key = (tuple(paths), builtin, tuple(sorted((k, tuple(v)) for k, v in (lexicons or {}).items())))
+        if key not in cache:
+            cache[key] = real(paths, builtin, lexicons, **options)
+        return cache[key]
+
+    with mock.patch.object(ruleset, "load_rules", load):
+        yield
+
+
+@given(CONFIGS, st.sampled_from(["yaml", "toml"]))
+@settings(max_examples=max(25, settings().max_examples // 3))
+def test_configuration_values_never_crash(config, syntax):
+    import yaml
+
+    from factlint.config import Resolver, describe
+
+    with tempfile.TemporaryDirectory() as folder, compiled_once():
+        if syntax == "yaml":
+            path = Path(folder) / ".factlint.yaml"
+            path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        else:
+            path = Path(folder) / "pyproject.toml"
+            path.write_text("[tool.factlint]\n" + "".join(f"{_toml_key(k)} = {_toml(v)}\n" for k, v in config.items()
+                                                         if _toml(v) is not None), encoding="utf-8")
+        draft = Path(folder) / "draft.md"
+        draft.write_text("The minister reportedly resigned, officials said.\n", encoding="utf-8")
+        try:
+            result = run_check(CheckOptions(paths=[str(draft)], config=str(path)))
+        except SetupError:
+            return
+        assert result.files == 1
+        describe(Resolver(config_path=str(path)), str(draft))
+
+
+def _toml_key(key: str) -> str:
+    import json
+
+    return json.dumps(key, ensure_ascii=False)
+
+
+def _toml(value):
+    """A TOML value for ``value`` (None has none; a dict becomes an inline table)."""
+    import json
+    import math
+
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf") if math.isinf(value) else repr(value)
+    if isinstance(value, int):
+        return str(value) if abs(value) < 2**63 else json.dumps(str(value))
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        items = [_toml(v) for v in value]
+        return "[" + ", ".join(i for i in items if i is not None) + "]"
+    items = [(k, _toml(v)) for k, v in value.items()]
+    return "{" + ", ".join(f"{_toml_key(k)} = {v}" for k, v in items if v is not None) + "}"

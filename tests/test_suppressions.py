@@ -49,7 +49,7 @@ def test_disable_enable_range(tmp_path):
 
         <!-- factlint-disable framing -->
 
-        The minister slammed the plan. Critics reportedly agreed.
+        The minister slammed the plan. The council reportedly agreed.
 
         The mayor slammed it too.
 

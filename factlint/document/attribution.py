@@ -1,43 +1,76 @@
 """Who says so: attributions in the prose, found once per document.
 
 An attribution is a *cue* ("said", "according to", "reportedly"), usually with a
-*source* (who says it) and a *content* (what is said). The finder works on sentences:
+*source* (who says it) and a *content* (what is said). One pass finds them:
 
-* "according to X" takes the noun phrase after it as the source;
-* a reporting verb takes the noun phrase before it (skipping auxiliaries and adverbs:
-  "senior officials have privately acknowledged") or, inverted, after it ("…, said the
-  minister");
-* "reportedly", "is said to", "it is believed" are attributions without a source.
+1. one Aho-Corasick scan of the prose finds every cue of the finder's lexicons
+   (``reporting-verbs``, ``sourceless-cues``, ``passive-cues`` in ``rules/lexicons.yaml``),
+   plus one pattern for transcript labels ("TAPPER: ...");
+2. each cue is checked in its sentence: a verb needs a source next to it
+   (:mod:`.sourcephrase` walks to it: "senior officials have privately acknowledged",
+   "…, said the minister", "according to X"); "reportedly", "is said to", "it is believed"
+   and agentless passives ("is described as", "has been criticised") stand alone;
+3. the source is classified (:mod:`.sourcekind`): named person or organisation,
+   anonymous (described), vague, or none at all (unsourced);
+4. pronouns and "who" resolve to the last compatible source in the paragraph or the one
+   before; a vague group named in a neighbouring sentence ("MPs said … the Public Accounts
+   Committee found") counts as identified; a reason for anonymity is looked for in the
+   sentence and the next one.
 
-Each source is classified by its head word and qualifiers: a named person or
-organisation, an identified office ("the Foreign Ministry spokesman"), an unnamed but
-described source ("a senior White House official": anonymous), or a generic group with
-nothing that says which ("officials", "critics", "US officials", "multiple reports":
-vague). The sourcing rules, the attribution rules and ``factlint sources`` share this
-one finder.
+Cues inside a direct quotation are the speaker's words, not the reporter's attribution,
+and are skipped. The sourcing rules, the attribution rules (the ``sentence`` kind's
+``attribution`` condition) and ``factlint sources`` all read this one list.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
+from ..phrases import PhraseIndex
 from .lexicons import (
-    AUXILIARIES,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
     GENERIC_SOURCE_HEADS,
-    GROUP_QUALIFIERS_NOT_NAMING,
-    OFFICE_NOUNS,
-    PRONOUN_SOURCES,
+    ACTION_VERBS,
+    ORGANISATION_WORDS,
+    PASSIVE_CUES,
     REPORTING_VERBS,
     SOURCELESS_CUES,
-    NP_BOUNDARY_WORDS,
+    NOMINAL_CUES,
+    STANCE_ADJECTIVES,
+    STANCE_VERBS,
+)
+from .sourcekind import ANONYMITY, ANONYMITY_REASON, SourceClass, classify, head_word, split_head
+from .sourcephrase import (
+    CLOSING_MARKS,
+    DETERMINERS,
+    NUMBER_WORDS,
+    Tok,
+    apposition_after,
+    is_np_word,
+    is_pronoun,
+    phrase_after,
+    phrase_before,
+    previous_comma,
+    skip_back,
+    tokenize,
 )
 
 KINDS = ("named-person", "named-organisation", "anonymous", "vague", "unsourced")
+#: How an attribution is made: a reporting verb ("said"), a verb of stance or intent
+#: ("wants", "opposes"), a public act ("declined to comment", "thanked"), what a group of
+#: unnamed sources is doing ("experts have discounted", "officials are reviewing"), "according to", a sourceless report ("reportedly", "it is
+#: believed"), a passive ("is described as"), a transcript or headline label ("TAPPER:").
+FORMS = ("verb", "stance", "action", "predicate", "according", "report", "passive", "label")
 
 
 @dataclass(slots=True)
 class Attribution:
+    """One attribution; every span is in prose offsets (``Document.to_raw`` maps it)."""
+
     cue: tuple[int, int]
     source: tuple[int, int] | None
     kind: str
@@ -45,7 +78,11 @@ class Attribution:
     content: tuple[int, int] | None = None
     quote: str = "paraphrase"  # direct | paraphrase | report
     reason: tuple[int, int] | None = None
-    pronoun: bool = False
+    pronoun: bool = False  # the source is a pronoun, "who" or "the officials": a reference
+    form: str = "verb"
+    head: str = ""  # the source's head word, lower case
+    refers_to: tuple[int, int] | None = None  # what a pronoun or group reference resolves to
+    resolved: bool = True  # False for a pronoun with no source to refer to
 
     @property
     def has_source(self) -> bool:
@@ -57,207 +94,884 @@ class Attribution:
         return self.kind in ("named-person", "named-organisation")
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-_CUE = regex.compile(
-    r"(?<![\w’'-])(?:(?P<according>according\s+to)|(?P<sourceless>" + _alternation(SOURCELESS_CUES)
-    + r")|(?P<verb>" + _alternation(REPORTING_VERBS) + r"))(?![\w’'-])",
-    regex.IGNORECASE,
-)
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s\p{L}\p{N}]")
-_ANONYMITY_REASON = regex.compile(
-    r"\b(?:because|since|as)\b[^.]{0,80}\b(?:not\s+authori[sz]ed|not\s+allowed|not\s+permitted|"
-    r"fear|private|confidential|sensitiv)|\bnot\s+authori[sz]ed\s+to\b|\bto\s+discuss\b|"
-    r"\bfor\s+fear\s+of\b|\bnot\s+(?:allowed|permitted)\s+to\s+(?:speak|talk|comment)\b|"
-    r"\bbecause\s+(?:he|she|they)\s+(?:was|were|is|are)\s+not\b",
-    regex.IGNORECASE,
-)
-_ANONYMITY = regex.compile(r"\b(?:condition\s+of\s+anonymity|anonymously|declined\s+to\s+be\s+"
-                           r"(?:named|identified)|asked\s+not\s+to\s+be\s+(?:named|identified)|"
-                           r"speaking\s+on\s+background)\b", regex.IGNORECASE)
-
-
-def find_attributions(doc) -> list[Attribution]:
+def find_attributions(doc, nested: bool = False) -> list[Attribution]:
+    """The document's attributions in the reporter's voice, in reading order (computed once,
+    then cached). With ``nested``, also those inside direct quotations ("He told me ‘never
+    again’", the aide said): the quoted speaker's own attributions, which tell who speaks
+    in a quotation nested in another but are not the reporter's sourcing."""
     cached = doc._cache.get("attributions")
-    if cached is not None:
-        return cached
-    prose = doc.prose
-    found: list[Attribution] = []
-    for index, sentence in enumerate(doc.sentences):
-        for m in _CUE.finditer(prose, sentence.start, sentence.end):
-            att = _attribution(doc, prose, index, sentence, m)
-            if att is not None:
-                found.append(att)
-    doc._cache["attributions"] = found
-    return found
+    if cached is None:
+        finder = _Finder(doc)
+        cached = doc._cache["attributions"] = finder.run()
+        doc._cache["nested_attributions"] = finder.nested
+    if nested:
+        return sorted(cached + doc._cache["nested_attributions"], key=lambda a: a.cue[0])
+    return cached
 
 
-def _attribution(doc, prose: str, index: int, sentence, m) -> Attribution | None:
-    cue = (m.start(), m.end())
-    if m.group("sourceless"):
-        return Attribution(cue, None, "unsourced", index, (m.end(), sentence.end), "report")
-    if m.group("according"):
-        source = _noun_phrase_after(prose, m.end(), sentence.end, stop_at_verbs=False)
-        if source is None:
-            return None
-        content = (sentence.start, m.start()) if m.start() > sentence.start + 2 else (source[1], sentence.end)
-        return _classified(doc, prose, cue, source, index, sentence, content)
-    # a reporting verb: subject before it, or inverted after it
-    source = _noun_phrase_before(prose, m.start(), sentence.start)
-    content = (m.end(), sentence.end)
-    if source is None and m.group("verb").lower() in _INVERTING_VERBS:
-        source = _inverted_subject(prose, m.end(), sentence.end)
-        content = (sentence.start, m.start())
-    if source is None:
-        return None
-    return _classified(doc, prose, cue, source, index, sentence, content)
-
-
-def _classified(doc, prose, cue, source, index, sentence, content) -> Attribution | None:
-    text = prose[source[0]:source[1]]
-    kind, pronoun = classify_source(text, at_sentence_start=source[0] == sentence.start)
-    if kind is None:
-        return None
-    att = Attribution(cue, source, kind, index, content, "paraphrase", pronoun=pronoun)
-    if kind in ("anonymous", "vague"):
-        att.reason = _reason(doc, prose, index)
-    return att
-
-
-def _reason(doc, prose: str, index: int) -> tuple[int, int] | None:
-    sentences = doc.sentences
-    block = sentences[index].block
-    for j in (index, index + 1):
-        if j < len(sentences) and sentences[j].block == block:
-            s = sentences[j]
-            m = _ANONYMITY_REASON.search(prose, s.start, s.end)
-            if m:
-                return (m.start(), m.end())
-    return None
+def has_anonymity_reason(prose: str, start: int, end: int) -> bool:
+    return ANONYMITY_REASON.search(prose, start, end) is not None
 
 
 def mentions_anonymity(prose: str, start: int, end: int):
-    return _ANONYMITY.search(prose, start, end)
+    return ANONYMITY.search(prose, start, end)
 
 
-def _tokens(prose: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(prose, start, end)]
+# -- the cue index ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _CueIndex:
+    index: PhraseIndex
+    verb: int
+    report: int
+    passive: int
+    poll: int
+    attitude: int
+    nominal: int
+    group: int
 
 
-def _noun_phrase_before(prose: str, cue_start: int, limit: int) -> tuple[int, int] | None:
-    tokens = _tokens(prose, max(limit, cue_start - 160), cue_start)
-    i = len(tokens) - 1
-    while i >= 0 and (tokens[i][2].lower() in AUXILIARIES or _is_adverb(tokens[i][2])):
-        i -= 1
-    end = i
+@lru_cache(maxsize=1)
+def _cue_index() -> _CueIndex:
+    index = PhraseIndex()
+    verb = index.register(sorted(REPORTING_VERBS | STANCE_VERBS | ACTION_VERBS))
+    report = index.register(sorted(SOURCELESS_CUES))
+    passive = index.register(list(PASSIVE_CUES))
+    poll = index.register(["poll", "polls", "survey", "surveys", "polling"])
+    attitude = index.register(sorted(STANCE_ADJECTIVES))
+    nominal = index.register(sorted(NOMINAL_CUES))
+    group = index.register(sorted(GENERIC_SOURCE_HEADS))
+    index.freeze()
+    return _CueIndex(index, verb, report, passive, poll, attitude, nominal, group)
+
+
+#: "in" before a poll: "in the latest polls", "in a CBS News/ORC poll last week".
+_IN_POLL = regex.compile(r"\b([Ii]n)\s+(?:(?:the|a|an|our|their|its|this|that|these)\s+)?[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+){0,4}\s*\Z")
+#: A speaker's label: "TAPPER: …" in a transcript, "Trump: My plans aren't set" in a headline.
+#: Up to four capitalised words at the start of a paragraph or sentence, then a colon.
+_LABEL = regex.compile(
+    r"(?:(?<=\A)|(?<=\n\n)|(?<=[.?!][\"”’']?\s))"
+    r"(\p{Lu}[\p{L}.'’-]*(?:\s(?:\p{Lu}[\p{L}.'’-]*|of|on|the|de|van|von)){0,4}):(?=\s)")
+#: Labels that introduce something other than a speaker.
+_NOT_SPEAKERS = frozenset("note update editor's editors correction clarification source sources photo "
+                          "video watch read related disclosure warning summary background context analysis "
+                          "opinion exclusive breaking live q a question answer example examples see also "
+                          "key points what why how when where who".split())
+_BE = frozenset("is are was were be been being am 's 're get gets got getting".split())
+_INVERTING = frozenset(
+    "said says say added adds asked asks wrote writes told tweeted explained explains noted notes "
+    "replied recalled argued argues warned warns acknowledged stated insisted insists declared "
+    "continued concluded countered suggested observed remarked quipped joked conceded predicted "
+    "cautioned responded".split())
+#: Before a noun these make a cue word a noun: "his claims", "the reports", "of reports".
+_NOUN_BEFORE = DETERMINERS | frozenset("of in for on with from by at about amid despite over "
+                                       "after before to new recent such".split())
+#: "by saying", "after adding": a participle whose subject is the main clause's.
+_PARTICIPLE_PREPS = frozenset("by after before while when in without".split())
+_NOUN_FORMS = frozenset("reports claims fears hopes views notes estimates shows calls stresses doubts "
+                        "promises praises counters concerns states report claim fear hope view note "
+                        "estimate show call stress doubt promise praise counter blame support state "
+                        "comment tweet tweets question questions regard".split())
+#: What may follow a verb that is also a noun: "states that", "claims the", "shows Smith".
+_COMPLEMENT_WORDS = frozenset("that the a an his her their its this these those it he she they we i "
+                              "to : “ \" ' ‘ no whether if why how what both all more less most some many "
+                              "few several only nearly almost about".split())
+_TITLE_BLOCKS = frozenset({"headline", "heading", "dek"})
+#: After these a capitalised word may open a clause: "… unnoticed: According to polls, …"
+_CLAUSE_OPENERS = frozenset({":", "—", "–", "“", '"', "(", "'", "‘"})
+#: Group heads that a named body in a neighbouring sentence identifies.
+_MEMBER_HEADS = frozenset("mps mp lawmakers legislators members senators councillors councilors "
+                          "researchers scientists judges".split())
+_BODY_HEADS = frozenset("committee commission council panel parliament congress senate assembly court "
+                        "university institute study report survey board caucus".split())
+_SINGULAR_PRONOUNS = frozenset("he she he's she's he'd she'd he'll she'll".split())
+_PLURAL_PRONOUNS = frozenset("they we they're they've we've they'd we'd they'll we'll".split())
+
+
+class _Finder:
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.prose = doc.prose
+        self.found: list[Attribution] = []
+        self.nested: list[Attribution] = []  # inside direct quotations
+        self._tok_sentence = -1
+        self._tok_list: list[Tok] = []
+        self._tok_starts: list[int] = []
+        self._lower_words: dict[str, bool] = {}
+        self._quote_spans: list[tuple[int, int]] | None = None
+        self._quote_starts: list[int] = []
+
+    # -- driver ---------------------------------------------------------------------
+    def run(self) -> list[Attribution]:
+        idx = _cue_index()
+        hits = idx.index.scan(self.prose)
+        candidates = [(s, e, "report") for s, e in hits.get(idx.report, ())]
+        candidates += [(s, e, "passive") for s, e in hits.get(idx.passive, ())]
+        candidates += [(s, e, "verb") for s, e in hits.get(idx.verb, ())]
+        candidates += [(m.end(1), m.end(), "label") for m in _LABEL.finditer(self.prose)]
+        candidates += self._in_polls(hits.get(idx.poll, ()))
+        prose = self.prose
+        # cheap checks on the characters around a hit before any sentence is tokenized
+        candidates += [(s, e, "attitude") for s, e in hits.get(idx.attitude, ())
+                       if _LINK_BEFORE.search(prose, max(0, s - 40), s)]
+        candidates += [(s, e, "nominal") for s, e in hits.get(idx.nominal, ())
+                       if s > 2 and prose[s - 1] == " " and prose[s - 3:s - 1] in ("'s", "’s", "s'", "s’")]
+        candidates += [(s, e, "group") for s, e in hits.get(idx.group, ())
+                       if _VERB_AFTER.match(prose, e, min(len(prose), e + 80))]
+        candidates.sort(key=lambda c: (c[0], -c[1]))
+        covered = -1
+        for start, end, form in candidates:
+            if start < covered:
+                continue
+            si = self.doc.sentence_index_at(start)
+            if si < 0:
+                continue
+            att = self._attribution(si, start, end, form)
+            if att is not None:
+                (self.nested if self._quoted(start) else self.found).append(att)
+                covered = end
+        self.found.sort(key=lambda a: a.cue[0])
+        self._unnest()
+        self._resolve()
+        self.found = [a for a in self.found if a.kind]
+        self._reasons()
+        return self.found
+
+    def _quoted(self, p: int) -> bool:
+        """Inside a closed (or continued) direct quotation? An unclosed one is more often a
+        slip than a quotation running to the end of the paragraph."""
+        if self._quote_spans is None:
+            spans = sorted((q.inner_start, q.inner_end) for q in self.doc.quotes
+                           if q.direct and (q.closed or q.continued))
+            self._quote_spans = spans
+            self._quote_starts = [a for a, _ in spans]
+        i = bisect_right(self._quote_starts, p) - 1
+        while i >= 0:
+            a, b = self._quote_spans[i]
+            if a <= p < b:
+                return True
+            if b <= p and i > 0 and self._quote_spans[i - 1][1] <= p:
+                return False
+            i -= 1
+        return False
+
+    def _in_polls(self, polls) -> list[tuple[int, int, str]]:
+        """"Clinton led by 10 points in a CBS News poll": "in" is the cue, the poll the source."""
+        out = []
+        prose = self.prose
+        for start, end in polls:
+            window = prose[max(0, start - 60):start]
+            m = _IN_POLL.search(window)
+            if m:
+                cue = start - len(window) + m.start(1)
+                out.append((cue, cue + 2, "poll"))
+        return out
+
+    def _toks(self, si: int) -> tuple[list[Tok], list[int]]:
+        """The tokens of sentence ``si``; cues come in reading order, so only the current
+        sentence's tokens are kept (a long document does not pile up token objects)."""
+        if self._tok_sentence != si:
+            s = self.doc.sentences[si]
+            self._tok_list = tokenize(self.prose, s.start, s.end)
+            self._tok_starts = [t.start for t in self._tok_list]
+            self._tok_sentence = si
+        return self._tok_list, self._tok_starts
+
+    def _attribution(self, si: int, start: int, end: int, form: str) -> Attribution | None:
+        toks, starts = self._toks(si)
+        ci = bisect_left(starts, start)
+        cj = bisect_left(starts, end) - 1
+        if ci >= len(toks) or toks[ci].start != start or cj < ci or toks[cj].end != end:
+            return None  # a cue inside a longer word ("tweet-id")
+        if form == "report":
+            return self._report(si, toks, ci, cj)
+        if form == "passive":
+            return self._passive(si, toks, ci, cj) or self._verb_at_same_place(si, toks, ci)
+        if form == "label":
+            return self._label(si, toks, ci)
+        if form == "poll":
+            return self._poll(si, toks, ci)
+        if form == "attitude":
+            return self._attitude(si, toks, ci)
+        if form == "nominal":
+            return self._nominal(si, toks, ci)
+        if form == "group":
+            return self._group_predicate(si, toks, ci)
+        return self._verb(si, toks, ci, cj)
+
+    def _verb_at_same_place(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
+        """A passive phrase that reads as active ("what she described as"): try the verb."""
+        if toks[ci].low in REPORTING_VERBS:
+            return self._verb(si, toks, ci, ci)
+        return None
+
+    # -- cue forms --------------------------------------------------------------------
+    def _report(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution:
+        s = self.doc.sentences[si]
+        content = self._after(toks, cj, s) if ci == 0 else (s.start, _trim_end(self.prose, s.start, s.end))
+        return Attribution((toks[ci].start, toks[cj].end), None, "unsourced", si, content, "report",
+                           form="report")
+
+    def _passive(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
+        k = ci - 1
+        while k >= 0 and (toks[k].low.endswith("ly") and len(toks[k].low) > 4 or toks[k].low in ("also", "long", "often")):
+            k -= 1
+        before = toks[k] if k >= 0 else None
+        as_phrase = toks[cj].low == "as"
+        if before is None or before.text in (",", "—", "–"):
+            if not as_phrase:
+                return None  # ", believed South American origin": no passive of saying
+            # "The plan, described as ...", "Described as ..."
+        elif before.low in _BE:
+            if before.low in ("be", "being") and k > 0 and toks[k - 1].low in _MODAL_LEAD:
+                return None  # "seeks to be seen as", "will be viewed as": a hope or forecast, no attribution
+        elif cj + 1 < len(toks) and toks[cj + 1].low == "by" and not is_pronoun(before):
+            pass  # "the $36.5 billion estimated by Forbes": a reduced passive with its agent
+        elif as_phrase and is_np_word(before) and not before.capitalised:
+            span = phrase_before(toks, k, 0)  # "a plan described as ...", not "which the union described as"
+            if span is not None and span[0] > 0 and toks[span[0] - 1].low in ("which", "what", "that", "whom"):
+                return None
+        else:
+            return None
+        s = self.doc.sentences[si]
+        cue = (toks[ci].start, toks[cj].end)
+        agent = self._agent(toks, cj + 1)
+        if agent is not None:
+            return self._sourced(si, toks, cue, agent, self._after(toks, cj, s), form="passive")
+        if before is not None and before.low in _BE and k - 1 >= 0 and toks[k - 1].low in ("it",):
+            cue = (toks[k - 1].start, cue[1])  # "it is understood"
+        return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "report", form="passive")
+
+    def _agent(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
+        """"… by the minister": the agent of a passive, within a few words."""
+        for j in range(i, min(len(toks), i + 8)):
+            t = toks[j]
+            if t.low == "by":
+                return phrase_after(toks, j + 1, len(toks))
+            if not t.is_word and t.text not in ("-",):
+                return None
+        return None
+
+    def _group_predicate(self, si: int, toks: list[Tok], hi: int) -> Attribution | None:
+        """"Nuclear proliferation experts have similarly discounted …", "Some party officials
+        are looking for …": a generic group as the subject of a verb that is not a reporting
+        verb still attributes a view or an act to people the reader cannot identify."""
+        n = len(toks)
+        j = hi + 1
+        if j < n and toks[j].low in ("familiar", "close", "in", "at", "from", "inside", "within", "on"):
+            after = phrase_after(toks, j + 1, n)
+            if after is None or toks[j].low in ("familiar", "close") and after is None:
+                return None
+            j = after[1] + 1
+        k = j
+        auxiliaries = 0
+        while k < n and (toks[k].low in _AUX_VERBS or toks[k].low in ("not", "also", "still", "now")
+                         or _is_adverb_tok(toks[k])):
+            auxiliaries += toks[k].low in _AUX_VERBS
+            k += 1
+        if k >= n:
+            return None
+        verb = toks[k]
+        if not verb.is_word or verb.capitalised or verb.low in _STOP_PREDICATE or verb.low[:1].isdigit():
+            return None  # "officials are the …", "everyone is from …": no verb
+        if verb.low in REPORTING_VERBS or verb.low in STANCE_VERBS or verb.low in ACTION_VERBS \
+                or verb.low in STANCE_ADJECTIVES:
+            return None  # the verb has its own cue
+        last_aux = toks[k - 1].low if auxiliaries else ""
+        if last_aux in _BE or last_aux in ("been",):
+            if not verb.low.endswith("ing"):
+                return None  # "three people were killed": a passive or a copula, nobody's view
+        elif last_aux in ("have", "has", "had"):
+            if not verb.low.endswith("ed"):
+                return None
+        elif last_aux:
+            pass  # "will select", "may end": a modal and a base form
+        elif not (verb.low.endswith("ed") and len(verb.low) > 4):
+            return None
+        span = phrase_before(toks, hi, 0)
+        if span is None:
+            return None
+        before = toks[span[0] - 1] if span[0] > 0 else None
+        if before is not None and before.text not in (",", ";", "—", "–", "(") and before.low not in _CLAUSE_JOINERS \
+                and before.low not in ("that", "while", "because", "although", "though", "when", "as", "if"):
+            return None  # the group is not the subject of a clause ("the number of officials has …")
+        if any(t.low[:1].isdigit() or t.low in NUMBER_WORDS for t in toks[span[0]:span[1] + 1]):
+            return None  # "367,000 people voted": a count of people, not a source
+        s = self.doc.sentences[si]
+        att = self._sourced(si, toks, (toks[j].start, verb.end), span, self._after(toks, k, s), form="predicate")
+        if att is not None and att.head not in _PREDICATE_HEADS:
+            return None
+        return att
+
+    @staticmethod
+    def _agentful(toks: list[Tok], k: int) -> bool:
+        return any(t.low == "by" for t in toks[k + 1:k + 4])
+
+    def _nominal(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
+        """"Clinton's claim that …", "the ministry's estimate": the possessive is the source."""
+        if ci == 0 or not (toks[ci - 1].low.endswith("'s") or toks[ci - 1].low.endswith("s'")):
+            return None
+        span = phrase_before(toks, ci - 1, 0, links=False)
+        if span is None:
+            return None
+        s = self.doc.sentences[si]
+        return self._sourced(si, toks, (toks[ci].start, toks[ci].end), span, self._after(toks, ci, s))
+
+    def _attitude(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
+        """"Voters are skeptical of free trade": an attitude attributed to the subject."""
+        k = ci - 1
+        while k >= 0 and (_is_adverb_tok(toks[k]) or toks[k].low in ("not", "also", "still", "more", "less",
+                                                                    "very", "so", "too", "increasingly")):
+            k -= 1
+        if k < 0 or toks[k].low not in _ATTITUDE_LINKS:
+            return None
+        cue_start = k
+        k = skip_back(toks, k - 1, 0)
+        source = self._source_before(toks, k)
+        if source is None or toks[source[0]].low in ("it", "this", "that", "there"):
+            return None
+        s = self.doc.sentences[si]
+        return self._sourced(si, toks, (toks[cue_start].start, toks[ci].end), source, self._after(toks, ci, s),
+                             form="stance")
+
+    def _poll(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
+        end = ci + 1
+        while end < len(toks) and toks[end].low not in ("poll", "polls", "survey", "surveys", "polling"):
+            end += 1
+        if end >= len(toks):
+            return None
+        if end + 1 < len(toks) and toks[end + 1].low == "data":
+            end += 1
+        s = self.doc.sentences[si]
+        content = self._before(toks, ci, s) if ci > 1 else self._after(toks, end, s)
+        return self._sourced(si, toks, (toks[ci].start, toks[ci].end), (ci + 1, end), content, form="according")
+
+    def _label(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
+        j = 0  # the label opens the sentence (see _LABEL)
+        if ci < 1 or ci > 8 or any(t.low in _NOT_SPEAKERS for t in toks[:ci]):
+            return None
+        s = self.doc.sentences[si]
+        att = self._sourced(si, toks, (toks[ci].start, toks[ci].end), (j, ci - 1), self._after(toks, ci, s),
+                            form="label")
+        if att is not None and att.kind == "named-organisation" and all(t.text.isupper() for t in toks[:ci] if t.is_word) \
+                and att.head not in ORGANISATION_WORDS:
+            att.kind = "named-person"  # "TAPPER:" in a transcript
+        return att
+
+    def _verb(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
+        first = toks[ci]
+        words = [t.low for t in toks[ci:cj + 1]]
+        phrase = " ".join(words)
+        s = self.doc.sentences[si]
+        if first.capitalised and ci > 0 and self.doc.blocks[s.block].kind not in _TITLE_BLOCKS \
+                and toks[ci - 1].text not in _CLAUSE_OPENERS and not _title_case(toks):
+            return None
+        cue = (first.start, toks[cj].end)
+        vform = "verb" if phrase in REPORTING_VERBS else "stance" if phrase in STANCE_VERBS else "action"
+        if phrase == "according to":
+            return self._according(si, toks, ci, cj)
+        prev = toks[ci - 1] if ci > 0 else None
+        participle = words[0].endswith("ing")
+        if prev is not None:
+            if participle and (prev.text in (",", "—", "–") or prev.low in _PARTICIPLE_PREPS):
+                return self._participle(si, toks, ci, cj, vform)
+            if (prev.low in _NOUN_BEFORE and not (prev.low in _QUANTIFIERS and phrase not in _NOUN_FORMS)) \
+                    or prev.low.endswith("'s"):
+                return None  # "the said agreement", "his claims"; but "many say", "another said"
+        elif participle:
+            return None
+        nxt = toks[cj + 1] if cj + 1 < len(toks) else None
+        if words[0] in ("see", "sees", "saw") and not any(t.low == "as" for t in toks[cj + 1:cj + 8]):
+            return None  # only "see X as Y" reports a view; "she saw the film" does not
+        if phrase in ("continued", "continues") and nxt is not None and nxt.is_word:
+            return None  # "he continued to lead"; only "…,” he continued." reports speech
+        if phrase in ("declined", "declines", "refused", "refuses") and (nxt is None or nxt.low != "to"):
+            return None
+        if phrase in ("asked", "asks") and nxt is not None and nxt.low in ("not", "to") and self._request(toks, cj):
+            return None  # "who asked not to be named": a request, not something said
+        if words[0] in ("call", "calls", "called", "calling") and nxt is not None and nxt.low in _PARTICLES:
+            return None  # "called off", "called in"
+        if phrase in _NOUN_FORMS and not _complement(nxt) and not (
+                (nxt is None or nxt.text in ".!?;") and any(t.text == "," for t in toks[max(0, ci - 5):ci])):
+            return None  # "key states ahead", "reports of fraud"; but "…, figures show."
+        if prev is not None and (prev.low.isdigit() or prev.low in NUMBER_WORDS) and nxt is not None \
+                and words[-1].endswith("ed") and is_np_word(nxt) and not nxt.capitalised:
+            return None  # "20 pledged delegates": a participle used as an adjective
+        k = ci - 1
+        while k >= 0 and (toks[k].low.endswith("ly") and len(toks[k].low) > 4):
+            k -= 1
+        if k >= 0 and toks[k].low in _BE and not participle:
+            agent = self._agent(toks, cj + 1)  # "was criticised by the minister"
+            if agent is None:
+                return None
+            return self._sourced(si, toks, cue, agent, self._after(toks, cj, s), form="passive")
+        k = skip_back(toks, ci - 1, 0)
+        if k >= 0 and toks[k].low in ("and", "but") and k > 0 and toks[k - 1].is_word:
+            return self._participle(si, toks, ci, cj, vform)  # "… put off deciding but said …"
+        source = self._source_before(toks, k)
+        if source is not None and not self._agrees(toks, source, k, ci, cj, words[0]):
+            source = None
+        if source is not None and words[0] == "called" and _names_something(toks, source, nxt):
+            source = None
+        if source is not None:
+            if source[1] < ci - 1 and all(toks[x].low in _AUX_VERBS or toks[x].low in ("also", "not", "never")
+                                          or _is_adverb_tok(toks[x]) for x in range(source[1] + 1, ci)):
+                cue = (toks[source[1] + 1].start, cue[1])  # "has said", "also said", "has repeatedly said"
+            content = self._after(toks, cj, s)
+            if source[0] > 0 and (toks[source[0] - 1].text == "," or toks[source[0] - 1].text in CLOSING_MARKS) and cj + 1 >= len(toks) - 1:
+                content = self._before(toks, source[0], s)  # "…, the minister said."
+            return self._sourced(si, toks, cue, source, content, form=vform)
+        if phrase in _INVERTING and (prev is None or prev.text in (",", "—", "–", "'") or prev.text in CLOSING_MARKS):
+            after = phrase_after(toks, cj + 1, len(toks))
+            if after is not None and not toks[after[0]].low in ("that", "it", "this"):
+                end = apposition_after(toks, after[1], len(toks))
+                return self._sourced(si, toks, cue, (after[0], end), self._before(toks, ci, s))
+        return None
+
+    @staticmethod
+    def _request(toks: list[Tok], cj: int) -> bool:
+        words = [t.low for t in toks[cj + 1:cj + 5]]
+        return words[:3] == ["not", "to", "be"] or words[:2] == ["to", "be"] or words[:2] == ["that", "his"]
+
+    def _agrees(self, toks: list[Tok], source: tuple[int, int], k: int, ci: int, cj: int, verb: str) -> bool:
+        """Does the verb agree with its subject? "a caucus state like Iowa" is a noun phrase,
+        not "caucus" stating something; "he found the keys" reports no finding."""
+        subject = toks[source[0]:source[1] + 1]
+        head = head_word(split_head(subject)[0]) or subject[-1].low
+        if verb in EVIDENCE_VERBS:
+            after = toks[cj + 1].low if cj + 1 < len(toks) else ""
+            if after != "that" and not after[:1].isdigit() and not any(t.low in EVIDENCE_NOUNS for t in subject):
+                return False  # "he found the keys"; but "a poll found 40%", "an average of polls shows"
+        if any(toks[x].low in _AUX_VERBS for x in range(k + 1, ci)):
+            return True  # "will say", "did not say": the auxiliary carries the agreement
+        plural = _plural(head, subject)
+        form = _verb_form(verb)
+        if form == "base":
+            return plural or head in ("who", "which", "that")
+        if form == "s":
+            return not plural or subject[-1].capitalised
+        return True
+
+    def _according(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
+        src = phrase_after(toks, cj + 1, len(toks))
+        if src is None:
+            return None
+        s = self.doc.sentences[si]
+        if ci <= 1:
+            content = self._after(toks, src[1], s)
+        else:
+            content = self._before(toks, ci, s)
+        att = self._sourced(si, toks, (toks[ci].start, toks[cj].end), src, content, form="according")
+        if att is None:  # "according to a newly uncovered email": a document the text describes
+            i, j = src
+            att = Attribution((toks[ci].start, toks[cj].end), (toks[i].start, toks[j].end), "named-organisation",
+                              si, content, form="according", head=toks[j].low)
+        return att
+
+    def _participle(self, si: int, toks: list[Tok], ci: int, cj: int, form: str = "verb") -> Attribution | None:
+        """", saying …", "by adding …": the subject is the main clause's."""
+        s = self.doc.sentences[si]
+        cue = (toks[ci].start, toks[cj].end)
+        for att in reversed(self.found):
+            if att.sentence != si:
+                break
+            if att.source is not None and att.cue[0] < cue[0]:
+                copy = Attribution(cue, att.source, att.kind, si, self._after(toks, cj, s), "paraphrase",
+                                   pronoun=att.pronoun, form=form, head=att.head,
+                                   refers_to=att.refers_to, resolved=att.resolved)
+                return copy
+        subject = self._sentence_subject(toks, ci)
+        if subject is None:
+            return None
+        return self._sourced(si, toks, cue, subject, self._after(toks, cj, s), form=form)
+
+    def _sentence_subject(self, toks: list[Tok], limit: int) -> tuple[int, int] | None:
+        i = 0
+        comma = next((x for x in range(min(limit, 12)) if toks[x].text == ","), None)
+        if comma is not None and toks[0].low in ("a", "an", "as", "after", "in", "on", "at", "despite", "with") \
+                and comma + 1 < limit:
+            i = comma + 1  # "A vocal critic of free trade, Mr. Trump has …", "On Monday, the minister …"
+        if i < limit and not (toks[i].capitalised or toks[i].low in DETERMINERS):
+            return None
+        if is_pronoun(toks[i]):
+            return (i, i)
+        span = phrase_after(toks, i, limit, subject=True)
+        if span is None:
+            return None
+        # the subject is followed by its verb, not by a comma or a preposition
+        nxt = toks[span[1] + 1] if span[1] + 1 < limit else None
+        if nxt is None or not nxt.is_word:
+            return None
+        return span
+
+    # -- the source before the verb ---------------------------------------------------------
+    def _source_before(self, toks: list[Tok], k: int) -> tuple[int, int] | None:
+        if k < 0:
+            return None
+        t = toks[k]
+        if is_pronoun(t) or t.low in ("who", "which", "some", "many", "several", "most", "few",
+                                      "others", "both", "all", "another", "one", "neither", "none", "each"):
+            return (k, k)
+        if t.text == ",":
+            return self._subject_before_asides(toks, k)
+        span = phrase_before(toks, k, 0)
+        if span is not None:
+            return self._behind_relative(toks, span) or span
+        if t.text == ")":
+            j = k - 1
+            while j >= 0 and k - j < 8 and toks[j].text != "(":
+                j -= 1
+            if j > 0 and toks[j].text == "(":
+                return self._source_before(toks, j - 1)  # "Sen. Jane Doe (D-Vt.) said"
+        return None
+
+    @staticmethod
+    def _behind_relative(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int] | None:
+        """"the groups who wrote to her on Thursday say": the subject is before "who"."""
+        j = span[0] - 1
+        while j > 0 and span[0] - j <= 10 and toks[j].is_word and toks[j].low not in ("who", "and", "but"):
+            j -= 1
+        if j <= 0 or toks[j].low != "who":
+            return None
+        head = phrase_before(toks, j - 1, 0, links=False)
+        return (head[0], span[1]) if head is not None else None
+
+    def _subject_before_asides(self, toks: list[Tok], k: int) -> tuple[int, int] | None:
+        """"Smith, the minister, said"; "Grassley, facing a challenge in Iowa, a swing state,
+        said": walk back over comma-delimited asides to the subject before them."""
+        commas = []
+        end = k
+        while True:
+            c = previous_comma(toks, end, 0)
+            if c is None or c == 0 or not _aside(toks[c + 1:end]):
+                break
+            commas.append(c)
+            end = c
+        for c in reversed(commas):  # the farthest first: the subject opens the clause
+            head_end = skip_back(toks, c - 1, 0)
+            if head_end < 0:
+                continue
+            if is_pronoun(toks[head_end]):
+                head = (head_end, head_end)
+            else:
+                head = phrase_before(toks, head_end, 0)
+            if head is None:
+                continue
+            before = toks[head[0] - 1] if head[0] > 0 else None
+            if before is not None and before.text not in (",", ";", "—", "–") and before.text not in CLOSING_MARKS \
+                    and before.low not in _CLAUSE_JOINERS:
+                continue
+            inner = toks[c + 1:k]
+            if _parenthesis(inner):
+                return head
+            return (head[0], k - 1)
+        return None
+
+    # -- building ---------------------------------------------------------------------------
+    def _sourced(self, si: int, toks: list[Tok], cue: tuple[int, int], span: tuple[int, int],
+                 content: tuple[int, int] | None, form: str = "verb") -> Attribution | None:
+        i, j = span
+        if i > 0 and toks[i - 1].low in ("if", "whether", "unless") and toks[i].start < cue[0]:
+            return None  # "if Ukraine rejects the plan": a hypothesis, not an attribution
+        source = (toks[i].start, toks[j].end)
+        first = toks[i]
+        if i == j and (is_pronoun(first) or first.low in ("who", "which")):
+            att = Attribution(cue, source, "named-person", si, content, "paraphrase", pronoun=True,
+                              form=form, head=first.low)
+            if first.low in ("who", "which"):
+                self._relative(att, toks, i)
+            return att
+        cls = classify(toks[i:j + 1], self._common_noun if i == 0 else _never)
+        if cls is None:
+            return None
+        return Attribution(cue, source, cls.kind, si, content, "paraphrase", form=form, head=cls.head,
+                           pronoun=cls.back_reference)
+
+    def _relative(self, att: Attribution, toks: list[Tok], i: int) -> None:
+        """"Smith, who has said …": "who" is the source as written; it refers to Smith."""
+        k = i - 1
+        if k >= 0 and toks[k].text == ",":
+            k -= 1
+        span = phrase_before(toks, k, 0, links=False) if k >= 0 else None
+        if span is None:
+            att.resolved = False
+            return
+        cls = classify(toks[span[0]:span[1] + 1], self._common_noun if span[0] == 0 else _never)
+        if cls is None:
+            att.kind = ""  # "the talks, which …": no speaker to refer to (dropped after resolution)
+            return
+        att.kind, att.head = cls.kind, cls.head
+        att.refers_to = (toks[span[0]].start, toks[span[1]].end)
+
+    def _common_noun(self, low: str) -> bool:
+        """Is this sentence-initial capitalised word an ordinary noun? It is when the draft
+        also writes it in lower case somewhere ("Protesters …" / "… the protesters")."""
+        known = self._lower_words.get(low)
+        if known is None:
+            known = self._lower_words[low] = _occurs_as_word(self.prose, low)
+        return known
+
+    def _after(self, toks: list[Tok], j: int, s) -> tuple[int, int] | None:
+        i = j + 1
+        while i < len(toks) and toks[i].low in ("that", ",", ":", "—", "–"):
+            i += 1
+        if i >= len(toks):
+            return None
+        end = _trim_end(self.prose, toks[i].start, s.end)
+        return (toks[i].start, end) if end > toks[i].start else None
+
+    def _before(self, toks: list[Tok], i: int, s) -> tuple[int, int] | None:
+        k = i - 1
+        while k >= 0 and not toks[k].is_word and toks[k].text not in CLOSING_MARKS:
+            k -= 1
+        if k < 0:
+            return None
+        return (s.start, toks[k].end)
+
+    def _unnest(self) -> None:
+        """"Officials said they believed …": the second attribution sits in the content of
+        the first, which carries the sourcing; it is kept with the nested ones."""
+        kept: list[Attribution] = []
+        for att in self.found:
+            outer = None
+            for b in reversed(kept):  # only this sentence's earlier attributions
+                if b.sentence != att.sentence:
+                    break
+                if b.content is not None and b.content[0] <= att.cue[0] < b.content[1]:
+                    outer = b
+                    break
+            if outer is not None and att.source is not None and att.pronoun and att.source != outer.source \
+                    and att.source[0] >= outer.content[0] \
+                    and not _CLAUSE_BREAK.search(self.prose, outer.cue[1], att.source[0]):
+                self.nested.append(att)
+                continue
+            kept.append(att)
+        self.found = kept
+
+    # -- resolution -------------------------------------------------------------------------
+    def _resolve(self) -> None:
+        """Pronouns and back-references take the kind of the source they refer to; a vague
+        group identified by a named body next to it is identified."""
+        doc = self.doc
+        order = {b.index: n for n, b in enumerate(doc.prose_blocks)}
+        history: list[Attribution] = []
+        for att in self.found:
+            if att.source is None:
+                continue
+            block = order.get(doc.sentences[att.sentence].block, -1)
+            if att.pronoun and att.refers_to is None:
+                target = self._antecedent(att, history, block, order)
+                if target is not None:
+                    att.kind, att.head = target.kind, target.head
+                    att.refers_to = target.refers_to or target.source
+                elif not self._is_pronoun_head(att):
+                    att.pronoun = False  # "the officials" with nothing before: a vague mention
+                elif att.head in ("it", "it's", "you"):
+                    att.kind = ""  # "it can maintain", "more than you think": nobody to refer to
+                else:
+                    att.resolved = False
+                    att.kind = _UNRESOLVED_KIND.get(att.head.split("'")[0], "named-person")
+            elif not att.pronoun:
+                history.append(att)
+        by_sentence: dict[int, list[Attribution]] = {}
+        for att in self.found:
+            by_sentence.setdefault(att.sentence, []).append(att)
+        for att in self.found:
+            if att.kind == "vague" and not att.pronoun and att.head in _MEMBER_HEADS:
+                body = self._identifying_body(att, by_sentence)
+                if body is not None:
+                    att.kind, att.refers_to = "named-organisation", body.source
+
+    @staticmethod
+    def _is_pronoun_head(att: Attribution) -> bool:
+        return (att.head in _SINGULAR_PRONOUNS or att.head in _PLURAL_PRONOUNS or att.head in _UNRESOLVED_KIND
+                or att.head in ("both", "each", "neither"))
+
+    def _antecedent(self, att: Attribution, history: list[Attribution], block: int, order) -> Attribution | None:
+        doc = self.doc
+        for n, prev in enumerate(reversed(history)):
+            pblock = order.get(doc.sentences[prev.sentence].block, -1)
+            if pblock < block - 1 or n >= _ANTECEDENT_LOOKBACK:
+                return None
+            if self._compatible(att.head, prev):
+                return prev
+        return None
+
+    @staticmethod
+    def _compatible(head: str, prev: Attribution) -> bool:
+        plural = prev.head.endswith("s") and not prev.head.endswith("ss")
+        if head in _SINGULAR_PRONOUNS:
+            return prev.kind == "named-person" or (prev.kind in ("anonymous", "vague") and not plural)
+        if head in _PLURAL_PRONOUNS or head in ("both", "each", "neither"):
+            return prev.kind == "named-organisation" or (prev.kind in ("anonymous", "vague") and plural)
+        if head in ("it", "it's"):
+            return prev.kind == "named-organisation" and not plural
+        if head in ("i", "i'm", "i've", "you"):
+            return False
+        return prev.head == head and prev.kind in ("anonymous", "vague")  # "the officials"
+
+    def _identifying_body(self, att: Attribution, by_sentence: dict[int, list[Attribution]]) -> Attribution | None:
+        doc = self.doc
+        block = doc.sentences[att.sentence].block
+        for si in (att.sentence - 1, att.sentence, att.sentence + 1):
+            for other in by_sentence.get(si, ()):
+                if other is att or other.kind != "named-organisation" or other.pronoun or other.source is None:
+                    continue
+                if doc.sentences[si].block == block and other.head in _BODY_HEADS:
+                    return other
+        return None
+
+    def _reasons(self) -> None:
+        doc = self.doc
+        cache: dict[int, tuple[int, int] | None] = {}
+
+        def reason_in(si: int):
+            if si not in cache:
+                s = doc.sentences[si]
+                m = ANONYMITY_REASON.search(self.prose, s.start, s.end)
+                cache[si] = (m.start(), m.end()) if m else None
+            return cache[si]
+
+        own_source = {a.sentence for a in self.found if a.source is not None and not a.pronoun
+                      and a.kind in ("anonymous", "vague")}
+        for att in self.found:
+            if att.kind not in ("anonymous", "vague") or att.source is None:
+                continue
+            block = doc.sentences[att.sentence].block
+            for si in (att.sentence, att.sentence + 1):
+                if si != att.sentence and si in own_source:
+                    break  # the next sentence's reason belongs to the source it names
+                if si < len(doc.sentences) and doc.sentences[si].block == block:
+                    found = reason_in(si)
+                    if found is not None:
+                        att.reason = found
+                        break
+
+
+#: How many earlier sources a pronoun looks back over (within two paragraphs anyway).
+_ANTECEDENT_LOOKBACK = 40
+_AUX_VERBS = frozenset(
+    "has have had will would could can may might must shall should did does do is are was were "
+    "hasn't haven't hadn't won't wouldn't couldn't can't cannot didn't doesn't don't isn't aren't "
+    "wasn't weren't shouldn't".split())
+_IRREGULAR_PAST = frozenset("said told wrote thought felt found forecast".split())
+_PLURAL_WORDS = frozenset("people police media data staff personnel public men women children folks "
+                          "i we you they some many others several most few both all".split())
+
+
+_PARENTHESIS_OPENERS = frozenset("of in on at for as by from with according like unlike however though "
+                                  "too also perhaps meanwhile moreover indeed".split())
+
+
+#: Groups whose doings a reader would want named: the people who inform stories (not
+#: "voters turned out", "people flocked", "others slipped into foreclosure").
+_PREDICATE_HEADS = frozenset("officials official sources source aides aide advisers adviser advisors insiders "
+                             "insider diplomats diplomat experts expert analysts analyst critics observers "
+                             "strategists operatives allies supporters opponents lawmakers economists "
+                             "authorities staffers".split())
+_STOP_PREDICATE = frozenset("not on in at from of for to by with as about into over under a an the this that "
+                            "these those such so very more less most also still just now".split())
+#: Pre-checks (one regex call per hit): a linking verb before an attitude adjective; an
+#: auxiliary or a past tense after a group ("officials have …", "experts warned").
+_LINK_BEFORE = regex.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|grew|grown|grows?|appears?|"
+                             r"appeared|seems?|seemed|feels?|felt|became|become)\b[\w\s’'-]{0,30}\Z", regex.IGNORECASE)
+_VERB_AFTER = regex.compile(r"(?:\s+(?:in|at|from|inside|within|on|familiar|close)\b[^.,;:!?]{0,60}?)?"
+                            r"(?:\s+(?:not|also|still|now|\w+ly))*\s+(?:\w+ed|has|have|had|will|would|could|can|may|"
+                            r"might|must|should|shall|did|do|does|is|are|was|were|'ve|’ve)\b", regex.IGNORECASE)
+#: Before "be"/"being", words that make a passive hypothetical: "to be seen as", "risk being".
+_MODAL_LEAD = frozenset("to will would could can may might should must risk risks avoid avoided of about "
+                        "on from without".split())
+#: Verbs that link a source to its attitude: "are skeptical", "remain wary", "grew angry".
+_ATTITUDE_LINKS = frozenset("is are was were be been remain remains remained grew grow grown appear appears "
+                            "appeared seem seems seemed feel feels felt become became".split())
+#: Between two attributions, a new clause rather than a nested report: "…, but he said …"
+_CLAUSE_BREAK = regex.compile(r",\s+(?:but|and|while|yet)\b|\bbut\b|;|\s[—–]\s")
+_PARTICLES = frozenset("off in up back out upon".split())
+_QUANTIFIERS = frozenset("some many several most few both all another each others none neither".split())
+_CLAUSE_JOINERS = frozenset("and but so yet or meanwhile however still then also".split())
+
+
+def _aside(inner: list[Tok]) -> bool:
+    """A comma-delimited aside after a subject: an apposition ("the minister", "Jane Doe"),
+    a relative clause ("who …", "where …"), a participle ("facing …") or a parenthesis."""
+    if not inner:
+        return False
+    first = inner[0]
+    return (first.low in ("who", "whose", "which", "where", "whom") or first.low in DETERMINERS
+            or first.capitalised or first.low.isdigit() or first.low in NUMBER_WORDS or _parenthesis(inner))
+
+
+def _is_adverb_tok(t: Tok) -> bool:
+    return len(t.low) > 4 and t.low.endswith("ly") and not t.capitalised
+
+
+def _names_something(toks: list[Tok], source: tuple[int, int], nxt: Tok | None) -> bool:
+    """"a group called Occupy": "called" gives a name, nobody calls anything."""
+    first = toks[source[0]]
+    if nxt is None or not (nxt.capitalised or nxt.text in ("“", '"', "'", "‘")):
+        return False
+    return first.low in ("a", "an") or (source[0] == source[1] and not first.capitalised)
+
+
+def _title_case(toks: list[Tok]) -> bool:
+    """A headline set in Title Case inside a paragraph block ("Some Say It Proves …")."""
+    words = [t for t in toks if t.is_word and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.capitalised for t in words) >= 0.8 * len(words)
+
+
+def _complement(t: Tok | None) -> bool:
+    return t is not None and (t.low in _COMPLEMENT_WORDS or t.capitalised or t.low[:1].isdigit())
+
+
+def _parenthesis(inner: list[Tok]) -> bool:
+    """", of course,", ", in fact,", ", speaking on condition of anonymity …,": an aside
+    between a subject and its verb, not a description of the subject."""
+    first = inner[0]
+    if first.capitalised:
+        return False
+    if first.low in _PARENTHESIS_OPENERS and len(inner) <= 4:
+        return True
+    return len(first.low) > 4 and (first.low.endswith("ing") or first.low.endswith("ed"))
+
+
+def _verb_form(verb: str) -> str:
+    """"base" (say), "s" (says), or "other" (said, saying): only the first two agree."""
+    if verb.endswith("ing") or verb.endswith("ed") or verb in _IRREGULAR_PAST:
+        return "other"
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return "s"
+    return "base"
+
+
+def _plural(head: str, subject: list[Tok]) -> bool:
+    if head in _PLURAL_WORDS or any(t.low in ("and", "&") for t in subject):
+        return True
+    return head.endswith("s") and not head.endswith("ss") and head not in ("us", "news", "this", "its", "his")
+
+
+_UNRESOLVED_KIND = {"he": "named-person", "she": "named-person", "i": "named-person", "we": "named-person",
+                    "it": "named-organisation", "they": "vague", "you": "vague", "both": "vague", "each": "vague",
+                    "neither": "vague"}
+
+
+def _occurs_as_word(text: str, word: str) -> bool:
+    """``word`` occurs in ``text`` exactly so (case-sensitive) as a whole word."""
+    i = text.find(word)
+    n = len(word)
     while i >= 0:
-        word = tokens[i][2]
-        lower = word.lower()
-        if not (word[0].isalnum()) or lower in NP_BOUNDARY_WORDS:
-            break
-        if lower in AUXILIARIES and i != end:
-            break
-        i -= 1
-        if end - i >= 9:
-            break
-    if i == end:
-        return None
-    start_tok = tokens[i + 1]
-    end_tok = tokens[end]
-    return (start_tok[0], end_tok[1])
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
-def _inverted_subject(prose: str, cue_end: int, limit: int) -> tuple[int, int] | None:
-    tokens = _tokens(prose, cue_end, min(limit, cue_end + 160))
-    if not tokens or not tokens[0][2][0].isalnum():
-        return None
-    if tokens[0][2].lower() in NP_BOUNDARY_WORDS or tokens[0][2].lower() in ("this", "it", "there"):
-        return None
-    return _take_phrase(tokens)
+def _never(_: str) -> bool:
+    return False
 
 
-def _noun_phrase_after(prose: str, start: int, limit: int,
-                       stop_at_verbs: bool = True) -> tuple[int, int] | None:
-    tokens = _tokens(prose, start, min(limit, start + 200))
-    if not tokens or not tokens[0][2][0].isalnum():
-        return None
-    return _take_phrase(tokens, stop_at_verbs)
-
-
-def _take_phrase(tokens, stop_at_verbs: bool = True) -> tuple[int, int] | None:
-    j = 0
-    while j < len(tokens) and j < 10:
-        word = tokens[j][2]
-        if not word[0].isalnum() or (j > 0 and word.lower() in NP_BOUNDARY_WORDS):
-            break
-        if j > 0 and (word.lower() in AUXILIARIES or (stop_at_verbs and word.lower() in REPORTING_VERBS)):
-            break
-        j += 1
-    if j == 0:
-        return None
-    return (tokens[0][0], tokens[j - 1][1])
-
-
-def _is_adverb(word: str) -> bool:
-    return len(word) > 4 and word.lower().endswith("ly") and word[0].islower()
-
-
-_HEAD_CUT = regex.compile(r"\b(?:of|who|whom|familiar|close|in|at|from|with|that|on|for|inside|"
-                          r"within|across|around|among|involved|briefed|aware)\b|[,(]", regex.IGNORECASE)
-_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}’'.&-]*")
-
-
-def classify_source(text: str, at_sentence_start: bool = False) -> tuple[str | None, bool]:
-    """(kind, is_pronoun) for a source phrase; kind None when it is not a source at all."""
-    words = text.split()
-    if not words:
-        return None, False
-    lower = [w.lower().strip(".,’'") for w in words]
-    if lower[0] in _NOT_SOURCES:
-        return None, False
-    if len(words) == 1 and lower[0] in PRONOUN_SOURCES:
-        return "named-person", True
-    cut = _HEAD_CUT.search(text)
-    head_part = text[:cut.start()] if cut and cut.start() > 0 else text
-    head_words = head_part.split()
-    head = head_words[-1].lower().strip(".,’'") if head_words else lower[-1]
-    if head.endswith("’s") or head.endswith("'s"):
-        head = head[:-2]
-    capitalised = [w for i, w in enumerate(head_part.split())
-                   if w[:1].isupper() and not (i == 0 and at_sentence_start and w.lower() in _SENTENCE_START_FUNCTION)]
-    naming = [w for w in capitalised if w.strip(".,’'").lower() not in GROUP_QUALIFIERS_NOT_NAMING
-              and w.lower().strip(".,’'") not in GENERIC_SOURCE_HEADS]
-    qualifier_rest = text[cut.start():] if cut and cut.start() > 0 else ""
-    qualified_by_name = bool(_CAPITALISED.search(qualifier_rest)) if qualifier_rest else False
-    if head in GENERIC_SOURCE_HEADS:
-        if naming or qualified_by_name or _has_count(lower):
-            return "anonymous", False
-        return "vague", False
-    if head in OFFICE_NOUNS:
-        if lower[0] in ("a", "an", "one", "some", "another"):
-            return ("anonymous" if naming or qualified_by_name else "vague"), False
-        return "named-organisation" if not naming else "named-person", False
-    if naming:
-        person = len(naming) >= 2 and all(w[:1].isupper() for w in head_part.split()[-2:])
-        return ("named-person" if person else "named-organisation"), False
-    if lower[0] in ("the", "this", "that") and len(words) <= 4:
-        return "named-organisation", False  # "the company", "the ministry": refers back to a name
-    return None, False
-
-
-#: Verbs that may come before their subject: "…, said the minister."
-_INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes",
-                              "told", "tweeted", "explained", "noted", "replied", "continued",
-                              "insisted", "argued", "warned", "acknowledged", "stated"})
-_NOT_SOURCES = frozenset({"this", "that", "these", "those", "it", "there", "which", "what"})
-
-_SENTENCE_START_FUNCTION = frozenset({"the", "a", "an", "but", "and", "some", "many", "several",
-                                      "two", "three", "senior", "other", "most", "critics", "officials"})
-_COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "dozen", "both"})
-
-
-def _has_count(lower: list[str]) -> bool:
-    return any(w in _COUNT_WORDS or w.isdigit() for w in lower)
+def _trim_end(prose: str, start: int, end: int) -> int:
+    while end > start and prose[end - 1] in " .!?;:,":
+        end -= 1
+    return end

@@ -74,8 +74,9 @@ def _add_quotes(doc: Document) -> None:
     prose_blocks = [b for b in doc.blocks if b.pend > b.pstart]
     for i, block in enumerate(prose_blocks):
         for q in find_quotes(prose, block.pstart, block.pend):
-            quote = Quote(q.start, q.end, q.start + 1, q.end - 1 if q.closed else q.end,
-                          block.index, closed=q.closed)
+            opening = 2 if prose.startswith("''", q.start) else 1  # ''typed'' quotation marks
+            closing = (2 if prose.startswith("''", q.end - 2) else 1) if q.closed else 0
+            quote = Quote(q.start, q.end, q.start + opening, q.end - closing, block.index, closed=q.closed)
             if not q.closed and i + 1 < len(prose_blocks):
                 nxt = prose_blocks[i + 1]
                 quote.continued = prose[nxt.pstart:nxt.pstart + 1] in ("“", '"', "«") \
@@ -89,7 +90,7 @@ def _assign_speakers(doc: Document) -> None:
     if not doc.quotes:
         return
     by_sentence: dict[int, list] = {}
-    for att in find_attributions(doc):
+    for att in find_attributions(doc, nested=True):
         if att.source is not None:
             by_sentence.setdefault(att.sentence, []).append(att)
     for quote in doc.quotes:

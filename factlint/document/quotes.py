@@ -5,7 +5,9 @@ context; curly single quotes (‘…’) nest inside double ones or stand on the
 ’ inside or after a word is an apostrophe. Straight single quotes are apostrophes far
 more often than quotation marks in news copy and are ignored. A quotation left open at
 the end of a block is ``closed=False``; if the next block opens with a quotation mark it
-is a multi-paragraph quotation (``continued=True``) rather than a slip.
+is a multi-paragraph quotation (``continued=True``) rather than a slip. Two straight
+single quotes typed for a double one (``''like this''``, common in archived wire copy)
+count as a straight double quote.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-_MARKS = regex.compile(r"[“”\"«»‘’]")
+_MARKS = regex.compile(r"''|[“”\"«»‘’]")
 _WORD = regex.compile(r"\w+")
 #: A quotation of this many words or fewer, with nobody quoted, is a scare quote or a
 #: quoted term ("the so-called “peace plan”"), not the words of a speaker.
@@ -36,8 +38,11 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     for m in _MARKS.finditer(text, start, end):
         c = m.group()
         i = m.start()
+        width = m.end() - i
+        if c == "''":
+            c = '"'
         prev = text[i - 1] if i > start else " "
-        nxt = text[i + 1] if i + 1 < end else " "
+        nxt = text[i + width] if i + width < end else " "
         if c in _DOUBLE_PAIRS:
             stack.append((_DOUBLE_PAIRS[c], i))
         elif c in "”»":
@@ -46,9 +51,9 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
             continue  # a mistyped apostrophe or an inch mark: Indonesia"s, 5"4
         elif c == '"':
             opening_context = prev.isspace() or prev in "([{—–-/:"
-            closing_context = nxt.isspace() or nxt in ".,;:!?)]}—–-" or i + 1 >= end
+            closing_context = nxt.isspace() or nxt in ".,;:!?)]}—–-" or i + width >= end
             if stack and stack[-1][0] == '"' and (closing_context or not opening_context):
-                _close(stack, found, '"', i, text)
+                _close(stack, found, '"', i, text, width)
             elif opening_context or not stack:
                 stack.append(('"', i))
         elif c == "‘":
@@ -67,13 +72,14 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     return found
 
 
-def _close(stack: list[tuple[str, int]], found: list[QuoteSpan], c: str, i: int, text: str) -> None:
+def _close(stack: list[tuple[str, int]], found: list[QuoteSpan], c: str, i: int, text: str,
+           width: int = 1) -> None:
     # close the innermost quotation this mark can close; drop unclosed single quotes inside it
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth][0] == c:
             opening = stack[depth][1]
             del stack[depth:]
-            found.append(QuoteSpan(opening, i + 1, True, text[opening]))
+            found.append(QuoteSpan(opening, i + width, True, text[opening]))
             return
     # a closing mark with nothing open: a stray closing quote (reported by the editing rules)
 

@@ -29,8 +29,18 @@ BLOCK_SCOPES = {
 QUOTE_SCOPES = ("quote", "outside-quote")
 SCOPE_NAMES = tuple(BLOCK_SCOPES) + QUOTE_SCOPES
 
-#: Per-rule time limit for a regular expression over one document (seconds).
+#: Time limit (seconds) for one search of one rule's regular expression: REGEX_TIMEOUT,
+#: plus REGEX_TIMEOUT_PER_MB for every million characters searched. A pattern that merely
+#: has a long draft to read is never cut off (the built-in patterns read several MB a
+#: second), while a catastrophic one -- ``(a+)+$`` on a long line -- is stopped within a
+#: time proportional to the text. The rule is then reported by id and skipped for that file.
 REGEX_TIMEOUT = 2.0
+REGEX_TIMEOUT_PER_MB = 2.0
+
+
+def regex_time_limit(chars: int) -> float:
+    """The time limit for one regular-expression search over ``chars`` characters."""
+    return REGEX_TIMEOUT + REGEX_TIMEOUT_PER_MB * max(0, chars) / 1_000_000
 
 RULE_ID = r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*"
 
@@ -46,7 +56,11 @@ class CompileError(Exception):
 
 
 class RuleTimeout(Exception):
-    pass
+    """A rule's regular expression ran past its time limit: the rule is skipped for the file."""
+
+    @classmethod
+    def of(cls, pattern, limit: float) -> "RuleTimeout":
+        return cls(f"pattern {pattern.pattern!r} took longer than {limit:.3g} s; rule skipped for this file")
 
 
 @dataclass(slots=True)
@@ -151,8 +165,8 @@ class Terms:
             hits.extend(run.phrase_hits(self.key))
         for pattern in self.patterns:
             hits.extend(run.pattern_hits(pattern, self.rule_id))
-        if self.patterns and self.key is not None:
-            hits.sort()
+        if len(self.patterns) + (self.key is not None) > 1:
+            hits.sort()  # in_range() bisects: hits from several patterns must be in order
         return hits
 
 
@@ -210,12 +224,12 @@ class RunContext:
         cached = self._patterns.get(id(pattern))
         if cached is not None:
             return cached
+        limit = regex_time_limit(len(self.doc.prose))
         try:
             hits = [(m.start(), m.end()) for m in
-                    pattern.finditer(self.doc.prose, timeout=REGEX_TIMEOUT) if m.end() > m.start()]
+                    pattern.finditer(self.doc.prose, timeout=limit) if m.end() > m.start()]
         except TimeoutError:
-            raise RuleTimeout(f"pattern {pattern.pattern!r} took longer than {REGEX_TIMEOUT:g} s; "
-                              "rule skipped for this file") from None
+            raise RuleTimeout.of(pattern, limit) from None
         self._patterns[id(pattern)] = hits
         return hits
 
@@ -224,12 +238,39 @@ def _line(spec: dict, key: str) -> int:
     return spec.key_line(key) if isinstance(spec, LineDict) else 1
 
 
+class TemplateError(ValueError):
+    """A placeholder with a conversion or a format spec."""
+
+
 def message_keys(message: str) -> set[str]:
+    """The placeholders of a message template. Raises ValueError for a template that is
+    not plain ``{name}`` placeholders and text (``{{`` and ``}}`` are literal braces)."""
     keys = set()
-    for _, name, _, _ in string.Formatter().parse(message):
-        if name is not None:
-            keys.add(name)
+    for _, name, spec, conversion in string.Formatter().parse(message):
+        if name is None:
+            continue
+        if spec or conversion:
+            raise TemplateError(f"placeholder {{{name}{'!' + conversion if conversion else ''}"
+                             f"{':' + spec if spec else ''}}} takes no conversion or format; write {{{name}}}")
+        keys.add(name)
     return keys
+
+
+def render_message(template: str, fields: dict[str, Any]) -> str:
+    """Fill a validated template: each ``{name}`` becomes ``str(fields[name])`` (an unknown
+    name is left as written). No attribute access, indexing, conversion or format spec is
+    ever evaluated, so a message cannot reach into objects or build huge strings."""
+    out = []
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return template
+    for literal, name, _spec, _conversion in parsed:
+        out.append(literal)
+        if name is not None:
+            value = fields.get(name)
+            out.append("{" + name + "}" if value is None else str(value))
+    return "".join(out)
 
 
 class Rule:
@@ -267,7 +308,14 @@ class Rule:
         if not self.id.startswith(self.category + "/"):
             raise CompileError(_line(spec, "id"), "id",
                                f"id '{self.id}' must start with its category '{self.category}/'")
-        unknown = message_keys(self.message) - set(self.MESSAGE_KEYS)
+        try:
+            keys = message_keys(self.message)
+        except TemplateError as exc:
+            raise CompileError(_line(spec, "message"), "message", str(exc)) from None
+        except ValueError as exc:  # an unbalanced brace
+            raise CompileError(_line(spec, "message"), "message",
+                               f"not a valid message template: {exc} (write {{{{ and }}}} for literal braces)") from None
+        unknown = keys - set(self.MESSAGE_KEYS)
         if unknown:
             raise CompileError(_line(spec, "message"), "message",
                                f"unknown placeholder {{{sorted(unknown)[0]}}}; this kind offers "
@@ -292,10 +340,7 @@ class Rule:
         fields = {"match": match, "suggestion": suggestions[0] if suggestions else ""}
         if values:
             fields.update(values)
-        try:
-            return self.message.format_map(_Defaulting(fields))
-        except (ValueError, IndexError):
-            return self.message
+        return render_message(self.message, fields)
 
     # -- helpers for kinds -------------------------------------------------------------
     def keep_after_exceptions(self, doc, hits, exceptions) -> list[tuple[int, int]]:
@@ -310,16 +355,19 @@ class Rule:
                 continue
             s = doc.sentences[idx]
             if any(m.start() <= start and end <= m.end() or (m.start() < end and start < m.end())
-                   for pattern in exceptions for m in pattern.finditer(doc.prose, s.start, s.end,
-                                                                       timeout=REGEX_TIMEOUT)):
+                   for pattern in exceptions for m in _search(pattern, doc.prose, s.start, s.end)):
                 continue
             kept.append((start, end))
         return kept
 
 
-class _Defaulting(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+def _search(pattern, text: str, start: int, end: int):
+    """``pattern.finditer(text, start, end)`` under the time limit (RuleTimeout past it)."""
+    limit = regex_time_limit(end - start)
+    try:
+        yield from pattern.finditer(text, start, end, timeout=limit)
+    except TimeoutError:
+        raise RuleTimeout.of(pattern, limit) from None
 
 
 def compile_pattern(pattern: str, case_sensitive: bool = False):

@@ -3,29 +3,116 @@
 This is the shape of "a claim with no attribution" and "an anonymous source with no
 reason given". ``when`` tests are all required; ``unless`` tests suppress the finding
 if any holds in the sentence or within ``window`` sentences of it in the same block
-(``window: paragraph`` means the whole block).
+(``window: paragraph`` means the whole block, cut short by ``window-breaks``: a sentence
+opening with "Meanwhile" starts a new thread that earlier sources do not stand behind).
+
+The ``attribution`` test reads the document's one attribution finder
+(:mod:`factlint.document.attribution`): a kind name ("vague"), or a filter on the
+attribution's kind, form, source head word, cue, reason for anonymity and whether the
+source is only a reference back ("she", "the officials"). With ``report: attribution``
+each matching attribution is reported, from its source to its cue.
 """
 from __future__ import annotations
 
-from ..document.attribution import find_attributions
-from ..schema import AnyOf, Bool, Field, Num, Obj, Str
+from ..document.attribution import FORMS, KINDS, Attribution, find_attributions
+from ..document.lexicons import fold
+from ..document.sourcekind import ANONYMITY_REASON
+from ..schema import AnyOf, Bool, Field, ListOf, Num, Obj, Str
 from .base import EXCEPTIONS_FIELD, TERM_FIELDS, Hit, Rule, Terms, compile_exceptions, in_range
 
-ATTRIBUTION_TESTS = ("any", "sourced", "specific", "vague", "anonymous", "unsourced")
+#: Kind names and the groups of kinds a rule may test.
+ATTRIBUTION_GROUPS: dict[str, frozenset[str]] = {
+    "any": frozenset(KINDS),
+    "sourced": frozenset(KINDS) - {"unsourced"},
+    "specific": frozenset({"named-person", "named-organisation"}),
+    "unnamed": frozenset({"anonymous", "vague", "unsourced"}),
+    **{kind: frozenset({kind}) for kind in KINDS},
+}
+ATTRIBUTION_TESTS = tuple(ATTRIBUTION_GROUPS)
+
+_WORDS = ListOf(Str(), min_items=1, allow_single=True)
+ATTRIBUTION_FILTER = Obj(
+    fields={
+        "kind": Field(ListOf(Str(enum=ATTRIBUTION_TESTS), min_items=1, allow_single=True),
+                      description="Kinds (or groups: any, sourced, specific, unnamed) to match."),
+        "form": Field(ListOf(Str(enum=FORMS), min_items=1, allow_single=True),
+                      description="How the attribution is made: verb, according, report "
+                                  "('reportedly', 'it is believed'), passive ('is described as'), label."),
+        "head": Field(_WORDS, description="Only sources whose head word is one of these "
+                                          "('@lexicon' allowed); attributions with no source pass."),
+        "except-head": Field(_WORDS, description="Not sources whose head word is one of these."),
+        "cue": Field(_WORDS, description="Only cues that read as one of these phrases."),
+        "except-cue": Field(_WORDS, description="Not cues that read as one of these phrases."),
+        "reason": Field(Bool(), description="A reason for anonymity is (true) or is not (false) given "
+                                            "in the sentence or the next one."),
+        "reference": Field(Bool(), description="The source is (true) or is not (false) only a reference "
+                                               "back: a pronoun, 'who', 'the officials'."),
+    },
+    description="A filter on the attributions of a sentence; all keys given must hold.",
+)
 
 CONDITION = Obj(
     fields={
         **TERM_FIELDS,
         "link": Field(Bool(), description="The sentence contains a link."),
         "quote": Field(Bool(), description="The sentence contains a direct quotation."),
-        "attribution": Field(Str(enum=ATTRIBUTION_TESTS),
-                             description="The sentence carries an attribution: any (even 'reportedly'), "
-                                         "sourced (a source, even a vague one), specific (a named person, "
-                                         "organisation or office), vague, anonymous, unsourced."),
+        "attribution": Field(
+            AnyOf(Str(enum=ATTRIBUTION_TESTS), ATTRIBUTION_FILTER, ListOf(ATTRIBUTION_FILTER, min_items=1),
+                  expected="a kind (any, sourced, specific, unnamed, named-person, named-organisation, "
+                           "anonymous, vague, unsourced), a filter mapping, or a list of filters"),
+            description="The sentence carries an attribution of this kind (sourced: a source, even a "
+                        "vague one; specific: a named person, organisation or office), or one that "
+                        "matches a filter (any of a list)."),
         "anonymity-reason": Field(Bool(), description="The sentence gives a reason for anonymity."),
     },
     description="Tests on a sentence; in `when` all must hold, in `unless` any one suppresses.",
 )
+
+
+class _AttributionFilter:
+    """One compiled attribution filter."""
+
+    def __init__(self, ctx, spec, rule_id: str) -> None:
+        if isinstance(spec, str):
+            spec = {"kind": spec}
+        kinds = spec.get("kind", "any")
+        self.kinds = frozenset().union(*(ATTRIBUTION_GROUPS[k] for k in ([kinds] if isinstance(kinds, str) else kinds)))
+        forms = spec.get("form")
+        self.forms = frozenset([forms] if isinstance(forms, str) else forms) if forms else None
+        self.heads = self._words(ctx, spec, "head")
+        self.except_heads = self._words(ctx, spec, "except-head")
+        self.cues = self._words(ctx, spec, "cue")
+        self.except_cues = self._words(ctx, spec, "except-cue")
+        self.reason = spec.get("reason")
+        self.reference = spec.get("reference")
+
+    @staticmethod
+    def _words(ctx, spec, key: str) -> frozenset[str] | None:
+        if key not in spec:
+            return None
+        words = spec[key]
+        words = [words] if isinstance(words, str) else words
+        return frozenset(" ".join(fold(w).split()) for w in ctx.expand_words(words, spec, key))
+
+    def matches(self, att: Attribution, prose: str) -> bool:
+        if att.kind not in self.kinds or (self.forms is not None and att.form not in self.forms):
+            return False
+        if att.source is not None:
+            if self.heads is not None and att.head not in self.heads:
+                return False
+            if self.except_heads is not None and att.head in self.except_heads:
+                return False
+        if self.cues is not None or self.except_cues is not None:
+            cue = " ".join(fold(prose[att.cue[0]:att.cue[1]]).split())
+            if self.cues is not None and cue not in self.cues:
+                return False
+            if self.except_cues is not None and cue in self.except_cues:
+                return False
+        if self.reason is not None and (att.reason is not None) != self.reason:
+            return False
+        if self.reference is not None and att.pronoun != self.reference:
+            return False
+        return True
 
 
 class _Condition:
@@ -33,11 +120,22 @@ class _Condition:
         self.terms = Terms(ctx, spec, rule_id) if ("words" in spec or "patterns" in spec) else None
         self.link = spec.get("link")
         self.quote = spec.get("quote")
-        self.attribution = spec.get("attribution")
+        attribution = spec.get("attribution")
+        if attribution is None:
+            self.filters = None
+        else:
+            items = attribution if isinstance(attribution, list) else [attribution]
+            self.filters = [_AttributionFilter(ctx, item, rule_id) for item in items]
         self.reason = spec.get("anonymity-reason")
 
     def term_hits(self, doc, run):
         return self.terms.find(doc, run) if self.terms else None
+
+    def attributions(self, doc, index: int) -> list[Attribution]:
+        """The sentence's attributions that match this condition's filters."""
+        prose = doc.prose
+        return [a for a in _by_sentence(doc).get(index, ())
+                if any(f.matches(a, prose) for f in self.filters)]
 
     def holds(self, doc, run, index: int, want: bool) -> bool:
         """Does the condition hold for sentence ``index``? For ``when`` (want=True) every
@@ -52,32 +150,30 @@ class _Condition:
         if self.quote is not None:
             has = any(q.direct and q.start < s.end and s.start < q.end for q in doc.quotes)
             results.append(has == self.quote)
-        if self.attribution is not None:
-            results.append(_has_attribution(doc, index, self.attribution))
+        if self.filters is not None:
+            results.append(bool(self.attributions(doc, index)))
         if self.reason is not None:
-            from ..document.attribution import _ANONYMITY_REASON
-
-            results.append(bool(_ANONYMITY_REASON.search(doc.prose, s.start, s.end)) == self.reason)
+            results.append(bool(ANONYMITY_REASON.search(doc.prose, s.start, s.end)) == self.reason)
         if not results:
             return want
         return all(results) if want else any(results)
 
 
-def _has_attribution(doc, index: int, test: str) -> bool:
+def _by_sentence(doc) -> dict[int, list[Attribution]]:
     by_sentence = doc._cache.get("attributions_by_sentence")
     if by_sentence is None:
         by_sentence = {}
         for att in find_attributions(doc):
             by_sentence.setdefault(att.sentence, []).append(att)
         doc._cache["attributions_by_sentence"] = by_sentence
-    atts = by_sentence.get(index, ())
-    if test == "any":
-        return bool(atts)
-    if test == "sourced":
-        return any(a.has_source for a in atts)
-    if test == "specific":
-        return any(a.is_specific for a in atts)
-    return any(a.kind == test for a in atts)
+    return by_sentence
+
+
+def attribution_span(att: Attribution) -> tuple[int, int]:
+    """From the source to the cue ("senior officials have acknowledged"), or the cue alone."""
+    if att.source is None:
+        return att.cue
+    return (min(att.source[0], att.cue[0]), max(att.source[1], att.cue[1]))
 
 
 class SentenceRule(Rule):
@@ -91,9 +187,13 @@ class SentenceRule(Rule):
                               expected="a whole number or 'paragraph'"),
                         description="Sentences before and after (in the same block) where `unless` "
                                     "is also tested: a number, or 'paragraph' (default 0)."),
-        "report": Field(Str(enum=("each", "first", "sentence")),
+        "window-breaks": Field(ListOf(Str(), min_items=1),
+                               description="Words that, opening a sentence, start a new thread: the "
+                                           "window does not reach across such a sentence ('Meanwhile')."),
+        "report": Field(Str(enum=("each", "first", "sentence", "attribution")),
                         description="Report each match of `when` (default), only the first per "
-                                    "sentence, or the whole sentence."),
+                                    "sentence, the whole sentence, or each matching attribution "
+                                    "of `when` (from its source to its cue)."),
         "exceptions": EXCEPTIONS_FIELD,
     }
 
@@ -102,10 +202,14 @@ class SentenceRule(Rule):
         self.unless = _Condition(ctx, spec["unless"], self.id) if "unless" in spec else None
         window = str(spec.get("window", "0"))
         self.window = None if window == "paragraph" else int(window)
+        self.breaks = tuple(" ".join(fold(w).split()) for w in spec.get("window-breaks", ()))
         self.report = spec.get("report", "each")
         self.exceptions = compile_exceptions(spec)
 
     def check(self, doc, run):
+        if self.report == "attribution" and self.when.filters is not None:
+            yield from self._check_attributions(doc, run)
+            return
         anchors = self.when.term_hits(doc, run)
         if anchors is not None:
             anchors = self.keep_after_exceptions(doc, anchors, self.exceptions)
@@ -120,11 +224,31 @@ class SentenceRule(Rule):
             if self.unless is not None and self._suppressed(doc, run, index):
                 continue
             s = doc.sentences[index]
-            if anchors is None or self.report == "sentence":
+            if anchors is None or self.report in ("sentence", "attribution"):
                 yield Hit(s.start, s.end, suggestions=self.suggest)
                 continue
             mine = in_range(anchors, s.start, s.end)
             for start, end in (mine[:1] if self.report == "first" else mine):
+                yield Hit(start, end, suggestions=self.suggest)
+
+    def _check_attributions(self, doc, run):
+        """``report: attribution``: each attribution of a sentence that passes `when`."""
+        for index in sorted(_by_sentence(doc)):
+            if not self.scope.block_ok(doc.blocks[doc.sentences[index].block]):
+                continue
+            matching = self.when.attributions(doc, index)
+            if not matching or not self.when.holds(doc, run, index, want=True):
+                continue
+            if self.unless is not None and self._suppressed(doc, run, index):
+                continue
+            spans, sources = [], set()
+            for att in matching:
+                if att.source is not None and att.source in sources:
+                    continue  # "Diplomats expressed … and argued": one source, reported once
+                sources.add(att.source)
+                spans.append(attribution_span(att))
+            spans = [sp for sp in spans if self.scope.accepts(doc, sp[0], sp[1])]
+            for start, end in self.keep_after_exceptions(doc, spans, self.exceptions):
                 yield Hit(start, end, suggestions=self.suggest)
 
     def _suppressed(self, doc, run, index: int) -> bool:
@@ -134,4 +258,20 @@ class SentenceRule(Rule):
         else:
             lo = max(block.first_sentence, index - self.window)
             hi = min(block.last_sentence - 1, index + self.window)
+        if self.breaks:
+            lo, hi = self._cut_at_breaks(doc, index, lo, hi)
         return any(self.unless.holds(doc, run, j, want=False) for j in range(lo, hi + 1))
+
+    def _cut_at_breaks(self, doc, index: int, lo: int, hi: int) -> tuple[int, int]:
+        start = index
+        while start > lo and not self._opens_thread(doc, start):
+            start -= 1
+        end = index
+        while end < hi and not self._opens_thread(doc, end + 1):
+            end += 1
+        return start, end
+
+    def _opens_thread(self, doc, index: int) -> bool:
+        s = doc.sentences[index]
+        head = " ".join(fold(doc.prose[s.start:s.start + 40]).split())
+        return any(head.startswith(b) and (len(head) == len(b) or not head[len(b)].isalnum()) for b in self.breaks)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import Report
-from .text import _style, summary
+from .text import _style, printable, summary
 
 
 def render(report: Report) -> str:
@@ -19,7 +19,7 @@ def render(report: Report) -> str:
     for f in report.findings:
         files.setdefault(f.path, {}).setdefault(f.rule, []).append(f)
     for path, rules in files.items():
-        out.append(_style(path, report.color, bold=True, underline=True))
+        out.append(_style(printable(path), report.color, bold=True, underline=True))
         for rule_id in sorted(rules, key=lambda r: (-len(rules[r]), r)):
             found = rules[rule_id]
             counts = Counter(f.severity for f in found)
@@ -29,7 +29,7 @@ def render(report: Report) -> str:
             width = max(len(f"{f.line}:{f.column}") for f in found)
             for f in found:
                 where = f"{f.line}:{f.column}"
-                out.append(f"    {where:<{width}}  {f.message}")
+                out.append(f"    {where:<{width}}  {printable(f.message)}")
         out.append("")
     out.append(summary(report))
     return "\n".join(out) + "\n"

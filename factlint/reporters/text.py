@@ -9,6 +9,17 @@ from . import Report
 
 _SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
+#: Control characters from a draft or a file name are shown, never sent to the terminal
+#: (an escape sequence could rewrite the screen or a CI log; a line break could start a
+#: fake line): C0 as their Unicode "control pictures" (one character each, so carets stay
+#: aligned), DEL as U+2421, C1 as U+FFFD. Tabs stay.
+_CONTROLS = {**{c: 0x2400 + c for c in range(0x20) if c != 0x09}, 0x7F: 0x2421,
+             **{c: 0xFFFD for c in range(0x80, 0xA0)}}
+
+
+def printable(text: str) -> str:
+    return text.translate(_CONTROLS)
+
 
 def render(report: Report) -> str:
     lines = []
@@ -25,17 +36,17 @@ def _style(text: str, color: bool, **kw) -> str:
 
 
 def _line(f, color: bool) -> str:
-    where = _style(f"{f.path}:{f.line}:{f.column}:", color, bold=True)
+    where = _style(f"{printable(f.path)}:{f.line}:{f.column}:", color, bold=True)
     severity = _style(f.severity, color, fg=_SEVERITY_COLOURS.get(f.severity), bold=True)
     rule = _style(f.rule, color, fg="cyan")
-    return f"{where} {severity} {rule} {f.message}"
+    return f"{where} {severity} {rule} {printable(f.message)}"
 
 
 def _source(text: str, f) -> list[str]:
     lines = text.splitlines()
     if f.line - 1 >= len(lines):
         return []
-    src = lines[f.line - 1].expandtabs(1)
+    src = printable(lines[f.line - 1].expandtabs(1))
     width = (f.end_column - f.column) if f.end_line == f.line else len(src) - f.column + 1
     return [f"    {src}", "    " + " " * (f.column - 1) + "^" * max(1, width)]
 

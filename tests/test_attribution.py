@@ -1,0 +1,190 @@
+"""The attribution finder: given a draft, these sources, cues and kinds.
+
+Every sentence below was written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import doc_of, draft
+from factlint.document.attribution import find_attributions
+
+
+def attributions(text: str, path: str = "draft.txt"):
+    """(kind, source as written, cue) of each attribution in the reporter's voice."""
+    doc = doc_of(text, path)
+    p = doc.prose
+    return [(a.kind, p[a.source[0]:a.source[1]] if a.source else None, p[a.cue[0]:a.cue[1]])
+            for a in find_attributions(doc)]
+
+
+def only(text: str, path: str = "draft.txt"):
+    doc = doc_of(text, path)
+    found = find_attributions(doc)
+    assert len(found) == 1, [doc.prose[a.cue[0]:a.cue[1]] for a in found]
+    return doc, found[0]
+
+
+# -- where the source is ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Senior officials have privately acknowledged that the deadline will slip.",
+     ("vague", "Senior officials", "have privately acknowledged")),
+    ("The harbour will close for a month, said the port authority's director.",
+     ("named-person", "the port authority's director", "said")),
+    ("According to the weather service, the storm will reach the coast tonight.",
+     ("named-organisation", "the weather service", "According to")),
+    ("The mayor on Tuesday said the budget was balanced.",
+     ("named-person", "The mayor", "said")),
+    ("Jane Okafor, the transport minister, said the line would reopen in May.",
+     ("named-person", "Jane Okafor, the transport minister", "said")),
+    ("Jane Okafor, however, said the line would reopen in May.",
+     ("named-person", "Jane Okafor", "said")),
+    ("“We will rebuild,” the mayor said.",
+     ("named-person", "the mayor", "said")),
+    ("Critics say the toll will hurt commuters.",
+     ("vague", "Critics", "say")),
+    ("Many believe the count was wrong.",
+     ("vague", "Many", "believe")),
+])
+def test_the_source_next_to_its_cue(text, expected):
+    assert attributions(text) == [expected]
+
+
+def test_qualified_and_unqualified_groups():
+    found = attributions(draft("""
+        Three Pentagon officials said the drill was cancelled.
+
+        US officials said the drill was cancelled.
+
+        People familiar with the plans said the drill was cancelled.
+
+        The Foreign Ministry spokesman said the drill was cancelled.
+
+        An official said the drill was cancelled.
+    """))
+    assert [(kind, source) for kind, source, _ in found] == [
+        ("anonymous", "Three Pentagon officials"),
+        ("vague", "US officials"),
+        ("anonymous", "People familiar with the plans"),
+        ("named-person", "The Foreign Ministry spokesman"),
+        ("vague", "An official"),
+    ]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The minister reportedly resigned on Friday.", "reportedly"),
+    ("The two envoys are said to be close to a deal.", "are said to"),
+    ("It is believed the vault was opened twice.", "It is believed"),
+    ("The plan, described as a lifeline, goes to a vote next week.", "described as"),
+    ("The stadium has been criticised as a waste of money.", "criticised"),
+    ("Questions have been raised about the tender.", "Questions have been raised"),
+])
+def test_sourceless_cues(text, cue):
+    assert attributions(text) == [("unsourced", None, cue)]
+
+
+def test_a_passive_with_its_agent_has_a_source():
+    assert attributions("The stadium has been criticised by the city auditor as a waste of money.") == [
+        ("named-person", "the city auditor", "criticised")]
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge was opened in 1932.",
+    "She found the keys under the mat.",
+    "Smaller caucus states ahead of the vote are crucial.",
+    "A group called Open Harbour organised the march.",
+    "If the council approves the plan, work will start in May.",
+])
+def test_not_attributions(text):
+    assert attributions(text) == []
+
+
+# -- references -------------------------------------------------------------------------
+
+def test_pronoun_resolves_to_the_last_source_of_the_paragraph_or_the_one_before():
+    doc = doc_of(draft("""
+        Jane Okafor, the transport minister, said the line would reopen in May.
+
+        She added that fares would not rise.
+    """), "draft.txt")
+    first, second = find_attributions(doc)
+    assert second.pronoun and second.resolved and second.kind == "named-person"
+    assert doc.prose[second.refers_to[0]:second.refers_to[1]] == "Jane Okafor, the transport minister"
+
+
+def test_a_pronoun_with_nobody_before_it_is_unresolved():
+    doc, att = only("He said the line would reopen in May.")
+    assert att.pronoun and not att.resolved
+
+
+def test_they_takes_the_kind_of_a_vague_group():
+    doc = doc_of("Officials said the line would reopen. They did not say when.", "draft.txt")
+    assert [(a.kind, a.pronoun) for a in find_attributions(doc)] == [("vague", False), ("vague", True)]
+
+
+def test_who_refers_to_the_phrase_before_it():
+    doc, att = only("The delay angered Tom Reid, who said the council had misled residents.")
+    assert doc.prose[att.source[0]:att.source[1]] == "who"
+    assert doc.prose[att.refers_to[0]:att.refers_to[1]] == "Tom Reid"
+    assert att.kind == "named-person"
+
+
+def test_a_group_identified_by_a_named_body_next_to_it_is_not_vague():
+    doc = doc_of("MPs have said the scheme wasted money. The Public Accounts Committee found "
+                 "that half the funds were lost.", "draft.txt")
+    first, second = find_attributions(doc)
+    assert first.kind == "named-organisation"
+    assert doc.prose[first.refers_to[0]:first.refers_to[1]] == "The Public Accounts Committee"
+
+
+# -- reasons for anonymity -----------------------------------------------------------------
+
+def test_reason_in_the_same_sentence():
+    _, att = only("Two officials, who spoke on condition of anonymity because they were not "
+                  "authorised to discuss the talks, said the deal was close.")
+    assert att.kind == "anonymous" and att.reason is not None
+
+
+def test_reason_in_the_next_sentence():
+    doc = doc_of("Two officials said the deal was close. They asked not to be named because the "
+                 "talks are confidential.", "draft.txt")
+    assert find_attributions(doc)[0].reason is not None
+
+
+def test_anonymity_without_a_reason_is_no_reason():
+    doc = doc_of("Two officials said the deal was close. They spoke on condition of anonymity.", "draft.txt")
+    assert find_attributions(doc)[0].reason is None
+
+
+# -- quotations ----------------------------------------------------------------------------
+
+def test_attributions_inside_a_quotation_are_the_speakers_not_the_reporters():
+    doc = doc_of("“Officials told us the plant was safe,” said Maria Lopez, a resident.", "draft.txt")
+    found = find_attributions(doc)
+    assert [doc.prose[a.source[0]:a.source[1]] for a in found] == ["Maria Lopez, a resident"]
+    assert found[0].quote == "direct"
+    nested = [a for a in find_attributions(doc, nested=True) if a not in found]
+    assert [doc.prose[a.source[0]:a.source[1]] for a in nested] == ["Officials"]
+
+
+def test_typed_double_apostrophes_are_quotation_marks():
+    doc = doc_of("''We think the count is wrong,'' said Tom Reid.", "draft.txt")
+    assert [(a.kind, doc.prose[a.source[0]:a.source[1]]) for a in find_attributions(doc)] == [
+        ("named-person", "Tom Reid")]
+
+
+def test_transcript_labels():
+    found = attributions(draft("""
+        HOST: What happens now?
+
+        OKAFOR: We wait for the court.
+    """))
+    assert [(kind, source) for kind, source, _ in found] == [("named-person", "HOST"), ("named-person", "OKAFOR")]
+
+
+def test_markdown_markup_does_not_hide_the_source():
+    doc = doc_of("**Senior officials** have acknowledged the delay.\n", "draft.md")
+    att = find_attributions(doc)[0]
+    start, end = doc.to_raw(*att.source)
+    assert (att.kind, doc.text[start:end]) == ("vague", "Senior officials")
