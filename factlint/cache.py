@@ -46,7 +46,7 @@ from .finding import Finding, Fix
 CACHE_DIR_NAME = ".factlint_cache"
 CACHE_ENV = "FACTLINT_CACHE_DIR"
 DB_NAME = "results.sqlite3"
-SCHEMA = 1
+SCHEMA = 2  # 2: file paths stored as bytes
 #: a file modified less than this long before its digest was recorded is re-read next time
 RACY_SECONDS = 2.0
 _BATCH = 500
@@ -150,6 +150,10 @@ def decode_findings(payload, path: str) -> list[Finding] | None:
         return None
 
 
+def _path_key(path: str) -> bytes:
+    return os.fsencode(os.path.abspath(path))
+
+
 # -- the database ------------------------------------------------------------------------
 _READERS: dict[tuple[int, str], "ResultCache"] = {}
 
@@ -212,7 +216,7 @@ class ResultCache:
                 row = db.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
                 if row is None:
                     db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT, used REAL)")
-                    db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, "
+                    db.execute("CREATE TABLE IF NOT EXISTS files (path BLOB PRIMARY KEY, size INTEGER, "
                                "mtime INTEGER, ctime INTEGER, ino INTEGER, digest TEXT)")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
                 elif row[0] != str(SCHEMA):
@@ -249,8 +253,8 @@ class ResultCache:
         db = self._connect()
         if db is None or not stats:
             return out
-        rows: dict[str, tuple] = {}
-        paths = [os.path.abspath(p) for p, _ in stats]
+        rows: dict[bytes, tuple] = {}
+        paths = [_path_key(p) for p, _ in stats]  # bytes: a file name need not be valid UTF-8
         try:
             for i in range(0, len(paths), _BATCH):
                 chunk = paths[i:i + _BATCH]
@@ -258,7 +262,7 @@ class ResultCache:
                 for row in db.execute(f"SELECT path, size, mtime, ctime, ino, digest FROM files "
                                       f"WHERE path IN ({marks})", chunk):
                     rows[row[0]] = row
-        except sqlite3.Error:
+        except (sqlite3.Error, ValueError):
             return out
         for i, (path, st) in enumerate(stats):
             row = rows.get(paths[i])
@@ -270,7 +274,7 @@ class ResultCache:
     def remember_digest(self, path: str, st: os.stat_result, digest: str) -> None:
         if time.time() - max(st.st_mtime, st.st_ctime) < RACY_SECONDS:
             return  # could still change within the clock's resolution: read it again next time
-        self._pending_files.append((os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns,
+        self._pending_files.append((_path_key(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns,
                                     st.st_ino, digest))
 
     # results
@@ -285,7 +289,7 @@ class ResultCache:
                 marks = ",".join("?" * len(chunk))
                 for key, value in db.execute(f"SELECT key, value FROM results WHERE key IN ({marks})", chunk):
                     found[key] = value
-        except sqlite3.Error:
+        except (sqlite3.Error, ValueError):
             return {}
         return found
 
@@ -295,7 +299,7 @@ class ResultCache:
             return None
         try:
             row = db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
+        except (sqlite3.Error, ValueError):
             return None
         return row[0] if row else None
 
@@ -323,7 +327,7 @@ class ResultCache:
                     db.execute("DELETE FROM results WHERE key IN (SELECT key FROM results ORDER BY used "
                                "LIMIT ?)", (count - MAX_RESULTS // 2,))
             db.execute("COMMIT")
-        except sqlite3.Error:
+        except (sqlite3.Error, ValueError):
             try:
                 db.execute("ROLLBACK")
             except sqlite3.Error:
