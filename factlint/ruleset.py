@@ -113,7 +113,8 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
     rule files' contents, the house lexicons, factlint's code, the Python version and
     the current folder, which rule sources are named relative to) and read back next
     time instead of parsing, validating and compiling the YAML again. A cache file
-    that is damaged, foreign or stale is ignored."""
+    that is damaged, foreign or stale is ignored, and one not signed with this user's
+    private key (see :func:`_signing_key`) is never unpickled."""
     house = lexicons or {}
     files: list[Path] = []
     problems: list[RuleProblem] = []
@@ -251,14 +252,63 @@ def _cache_file(cache_dir: str, digest: str) -> Path:
     return Path(cache_dir) / f"rules-{where}.pickle"
 
 
+def _signing_key() -> bytes | None:
+    """A per-user secret that signs cached rule sets (None: no way to keep one).
+
+    A pickle runs code when it is loaded, and the cache folder may sit in a checkout that
+    a pull request can write to. So a cached rule set is loaded only when it carries a
+    signature made with this key, which lives in the user's own cache folder (never in a
+    project), is created on first use and is readable by its owner alone.
+    """
+    global _KEY
+    if _KEY is not None:
+        return _KEY or None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "factlint", "signing-key")
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(os.urandom(32))
+        except FileExistsError:
+            pass
+        st = os.stat(path)
+        if st.st_uid != os.getuid() or st.st_mode & 0o077:
+            raise PermissionError("the signing key is not private")
+        with open(path, "rb") as fh:
+            key = fh.read()
+        _KEY = key if len(key) == 32 else b""
+    except (OSError, AttributeError):
+        _KEY = b""
+    return _KEY or None
+
+
+_KEY: bytes | None = None
+
+
+def _signature(key: bytes, payload: bytes) -> bytes:
+    import hmac
+
+    return hmac.new(key, payload, hashlib.sha256).hexdigest().encode()
+
+
 def _read_cached(path: Path, digest: str) -> RuleSet | None:
+    import hmac
     import pickle
 
+    key = _signing_key()
+    if key is None:
+        return None
     try:
         with open(path, "rb") as fh:
             if fh.read(len(_MAGIC)) != _MAGIC or fh.read(33) != digest.encode() + b"\n":
                 return None  # not ours, or compiled from something else
-            ruleset = pickle.load(fh)
+            signature = fh.read(65)[:64]
+            payload = fh.read()
+        if not hmac.compare_digest(signature, _signature(key, payload)):
+            return None  # not written by this user's factlint: never unpickle it
+        ruleset = pickle.loads(payload)
     except Exception:  # missing, unreadable, truncated, from another version: compile instead
         return None
     if not isinstance(ruleset, RuleSet) or ruleset.digest != digest:
@@ -272,14 +322,15 @@ def _write_cached(path: Path, digest: str, ruleset: RuleSet) -> None:
 
     from .cache import prepare_dir
 
-    if not prepare_dir(str(path.parent)):
+    key = _signing_key()
+    if key is None or not prepare_dir(str(path.parent)):
         return
     try:
+        payload = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
         fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(_MAGIC + digest.encode() + b"\n")
-                pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(_MAGIC + digest.encode() + b"\n" + _signature(key, payload) + b"\n" + payload)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)

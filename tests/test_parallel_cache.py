@@ -345,6 +345,26 @@ def test_compiled_rules_are_cached_on_disk_and_a_bad_copy_is_ignored(tmp_path):
         assert [r.id for r in load(cache_dir=str(tmp_path)).rules] == [r.id for r in fresh.rules]
 
 
+def test_a_planted_rules_cache_never_runs_code(tmp_path):
+    """A pull request can commit files into the project's cache folder: a cached rule set
+    that this user's factlint did not sign is never unpickled."""
+    from factlint.ruleset import load_rules as load
+
+    fresh = load(cache_dir=str(tmp_path))
+    [cached] = list(tmp_path.glob("rules-*.pickle"))
+    magic, digest, _signature, _payload = cached.read_bytes().split(b"\n", 3)
+    marker = tmp_path / "pwned"
+
+    class Exploit:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    cached.write_bytes(b"\n".join([magic, digest, b"0" * 64, pickle.dumps(Exploit())]))
+    again = load(cache_dir=str(tmp_path))
+    assert not marker.exists()
+    assert [r.id for r in again.rules] == [r.id for r in fresh.rules]
+
+
 def test_a_subprocess_run_with_jobs_matches_the_library(tmp_path):
     """The real command line (fork, no monkeypatching) on enough text to use workers."""
     root = tmp_path / "archive"
