@@ -60,10 +60,12 @@ def newsroom(tmp_path):
     (tmp_path / "desk" / "clean.md").write_text("# Ferry\n\nThe ferry runs daily.\n", encoding="utf-8")
     for name in ("home", "cache", "tmp"):
         (tmp_path / name).mkdir()
-    # a result cache, where factlint has one, is the one thing written without asking: it is
-    # sent outside the folders watched here (FACTLINT_CACHE_DIR is ignored where there is none)
+    # the cache is the one thing written without asking: the result cache and the per-user
+    # key that signs cached rule sets are sent outside the folders watched here
     (tmp_path.parent / f"{tmp_path.name}-result-cache").mkdir()
-    env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    (tmp_path.parent / f"{tmp_path.name}-user-cache").mkdir()
+    env = {**os.environ, "HOME": str(tmp_path / "home"),
+           "XDG_CACHE_HOME": str(tmp_path.parent / f"{tmp_path.name}-user-cache"),
            "TMPDIR": str(tmp_path / "tmp"), "PYTHONDONTWRITEBYTECODE": "1",
            "FACTLINT_CACHE_DIR": str(tmp_path.parent / f"{tmp_path.name}-result-cache")}
     for name in ("NLTK_DATA", "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
