@@ -80,6 +80,7 @@ import random
 import re
 import sys
 import time
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -503,12 +504,27 @@ def read_text(path: Path) -> str:
         return handle.read()
 
 
-def load_polnear(root: Path) -> tuple[list[AnnotatedText], PolnearStats]:
+#: The two halves of PolNeAR for a development / check split: a text is in half "a" when
+#: the CRC-32 of its file stem is even, in half "b" otherwise (stable across runs and
+#: machines, independent of file order). Develop on one half, check the other moves alike.
+HALVES = ("a", "b")
+
+
+def in_half(name: str, half: str | None) -> bool:
+    """Is the PolNeAR text ``name`` (file stem) in ``half`` ("a", "b", or ``None`` for all)?"""
+    if half is None:
+        return True
+    return (zlib.crc32(name.encode("utf-8")) % 2 == 0) == (half == "a")
+
+
+def load_polnear(root: Path, half: str | None = None) -> tuple[list[AnnotatedText], PolnearStats]:
     stats = PolnearStats()
     text_dir, ann_dir = root / "text", root / "attributions"
     stats.ann_files = sum(1 for _ in ann_dir.glob("*.ann"))
     docs = []
     for stem, ann_path in sorted(pick_annotation_files(text_dir, ann_dir).items()):
+        if not in_half(stem, half):
+            continue
         text = read_text(text_dir / f"{stem}.txt")
         bounds, events = parse_brat(read_text(ann_path))
         docs.append(AnnotatedText(stem, text, build_attributions(text, bounds, events, stats)))
@@ -942,11 +958,11 @@ class LoadedData:
 
 
 def load_data(corpora: Corpora, benchmarks: Sequence[str], limit: int | None, seed: int,
-              log: Callable[[str], None]) -> LoadedData:
+              log: Callable[[str], None], half: str | None = None) -> LoadedData:
     data = LoadedData()
     if {"sourcing", "attribution"} & set(benchmarks):
         if corpora.polnear.is_dir():
-            data.polnear, data.polnear_stats = load_polnear(corpora.polnear)
+            data.polnear, data.polnear_stats = load_polnear(corpora.polnear, half)
         else:
             log(f"PolNeAR not found at {corpora.polnear}; skipping sourcing and attribution")
     if "framing" in benchmarks:
@@ -1116,6 +1132,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--sample", type=int, default=0, metavar="N",
                         help="print N example misses / false alarms per family (terminal only)")
     parser.add_argument("--top", type=int, default=15, help="rows per breakdown table (default 15)")
+    parser.add_argument("--half", choices=HALVES, default=None,
+                        help="only one half of PolNeAR (a: CRC-32 of the file name even, b: odd), "
+                             "for a development / check split")
     args = parser.parse_args(argv)
     unknown = set(args.only) - set(BENCHMARKS)
     if unknown:
@@ -1145,7 +1164,7 @@ def main(argv: Sequence[str] | None = None, linters: dict[str, Linter] | None = 
         if args.baseline_regex and args.linter != "regex":
             linters["regex-baseline"] = regex_baseline_linter
     limit = None if args.full else args.limit
-    data = load_data(Corpora(args.corpora), args.only, limit, args.seed, log)
+    data = load_data(Corpora(args.corpora), args.only, limit, args.seed, log, args.half)
     if data.polnear_stats is not None:
         s = data.polnear_stats
         log(f"PolNeAR: {s.texts} texts ({s.ann_files} .ann files, one used per text); "
@@ -1163,7 +1182,7 @@ def main(argv: Sequence[str] | None = None, linters: dict[str, Linter] | None = 
             out(f"\n== examples for {name} (corpus excerpts: do not copy into the repository) ==")
             print_samples(results, args.sample, args.seed, args.top, out)
     if args.json:
-        settings = {"seed": args.seed, "story_limit": limit, "benchmarks": args.only}
+        settings = {"seed": args.seed, "story_limit": limit, "benchmarks": args.only, "polnear_half": args.half}
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results_json(all_results, data, settings), indent=2) + "\n")
         log(f"wrote {args.json}")

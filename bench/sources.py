@@ -277,13 +277,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=q.DEFAULT_SEED)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the numbers to FILE")
+    parser.add_argument("--half", choices=q.HALVES, default=None,
+                        help="only one half of PolNeAR (as in bench/quality.py --half)")
     args = parser.parse_args(argv)
     out = print
     polnear = args.corpora / "polnear-train"
     if not polnear.is_dir():
         out(f"PolNeAR not found at {polnear}; skipping")
         return 0
-    docs, stats = q.load_polnear(polnear)
+    docs, stats = q.load_polnear(polnear, args.half)
     if args.limit:
         docs = docs[:args.limit]
     print(f"PolNeAR: {len(docs)} texts, {sum(len(d.attributions) for d in docs)} attributions "
@@ -292,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report(result, out, args.top)
     numbers = {"source_overlap": result.source_overlap.as_json(), "source_exact": result.source_exact.as_json(),
                "cue_overlap": result.cue_overlap.as_json(), "cue_exact": result.cue_exact.as_json(),
-               "named_vague": result.split.as_json(), "texts": len(docs)}
+               "named_vague": result.split.as_json(), "texts": len(docs), "half": args.half}
     if args.speed:
         reuters = args.corpora / "reuters-bodies.jsonl"
         if reuters.is_file():
