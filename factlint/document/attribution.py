@@ -31,6 +31,8 @@ import regex
 
 from ..phrases import PhraseIndex
 from .lexicons import (
+    builtin_lexicons,
+    fold,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     GENERIC_SOURCE_HEADS,
@@ -64,7 +66,12 @@ KINDS = ("named-person", "named-organisation", "anonymous", "vague", "unsourced"
 #: ("wants", "opposes"), a public act ("declined to comment", "thanked"), what a group of
 #: unnamed sources is doing ("experts have discounted", "officials are reviewing"), "according to", a sourceless report ("reportedly", "it is
 #: believed"), a passive ("is described as"), a transcript or headline label ("TAPPER:").
-FORMS = ("verb", "stance", "action", "predicate", "according", "report", "passive", "label")
+#: Two forms are for the inventory only (no rule flags them, and they stand behind no
+#: claim): "question", the reporter's question ("Asked about the plan, she said …", "he
+#: was asked whether …"), and "impression", how things look with nobody saying so ("the
+#: senator seemed to blame …", "it appears that …").
+FORMS = ("verb", "stance", "action", "predicate", "according", "report", "passive", "label", "question",
+         "impression")
 
 
 @dataclass(slots=True)
@@ -129,11 +136,13 @@ class _CueIndex:
     attitude: int
     nominal: int
     group: int
+    impression: int
 
 
 @lru_cache(maxsize=1)
 def _cue_index() -> _CueIndex:
     index = PhraseIndex()
+    impression = index.register(sorted(IMPRESSION_VERBS))
     verb = index.register(sorted(REPORTING_VERBS | STANCE_VERBS | ACTION_VERBS))
     report = index.register(sorted(SOURCELESS_CUES))
     passive = index.register(list(PASSIVE_CUES))
@@ -142,7 +151,7 @@ def _cue_index() -> _CueIndex:
     nominal = index.register(sorted(NOMINAL_CUES))
     group = index.register(sorted(GENERIC_SOURCE_HEADS))
     index.freeze()
-    return _CueIndex(index, verb, report, passive, poll, attitude, nominal, group)
+    return _CueIndex(index, verb, report, passive, poll, attitude, nominal, group, impression)
 
 
 #: "in" before a poll: "in the latest polls", "in a CBS News/ORC poll last week".
@@ -218,6 +227,7 @@ class _Finder:
                        if s > 2 and prose[s - 1] == " " and prose[s - 3:s - 1] in ("'s", "’s", "s'", "s’")]
         candidates += [(s, e, "group") for s, e in hits.get(idx.group, ())
                        if _VERB_AFTER.match(prose, e, min(len(prose), e + 80))]
+        candidates += [(s, e, "impression") for s, e in hits.get(idx.impression, ())]
         candidates.sort(key=lambda c: (c[0], -c[1]))
         covered = -1
         for start, end, form in candidates:
@@ -233,6 +243,7 @@ class _Finder:
         self.found.sort(key=lambda a: a.cue[0])
         self._unnest()
         self._resolve()
+        self._questioned()
         self.found = [a for a in self.found if a.kind]
         self._reasons()
         return self.found
@@ -297,6 +308,8 @@ class _Finder:
             return self._nominal(si, toks, ci)
         if form == "group":
             return self._group_predicate(si, toks, ci)
+        if form == "impression":
+            return self._impression(si, toks, ci)
         return self._verb(si, toks, ci, cj)
 
     def _verb_at_same_place(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
@@ -341,6 +354,39 @@ class _Finder:
         if before is not None and before.low in _BE and k - 1 >= 0 and toks[k - 1].low in ("it",):
             cue = (toks[k - 1].start, cue[1])  # "it is understood"
         return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "report", form="passive")
+
+    def _impression(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
+        """"The senator seemed to blame the governor", "it appears that …": how things look,
+        with no source saying so (an attitude, "voters seem skeptical", has its own cue)."""
+        j = ci + 1
+        while j < len(toks) and _is_adverb_tok(toks[j]):
+            j += 1
+        nxt = toks[j] if j < len(toks) else None
+        if nxt is None or not nxt.is_word or nxt.capitalised or nxt.low in STANCE_ADJECTIVES:
+            return None
+        if nxt.low not in ("to", "that", "as", "like", "set", "poised", "likely", "unlikely", "certain", "ready") \
+                and (nxt.low in DETERMINERS or nxt.low in _IMPRESSION_STOPS or nxt.low[:1].isdigit()):
+            return None  # "appeared on television", "appeared in court", "appears the …"
+        start = ci
+        while start > 0 and (toks[start - 1].low in _AUX_VERBS or toks[start - 1].low in ("also", "not", "never")):
+            start -= 1  # "has seemed", "did not appear"
+        s = self.doc.sentences[si]
+        return Attribution((toks[start].start, toks[ci].end), None, "unsourced", si, self._after(toks, ci, s),
+                           "report", form="impression")
+
+    def _questioned(self) -> None:
+        """"Asked about the plan, the minister said …": the question goes to the source
+        that answers it in the same sentence."""
+        for n, att in enumerate(self.found):
+            if att.form != "question" or att.source is not None:
+                continue
+            for other in self.found[n + 1:]:
+                if other.sentence != att.sentence:
+                    break
+                if other.source is not None and other.kind:
+                    att.source, att.kind, att.head = other.source, other.kind, other.head
+                    att.pronoun, att.refers_to, att.resolved = other.pronoun, other.refers_to, other.resolved
+                    break
 
     def _agent(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
         """"… by the minister": the agent of a passive, within a few words."""
@@ -475,12 +521,18 @@ class _Finder:
         if prev is not None:
             if participle and (prev.text in (",", "—", "–") or prev.low in _PARTICIPLE_PREPS):
                 return self._participle(si, toks, ci, cj, vform)
-            if (prev.low in _NOUN_BEFORE and not (prev.low in _QUANTIFIERS and phrase not in _NOUN_FORMS)) \
+            if prev.low == "to" and ci >= 3:
+                return self._caused_to(si, toks, ci, cj, vform)  # "led some to speculate"
+            if (prev.low in _NOUN_BEFORE and not (prev.low in _QUANTIFIERS and self._quantified_verb(toks, ci, cj))) \
                     or prev.low.endswith("'s"):
-                return None  # "the said agreement", "his claims"; but "many say", "another said"
+                return None  # "the said agreement", "his claims"; but "many say", "many fear that"
         elif participle:
             return None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
+        if phrase == "asked" and nxt is not None and nxt.low in _QUESTION_WORDS:
+            question = self._question(si, toks, ci, cj)
+            if question is not None:
+                return question
         if words[0] in ("see", "sees", "saw") and not any(t.low == "as" for t in toks[cj + 1:cj + 8]):
             return None  # only "see X as Y" reports a view; "she saw the film" does not
         if phrase in ("continued", "continues") and nxt is not None and nxt.is_word:
@@ -527,6 +579,58 @@ class _Finder:
                 end = apposition_after(toks, after[1], len(toks))
                 return self._sourced(si, toks, cue, (after[0], end), self._before(toks, ci, s))
         return None
+
+    def _question(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
+        """"Asked about the plan, she said …", "When asked whether …", "the minister was asked
+        about …": the reporter's question, attributed to whoever was asked."""
+        s = self.doc.sentences[si]
+        cue = (toks[ci].start, toks[cj].end)
+        lead = [t.low for t in toks[:ci]]
+        if not lead or lead in (["when"], ["if"], ["once"], ["after"], ["but"], ["and"]) or lead[-1] in (",", "—", "–"):
+            if lead and lead[-1] not in (",", "—", "–", "when", "if", "once", "after", "but", "and"):
+                return None
+            return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="question")
+        k = ci - 1
+        while k >= 0 and _is_adverb_tok(toks[k]):
+            k -= 1
+        if k < 1 or toks[k].low not in ("was", "were", "is", "are", "been", "being"):
+            return None
+        k -= 1
+        while k >= 0 and (toks[k].low in _AUX_VERBS or toks[k].low in ("also", "not", "never")):
+            k -= 1
+        source = self._source_before(toks, k)
+        if source is None or toks[source[0]].low in ("it", "this", "that", "there"):
+            return None
+        return self._sourced(si, toks, (toks[source[1] + 1].start, cue[1]), source, self._after(toks, cj, s),
+                             form="question")
+
+    @staticmethod
+    def _quantified_verb(toks: list[Tok], ci: int, cj: int) -> bool:
+        """After "many", "some", "others": a verb ("many say", "some fear that"), or a noun
+        ("many claims", "some hope of")? A word that is also a noun is a verb when it takes a
+        clause or an object, in the plural quantifiers' agreement ("many fear the …")."""
+        phrase = " ".join(t.low for t in toks[ci:cj + 1])
+        if phrase not in _NOUN_FORMS:
+            return True
+        nxt = toks[cj + 1] if cj + 1 < len(toks) else None
+        if nxt is None or nxt.low in ("of", "for", "in", "on", "about", "and", "or", "to") or not _complement(nxt):
+            return False
+        return not phrase.endswith("s") or toks[ci - 1].low in ("some", "another", "each")
+
+    def _caused_to(self, si: int, toks: list[Tok], ci: int, cj: int, form: str) -> Attribution | None:
+        """"The ruling led some to speculate that …", "leaving many to wonder whether …": a
+        causative verb, a group and "to" before a verb of saying or thinking; the group is
+        the source."""
+        k = ci - 2
+        span = (k, k) if toks[k].low in _QUANTIFIERS or is_pronoun(toks[k]) else phrase_before(toks, k, 0, links=False)
+        if span is not None:
+            causative = next((x for x in range(span[0], span[1]) if toks[x].low in _CAUSATIVES), None)
+            if causative is not None:
+                span = (causative + 1, span[1])  # "prompted critics": the participle is the verb
+        if span is None or span[0] == 0 or toks[span[0] - 1].low not in _CAUSATIVES:
+            return None
+        s = self.doc.sentences[si]
+        return self._sourced(si, toks, (toks[ci - 1].start, toks[cj].end), span, self._after(toks, cj, s), form=form)
 
     @staticmethod
     def _request(toks: list[Tok], cj: int) -> bool:
@@ -848,6 +952,17 @@ class _Finder:
                         break
 
 
+#: What follows "asked" when it reports the reporter's question: "asked about", "asked whether".
+_QUESTION_WORDS = frozenset("about whether if what how why who when where which during at on".split())
+#: After "appear": a place, an occasion or a company, not an impression.
+_IMPRESSION_STOPS = frozenset("on in at before with alongside onstage for from during outside inside near "
+                              "together opposite behind and or but, is".split())
+#: "seem", "appear" (every form): how things look, with nobody saying so.
+IMPRESSION_VERBS = frozenset(fold(w) for w in builtin_lexicons()["impression-verbs"])
+#: Verbs that make someone do something: "led some to question", "leaving many to wonder".
+_CAUSATIVES = frozenset("led leads leading lead leave leaves leaving left prompted prompts prompting prompt "
+                        "caused causes causing cause forced forces forcing force drove drives driving "
+                        "inspired inspires inspiring encouraged encourages encouraging".split())
 #: How many earlier sources a pronoun looks back over (within two paragraphs anyway).
 _ANTECEDENT_LOOKBACK = 40
 _AUX_VERBS = frozenset(
