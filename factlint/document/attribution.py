@@ -533,6 +533,10 @@ class _Finder:
             question = self._question(si, toks, ci, cj)
             if question is not None:
                 return question
+        if phrase in ("put it", "puts it") and nxt is not None and nxt.text not in (",", ":", ".", "—", "–", ";"):
+            return None  # "as one aide put it, …"; not "he put it on the table"
+        if words[0] in _CLAUSE_VERBS and not (nxt is not None and (nxt.low in _CLAUSE_STARTS or is_pronoun(nxt))):
+            return None  # "he knew the area", "she felt ill"; but "he knew that …", "they feel it is …"
         if words[0] in ("see", "sees", "saw") and not any(t.low == "as" for t in toks[cj + 1:cj + 8]):
             return None  # only "see X as Y" reports a view; "she saw the film" does not
         if phrase in ("continued", "continues") and nxt is not None and nxt.is_word:
@@ -952,6 +956,11 @@ class _Finder:
                         break
 
 
+#: Verbs of knowing and feeling report a view only with a clause: "she knew (that) it
+#: was over", not "she knew the area".
+_CLAUSE_VERBS = frozenset("know knows knew thought feel feels felt learned learnt realize realizes realized "
+                          "realise realises realised understand understands".split())
+_CLAUSE_STARTS = frozenset("that what how whether if why who when where which : “ \" , —".split())
 #: What follows "asked" when it reports the reporter's question: "asked about", "asked whether".
 _QUESTION_WORDS = frozenset("about whether if what how why who when where which during at on".split())
 #: After "appear": a place, an occasion or a company, not an impression.
@@ -969,7 +978,8 @@ _AUX_VERBS = frozenset(
     "has have had will would could can may might must shall should did does do is are was were "
     "hasn't haven't hadn't won't wouldn't couldn't can't cannot didn't doesn't don't isn't aren't "
     "wasn't weren't shouldn't".split())
-_IRREGULAR_PAST = frozenset("said told wrote thought felt found forecast".split())
+_IRREGULAR_PAST = frozenset("said told wrote thought felt found forecast knew sought learnt understood saw "
+                             "took gave made put".split())
 _PLURAL_WORDS = frozenset("people police media data staff personnel public men women children folks "
                           "i we you they some many others several most few both all".split())
 

@@ -212,7 +212,14 @@ def _links(toks: list[Tok], i: int) -> bool:
     low = t.low
     if low in LINK_PREPS or (low == "to" and i > 0 and toks[i - 1].low in _TO_ADJECTIVES):
         return True
+    if low == "by":
+        return i > 0 and toks[i - 1].low in _AUTHORED  # "a poll by the institute", "an analysis by"
     return low.endswith("ing") and len(low) > 5 and not t.capitalised and low not in _STOP
+
+
+#: Documents whose author follows "by": "the poll by the institute showed".
+_AUTHORED = frozenset("poll polls survey surveys study studies report reports analysis analyses research "
+                      "review audit investigation estimate estimates projection projections".split())
 
 
 def _coordinated(left: Tok, right: Tok) -> bool:
