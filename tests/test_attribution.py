@@ -188,3 +188,68 @@ def test_markdown_markup_does_not_hide_the_source():
     att = find_attributions(doc)[0]
     start, end = doc.to_raw(*att.source)
     assert (att.kind, doc.text[start:end]) == ("vague", "Senior officials")
+
+
+# -- quantifiers, causatives, cognition ------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Many fear the new toll will push commuters off the bridge.", ("vague", "Many", "fear")),
+    ("Some hope that the ferry will run again by spring.", ("vague", "Some", "hope")),
+    ("The closure led some to speculate that the mill had been sold.", ("vague", "some", "to speculate")),
+    ("The delay prompted critics to argue that the bridge was never needed.",
+     ("vague", "critics", "to argue")),
+    ("Ana Ruiz knew that the bakery could not survive another winter.", ("named-person", "Ana Ruiz", "knew")),
+    ("The port authority plans to dredge the harbour next year.",
+     ("named-organisation", "The port authority", "plans to")),
+    ("The survey by the housing agency found that rents had doubled.",
+     ("named-organisation", "The survey by the housing agency", "found")),
+    ("As one council aide put it, the budget is a wish list.", ("anonymous", "one council aide", "put it")),
+])
+def test_more_ways_to_say_or_think(text, expected):
+    assert expected in attributions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Many hopes were pinned on the new ferry.",
+    "Some fear of flooding is natural in the valley.",
+    "Ana Ruiz knew the valley well.",
+    "The baker put it on the counter.",
+    "The storm left the town without power for days.",
+])
+def test_not_ways_to_say_or_think(text):
+    assert attributions(text) == []
+
+
+# -- inventory-only forms: the reporter's questions, impressions -----------------------------
+
+def test_a_question_goes_to_whoever_answers_it():
+    found = attributions("Asked about the toll, the transport minister said it would stay.")
+    assert ("named-person", "the transport minister", "Asked") in found
+    assert ("named-person", "the transport minister", "said") in found
+    doc = doc_of("When asked whether the line would reopen, Jane Okafor declined to comment.")
+    forms = {doc.prose[a.cue[0]:a.cue[1]]: a.form for a in find_attributions(doc)}
+    assert forms["asked"] == "question"
+
+
+def test_was_asked_has_the_person_asked_as_its_source():
+    doc, att = only("The mayor was asked about the budget on Tuesday.")
+    assert (doc.prose[att.source[0]:att.source[1]], doc.prose[att.cue[0]:att.cue[1]], att.form) == \
+        ("The mayor", "was asked", "question")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The senator seemed to blame the governor for the delay.", "seemed"),
+    ("It appears that the ferry will not run this winter.", "appears"),
+    ("The talks have appeared close to collapse all week.", "have appeared"),
+])
+def test_an_impression_is_listed_with_no_source(text, cue):
+    doc, att = only(text)
+    assert (att.kind, att.source, doc.prose[att.cue[0]:att.cue[1]], att.form) == ("unsourced", None, cue, "impression")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor appeared on local radio on Tuesday.",
+    "Cracks appeared in the bridge last winter.",
+])
+def test_appearing_somewhere_is_no_impression(text):
+    assert attributions(text) == []

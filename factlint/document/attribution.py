@@ -393,7 +393,10 @@ class _Finder:
         for j in range(i, min(len(toks), i + 8)):
             t = toks[j]
             if t.low == "by":
-                return phrase_after(toks, j + 1, len(toks))
+                span = phrase_after(toks, j + 1, len(toks))
+                if span is None and j + 1 < len(toks) and toks[j + 1].low in _QUANTIFIERS:
+                    return (j + 1, j + 1)  # "criticised by many as …"
+                return span
             if not t.is_word and t.text not in ("-",):
                 return None
         return None
@@ -653,6 +656,9 @@ class _Finder:
         if any(toks[x].low in _AUX_VERBS for x in range(k + 1, ci)):
             return True  # "will say", "did not say": the auxiliary carries the agreement
         plural = _plural(head, subject)
+        if any(t.text == "," for t in subject) and subject[-1].is_word:
+            # "Harbour Holdings, a ferry company, says": the apposition agrees too
+            plural = plural and _plural(subject[-1].low, subject[-1:])
         form = _verb_form(verb)
         if form == "base":
             return plural or head in ("who", "which", "that")
