@@ -633,3 +633,15 @@ def test_baseline_regex_adds_a_comparison_column(monkeypatch, corpora, tmp_path,
     comparison = printed.split("== comparison ==")[1]
     assert re.search(r"sourcing precision\s+n/a \(0/0\)\s+\S+ \(\d+/\d+\)", comparison)
     assert set(json.loads(out.read_text())["linters"]) == {"factlint", "regex-baseline"}
+
+
+def test_the_two_halves_split_polnear_by_file_name(polnear_dir):
+    names = [f"story-{n}" for n in range(40)]
+    a = {n for n in names if q.in_half(n, "a")}
+    b = {n for n in names if q.in_half(n, "b")}
+    assert a and b and not a & b and a | b == set(names)
+    assert all(q.in_half(n, None) for n in names)
+    half = "a" if q.in_half("story-one", "a") else "b"
+    other = "b" if half == "a" else "a"
+    assert len(q.load_polnear(polnear_dir, half)[0]) == 1
+    assert q.load_polnear(polnear_dir, other)[0] == []
