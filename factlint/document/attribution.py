@@ -45,7 +45,8 @@ from .lexicons import (
     STANCE_ADJECTIVES,
     STANCE_VERBS,
 )
-from .sourcekind import ANONYMITY, ANONYMITY_REASON, SourceClass, classify, head_word, split_head
+from .sourcekind import ANONYMITY, ANONYMITY_REASON, QUANTITY_HEADS as _QUANTITY_HEADS, SourceClass, classify, \
+    head_word, split_head
 from .sourcephrase import (
     CLOSING_MARKS,
     DETERMINERS,
@@ -565,11 +566,12 @@ class _Finder:
                 return None
             return self._sourced(si, toks, cue, agent, self._after(toks, cj, s), form="passive")
         k = skip_back(toks, ci - 1, 0)
-        if k >= 0 and toks[k].low in ("and", "but") and k > 0 and toks[k - 1].is_word:
+        if k >= 0 and toks[k].low in ("and", "but") and k > 0 and (toks[k - 1].is_word or toks[k - 1].text == ","):
             return self._participle(si, toks, ci, cj, vform)  # "… put off deciding but said …"
         source = self._source_before(toks, k)
-        if source is not None and not self._agrees(toks, source, k, ci, cj, words[0]):
-            source = None
+        if source is not None and not self._agrees(toks, source, k, ci, cj, words[0]) \
+                and not (source[0] > 0 and toks[source[0] - 1].low in _BARE_CAUSATIVES and _verb_form(words[0]) == "base"):
+            source = None  # but "made many think", "let critics say"
         if source is not None and words[0] == "called" and _names_something(toks, source, nxt):
             source = None
         if source is not None:
@@ -629,6 +631,8 @@ class _Finder:
         causative verb, a group and "to" before a verb of saying or thinking; the group is
         the source."""
         k = ci - 2
+        if toks[k].low in _RAISING:
+            return self._raised(si, toks, ci, cj, form)
         span = (k, k) if toks[k].low in _QUANTIFIERS or is_pronoun(toks[k]) else phrase_before(toks, k, 0, links=False)
         if span is not None:
             causative = next((x for x in range(span[0], span[1]) if toks[x].low in _CAUSATIVES), None)
@@ -638,6 +642,23 @@ class _Finder:
             return None
         s = self.doc.sentences[si]
         return self._sourced(si, toks, (toks[ci - 1].start, toks[cj].end), span, self._after(toks, cj, s), form=form)
+
+    def _raised(self, si: int, toks: list[Tok], ci: int, cj: int, form: str) -> Attribution | None:
+        """"Voters were more likely to say …", "officials are quick to point out …": the
+        subject of "be likely/quick/eager/willing" is the one who says it."""
+        k = ci - 3
+        while k >= 0 and (toks[k].low in ("more", "less", "most", "least", "as", "very", "so", "too", "not", "also")
+                          or _is_adverb_tok(toks[k])):
+            k -= 1
+        if k < 1 or toks[k].low not in _BE:
+            return None
+        k = skip_back(toks, k - 1, 0)
+        source = self._source_before(toks, k)
+        if source is None or toks[source[0]].low in ("it", "this", "that", "there"):
+            return None
+        s = self.doc.sentences[si]
+        return self._sourced(si, toks, (toks[source[1] + 1].start, toks[cj].end), source, self._after(toks, cj, s),
+                             form=form)
 
     @staticmethod
     def _request(toks: list[Tok], cj: int) -> bool:
@@ -655,6 +676,8 @@ class _Finder:
                 return False  # "he found the keys"; but "a poll found 40%", "an average of polls shows"
         if any(toks[x].low in _AUX_VERBS for x in range(k + 1, ci)):
             return True  # "will say", "did not say": the auxiliary carries the agreement
+        if head in _QUANTITY_HEADS or head[:1].isdigit() or head in NUMBER_WORDS or head == "%":
+            return True  # "9 percent say", "a majority says", "one in five say": either number agrees
         plural = _plural(head, subject)
         if any(t.text == "," for t in subject) and subject[-1].is_word:
             # "Harbour Holdings, a ferry company, says": the apposition agrees too
@@ -724,7 +747,8 @@ class _Finder:
             return None
         t = toks[k]
         if is_pronoun(t) or t.low in ("who", "which", "some", "many", "several", "most", "few",
-                                      "others", "both", "all", "another", "one", "neither", "none", "each"):
+                                      "others", "both", "all", "another", "one", "neither", "none", "each",
+                                      "everyone", "anyone", "someone", "somebody", "everybody"):
             return (k, k)
         if t.text == ",":
             return self._subject_before_asides(toks, k)
@@ -974,6 +998,11 @@ _IMPRESSION_STOPS = frozenset("on in at before with alongside onstage for from d
                               "together opposite behind and or but, is".split())
 #: "seem", "appear" (every form): how things look, with nobody saying so.
 IMPRESSION_VERBS = frozenset(fold(w) for w in builtin_lexicons()["impression-verbs"])
+#: "be likely to say", "be quick to point out": adjectives that raise the sayer to subject.
+_RAISING = frozenset("likely unlikely quick eager willing inclined reluctant ready apt prone keen loath "
+                     "loth hesitant careful".split())
+#: Causatives with a bare infinitive: "made anyone think", "let critics say".
+_BARE_CAUSATIVES = frozenset("make makes made making let lets letting".split())
 #: Verbs that make someone do something: "led some to question", "leaving many to wonder".
 _CAUSATIVES = frozenset("led leads leading lead leave leaves leaving left prompted prompts prompting prompt "
                         "caused causes causing cause forced forces forcing force drove drives driving "

@@ -47,7 +47,7 @@ _ARTICLES = frozenset({"a", "an", "one", "another"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _QUANTIFIER_SOURCES = frozenset("some many several most few both all others one another neither none "
                                 "each".split())
-_QUANTITY_HEADS = frozenset("percent per cent majority minority handful number third quarter half "
+QUANTITY_HEADS = frozenset("percent per cent majority minority handful number third quarter half "
                              "plurality share fraction couple lot dozen dozens".split())
 _DOCUMENT_HEADS = frozenset("report reports study studies research data survey poll accounts".split())
 _ACRONYM = regex.compile(r"^\p{Lu}{2,}s?$")
@@ -107,7 +107,7 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
         if inner is not None and inner.kind in ("vague",) and first in ("one", "two", "three"):
             return SourceClass("anonymous", inner.head)
         return inner
-    if head in _QUANTITY_HEADS or ((head.isdigit() or head in NUMBER_WORDS) and rest):
+    if head in QUANTITY_HEADS or ((head.isdigit() or head in NUMBER_WORDS) and rest):
         # "six in 10 voters", "a handful of Democrats", "36 percent of Republicans": a share
         # of a group (a poll's respondents, usually), named by its quantity
         return SourceClass("vague", head)
