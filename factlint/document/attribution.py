@@ -670,6 +670,8 @@ class _Finder:
         not "caucus" stating something; "he found the keys" reports no finding."""
         subject = toks[source[0]:source[1] + 1]
         head = head_word(split_head(subject)[0]) or subject[-1].low
+        if verb in _EVIDENCE_ONLY and cj == ci and not any(t.low in EVIDENCE_NOUNS for t in subject):
+            return False  # "a poll put his support at 5 percent"; not "he put it there"
         if verb in EVIDENCE_VERBS:
             after = toks[cj + 1].low if cj + 1 < len(toks) else ""
             if after != "that" and not after[:1].isdigit() and not any(t.low in EVIDENCE_NOUNS for t in subject):
@@ -679,7 +681,9 @@ class _Finder:
         if head in _QUANTITY_HEADS or head[:1].isdigit() or head in NUMBER_WORDS or head == "%":
             return True  # "9 percent say", "a majority says", "one in five say": either number agrees
         plural = _plural(head, subject)
-        if any(t.text == "," for t in subject) and subject[-1].is_word:
+        comma = max((x for x, t in enumerate(subject) if t.text == ","), default=None)
+        if comma is not None and comma + 1 < len(subject) and subject[comma + 1].low in ("a", "an", "the") \
+                and subject[-1].is_word:
             # "Harbour Holdings, a ferry company, says": the apposition agrees too
             plural = plural and _plural(subject[-1].low, subject[-1:])
         form = _verb_form(verb)
@@ -1003,6 +1007,9 @@ _RAISING = frozenset("likely unlikely quick eager willing inclined reluctant rea
                      "loth hesitant careful".split())
 #: Causatives with a bare infinitive: "made anyone think", "let critics say".
 _BARE_CAUSATIVES = frozenset("make makes made making let lets letting".split())
+#: Verbs that report a figure only with evidence as their subject: "a poll put his support
+#: at 5 percent", "the survey pegged turnout at 60 percent".
+_EVIDENCE_ONLY = frozenset("put puts pegged pegs placed places".split())
 #: Verbs that make someone do something: "led some to question", "leaving many to wonder".
 _CAUSATIVES = frozenset("led leads leading lead leave leaves leaving left prompted prompts prompting prompt "
                         "caused causes causing cause forced forces forcing force drove drives driving "

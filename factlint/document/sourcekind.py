@@ -43,6 +43,9 @@ _PERSON_OFFICES = frozenset(
     "chair governor mayor prosecutor judge ambassador envoy chancellor leader general head chief "
     "director executive ceo founder manager senator congressman congresswoman representative "
     "speaker".split())
+#: After a past participle these start a description: "a poll released by", "research
+#: conducted for", "a document filed on Thursday".
+_AFTER_PARTICIPLE = frozenset("by for on in at from with jointly last this earlier".split())
 _ARTICLES = frozenset({"a", "an", "one", "another"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _QUANTIFIER_SOURCES = frozenset("some many several most few both all others one another neither none "
@@ -72,6 +75,9 @@ def _participle_after_head(toks: list[Tok], i: int) -> bool:
     """"people watching the race": an -ing word that takes an object starts a description;
     "exit polling data" keeps "polling" as a modifier."""
     t = toks[i]
+    if t.low.endswith("ed") and not t.capitalised and len(t.low) > 4 and i + 1 < len(toks) \
+            and toks[i + 1].low in _AFTER_PARTICIPLE:
+        return True  # "research conducted for the centre", "a poll released by"
     if not (t.low.endswith("ing") and not t.capitalised and len(t.low) > 5):
         return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -174,6 +180,13 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
             return SourceClass("anonymous", head)  # "a former speechwriter": unnamed, described
         if institution:
             return SourceClass("vague", head)  # "a poll", "a company"
+    if rest and rest[0].low == "of" and len(rest) > 1:
+        # "an average of recent polls", "a review of court records": the evidence after "of"
+        inner = classify(rest[1:], common_noun)
+        if inner is not None and inner.head in EVIDENCE_NOUNS:
+            if inner.kind == "named-person":
+                inner.kind = "named-organisation"  # "recent Post-ABC polls": a pollster's
+            return inner
     return None
 
 

@@ -311,6 +311,11 @@ def previous_comma(toks: list[Tok], k: int, lo: int, limit: int = 30) -> int | N
         text = toks[j].text
         if text == ",":
             return j
+        if text == ")":
+            opening = next((x for x in range(j - 1, max(lo - 1, j - 8), -1) if toks[x].text == "("), None)
+            if opening is not None:
+                j = opening - 1  # "conducted with Shaw & Company (R), shows": skip the brackets
+                continue
         if text in ("'", "’") and j > 0 and toks[j - 1].end == toks[j].start and toks[j - 1].low.endswith("s"):
             pass  # "the Ferry Operators' Association": a possessive, not a quotation mark
         elif text in OPENING_MARKS or text in CLOSING_MARKS or text in (";", ":", "—", "–"):
