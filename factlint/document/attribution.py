@@ -674,7 +674,8 @@ class _Finder:
             return False  # "a poll put his support at 5 percent"; not "he put it there"
         if verb in EVIDENCE_VERBS:
             after = toks[cj + 1].low if cj + 1 < len(toks) else ""
-            if after != "that" and not after[:1].isdigit() and not any(t.low in EVIDENCE_NOUNS for t in subject):
+            that = any(t.low == "that" for t in toks[cj + 1:cj + 5])  # "found in 2014 that"
+            if not that and not after[:1].isdigit() and not any(t.low in EVIDENCE_NOUNS for t in subject):
                 return False  # "he found the keys"; but "a poll found 40%", "an average of polls shows"
         if any(toks[x].low in _AUX_VERBS for x in range(k + 1, ci)):
             return True  # "will say", "did not say": the auxiliary carries the agreement
@@ -756,6 +757,14 @@ class _Finder:
             return (k, k)
         if t.text == ",":
             return self._subject_before_asides(toks, k)
+        if t.text in ("—", "–", "-", "--") and k > 2:
+            # "Insiders in two states — Nevada and Iowa — said": the subject before the dashes
+            opening = next((x for x in range(k - 2, max(0, k - 30), -1) if toks[x].text == t.text), None)
+            if opening is not None and opening > 0:
+                return self._source_before(toks, opening - 1)
+            return None
+        if t.low in ("them", "us") and k >= 2 and toks[k - 1].low == "of" and toks[k - 2].low in _QUANTIFIERS:
+            return (k - 2, k)  # "most of them said"
         span = phrase_before(toks, k, 0)
         if span is not None:
             return self._behind_relative(toks, span) or span

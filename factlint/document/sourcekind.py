@@ -75,9 +75,9 @@ def _participle_after_head(toks: list[Tok], i: int) -> bool:
     """"people watching the race": an -ing word that takes an object starts a description;
     "exit polling data" keeps "polling" as a modifier."""
     t = toks[i]
-    if t.low.endswith("ed") and not t.capitalised and len(t.low) > 4 and i + 1 < len(toks) \
-            and toks[i + 1].low in _AFTER_PARTICIPLE:
-        return True  # "research conducted for the centre", "a poll released by"
+    if t.low.endswith("ed") and not t.capitalised and len(t.low) > 4 and toks[i - 1].low not in DETERMINERS \
+            and (i + 1 == len(toks) or toks[i + 1].low in _AFTER_PARTICIPLE):
+        return True  # "research conducted for the centre", "a report published (on Wednesday)"
     if not (t.low.endswith("ing") and not t.capitalised and len(t.low) > 5):
         return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -109,6 +109,8 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
     first = words[0].low
     if len(words) == 1 and first in _QUANTIFIER_SOURCES and rest and rest[0].low == "of":
         # "some of his aides", "one of the officials": the group after "of" is the head
+        if len(rest) == 2 and rest[1].low in ("them", "us"):
+            return SourceClass("vague", first, back_reference=True)  # "most of them": the group just named
         inner = classify(rest[1:], common_noun)
         if inner is not None and inner.kind in ("vague",) and first in ("one", "two", "three"):
             return SourceClass("anonymous", inner.head)
@@ -129,6 +131,10 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
     described_by_name = any(_names(t, False, common_noun) for t in rest)
     vantage = any(t.low in _VANTAGE for t in rest)
     counted = any(t.low in NUMBER_WORDS or t.low.isdigit() for t in words[:-1])
+    if rest and rest[0].text == "," and len(rest) > 2 and _names(rest[1], False, common_noun) \
+            and _names(rest[2], False, common_noun) and (head in GENERIC_SOURCE_HEADS or looks_like_person(head)):
+        # "two military analysts, Jane Roe and John Doe,": the apposition names them
+        return SourceClass("named-person", rest[2].low)
     if head in GENERIC_SOURCE_HEADS:
         institution = any((t.low in ORGANISATION_WORDS or t.low in OFFICE_NOUNS)
                           and t.low not in GROUP_QUALIFIERS_NOT_NAMING for t in words[:-1] + rest)
