@@ -767,7 +767,7 @@ class _Finder:
             return (k - 2, k)  # "most of them said"
         span = phrase_before(toks, k, 0)
         if span is not None:
-            return self._behind_relative(toks, span) or span
+            return self._behind_relative(toks, span) or self._before_place_list(toks, span) or span
         if t.text == ")":
             j = k - 1
             while j >= 0 and k - j < 8 and toks[j].text != "(":
@@ -775,6 +775,23 @@ class _Finder:
             if j > 0 and toks[j].text == "(":
                 return self._source_before(toks, j - 1)  # "Sen. Jane Doe (D-Vt.) said"
         return None
+
+    @staticmethod
+    def _before_place_list(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int] | None:
+        """"Most voters in Alabama, Georgia and Virginia said": the list of names ends a
+        description of the subject before it, not the subject."""
+        if not any(toks[x].low == "and" for x in range(span[0], span[1])) or not toks[span[0]].capitalised:
+            return None
+        j = span[0] - 1
+        while j > 1 and toks[j].text == "," and toks[j - 1].capitalised:
+            j -= 1
+            while j > 0 and toks[j - 1].capitalised and toks[j - 1].is_word:
+                j -= 1
+            j -= 1
+        if j < 1 or toks[j].low not in ("in", "from", "of", "across", "at") or toks[j + 1].text == ",":
+            return None
+        head = phrase_before(toks, j - 1, 0)
+        return (head[0], span[1]) if head is not None else None
 
     @staticmethod
     def _behind_relative(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int] | None:

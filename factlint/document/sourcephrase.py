@@ -217,6 +217,10 @@ def _links(toks: list[Tok], i: int) -> bool:
     return low.endswith("ing") and len(low) > 5 and not t.capitalised and low not in _STOP
 
 
+#: Nouns for groups that can follow a capitalised modifier in a subject ("Black voters").
+_GROUP_NOUNS = frozenset("voters officials lawmakers supporters opponents critics activists leaders members "
+                         "delegates donors aides advisers analysts experts strategists insiders diplomats "
+                         "residents people".split())
 #: Documents whose author follows "by": "the poll by the institute showed".
 _AUTHORED = frozenset("poll polls survey surveys study studies report reports analysis analyses research "
                       "review audit investigation estimate estimates projection projections".split())
@@ -257,14 +261,18 @@ def phrase_after(toks: list[Tok], i: int, hi: int, subject: bool = False) -> tup
             j += 2  # "Gov. Smith"
             continue
         if is_np_word(t):
-            if subject and j > i and not t.capitalised and (
+            if subject and j > i and not t.capitalised and t.low not in _GROUP_NOUNS and (
                     _is_adverb(t) or (t.low.endswith(("ed", "s")) and (toks[j - 1].capitalised
                                                                        or toks[j - 1].low.endswith("s")))):
-                break
+                break  # "Journalist Jorge Ramos corrected"; but "Black voters", "Senate officials"
             if t.low in TIME_NOUNS and j > i and toks[j - 1].low in LINK_PREPS | TIME_MODIFIERS:
                 j -= 1  # "said Smith on Tuesday": drop "on"
                 break
             j += 1
+            continue
+        if t.low in ("and", "or") and j > i and j + 2 < hi and toks[j - 1].capitalised and is_np_word(toks[j + 1]) \
+                and not toks[j + 1].capitalised and is_np_word(toks[j + 2]):
+            j += 1  # "according to Democratic and independent analysts"
             continue
         if (t.low in LINK_PREPS or t.low == "by" or _links(toks, j)) and j > i and j + 1 < hi \
                 and (toks[j + 1].is_word and toks[j + 1].low not in TIME_NOUNS
