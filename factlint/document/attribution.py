@@ -408,7 +408,8 @@ class _Finder:
         verb still attributes a view or an act to people the reader cannot identify."""
         n = len(toks)
         j = hi + 1
-        if j < n and toks[j].low in ("familiar", "close", "in", "at", "from", "inside", "within", "on"):
+        if j < n and (toks[j].low in ("familiar", "close", "in", "at", "from", "inside", "within", "on")
+                      or toks[j].low == "to" and j + 1 < n and toks[j + 1].capitalised):  # "aides to Mr. Sanders"
             after = phrase_after(toks, j + 1, n)
             if after is None or toks[j].low in ("familiar", "close") and after is None:
                 return None
@@ -1068,7 +1069,7 @@ _STOP_PREDICATE = frozenset("not on in at from of for to by with as about into o
 #: auxiliary or a past tense after a group ("officials have …", "experts warned").
 _LINK_BEFORE = regex.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|grew|grown|grows?|appears?|"
                              r"appeared|seems?|seemed|feels?|felt|became|become)\b[\w\s’'-]{0,30}\Z", regex.IGNORECASE)
-_VERB_AFTER = regex.compile(r"(?:\s+(?:in|at|from|inside|within|on|familiar|close)\b[^.,;:!?]{0,60}?)?"
+_VERB_AFTER = regex.compile(r"(?:\s+(?:in|at|from|inside|within|on|familiar|close|to)\b[^.,;:!?]{0,60}?)?"
                             r"(?:\s+(?:not|also|still|now|\w+ly))*\s+(?:\w+ed|has|have|had|will|would|could|can|may|"
                             r"might|must|should|shall|did|do|does|is|are|was|were|'ve|’ve)\b", regex.IGNORECASE)
 #: Before "be"/"being", words that make a passive hypothetical: "to be seen as", "risk being".
@@ -1113,7 +1114,8 @@ def _title_case(toks: list[Tok]) -> bool:
 
 
 def _complement(t: Tok | None) -> bool:
-    return t is not None and (t.low in _COMPLEMENT_WORDS or t.capitalised or t.low[:1].isdigit())
+    return t is not None and (t.low in _COMPLEMENT_WORDS or t.capitalised or t.low[:1].isdigit()
+                              or t.low in NUMBER_WORDS)
 
 
 def _parenthesis(inner: list[Tok]) -> bool:

@@ -191,6 +191,10 @@ def phrase_before(toks: list[Tok], k: int, lo: int, links: bool = True) -> tuple
             if links and j - 2 >= lo and _links(toks, j - 1) and is_np_word(toks[j - 2]):
                 j -= 1
                 continue
+            if links and j - 2 >= lo and toks[j - 1].low in ("in", "of", "at", "on", "among") \
+                    and toks[j - 2].low in _QUANTIFIER_HEADS:
+                j -= 2  # "many in the party", "some of the delegates"
+                break
             if j - 2 >= lo and toks[j - 1].low == "and" and toks[j - 2].capitalised and is_np_word(toks[j - 2]):
                 j -= 1  # "President Jane Doe and her government"
                 continue
@@ -217,6 +221,8 @@ def _links(toks: list[Tok], i: int) -> bool:
     return low.endswith("ing") and len(low) > 5 and not t.capitalised and low not in _STOP
 
 
+#: Quantifiers that head a source before "in"/"of": "many in the party", "most of the aides".
+_QUANTIFIER_HEADS = frozenset("some many most several few others all both each one none".split())
 #: Nouns for groups that can follow a capitalised modifier in a subject ("Black voters").
 _GROUP_NOUNS = frozenset("voters officials lawmakers supporters opponents critics activists leaders members "
                          "delegates donors aides advisers analysts experts strategists insiders diplomats "
