@@ -253,3 +253,25 @@ def test_an_impression_is_listed_with_no_source(text, cue):
 ])
 def test_appearing_somewhere_is_no_impression(text):
     assert attributions(text) == []
+
+
+# -- cost ----------------------------------------------------------------------------------
+
+def test_each_sentence_is_tokenised_at_most_once(monkeypatch):
+    """Many cues in one sentence, many sentences: every sentence's words are read once."""
+    import factlint.document.attribution as finder
+
+    calls = []
+    real = finder.tokenize
+
+    def counting(prose, start, end):
+        calls.append((start, end))
+        return real(prose, start, end)
+
+    monkeypatch.setattr(finder, "tokenize", counting)
+    doc = doc_of("Officials said, and critics argued, that the toll, which the mayor described as fair, "
+                 "would rise, according to the council. Experts say it will. Jane Okafor told reporters "
+                 "she believed it, adding that analysts agreed.")
+    found = finder._Finder(doc).run()
+    assert len(found) >= 6
+    assert len(calls) == len(set(calls)) <= len(doc.sentences)
