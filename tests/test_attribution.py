@@ -275,3 +275,13 @@ def test_each_sentence_is_tokenised_at_most_once(monkeypatch):
     found = finder._Finder(doc).run()
     assert len(found) >= 6
     assert len(calls) == len(set(calls)) <= len(doc.sentences)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deal must be approved by union members.", []),
+    ("It would close off one of his most promising paths to the nomination.", []),
+    ("In the county caucuses, 34,000 people supported the governor.", []),
+])
+def test_acts_counts_and_adjectives_are_no_views_passed_on(text, expected):
+    found = [a for a in find_attributions(doc_of(text)) if a.form not in ("action",)]
+    assert [(a.kind, a.form) for a in found] == expected

@@ -526,6 +526,8 @@ class _Finder:
         if prev is not None:
             if participle and (prev.text in (",", "—", "–") or prev.low in _PARTICIPLE_PREPS):
                 return self._participle(si, toks, ci, cj, vform)
+            if prev.low in ("most", "more", "less", "least") and words[-1].endswith("ing"):
+                return None  # "his most promising paths": an adjective
             if prev.low == "to" and ci >= 3:
                 return self._caused_to(si, toks, ci, cj, vform)  # "led some to speculate"
             if (prev.low in _NOUN_BEFORE and not (prev.low in _QUANTIFIERS and self._quantified_verb(toks, ci, cj))) \
@@ -565,7 +567,9 @@ class _Finder:
             agent = self._agent(toks, cj + 1)  # "was criticised by the minister"
             if agent is None:
                 return None
-            return self._sourced(si, toks, cue, agent, self._after(toks, cj, s), form="passive")
+            # "was approved by union members": an act with its agent, not a view passed on
+            return self._sourced(si, toks, cue, agent, self._after(toks, cj, s),
+                                 form="action" if vform == "action" else "passive")
         k = skip_back(toks, ci - 1, 0)
         if k >= 0 and toks[k].low in ("and", "but") and k > 0 and (toks[k - 1].is_word or toks[k - 1].text == ","):
             return self._participle(si, toks, ci, cj, vform)  # "… put off deciding but said …"
@@ -575,6 +579,8 @@ class _Finder:
             source = None  # but "made many think", "let critics say"
         if source is not None and words[0] == "called" and _names_something(toks, source, nxt):
             source = None
+        if source is not None and vform != "verb" and _large_count(toks[source[0]:source[1] + 1]):
+            return None  # "34,000 people supported Trump": a count of voters, not a source
         if source is not None:
             if source[1] < ci - 1 and all(toks[x].low in _AUX_VERBS or toks[x].low in ("also", "not", "never")
                                           or _is_adverb_tok(toks[x]) for x in range(source[1] + 1, ci)):
@@ -1093,6 +1099,15 @@ def _aside(inner: list[Tok]) -> bool:
     first = inner[0]
     return (first.low in ("who", "whose", "which", "where", "whom") or first.low in DETERMINERS
             or first.capitalised or first.low.isdigit() or first.low in NUMBER_WORDS or _parenthesis(inner))
+
+
+def _large_count(subject: list[Tok]) -> bool:
+    """A subject counted in hundreds or more ("34,000 people", "1,200 delegates")."""
+    for t in subject:
+        digits = t.low.replace(",", "")
+        if digits.isdigit() and int(digits) >= 100:
+            return True
+    return any(t.low in ("hundreds", "thousands", "millions", "hundred", "thousand", "million") for t in subject)
 
 
 def _is_adverb_tok(t: Tok) -> bool:
