@@ -8,7 +8,7 @@ import click
 
 from . import __version__
 from .finding import SEVERITIES
-from .reporters import FORMATS, NEEDS_TEXTS
+from .reporters import FORMATS, NEEDS_INVENTORIES, NEEDS_TEXTS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -178,6 +178,7 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
     options = CheckOptions(paths=list(paths), stdin_filename=stdin_filename,
                            extensions=tuple(_split((extensions,))), encoding_errors=encoding_errors,
                            keep_texts=show_source or output_format in NEEDS_TEXTS or (fix and "-" in paths),
+                           keep_inventories=output_format in NEEDS_INVENTORIES and not statistics,
                            config=config_file,
                            isolated=isolated, cli=cli,
                            report_unused_suppressions=report_unused_suppressions,
@@ -214,6 +215,7 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
         sys.exit(EXIT_ERROR if result.input_errors else EXIT_FINDINGS if result.diffs else EXIT_OK)
     report = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=result.ruleset,
                     color=_use_color(color) and not output_file, show_source=show_source, texts=result.texts,
+                    inventories=result.inventories,
                     paths=result.paths, rules=result.rules, problems=result.problems)
     if statistics:
         from .reporters import statistics as stats

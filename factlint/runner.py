@@ -35,6 +35,7 @@ class CheckOptions:
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     encoding_errors: str = "strict"
     keep_texts: bool = False  # keep each file's text (for source lines, fixes, reports)
+    keep_inventories: bool = False  # keep each file's source inventory (the HTML report shows it)
     config: str | None = None  # --config FILE: one configuration for every path
     isolated: bool = False  # --isolated: no configuration files
     cli: Cli = field(default_factory=Cli)  # rule selection and fail-on from the command line
@@ -58,6 +59,7 @@ class CheckResult:
     input_errors: int = 0  # files that could not be read (or fixed): exit status 2
     texts: dict[str, str] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    inventories: dict[str, dict] = field(default_factory=dict)  # path -> `factlint sources` document
     paths: list[str] = field(default_factory=list)  # every file linted, in order
     rules: dict[str, object] = field(default_factory=dict)  # rule id -> rule, every rule that ran
     failing: int = 0  # findings at or above their file's fail-on
@@ -270,6 +272,8 @@ def _merge(result: CheckResult, outcome: "FileResult", eff: Effective | None, op
         if options.keep_texts and outcome.source is not None:
             result.texts[outcome.path] = outcome.text
             result.sources[outcome.path] = outcome.source
+        if outcome.inventory is not None:
+            result.inventories[outcome.path] = outcome.inventory
     result.fixed += outcome.fixed
     result.fixed_files += outcome.fixed_files
     result.diffs.extend(outcome.diffs)
@@ -304,6 +308,7 @@ class FileResult:
     fixed_stdin: str | None = None
     text: str | None = None  # kept only when the reporter needs it
     source: Source | None = None
+    inventory: dict | None = None  # the source inventory, kept only when the reporter shows it
     cached: bool = False  # the findings came from the cache
     cache_entry: tuple[str, str] | None = None  # (key, payload) for the parent to store
     digest: str = ""
@@ -368,6 +373,8 @@ def lint_file(state: WorkerState, task: Task, stdin: BinaryIO | None = None) -> 
         if core is not None:
             out.cached = True
             out.findings, out.before_baseline = pipeline.post(source.path, core)
+            if options.keep_inventories:
+                out.inventory = _inventory(None, source.text, format_path, source.path)
             return out
     from .document import parse
 
@@ -387,7 +394,22 @@ def lint_file(state: WorkerState, task: Task, stdin: BinaryIO | None = None) -> 
         out.cache_entry = (key, encode_findings(core))
     out.findings = findings
     out.before_baseline = before_baseline
+    if options.keep_inventories:
+        out.inventory = _inventory(doc if text is source.text else None, text, format_path, source.path)
     return out
+
+
+def _inventory(doc, text: str, format_path: str, path: str) -> dict:
+    """The source inventory of a draft (``factlint sources``): from the parsed document
+    when there is one, else (the findings came from the cache, or fixes changed the
+    text) from a fresh parse."""
+    from .document import parse
+    from .sources import document_inventory
+
+    if doc is None:
+        doc = parse(text, format_path)
+        doc.path = path
+    return document_inventory(doc)
 
 
 def _settings_key(cache, eff: Effective, options: CheckOptions) -> str | None:

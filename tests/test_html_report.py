@@ -287,3 +287,82 @@ def test_a_page_without_findings(tmp_path, text):
     assert findings == [] and reader.marks == []
     assert reader.drafts[path] == text
     assert "0 findings in 1 file" in page
+
+
+# --- the source inventory beside the draft ----------------------------------------------------
+
+class SourcesReader(HTMLParser):
+    """The rows of each file's source panel: [line, source, kind, cue, how, reason?]."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.summaries: list[str] = []
+        self.rows: list[list[str]] = []
+        self.depth = 0  # > 0 inside <details class="sources">
+        self.in_summary = False
+        self.in_body = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "details" and a.get("class") == "sources":
+            self.depth = 1
+            self.summaries.append("")
+        elif self.depth:
+            self.in_summary |= tag == "summary"
+            self.in_body |= tag == "tbody"
+            if self.in_body and tag == "tr":
+                self.rows.append([])
+            if self.in_body and tag in ("td", "span"):
+                self.rows[-1].append("")
+
+    def handle_endtag(self, tag):
+        if tag == "summary":
+            self.in_summary = False
+        if tag == "tbody":
+            self.in_body = False
+        if tag == "details":
+            self.depth = 0
+
+    def handle_data(self, data):
+        if self.in_summary:
+            self.summaries[-1] += data
+        elif self.in_body and self.rows and self.rows[-1]:
+            self.rows[-1][-1] += data
+
+
+SOURCED = ("Council pulls bridge plan\n\n"
+           "The council shelved the bridge plan on Monday, Mayor Ana Ruiz said. "
+           "Critics say the delay will cost millions. The AT&T unit said it would appeal.\n\n"
+           "Two council staff members said the vote was close. They spoke on condition of anonymity "
+           "because they were not authorised to discuss it.\n")
+
+
+def test_the_source_inventory_is_shown_beside_the_draft(tmp_path):
+    path = write(tmp_path, "bridge.txt", SOURCED)
+    _, page = run_cli("--format", "html", path)
+    _, listed = run_cli("sources", "--format", "json", path)
+    inventory = json.loads(listed)["documents"][0]
+    reader = SourcesReader()
+    reader.feed(page)
+    # the summary counts every attribution `factlint sources` lists, and the named share
+    count = len(inventory["attributions"])
+    share = round(100 * inventory["summary"]["named_share"])
+    assert reader.summaries == [f"Sources: {count} attributions; {share}% named"]
+    # one row per attribution, in reading order: line, source, kind, cue, claim type, reason
+    expected = [[str(a["line"]), a["source"]["text"] if a["source"] else "—", a["kind"], a["cue"]["text"],
+                 a["quote"]] + (["why unnamed: " + a["reason"]["text"]] if a["reason"] else [])
+                for a in inventory["attributions"]]
+    assert reader.rows == expected
+    kinds = [row[2] for row in reader.rows]
+    assert "named-person" in kinds and "vague" in kinds and "anonymous" in kinds
+    anonymous = next(row for row in reader.rows if row[2] == "anonymous")
+    assert anonymous[1] == "Two council staff members" and anonymous[-1].startswith("why unnamed: because")
+    # the draft's words are escaped in the panel as in the draft
+    assert ["The AT&T unit", "named-organisation"] == next(row[1:3] for row in reader.rows if "AT&T" in row[1])
+    assert "The AT&amp;T unit" in page.split('<details class="sources"', 1)[1]
+
+
+def test_a_draft_without_attributions_has_no_source_panel(tmp_path):
+    path = write(tmp_path, "note.txt", "Bridge notes\n\nThe bridge opens in May.\n")
+    _, page = run_cli("--format", "html", path)
+    assert '<details class="sources"' not in page

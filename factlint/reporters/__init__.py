@@ -17,6 +17,7 @@ class Report:
     color: bool = False
     show_source: bool = False
     texts: dict[str, str] = field(default_factory=dict)  # path -> text, for source lines
+    inventories: dict[str, dict] = field(default_factory=dict)  # path -> source inventory (`factlint sources`)
     paths: list[str] = field(default_factory=list)  # every file linted (JUnit lists clean ones too)
     rules: dict[str, object] = field(default_factory=dict)  # rule id -> rule, every rule that ran
     problems: list[str] = field(default_factory=list)  # unreadable files and other errors
@@ -48,3 +49,5 @@ _MODULES = {
 FORMATS = tuple(_MODULES)
 #: Formats that show each file's text, so the runner must keep it (CheckOptions.keep_texts).
 NEEDS_TEXTS = ("html",)
+#: Formats that show each file's source inventory (CheckOptions.keep_inventories).
+NEEDS_INVENTORIES = ("html",)

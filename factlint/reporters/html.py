@@ -33,6 +33,7 @@ SEVERITY_ORDER = tuple(reversed(SEVERITIES))  # error, warning, info
 class FileView:
     path: str
     text: str | None
+    inventory: dict | None = None  # the `factlint sources` document of this file
     findings: list[tuple[int, Finding]] = field(default_factory=list)  # (number, finding)
 
 
@@ -72,7 +73,8 @@ def render(report: Report) -> str:
 # --- data -------------------------------------------------------------------------------
 
 def _files(report: Report) -> list[FileView]:
-    views: dict[str, FileView] = {path: FileView(path, text) for path, text in report.texts.items()}
+    views: dict[str, FileView] = {path: FileView(path, text, report.inventories.get(path))
+                                  for path, text in report.texts.items()}
     for f in report.findings:
         views.setdefault(f.path, FileView(f.path, None))
     ordered = [views[p] for p in sorted(views)]
@@ -222,9 +224,11 @@ def _file_section(k: int, view: FileView, families: dict[str, int]) -> str:
     body = []
     if view.text is not None:
         body.append(f'<div class="draft" data-path="{_e(view.path)}">{_marked(view, families)}</div>')
-    if view.findings:
-        body.append(_finding_list(view, families))
-    cls = "file-body" + ("" if view.findings else " clean") + ("" if view.text is not None else " no-text")
+    side = ([_finding_list(view, families)] if view.findings else []) + (
+        [_sources_panel(view.inventory)] if view.inventory and view.inventory["attributions"] else [])
+    if side:
+        body.append('<div class="side">' + "".join(side) + "</div>")
+    cls = "file-body" + ("" if side else " clean") + ("" if view.text is not None else " no-text")
     return (f'<section class="file" id="file-{k}" data-file="{k}">{head}'
             f'<div class="{cls}">{"".join(body)}</div></section>')
 
@@ -255,3 +259,39 @@ def _finding_list(view: FileView, families: dict[str, int]) -> str:
             f'<span class="msg">{_e(f.message)}</span></a></li>')
     return ('<aside class="findings" aria-label="Findings in this file"><ol>'
             + "".join(items) + "</ol></aside>")
+
+
+def _sources_panel(inventory: dict) -> str:
+    """The draft's source inventory (``factlint sources``): who says so, in reading order,
+    and the standards editor's summary."""
+    s = inventory["summary"]
+    kinds = ", ".join(f"{n} {k}" for k, n in s["by_kind"].items() if n)
+    share = "" if s["named_share"] is None else f"; {round(100 * s['named_share'])}% named"
+    rows = []
+    for att in inventory["attributions"]:
+        source = " ".join(att["source"]["text"].split()) if att["source"] else "—"
+        cue = " ".join(att["cue"]["text"].split())
+        reason = " ".join(att["reason"]["text"].split()) if att["reason"] else ""
+        rows.append(f'<tr data-kind="{_e(att["kind"])}"><td class="num">{att["line"]}</td>'
+                    f'<td class="who">{_e(source)}<br><span class="kind kind-{_e(att["kind"])}">'
+                    f'{_e(att["kind"])}</span></td>'
+                    f'<td>{_e(cue)}<br><span class="how">{_e(att["quote"])}</span>'
+                    + (f'<br><span class="reason">why unnamed: {_e(reason)}</span>' if reason else "")
+                    + "</td></tr>")
+    notes = []
+    if s["most_quoted"]:
+        notes.append("Most quoted: " + ", ".join(f"{_e(m['source'])} ({m['count']})" for m in s["most_quoted"]))
+    if s["anonymous_without_reason"]:
+        notes.append("Anonymous, no reason given: " + ", ".join(
+            f"line {a['line']} ‘{_e(' '.join(a['text'].split()))}’" for a in s["anonymous_without_reason"]))
+    if s["paragraphs_without_source"]:
+        notes.append("Paragraphs with no source: lines " + ", ".join(
+            str(p["line"]) if p["line"] == p["end_line"] else f"{p['line']}–{p['end_line']}"
+            for p in s["paragraphs_without_source"]))
+    return ('<details class="sources" open><summary>Sources: '
+            f'{_e(_plural(s["attributions"], "attribution"))}{_e(share)}</summary>'
+            f'<p class="kinds">{_e(kinds)}</p>'
+            '<table><thead><tr><th scope="col" class="num">line</th><th scope="col">source</th>'
+            '<th scope="col">cue</th></tr></thead><tbody>'
+            + "".join(rows) + "</tbody></table>"
+            + "".join(f'<p class="note">{n}</p>' for n in notes) + "</details>")
