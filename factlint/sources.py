@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Iterable
 
 from .document import Document, parse
-from .document.attribution import KINDS, Attribution, find_attributions
+from .document.attribution import INFORMING_FORMS, KINDS, Attribution, find_attributions
 
 SOURCES_VERSION = 1
 #: Block kinds whose paragraphs should rest on a source (headings and captions need not).
@@ -94,7 +94,8 @@ def summary(doc: Document, atts: list[Attribution]) -> dict[str, Any]:
         "paragraphs_without_source": _paragraphs_without_source(doc, atts),
         "anonymous_without_reason": [
             dict(span(doc, a.source), line=doc.lines.position(doc.to_raw(*a.source)[0])[0])
-            for a in atts if a.kind == "anonymous" and a.reason is None and not a.pronoun and a.source],
+            for a in atts if a.kind == "anonymous" and a.reason is None and not a.pronoun and a.source
+            and a.form in INFORMING_FORMS],
         "unresolved_pronouns": [
             dict(span(doc, a.source), line=doc.lines.position(doc.to_raw(*a.source)[0])[0])
             for a in atts if a.pronoun and not a.resolved and a.source],

@@ -94,6 +94,14 @@ def test_anonymous_sources_without_a_reason_and_unresolved_pronouns_are_listed()
     assert [(a["line"], a["text"]) for a in inv["summary"]["unresolved_pronouns"]] == [(1, "He")]
 
 
+def test_an_anonymous_group_acting_in_public_needs_no_reason_for_anonymity():
+    inv = inventory_text("Union members approved the contract on Friday.\n\n"
+                         "Two union officials said the vote was close.\n", "x.txt")
+    listed = [(a["kind"], a["source"]["text"], a["cue"]["text"]) for a in inv["attributions"]]
+    assert ("anonymous", "Union members", "approved") in listed  # in the inventory
+    assert [a["text"] for a in inv["summary"]["anonymous_without_reason"]] == ["Two union officials"]
+
+
 @pytest.mark.parametrize("name, data", [
     ("lf.txt", DRAFT.encode("utf-8")),
     ("crlf.txt", DRAFT.replace("\n", "\r\n").encode("utf-8")),

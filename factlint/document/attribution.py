@@ -73,6 +73,10 @@ KINDS = ("named-person", "named-organisation", "anonymous", "vague", "unsourced"
 #: senator seemed to blame …", "it appears that …").
 FORMS = ("verb", "stance", "action", "predicate", "according", "report", "passive", "label", "question",
          "impression")
+#: The forms in which a source tells the reporter something (the ones whose anonymity
+#: wants a reason: ``sourcing/anonymous-no-reason``, ``factlint sources``' summary) --
+#: not a public act ("union members approved"), a passive, a question or an impression.
+INFORMING_FORMS = frozenset({"verb", "stance", "predicate", "according", "label"})
 
 
 @dataclass(slots=True)
