@@ -81,6 +81,22 @@ def test_near_misses_pass_the_sourcing_rules(text):
     assert findings_of(text, "draft.txt", rule="sourcing") == []
 
 
+IMPRESSIONS = draft("""
+    Harbour talks stall
+
+    The talks appear to have stalled over the price of the land. It seems that neither side
+    will move before the election.
+
+    The mayor appeared on local radio on Tuesday. “It appears we are stuck,” she said.
+""")
+
+
+def test_an_impression_in_the_reporters_voice_is_an_info_finding():
+    found = findings_of(IMPRESSIONS, "talks.txt", rule="sourcing")
+    assert positions(found) == [(3, 11, "appear"), (3, 65, "seems")]
+    assert {(f.rule, f.severity) for f in found} == {("sourcing/impression", "info")}
+
+
 def test_a_figure_is_attributed_by_any_source_in_its_paragraph():
     text = draft("""
         The tolls will cost each firm about $40,000 a year. Officials said the rise was needed.
