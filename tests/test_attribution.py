@@ -289,3 +289,21 @@ def test_each_sentence_is_tokenised_at_most_once(monkeypatch):
 def test_acts_counts_and_adjectives_are_no_views_passed_on(text, expected):
     found = [a for a in find_attributions(doc_of(text)) if a.form not in ("action",)]
     assert [(a.kind, a.form) for a in found] == expected
+
+
+# -- fast paths against their definitions ------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDISH = st.text(alphabet=st.sampled_from(list("aAbé1_-' \n’.ǅ²") + ["\u0301", "\u0663", "\u2160"]), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_WORDISH, word=_WORDISH.filter(bool))
+def test_the_set_of_whole_words_answers_as_the_scan_does(text, word):
+    """Whether a word occurs in lower case is looked up in one set of the draft's maximal
+    letter-and-digit runs; for such a word that is exactly the scan's answer."""
+    from factlint.document.attribution import _ALNUM_RUN, _occurs_as_word
+
+    if _ALNUM_RUN.fullmatch(word):
+        assert (word in set(_ALNUM_RUN.findall(text))) == _occurs_as_word(text, word)

@@ -23,6 +23,7 @@ and are skipped. The sourcing rules, the attribution rules (the ``sentence`` kin
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -212,6 +213,7 @@ class _Finder:
         self._tok_list: list[Tok] = []
         self._tok_starts: list[int] = []
         self._lower_words: dict[str, bool] = {}
+        self._whole_words: frozenset[str] | None = None  # every maximal run of letters and digits
         self._quote_spans: list[tuple[int, int]] | None = None
         self._quote_starts: list[int] = []
 
@@ -891,7 +893,13 @@ class _Finder:
         also writes it in lower case somewhere ("Protesters …" / "… the protesters")."""
         known = self._lower_words.get(low)
         if known is None:
-            known = self._lower_words[low] = _occurs_as_word(self.prose, low)
+            if _ALNUM_RUN.fullmatch(low):  # one set of the draft's words, not a scan per word
+                if self._whole_words is None:
+                    self._whole_words = frozenset(_ALNUM_RUN.findall(self.prose))
+                known = low in self._whole_words
+            else:
+                known = _occurs_as_word(self.prose, low)
+            self._lower_words[low] = known
         return known
 
     def _after(self, toks: list[Tok], j: int, s) -> tuple[int, int] | None:
@@ -1171,6 +1179,11 @@ def _plural(head: str, subject: list[Tok]) -> bool:
 _UNRESOLVED_KIND = {"he": "named-person", "she": "named-person", "i": "named-person", "we": "named-person",
                     "it": "named-organisation", "they": "vague", "you": "vague", "both": "vague", "each": "vague",
                     "neither": "vague"}
+
+
+#: A maximal run of ``str.isalnum`` characters: the standard library's ``\w`` is exactly
+#: ``isalnum()`` or "_" (the ``regex`` module's Unicode tables differ from Python's).
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 
 
 def _occurs_as_word(text: str, word: str) -> bool:
