@@ -197,3 +197,114 @@ def test_normalised_is_its_definition(text, count):
     expected = regex.sub(r"^[\p{P}\s]+|[\p{P}\s]+$", "", " ".join(expected.split()))
     assert normalised(text) == expected
     assert has_words(text, count) == (len(regex.findall(r"\w+", text)) >= count)
+
+
+# -- rule patterns tried only where one of their stems occurs ---------------------------------
+def _builtin_terms():
+    import gc
+
+    from factlint import load_rules
+    from factlint.kinds.base import Terms
+
+    rules = load_rules()
+    return rules, [t for t in gc.get_objects() if isinstance(t, Terms) and t.patterns]
+
+
+def test_the_caseless_specials_are_all_the_regex_module_matches_with_ascii_letters():
+    import regex
+
+    from factlint.phrases import CASELESS_SPECIALS
+
+    everything = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    found = set(regex.compile("[a-z0-9]", regex.V0 | regex.IGNORECASE).findall(everything))
+    assert found == set(CASELESS_SPECIALS)
+
+
+@pytest.mark.parametrize("source, stems", [
+    (r"\b(?:violat|breach|fuell?ed)\w*", ("breach", "fuel", "violat")),
+    (r"(?<![\w-])(?:a|bc)x|\bcaused\s+(?:the|a)", ("a", "bc", "caused")),
+    (r"(?=x)(?:yy|zz)+q", ("yy", "zz")),
+    (r"ab*", ("a",)), (r"ab{2}", ("a",)), (r"\bfoo\|bar", ("foo",)),
+    (r"\b(?:NOTE TO (?:EDITORS?|DESK)|EDS? NOTE)", ("ed", "note")),
+    ("a|", None), ("(?:a|)", None), (r"\b(?:a|b)?x", None), ("(?:ab){2}", None), ("[|]a", None),
+    (r"\Bab", None), ("(ab)", None), ("(?i)ab", None), ("(?x)ab", None), ("(?#c)ab", None), ("^ab", None),
+    (r"\d+ab", None), ("(?-i:ab)", None), ("(?:ab", None), ("ab)", None), ("[ab", None),
+])
+def test_pattern_stems(source, stems):
+    from factlint.kinds.base import pattern_stems
+
+    assert pattern_stems(source) == stems
+
+
+STEMMY = st.lists(st.sampled_from([
+    "charged", "Charg", "CHARGES", "court", "list", "listed", "called", "as", "of being", "“", "is", "was",
+    "caused", "the", "record high", "all-time low", "fuelled", "fueled", "sparked by", "TK", "tk", "todo",
+    "İ", "K", "ſ", "ß", "s", "k", "i", "a", "-", "\n\n", " ", "  ", ". ", "killed 12", "dozens of",
+    "doubled", "counter-terror", "anti-terror", "terrorists", "x", "é", "ﬁ",
+]), max_size=30).map("".join)
+
+
+def _slow_and_fast(terms_list, rules, prose_text, path):
+    from factlint.kinds.base import RunContext, matches_at
+
+    doc = parse(prose_text, path)
+    run = RunContext(doc, rules.index)
+    for terms in terms_list:
+        for pattern, key in zip(terms.patterns, terms.stem_keys):
+            slow = [m.span() for m in pattern.finditer(doc.prose) if m.end() > m.start()]
+            assert run.pattern_hits(pattern, terms.rule_id, key) == slow, pattern.pattern
+            starts = run.stem_starts(key) if key is not None else None
+            if starts is not None:  # the fast path itself, whatever the density
+                assert matches_at(pattern, doc.prose, starts, 10.0) == slow, pattern.pattern
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(STEMMY, st.sampled_from(["d.md", "d.txt"]))
+def test_patterns_tried_at_their_stems_find_what_finditer_finds(text, path):
+    rules, terms = _builtin_terms_cached()
+    _slow_and_fast(terms, rules, text, path)
+
+
+def test_patterns_tried_at_their_stems_on_wire_copy():
+    rules, terms = _builtin_terms_cached()
+    assert sum(k is not None for t in terms for k in t.stem_keys) >= 10
+    for text in texts():
+        _slow_and_fast(terms, rules, text, "wire.txt")
+
+
+_TERMS = []
+
+
+def _builtin_terms_cached():
+    if not _TERMS:
+        _TERMS.append(_builtin_terms())
+    return _TERMS[0]
+
+
+# -- the plain-text parser's per-line features ---------------------------------------------------
+LINES = st.lists(st.sampled_from([
+    "a", "A", "REUTER", "MORE", "-- AP", "1", "12.5", "1,234", " ", "  ", "     ", "\t", "-", ".", "&", "'",
+    "É", "é", "ß", "İ", "Ⅻ", "٣", "x", "Net", "vs", "?", "\u00a0", "\u2003", "\x1c",
+]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINES)
+def test_plain_text_line_features_are_their_definitions(line):
+    from factlint.document import plaintext as pt
+
+    column = pt._is_column_row(line)
+    assert pt._is_column_row_fast(line) == column
+    assert pt._is_figure_row_fast(line, column) == pt._is_figure_row(line)
+    assert pt._is_sign_off(line) == bool(pt._SIGN_OFF.fullmatch(line))
+
+
+def test_plain_text_line_features_on_wire_copy():
+    from factlint.document import plaintext as pt
+
+    for text in texts():
+        for line in text.splitlines():
+            column = pt._is_column_row(line)
+            assert pt._is_column_row_fast(line) == column
+            assert pt._is_figure_row_fast(line, column) == pt._is_figure_row(line)
+            assert pt._is_sign_off(line) == bool(pt._SIGN_OFF.fullmatch(line))
