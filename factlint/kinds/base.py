@@ -163,6 +163,11 @@ class Terms:
         return self.key is not None or bool(self.patterns)
 
     def find(self, doc, run: "RunContext") -> list[tuple[int, int]]:
+        """Sorted hits of the words and patterns in the prose, found once per document
+        (a sentence rule asks again for every sentence it tests); callers do not change the list."""
+        found = run._terms.get(id(self))
+        if found is not None:
+            return found
         hits: list[tuple[int, int]] = []
         if self.key is not None:
             hits.extend(run.phrase_hits(self.key))
@@ -170,6 +175,7 @@ class Terms:
             hits.extend(run.pattern_hits(pattern, self.rule_id, stem_key))
         if len(self.patterns) + (self.key is not None) > 1:
             hits.sort()  # in_range() bisects: hits from several patterns must be in order
+        run._terms[id(self)] = hits
         return hits
 
 
@@ -217,6 +223,7 @@ class RunContext:
         self._phrases: dict[int, list[tuple[int, int]]] | None = None
         self._patterns: dict[int, list[tuple[int, int]]] = {}
         self._stems: dict[int, list[int]] | None | bool = False  # False: not scanned yet
+        self._terms: dict[int, list[tuple[int, int]]] = {}  # Terms.find, by id(terms)
         self.errors: list[tuple[str, str]] = []  # (rule id, message)
 
     def phrase_hits(self, key: int) -> list[tuple[int, int]]:
