@@ -399,3 +399,30 @@ def test_the_checks_import_on_their_own():
 
     for module in ("factlint.checks", "factlint.checks._text", "factlint.kinds.base", "factlint.document.lexicons"):
         subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([".", "!", "?", "…", ":", ";", '"', "”", "’", "'", "»", ")", "]", "*", "_", "a", " ",
+                                 "\n", "(", "[", "x."]), max_size=10).map("".join))
+def test_ends_well_is_the_pattern(text):
+    from factlint.checks.missing_end_punctuation import _ENDS_WELL, ends_well
+
+    assert ends_well(text) == bool(_ENDS_WELL.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Net 12 13", "1,234    5,678    9", "Profit rose 5 pct.", "a b c", "  x   y",
+                                 "12 vs 13", "Shr 1.20 dlrs vs 1.10", "REUTER", "1 2", "word"]), min_size=1, max_size=12))
+def test_is_table_is_its_definition(lines):
+    from factlint.document import plaintext as pt
+
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    group = [(a, a + len(line)) for a, line in zip(starts, lines)]
+    expected = (sum(map(pt._is_column_row, lines)) >= max(1, 0.6 * len(lines))
+                or len(lines) >= 2 and sum(map(pt._is_figure_row, lines)) >= 0.6 * len(lines))
+    assert pt._is_table(text, group) == expected
+    columns = {a: pt._is_column_row_fast(text[a:b]) for a, b in group}
+    assert pt._is_table(text, group, columns) == expected

@@ -206,8 +206,17 @@ def _is_table(text: str, group: list[tuple[int, int]], columns: dict[int, bool] 
     n = len(group)
     if sum(flags) >= max(1, 0.6 * n):
         return True
-    return n >= 2 and sum(_is_figure_row_fast(text[a:b], flag)
-                          for (a, b), flag in zip(group, flags)) >= 0.6 * n
+    if n < 2:
+        return False
+    # at least 0.6 * n figure rows: stop as soon as the lines left cannot make it
+    need = 0.6 * n
+    possible = n
+    for (a, b), flag in zip(group, flags):
+        if not _is_figure_row_fast(text[a:b], flag):
+            possible -= 1
+            if possible < need:
+                return False
+    return True
 
 
 def _block(text: str, kind: str, group: list[tuple[int, int]], urls: bool = True) -> RawBlock:

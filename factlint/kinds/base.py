@@ -263,7 +263,7 @@ class RunContext:
 
 #: Try a pattern only at its stems when they are fewer than one per this many characters;
 #: past that, one ``finditer`` is cheaper than a ``match`` call per stem.
-STEM_DENSITY_LIMIT = 40
+STEM_DENSITY_LIMIT = 200
 
 
 def matches_at(pattern, text: str, starts: list[int], limit: float) -> list[tuple[int, int]]:
