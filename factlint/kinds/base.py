@@ -463,43 +463,9 @@ _ZERO_WIDTH_GROUP = ("(?=", "(?!", "(?<=", "(?<!")
 _QUANTIFIERS = "?*{"
 
 
-def _split_top(source: str) -> list[str] | None:
-    """``source`` split at its top-level ``|``; None if it is not simply balanced."""
-    parts, depth, start, i, n = [], 0, 0, 0, len(source)
-    while i < n:
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i += 1
-            if i < n and source[i] == "^":
-                i += 1
-            if i < n and source[i] == "]":
-                i += 1
-            while i < n and source[i] != "]":
-                i += 2 if source[i] == "\\" else 1
-            if i >= n:
-                return None
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif c == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-        i += 1
-    if depth:
-        return None
-    parts.append(source[start:])
-    return parts
-
-
-def _group_end(source: str, i: int) -> int | None:
-    """The index just past the group that opens at ``source[i] == "("``."""
-    depth = 0
+def _metachars(source: str, i: int = 0):
+    """(index, character) of each ``(``, ``)`` and ``|`` from ``i`` on, outside escapes and
+    character classes; an unterminated class ends the scan with ``(len(source), "[")``."""
     n = len(source)
     while i < n:
         c = source[i]
@@ -514,13 +480,47 @@ def _group_end(source: str, i: int) -> int | None:
                 i += 1
             while i < n and source[i] != "]":
                 i += 2 if source[i] == "\\" else 1
-        elif c == "(":
+            if i >= n:
+                yield n, "["
+                return
+        elif c in "()|":
+            yield i, c
+        i += 1
+
+
+def _split_top(source: str) -> list[str] | None:
+    """``source`` split at its top-level ``|``; None if it is not simply balanced."""
+    parts, depth, start = [], 0, 0
+    for i, c in _metachars(source):
+        if c == "[":
+            return None
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+    if depth:
+        return None
+    parts.append(source[start:])
+    return parts
+
+
+def _group_end(source: str, i: int) -> int | None:
+    """The index just past the group that opens at ``source[i] == "("``."""
+    depth = 0
+    for j, c in _metachars(source, i):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
-                return i + 1
-        i += 1
+                return j + 1
+        elif c == "[":
+            return None
     return None
 
 
