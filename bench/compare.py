@@ -5,7 +5,8 @@
 
 Writes the inputs into a temporary folder -- the drafts in examples/, ``--stories`` Reuters
 stories as .txt files, ``--markdown`` of them as Markdown with markup added (a headline,
-emphasis, links, a list, a blockquote) and, with ``--big``, one file of that many MB --
+emphasis, links, a list, a blockquote) and, with ``--big``, one plain-text and one
+Markdown file of that many MB --
 then runs both commands with ``--format json --no-cache``, once with the default rules and
 once with ``--select ALL``, and compares the JSON byte for byte. Exit status 1 on any
 difference (the first differing finding is shown).
@@ -86,6 +87,13 @@ def write_inputs(folder: Path, stories: int, markdown: int, big_mb: float) -> No
             size += len(parts[-1])
             k += 1
         (folder / "big.txt").write_text("\n".join(parts), encoding="utf-8")
+        parts, size, k = [], 0, 0
+        while size < big_mb * 1e6:  # and as one Markdown file
+            title, body = found[k % len(found)]
+            parts.append(_markdown(title, body, k))
+            size += len(parts[-1])
+            k += 1
+        (folder / "big.md").write_text("\n\n".join(parts), encoding="utf-8")
 
 
 def run(cmd: list[str], folder: Path, extra: list[str]) -> bytes:
@@ -114,7 +122,7 @@ def main() -> int:
                     help="the command to check (default: this Python's factlint)")
     ap.add_argument("--stories", type=int, default=400)
     ap.add_argument("--markdown", type=int, default=200)
-    ap.add_argument("--big", type=float, default=0.0, help="also one plain-text file of this many MB")
+    ap.add_argument("--big", type=float, default=0.0, help="also one plain-text and one Markdown file of this many MB")
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"corpus not found ({CORPUS}): comparing examples/ only", file=sys.stderr)
