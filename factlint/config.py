@@ -351,14 +351,17 @@ def _listify(value) -> list:
 
 
 # -- TOML with line numbers ----------------------------------------------------------
-_TOML_HEADER = regex.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_TOML_KEY = regex.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
-_TOML_PART = regex.compile(r"""\s*("([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)""")
+@functools.lru_cache(maxsize=1)
+def _toml_patterns():
+    """(header, key, key part) patterns, compiled when a TOML file is first read."""
+    return (regex.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$"),
+            regex.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*="""),
+            regex.compile(r"""\s*("([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)"""))
 
 
 def _split_key(key: str) -> tuple[str, ...]:
     parts = []
-    for m in _TOML_PART.finditer(key):
+    for m in _toml_patterns()[2].finditer(key):
         parts.append(m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4))
     return tuple(parts)
 
@@ -369,8 +372,8 @@ def _toml_lines(text: str) -> dict[tuple, int]:
     table: tuple = ()
     arrays: dict[tuple, int] = {}
     for n, line in enumerate(text.splitlines(), 1):
-        m = _TOML_HEADER.match(line)
-        if m and not _TOML_KEY.match(line):
+        m = _toml_patterns()[0].match(line)
+        if m and not _toml_patterns()[1].match(line):
             path = _split_key(m.group(2))
             if m.group(1) == "[[":
                 index = arrays.get(path, -1) + 1
@@ -380,7 +383,7 @@ def _toml_lines(text: str) -> dict[tuple, int]:
             table = path
             lines.setdefault(table, n)
             continue
-        m = _TOML_KEY.match(line)
+        m = _toml_patterns()[1].match(line)
         if m:
             lines.setdefault(table + _split_key(m.group(1)), n)
     return lines

@@ -9,6 +9,8 @@ giant regular-expression alternation.
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 import ahocorasick
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -31,10 +33,18 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+#: The only characters that the ``regex`` module (V0, IGNORECASE) matches with an ASCII
+#: letter other than its two cases: "İ" with "i", the Kelvin sign with "k", "ſ" with "s".
+#: A prose holding one of them gets no stem scan (tests/test_fast_paths.py checks the list).
+CASELESS_SPECIALS = "\u0130\u212a\u017f"
+
+
 class PhraseIndex:
     def __init__(self) -> None:
         self._lists: list[tuple[list[str], bool]] = []
         self._automata: dict[bool, ahocorasick.Automaton | None] = {}
+        self._stem_lists: list[tuple[str, ...]] = []
+        self._stems: ahocorasick.Automaton | None = None
         self.frozen = False
 
     def register(self, phrases: list[str], case_sensitive: bool = False) -> int:
@@ -44,7 +54,25 @@ class PhraseIndex:
                             case_sensitive))
         return len(self._lists) - 1
 
+    def register_stems(self, stems: Iterable[str]) -> int:
+        """Literal strings to find anywhere in the prose (not only as whole words), ignoring
+        case: where a regular expression can start (see ``kinds.base.pattern_stems``)."""
+        if self.frozen:
+            raise RuntimeError("the phrase index is frozen")
+        self._stem_lists.append(tuple(sorted({s.lower() for s in stems if s})))
+        return len(self._stem_lists) - 1
+
     def freeze(self) -> None:
+        stems: dict[str, list[int]] = {}
+        for key, words in enumerate(self._stem_lists):
+            for word in words:
+                stems.setdefault(word, []).append(key)
+        if stems:
+            automaton = ahocorasick.Automaton()
+            for word, keys in stems.items():
+                automaton.add_word(word, (len(word), tuple(keys)))
+            automaton.make_automaton()
+            self._stems = automaton
         entries: dict[bool, dict[str, set[int]]] = {False: {}, True: {}}
         for key, (phrases, cs) in enumerate(self._lists):
             for phrase in phrases:
@@ -60,6 +88,19 @@ class PhraseIndex:
             automaton.make_automaton()
             self._automata[cs] = automaton
         self.frozen = True
+
+    def scan_stems(self, prose: str) -> dict[int, list[int]] | None:
+        """Every offset where a registered stem occurs (overlaps too), sorted, per key; None
+        when the prose holds a character the case-folded scan could miss."""
+        if not prose.isascii() and any(c in prose for c in CASELESS_SPECIALS):
+            return None
+        starts: dict[int, set[int]] = {}
+        automaton = getattr(self, "_stems", None)
+        if automaton is not None:
+            for last, (length, keys) in automaton.iter(_fold(prose)):
+                for key in keys:
+                    starts.setdefault(key, set()).add(last - length + 1)
+        return {key: sorted(found) for key, found in starts.items()}
 
     def scan(self, prose: str) -> dict[int, list[tuple[int, int]]]:
         """Hits per key: sorted, whole-word, longest-first, non-overlapping within a key."""

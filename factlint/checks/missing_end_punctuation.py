@@ -13,10 +13,10 @@ import regex
 
 from ..kinds.base import Hit
 from ..schema import Field, Num
+from ._text import has_words
 
 _ENDS_WELL = regex.compile(r"[.!?…:;][\"”’'»)\]*_]*$")
 _LAST_WORD = regex.compile(r"\S+$")
-_WORD = regex.compile(r"\w+")
 _TOKEN = regex.compile(r"\S+")
 _FIGURE = regex.compile(r"\d")
 _NOTE = regex.compile(r"(?<!\w)(?i:notes?)\b\s*(?:[-:–—]|continued)")
@@ -41,7 +41,7 @@ class MissingEndPunctuation:
             if not scope.block_ok(block) or block.kind in ("headline", "heading", "table", "list"):
                 continue
             text = prose[block.pstart:block.pend]
-            if len(_WORD.findall(text)) < min_words or _ENDS_WELL.search(text):
+            if ends_well(text) or not has_words(text, min_words):
                 continue
             if any(link.end == block.pend for link in doc.links):
                 continue  # ends with a bare URL: a reference line
@@ -53,6 +53,19 @@ class MissingEndPunctuation:
             m = _LAST_WORD.search(text)
             if m:
                 yield Hit(block.pstart + m.start(), block.pend)
+
+
+_CLOSERS = "\"”’'»)]*_"
+
+
+def ends_well(text: str) -> bool:
+    """``bool(_ENDS_WELL.search(text))`` without trying every full stop of the paragraph:
+    closing punctuation, then only closers, at the end (or before a final line break)."""
+    for body in (text, text[:-1] if text.endswith("\n") else ""):
+        stripped = body.rstrip(_CLOSERS)
+        if stripped and stripped[-1] in ".!?…:;":
+            return True
+    return False
 
 
 def _mostly_capitals(text: str) -> bool:

@@ -17,6 +17,27 @@ from ..kinds.base import Hit
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{N}’'”\")]+$")
 _WORD_AFTER = regex.compile(r"[\p{L}\p{N}’']+")
 _ABBREVIATION_GLUED = regex.compile(r"(?<![\p{L}\p{N}.@/])(\p{L}{2,})\.(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}]*[./@])")
+#: every match of _ABBREVIATION_GLUED holds one of these
+_DOT_CAPITAL = regex.compile(r"\.\p{Lu}")
+
+
+def abbreviations_glued(prose: str):
+    """``_ABBREVIATION_GLUED.finditer(prose)``, searched only in the runs of characters
+    between spaces and line breaks that hold a full stop before a capital. A match has
+    neither inside it; its lookbehind still sees the text before the run, and its lookahead
+    stops at the space or line break that ends the run, as it would in the whole text."""
+    done = -1
+    for dot in _DOT_CAPITAL.finditer(prose):
+        if dot.start() < done:
+            continue
+        at = dot.start()
+        space = prose.rfind(" ", 0, at)
+        start = max(space, prose.rfind("\n", space + 1, at)) + 1
+        space = prose.find(" ", at)
+        space = len(prose) if space < 0 else space
+        newline = prose.find("\n", at, space)
+        done = space if newline < 0 else newline
+        yield from _ABBREVIATION_GLUED.finditer(prose, start, done)
 
 
 class MissingSpace:
@@ -36,7 +57,7 @@ class MissingSpace:
             start = before.start() if before else punct
             end = after.end() if after else s.start + 1
             yield _hit(prose, start, s.start, end)
-        for m in _ABBREVIATION_GLUED.finditer(prose):
+        for m in abbreviations_glued(prose):
             if m.group(1).lower() not in ABBREVIATIONS:
                 continue
             if any(link.start <= m.start() < link.end for link in doc.links):

@@ -73,10 +73,11 @@ class RepeatedParagraph:
             if not has_words(text, min_words):
                 continue
             key = normalised(text)
-            if key in seen_sentences and block.index not in reported_blocks:
-                yield Hit(s.start, s.end, values={"line": seen_sentences[key]})
-            else:
-                seen_sentences.setdefault(key, doc.lines.position(doc.to_raw(s.start, s.end)[0])[0])
+            if key in seen_sentences:
+                if block.index not in reported_blocks:
+                    yield Hit(s.start, s.end, values={"line": seen_sentences[key]})
+            else:  # the line is looked up only for a sentence seen first
+                seen_sentences[key] = doc.lines.position(doc.to_raw(s.start, s.end)[0])[0]
 
 
 def _lines_of(doc, start: int, end: int) -> tuple[int, int]:

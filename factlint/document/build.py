@@ -5,10 +5,16 @@ from .attribution import find_attributions
 from .formats import MARKDOWN_SUFFIXES, format_for_path  # noqa: F401 - re-exported
 from .lines import LineIndex
 from .model import PROSE_KINDS, Block, Document, Link, Quote, Sentence
-from .plaintext import parse_plaintext
 from .prose import ProseBuilder
 from .quotes import find_quotes, is_scare_quote
 from .sentences import split_sentences
+
+
+def parse_plaintext(text: str, lines: LineIndex):
+    """:func:`.plaintext.parse_plaintext`, imported on first use (a Markdown run never needs it)."""
+    from .plaintext import parse_plaintext as parse_text
+
+    return parse_text(text, lines)
 
 
 def parse(text: str, path: str = "<text>", fmt: str | None = None) -> Document:

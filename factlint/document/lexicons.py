@@ -6,20 +6,65 @@ apostrophes folded to ``'``; multi-word entries become tuples of words.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from functools import lru_cache
-
-import yaml
 
 from ..paths import builtin_rules_dir
 
 
 @lru_cache(maxsize=1)
 def builtin_lexicons() -> dict[str, tuple[str, ...]]:
+    """The ``lexicons`` of the built-in ``lexicons.yaml``. Every process needs them at
+    import, so a JSON copy is kept in the per-user cache folder, named by the file's
+    SHA-256: reading it costs far less than importing PyYAML and parsing the file."""
     path = builtin_rules_dir() / "lexicons.yaml"
+    raw = path.read_bytes()
+    copy = _copy_path(raw)
+    found = _read_copy(copy) if copy else None
+    if found is not None:
+        return found
+    import yaml
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
-    return {name: tuple(str(w) for w in words) for name, words in data["lexicons"].items()}
+    data = yaml.load(raw.decode("utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+    lexicons = {name: tuple(str(w) for w in words) for name, words in data["lexicons"].items()}
+    if copy:
+        _write_copy(copy, lexicons)
+    return lexicons
+
+
+def _copy_path(raw: bytes) -> str | None:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    digest = hashlib.sha256(b"lexicons-json-1\0" + raw).hexdigest()[:32]
+    return os.path.join(base, "factlint", f"lexicons-{digest}.json")
+
+
+def _read_copy(path: str) -> dict[str, tuple[str, ...]] | None:
+    """The copy's lexicons, or None if it is missing or not a mapping of word lists."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not all(
+            isinstance(words, list) and all(isinstance(w, str) for w in words) for words in data.values()):
+        return None
+    return {str(name): tuple(words) for name, words in data.items()}
+
+
+def _write_copy(path: str, lexicons: dict[str, tuple[str, ...]]) -> None:
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump({name: list(words) for name, words in lexicons.items()}, fh, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # no cache folder: parse the file again next time
 
 
 def fold(word: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import tomllib
 
 import regex
-import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -50,7 +49,12 @@ def _read_front_matter(parsed: Parsed, text: str, start: int, end: int, content:
                        syntax: str) -> None:
     parsed.blocks.append(RawBlock("front-matter", start, end))
     try:
-        data = tomllib.loads(content) if syntax == "toml" else yaml.safe_load(content)
+        if syntax == "toml":
+            data = tomllib.loads(content)
+        else:
+            import yaml  # only for a draft with YAML front matter
+
+            data = yaml.safe_load(content)
     except Exception:  # a broken front matter is not prose; it is not our job to lint it
         data = None
     parsed.front_matter = data if isinstance(data, dict) else {}

@@ -59,26 +59,28 @@ def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
                 parsed.blocks.append(RawBlock("comment", start, end))
                 parsed.comments.append((start, end))
     wire = _first_line_indent_style(text, spans)
-    groups = _group_lines(text, spans, wire)
+    columns = {start: _is_column_row_fast(text[start:end]) for start, end in spans}
+    groups = _group_lines(text, spans, wire, columns)
+    urls = "://" in text or "www." in text
     headline_text: str | None = None
     for gi, group in enumerate(groups):
         kind = "list" if _BULLET.match(text[group[0][0]:group[0][1]]) else "paragraph"
         first = text[group[0][0]:group[0][1]].strip()
-        if kind == "paragraph" and gi > 0 and _is_table(text, group):
-            parsed.blocks.append(_block(text, "table", group))
+        if kind == "paragraph" and gi > 0 and _is_table(text, group, columns):
+            parsed.blocks.append(_block(text, "table", group, urls))
             continue
         if gi == 0 and kind == "paragraph":
             if len(group) == 1 and _could_be_headline(first, standalone=len(groups) > 1):
-                parsed.blocks.append(_block(text, "headline", group))
+                parsed.blocks.append(_block(text, "headline", group, urls))
                 headline_text = _normal(first)
                 continue
             if len(group) > 1 and _is_title_like(first) and _starts_sentence(text, group[1]):
-                parsed.blocks.append(_block(text, "headline", group[:1]))
+                parsed.blocks.append(_block(text, "headline", group[:1], urls))
                 headline_text = _normal(first)
-                parsed.blocks.append(_block(text, "paragraph", group[1:]))
+                parsed.blocks.append(_block(text, "paragraph", group[1:], urls))
                 continue
         if kind == "paragraph" and len(group) == 1 and _is_heading(first):
-            parsed.blocks.append(_block(text, "heading", group))
+            parsed.blocks.append(_block(text, "heading", group, urls))
             continue
         # a heading glued on top of a paragraph -- but in wire copy a paragraph's short
         # first line ("Yugoslavia and the United Arab") is just where the dateline was
@@ -86,10 +88,10 @@ def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
                 (headline_text and _normal(first) == headline_text)
                 or (not wire and _is_title_like(first) and _starts_sentence(text, group[1]))):
             follows_headline = bool(parsed.blocks) and parsed.blocks[-1].kind == "headline"
-            parsed.blocks.append(_block(text, "heading", group[:1]))
-            parsed.blocks.append(_block(text, "dek" if follows_headline else "paragraph", group[1:]))
+            parsed.blocks.append(_block(text, "heading", group[:1], urls))
+            parsed.blocks.append(_block(text, "dek" if follows_headline else "paragraph", group[1:], urls))
             continue
-        parsed.blocks.append(_block(text, kind, group))
+        parsed.blocks.append(_block(text, kind, group, urls))
     return parsed
 
 
@@ -103,12 +105,43 @@ def _is_column_row(line: str) -> bool:
     return len(_COLUMN_GAP.findall(body)) >= 2 or bool(_WIDE_GAP.search(body))
 
 
+def _is_column_row_fast(line: str) -> bool:
+    """:func:`_is_column_row`, without the regexes for a line that has no run of two
+    spaces and no tab between its first and last characters (most prose)."""
+    body = line.strip()
+    if "  " not in body and "\t" not in body:
+        return False  # both gap patterns need two spaces or a tab
+    return len(_COLUMN_GAP.findall(body)) >= 2 or bool(_WIDE_GAP.search(body))
+
+
 def _is_figure_row(line: str) -> bool:
     """A row of a results table: several figures, few words, no closing punctuation."""
     tokens = line.split()
     figures = sum(1 for t in tokens if _HAS_DIGIT.search(t))
     return (_is_column_row(line) or len(tokens) >= 2 and figures >= 2 and figures / len(tokens) >= 0.3
             and not _ENDS_SENTENCE.search(line))
+
+
+def _is_figure_row_fast(line: str, column_row: bool) -> bool:
+    """:func:`_is_figure_row`, given the line's :func:`_is_column_row`: a line without a
+    digit has no figures, and the digits are looked for per token only when there is one."""
+    if column_row:
+        return True
+    if not _HAS_DIGIT.search(line):
+        return False
+    tokens = line.split()
+    if len(tokens) < 2:
+        return False
+    figures = sum(1 for t in tokens if _HAS_DIGIT.search(t))
+    return figures >= 2 and figures / len(tokens) >= 0.3 and not _ENDS_SENTENCE.search(line)
+
+
+def _is_sign_off(line: str) -> bool:
+    """``_SIGN_OFF.fullmatch(line)``; an ASCII line with a lower-case letter (or no letter)
+    cannot be one -- the pattern allows only capitals, spaces and ``-.&'``."""
+    if line.isascii() and not line.isupper():
+        return False
+    return bool(_SIGN_OFF.fullmatch(line))
 
 
 def _first_line_indent_style(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -121,11 +154,16 @@ def _first_line_indent_style(text: str, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _group_lines(text: str, spans: list[tuple[int, int]], wire: bool) -> list[list[tuple[int, int]]]:
+def _group_lines(text: str, spans: list[tuple[int, int]], wire: bool,
+                 columns: dict[int, bool] | None = None) -> list[list[tuple[int, int]]]:
+    """Lines into paragraphs. ``columns``: each line's :func:`_is_column_row`, by start."""
+    if columns is None:
+        columns = {start: _is_column_row(text[start:end]) for start, end in spans}
     groups: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     prev_line = ""
     prev_sign_off = False
+    prev_indented = prev_column = False
     last = max((i for i, (a, b) in enumerate(spans) if text[a:b].strip()), default=-1)
     for i, (start, end) in enumerate(spans):
         line = text[start:end]
@@ -134,35 +172,54 @@ def _group_lines(text: str, spans: list[tuple[int, int]], wire: bool) -> list[li
                 groups.append(current)
                 current = []
             prev_line, prev_sign_off = "", False
+            prev_indented = prev_column = False  # what _is_indented, _is_column_row say of ""
             continue
         indented = _is_indented(line)
+        column = columns[start]
         # a sign-off line: the text's last line, or an ALL-CAPS line after a finished sentence
-        sign_off = (i == last and bool(_SIGN_OFF.fullmatch(line) or _LAST_WORD_LINE.fullmatch(line))
-                    or bool(_SIGN_OFF.fullmatch(line)) and bool(_ENDS_SENTENCE.search(prev_line)))
+        capitals = _is_sign_off(line)
+        sign_off = (i == last and (capitals or bool(_LAST_WORD_LINE.fullmatch(line)))
+                    or capitals and bool(_ENDS_SENTENCE.search(prev_line)))
         breaks = (
-            indented and (wire or not _is_indented(prev_line))  # a paragraph's first line
+            indented and (wire or not prev_indented)  # a paragraph's first line
             or bool(_BULLET.match(line))  # a list item
             or sign_off or prev_sign_off  # "REUTER" stands alone
-            or _is_column_row(line) != _is_column_row(prev_line)  # prose meets a table
+            or column != prev_column  # prose meets a table
         )
         if current and breaks:
             groups.append(current)
             current = []
         current.append((start, end))
         prev_line, prev_sign_off = line, sign_off
+        prev_indented, prev_column = indented, column
     if current:
         groups.append(current)
     return groups
 
 
-def _is_table(text: str, group: list[tuple[int, int]]) -> bool:
-    lines = [text[a:b] for a, b in group]
-    if sum(map(_is_column_row, lines)) >= max(1, 0.6 * len(lines)):
+def _is_table(text: str, group: list[tuple[int, int]], columns: dict[int, bool] | None = None) -> bool:
+    """Most lines in columns, or (two lines or more) most are figure rows. ``columns``:
+    each line's :func:`_is_column_row`, by start."""
+    if columns is None:
+        columns = {a: _is_column_row(text[a:b]) for a, b in group}
+    flags = [columns[a] for a, _ in group]
+    n = len(group)
+    if sum(flags) >= max(1, 0.6 * n):
         return True
-    return len(lines) >= 2 and sum(map(_is_figure_row, lines)) >= 0.6 * len(lines)
+    if n < 2:
+        return False
+    # at least 0.6 * n figure rows: stop as soon as the lines left cannot make it
+    need = 0.6 * n
+    possible = n
+    for (a, b), flag in zip(group, flags):
+        if not _is_figure_row_fast(text[a:b], flag):
+            possible -= 1
+            if possible < need:
+                return False
+    return True
 
 
-def _block(text: str, kind: str, group: list[tuple[int, int]]) -> RawBlock:
+def _block(text: str, kind: str, group: list[tuple[int, int]], urls: bool = True) -> RawBlock:
     block = RawBlock(kind, group[0][0], group[-1][1])
     for i, (start, end) in enumerate(group):
         line = text[start:end]
@@ -171,6 +228,8 @@ def _block(text: str, kind: str, group: list[tuple[int, int]]) -> RawBlock:
             m = _BULLET.match(line)
             lead = m.end() if m else lead
         block.pieces.append((start + lead, end))
+        if not urls:  # every bare URL has "://" or "www." in it
+            continue
         for m in _BARE_URL.finditer(line, lead):
             url = m.group().rstrip(_URL_TRAILING)
             block.links.append((start + m.start(), start + m.start() + len(url), url))

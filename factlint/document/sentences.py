@@ -14,6 +14,8 @@ optionally followed by closing quotes or brackets, and then either
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 _TERMINAL = regex.compile(r"(?:[.!?]+|…)[\"”’'»)\]]*")
@@ -49,12 +51,13 @@ def split_sentences(text: str, start: int, end: int,
     sent_start = _skip_space(text, start, end)
     glued = False
     pos = sent_start
+    merged = merge_spans(protected) if protected else None
     while pos < end:
         m = _TERMINAL.search(text, pos, end)
         if not m:
             break
         pos = m.end()
-        if any(a <= m.start() < b for a, b in protected):
+        if merged is not None and in_spans(merged, m.start()):
             continue
         boundary, next_start, is_glued = _boundary(text, m, end)
         if boundary and next_start < end:
@@ -64,6 +67,26 @@ def split_sentences(text: str, start: int, end: int,
     if sent_start < end:
         sentences.append((sent_start, _trim_end(text, sent_start, end), glued))
     return [s for s in sentences if s[1] > s[0]]
+
+
+def merge_spans(spans) -> tuple[list[int], list[int]]:
+    """Half-open spans, in any order, as the sorted starts and ends of their union."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(sp for sp in spans if sp[1] > sp[0]):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def in_spans(merged: tuple[list[int], list[int]], p: int) -> bool:
+    """``any(a <= p < b for a, b in spans)``, by bisection in :func:`merge_spans`."""
+    starts, ends = merged
+    i = bisect_right(starts, p) - 1
+    return i >= 0 and p < ends[i]
 
 
 def _boundary(text: str, m, end: int) -> tuple[bool, int, bool]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import string
+import time
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
@@ -147,26 +148,34 @@ TERM_FIELDS: dict[str, Field] = {
 class Terms:
     """A compiled set of words (via the shared phrase index) and regular expressions."""
 
-    __slots__ = ("key", "patterns", "rule_id")
+    __slots__ = ("key", "patterns", "stem_keys", "rule_id")
 
     def __init__(self, ctx: "CompileContext", spec: dict, rule_id: str) -> None:
         cs = bool(spec.get("case-sensitive", False))
         words = ctx.expand_words(spec.get("words", []), spec, "words")
         self.key = ctx.index.register(words, cs) if words else None
         self.patterns = [compile_pattern(p, cs) for p in spec.get("patterns", [])]
+        self.stem_keys = [None if (stems := compiled_stems(p)) is None else ctx.index.register_stems(stems)
+                          for p in self.patterns]
         self.rule_id = rule_id
 
     def __bool__(self) -> bool:
         return self.key is not None or bool(self.patterns)
 
     def find(self, doc, run: "RunContext") -> list[tuple[int, int]]:
+        """Sorted hits of the words and patterns in the prose, found once per document
+        (a sentence rule asks again for every sentence it tests); callers do not change the list."""
+        found = run._terms.get(id(self))
+        if found is not None:
+            return found
         hits: list[tuple[int, int]] = []
         if self.key is not None:
             hits.extend(run.phrase_hits(self.key))
-        for pattern in self.patterns:
-            hits.extend(run.pattern_hits(pattern, self.rule_id))
+        for pattern, stem_key in zip(self.patterns, self.stem_keys):
+            hits.extend(run.pattern_hits(pattern, self.rule_id, stem_key))
         if len(self.patterns) + (self.key is not None) > 1:
             hits.sort()  # in_range() bisects: hits from several patterns must be in order
+        run._terms[id(self)] = hits
         return hits
 
 
@@ -213,6 +222,8 @@ class RunContext:
         self.index = index
         self._phrases: dict[int, list[tuple[int, int]]] | None = None
         self._patterns: dict[int, list[tuple[int, int]]] = {}
+        self._stems: dict[int, list[int]] | None | bool = False  # False: not scanned yet
+        self._terms: dict[int, list[tuple[int, int]]] = {}  # Terms.find, by id(terms)
         self.errors: list[tuple[str, str]] = []  # (rule id, message)
 
     def phrase_hits(self, key: int) -> list[tuple[int, int]]:
@@ -220,18 +231,69 @@ class RunContext:
             self._phrases = self.index.scan(self.doc.prose)
         return self._phrases.get(key, [])
 
-    def pattern_hits(self, pattern, rule_id: str) -> list[tuple[int, int]]:
+    def stem_starts(self, key: int) -> list[int] | None:
+        """Where the stems registered under ``key`` occur in the prose (None: unknown)."""
+        if self._stems is False:
+            self._stems = self.index.scan_stems(self.doc.prose)
+        if self._stems is None:
+            return None
+        return self._stems.get(key, [])
+
+    def pattern_hits(self, pattern, rule_id: str, stem_key: int | None = None) -> list[tuple[int, int]]:
+        """Non-empty matches of ``pattern.finditer`` over the prose. With ``stem_key`` (the
+        pattern's stems, :func:`pattern_stems`), the pattern is tried only where one of its
+        stems occurs -- the same matches, when stems are rare enough to be worth it."""
         cached = self._patterns.get(id(pattern))
         if cached is not None:
             return cached
-        limit = regex_time_limit(len(self.doc.prose))
+        prose = self.doc.prose
+        limit = regex_time_limit(len(prose))
+        starts = self.stem_starts(stem_key) if stem_key is not None else None
         try:
-            hits = [(m.start(), m.end()) for m in
-                    pattern.finditer(self.doc.prose, timeout=limit) if m.end() > m.start()]
+            if starts is not None and len(starts) * STEM_DENSITY_LIMIT <= len(prose):
+                hits = matches_at(pattern, prose, starts, limit)
+            else:
+                hits = [(m.start(), m.end()) for m in
+                        pattern.finditer(prose, timeout=limit) if m.end() > m.start()]
         except TimeoutError:
             raise RuleTimeout.of(pattern, limit) from None
         self._patterns[id(pattern)] = hits
         return hits
+
+
+#: Try a pattern only at its stems when they are fewer than one per this many characters;
+#: past that, one ``finditer`` is cheaper than a ``match`` call per stem.
+STEM_DENSITY_LIMIT = 200
+
+
+def matches_at(pattern, text: str, starts: list[int], limit: float) -> list[tuple[int, int]]:
+    """What ``pattern.finditer(text)`` finds (non-empty matches), given every offset where
+    a match can start, in order: the leftmost match at or after the end of the previous
+    one is the first of these offsets where ``pattern.match`` succeeds (lookbehinds and
+    ``\\b`` still see the text before the offset). Raises TimeoutError past ``limit`` seconds."""
+    deadline = time.monotonic() + limit
+    match = pattern.match
+    hits: list[tuple[int, int]] = []
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("regex timed out")
+        m = match(text, start, timeout=left)
+        if m is not None and m.end() > m.start():
+            hits.append((m.start(), m.end()))
+            pos = m.end()
+    return hits
+
+
+def compiled_stems(pattern) -> tuple[str, ...] | None:
+    """:func:`pattern_stems` of a compiled pattern, unless a flag makes them unsafe: full
+    case folding ("ss" matches "ß"), reverse searching, or version 1 (nested sets)."""
+    if pattern.flags & (regex.FULLCASE | regex.REVERSE | regex.VERSION1):
+        return None
+    return pattern_stems(pattern.pattern)
 
 
 def _line(spec: dict, key: str) -> int:
@@ -394,3 +456,124 @@ def preserve_case(template: str, replacement: str) -> str:
     if template[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+# -- where a pattern can start ----------------------------------------------------------
+_ZERO_WIDTH_GROUP = ("(?=", "(?!", "(?<=", "(?<!")
+_QUANTIFIERS = "?*{"
+
+
+def _metachars(source: str, i: int = 0):
+    """(index, character) of each ``(``, ``)`` and ``|`` from ``i`` on, outside escapes and
+    character classes; an unterminated class ends the scan with ``(len(source), "[")``."""
+    n = len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if i < n and source[i] == "^":
+                i += 1
+            if i < n and source[i] == "]":
+                i += 1
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+            if i >= n:
+                yield n, "["
+                return
+        elif c in "()|":
+            yield i, c
+        i += 1
+
+
+def _split_top(source: str) -> list[str] | None:
+    """``source`` split at its top-level ``|``; None if it is not simply balanced."""
+    parts, depth, start = [], 0, 0
+    for i, c in _metachars(source):
+        if c == "[":
+            return None
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+    if depth:
+        return None
+    parts.append(source[start:])
+    return parts
+
+
+def _group_end(source: str, i: int) -> int | None:
+    """The index just past the group that opens at ``source[i] == "("``."""
+    depth = 0
+    for j, c in _metachars(source, i):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        elif c == "[":
+            return None
+    return None
+
+
+def _leading_letters(alternative: str) -> str:
+    """The run of plain ASCII letters an alternative must start with ("" if none): the
+    letters up to the first other character, less the last one if a quantifier follows it."""
+    i = 0
+    while i < len(alternative) and alternative[i].isascii() and alternative[i].isalpha():
+        i += 1
+    if i < len(alternative) and alternative[i] in _QUANTIFIERS:
+        i -= 1  # "fuell?ed": the second l is optional
+    return alternative[:i]
+
+
+def pattern_stems(source: str) -> tuple[str, ...] | None:
+    """Literal stems (lower case) of which one occurs, case-insensitively, wherever the
+    pattern matches, starting where the match starts -- or None when the pattern is not
+    of that simple shape.
+
+    The shape: each top-level alternative is zero-width assertions (``\\b``, lookarounds)
+    followed by either plain letters ("caused") or a non-capturing group whose alternatives
+    all begin with plain letters (``\\b(?:violat|breach|…)\\w*``), the group not optional."""
+    parts = _split_top(source)
+    if parts is None:
+        return None
+    stems: set[str] = set()
+    for part in parts:
+        i = 0
+        while True:  # zero-width assertions
+            if part.startswith("\\b", i):
+                i += 2
+            elif part.startswith(_ZERO_WIDTH_GROUP, i):
+                end = _group_end(part, i)
+                if end is None:
+                    return None
+                i = end
+            else:
+                break
+        if part.startswith("(?:", i):
+            end = _group_end(part, i)
+            if end is None or part[end:end + 1] in tuple(_QUANTIFIERS):
+                return None
+            inner = _split_top(part[i + 3:end - 1])
+            if inner is None:
+                return None
+            for alternative in inner:
+                letters = _leading_letters(alternative)
+                if not letters:
+                    return None
+                stems.add(letters.lower())
+        else:
+            letters = _leading_letters(part[i:])
+            if not letters:
+                return None
+            stems.add(letters.lower())
+    return tuple(sorted(stems))

@@ -45,9 +45,12 @@ class ConsistencyRule(Rule):
 
     def check(self, doc, run):
         for variants in self.groups:
+            found = [run.phrase_hits(key) for _, key, _ in variants]
+            if sum(1 for hits in found if hits) < 2:
+                continue  # scope and exceptions only remove uses: one variant at most
             uses = []
-            for label, key, normal in variants:
-                hits = [h for h in run.phrase_hits(key) if self.scope.accepts(doc, h[0], h[1])]
+            for hits in found:
+                hits = [h for h in hits if self.scope.accepts(doc, h[0], h[1])]
                 hits = self.keep_after_exceptions(doc, hits, self.exceptions)
                 uses.append(hits)
             present = [i for i, hits in enumerate(uses) if hits]

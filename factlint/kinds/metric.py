@@ -55,7 +55,7 @@ class MetricRule(Rule):
         for start, end, sentences, text, words in self._units(doc):
             if words < self.min_words or words == 0:
                 continue
-            value = self._measure(text, words, sentences)
+            value = self._measure(text, words, sentences, doc)
             over = self.max is not None and value > self.max
             under = self.min is not None and value < self.min
             if not (over or under):
@@ -99,18 +99,24 @@ class MetricRule(Rule):
             return quoted if self.scope.quote == "quote" else not quoted
         return True
 
-    def _measure(self, text: str, words: int, sentences: int) -> float:
+    def _measure(self, text: str, words: int, sentences: int, doc=None) -> float:
         if self.metric == "words":
             return words
         if self.metric == "sentences":
             return sentences
         if self.metric == "words-per-sentence":
             return words / max(sentences, 1)
-        from ..syllables import FORMULAS
+        from ..syllables import FORMULAS_OF_COUNTS, text_counts
 
-        formula = FORMULAS.get(self.metric)
+        formula = FORMULAS_OF_COUNTS.get(self.metric)
         if formula is not None:  # textstat's formula, with syllables counted faster
-            return float(formula(text))
+            # the counts of a text, kept for the document: the grade and the reading ease
+            # of the same units count the same words, sentences and syllables
+            memo = doc._cache.setdefault("metric-text-counts", {}) if doc is not None else {}
+            counts = memo.get(text)
+            if counts is None:
+                counts = memo[text] = text_counts(text)
+            return float(formula(*counts))
         import textstat  # imported on first use: it costs start-up time
 
         return float(getattr(textstat, _TEXTSTAT_NAMES[self.metric])(text))

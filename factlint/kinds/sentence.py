@@ -14,6 +14,8 @@ each matching attribution is reported, from its source to its cue.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..document.attribution import FORMS, KINDS, Attribution, find_attributions
 from ..document.lexicons import fold
 from ..document.sourcekind import ANONYMITY_REASON
@@ -145,10 +147,18 @@ class _Condition:
         if self.terms is not None:
             results.append(bool(in_range(self.terms.find(doc, run), s.start, s.end)))
         if self.link is not None:
-            has = any(s.start <= link.start < s.end for link in doc.links)
+            with_links = _sentences_with(doc, "links")
+            if with_links is None:
+                has = any(s.start <= link.start < s.end for link in doc.links)
+            else:
+                has = index in with_links
             results.append(has == self.link)
         if self.quote is not None:
-            has = any(q.direct and q.start < s.end and s.start < q.end for q in doc.quotes)
+            with_quotes = _sentences_with(doc, "quotes")
+            if with_quotes is None:
+                has = any(q.direct and q.start < s.end and s.start < q.end for q in doc.quotes)
+            else:
+                has = index in with_quotes
             results.append(has == self.quote)
         if self.filters is not None:
             results.append(bool(self.attributions(doc, index)))
@@ -157,6 +167,36 @@ class _Condition:
         if not results:
             return want
         return all(results) if want else any(results)
+
+
+def _sentences_with(doc, what: str) -> set[int] | None:
+    """Indexes of the sentences that contain a link's start (``what="links"``) or overlap a
+    direct quotation (``"quotes"``), found once per document by bisection instead of
+    testing every link and quotation for every sentence; None if the sentences are not in
+    order without overlaps (then the caller tests them one by one)."""
+    key = "sentences-with-" + what
+    if key in doc._cache:
+        return doc._cache[key]
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    ordered = all(a < b for a, b in zip(starts, ends)) and all(b <= a for a, b in zip(starts[1:], ends))
+    found: set[int] | None = None
+    if ordered:
+        found = set()
+        if what == "links":
+            for link in doc.links:
+                i = bisect_right(starts, link.start) - 1
+                if i >= 0 and link.start < ends[i]:
+                    found.add(i)
+        else:
+            for q in doc.quotes:
+                if not q.direct:
+                    continue
+                # every sentence with s.end > q.start and s.start < q.end
+                found.update(range(bisect_right(ends, q.start), bisect_left(starts, q.end)))
+    doc._cache[key] = found
+    return found
 
 
 def _by_sentence(doc) -> dict[int, list[Attribution]]:
