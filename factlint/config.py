@@ -683,9 +683,11 @@ def _check_patterns(config: ConfigFile, overrides: Overrides, base, cli: Cli) ->
                 problems.append(ConfigProblem(label, config.line_of(*keys), ".".join(keys),
                                               f"'{rule_id}' is a {rule.kind} rule; thresholds apply to "
                                               "metric rules"))
-    for pattern in (cli.select or ()) + cli.extend_select + cli.ignore:
-        if pattern not in ("ALL", "*") and not pattern_is_known(pattern, base.rules):
-            problems.append(ConfigProblem("factlint", 0, "", f"'{pattern}' matches no rule (see 'factlint rules')"))
+    for option, patterns in (("--select", cli.select or ()), ("--extend-select", cli.extend_select),
+                             ("--ignore", cli.ignore)):
+        for pattern in patterns:
+            if pattern not in ("ALL", "*") and not pattern_is_known(pattern, base.rules):
+                problems.append(ConfigProblem(option, 0, "", f"'{pattern}' matches no rule (see 'factlint rules')"))
     if problems:
         unique = list({str(p): p for p in problems}.values())
         raise ConfigError(unique)

@@ -76,6 +76,13 @@ def test_an_unknown_select_pattern_is_a_usage_error(drafts):
     assert code == 2 and "'sorcing' matches no rule" in err
 
 
+def test_an_unknown_pattern_error_names_the_option_it_came_from(drafts):
+    for option in ("--select", "--extend-select", "--ignore"):
+        code, out, err = run(option, "sorcing", str(drafts / "vague.md"))
+        assert code == 2
+        assert err.strip() == f"factlint: error: {option}: 'sorcing' matches no rule (see 'factlint rules')"
+
+
 def test_severity_filters_what_is_shown_and_fail_on_decides_the_exit(drafts):
     path = drafts / "slip.md"
     path.write_text("The the council met. " + VAGUE, encoding="utf-8")
