@@ -107,7 +107,7 @@ def _use_color(choice: str) -> bool:
               show_default=True, help="Output format: text, json, grouped (by file and rule), sarif, "
                                       "github (Actions annotations), junit, html (one self-contained annotated page).")
 @click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rules: ids, families or globs, comma-separated (sourcing,framing/slammed,editing/*). "
+              help="Only these rules: ids, families or globs, comma-separated (sourcing,framing/loaded-said,editing/*). "
                    "Replaces the configuration's `select`.")
 @click.option("--extend-select", multiple=True, metavar="RULES", help="Add these rules to the selection.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select).")

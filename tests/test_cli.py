@@ -181,6 +181,17 @@ def test_help_teaches_and_version_prints():
     assert run("--version")[1].startswith("factlint, version ")
 
 
+def test_rule_ids_in_help_examples_are_real_rules():
+    from factlint import load_rules
+    import re
+
+    ids = {rule.id for rule in load_rules().rules}
+    for command in ([], ["check"], ["rules"], ["explain"], ["config"]):
+        out = re.sub(r"-\n\s*", "-", run(*command, "--help")[1])  # click wraps lines at hyphens
+        for example in re.findall(r"\b(?:sourcing|attribution|framing|editing|readability)/[a-z][a-z-]*[a-z]\b", out):
+            assert example in ids, f"factlint {' '.join(command)} --help names {example}, which is not a rule"
+
+
 def test_python_dash_m_and_a_closed_pipe_print_no_traceback(drafts):
     proc = subprocess.run([sys.executable, "-m", "factlint", str(drafts / "vague.md")],
                           capture_output=True, text=True, cwd=ROOT)
