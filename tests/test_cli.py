@@ -157,6 +157,17 @@ def test_rules_lists_every_rule_and_explain_documents_one():
     assert code == 2 and "did you mean sourcing/vague-reports" in err
 
 
+def test_rules_table_shows_the_first_sentence_of_why_whole():
+    from factlint.ruledocs import first_sentence
+
+    assert first_sentence("Hooks promise more (Chakraborty et al. 2016). Second.") == \
+        "Hooks promise more (Chakraborty et al. 2016)."
+    assert first_sentence("Why? Because, e.g. the reader. Then more.") == "Why?"
+    assert first_sentence('"Insisted" casts doubt. "Said" does not.') == '"Insisted" casts doubt.'
+    line = next(line for line in run("rules")[1].splitlines() if line.startswith("framing/clickbait-headline"))
+    assert line.endswith("(Chakraborty et al. 2016; Potthast et al. 2016).")
+
+
 def test_test_rules_passes_on_the_builtin_packs_and_reports_a_failing_example(tmp_path):
     code, out, _ = run("test-rules")
     assert code == 0 and out.startswith("All ") and "examples of" in out
