@@ -211,7 +211,16 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
         sys.exit(EXIT_ERROR if result.input_errors else EXIT_OK)
     if show_diff:
         diff = "".join(result.diffs)
-        _emit(diff, diff.encode("utf-8", "surrogateescape"))
+        if output_file:
+            from .fixes import FixError, write_output
+
+            try:
+                write_output(output_file, diff.encode("utf-8", "surrogateescape"))
+            except FixError as exc:
+                _fail(f"{output_file}: {exc}")
+                sys.exit(EXIT_ERROR)
+        else:
+            _emit(diff, diff.encode("utf-8", "surrogateescape"))
         sys.exit(EXIT_ERROR if result.input_errors else EXIT_FINDINGS if result.diffs else EXIT_OK)
     report = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=result.ruleset,
                     color=_use_color(color) and not output_file, show_source=show_source, texts=result.texts,

@@ -98,6 +98,16 @@ def test_diff_with_nothing_to_fix_exits_0(tmp_path):
     assert run.out == "" and run.code == 0
 
 
+def test_diff_goes_to_the_output_file_when_one_is_given(tmp_path):
+    path = put(tmp_path, "story.md", SLIPS.encode())
+    run = factlint("--diff", "--output-file", "fixes.diff", "story.md", cwd=tmp_path)
+    assert run.code == 1 and run.out == ""
+    diff = (tmp_path / "fixes.diff").read_text(encoding="utf-8")
+    assert diff.startswith("--- a/story.md\n+++ b/story.md\n")
+    assert "-The board met on Monday and the the members voted." in diff
+    assert path.read_bytes() == SLIPS.encode()
+
+
 @pytest.mark.parametrize("encoding, bom, newline", [
     ("utf-8", False, "\r\n"),
     ("utf-8", True, "\n"),
