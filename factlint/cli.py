@@ -233,14 +233,13 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
     else:
         text = get_reporter(output_format)(report)
     if result.fixed_stdin is not None:
-        # the fixed draft goes to stdout, in the encoding it came in; the report to stderr
+        # the fixed draft goes to stdout, in the encoding it came in; the report to stderr (or --output-file)
         from .fixes import encode
 
         source = result.sources.get(stdin_filename or "-")
         data = encode(result.fixed_stdin, source.encoding, source.bom) if source is not None else None
         _emit(result.fixed_stdin, data)
-        click.echo(text, err=True, nl=False)
-    elif output_file:
+    if output_file:
         from .fixes import FixError, write_output
 
         try:
@@ -248,6 +247,8 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
         except FixError as exc:
             _fail(f"{output_file}: {exc}")
             sys.exit(EXIT_ERROR)
+    elif result.fixed_stdin is not None:
+        click.echo(text, err=True, nl=False)
     else:
         for_programs = output_format in DATA_FORMATS and (not statistics or output_format == "json")
         _emit(text, text.encode("utf-8", "backslashreplace") if for_programs else None)

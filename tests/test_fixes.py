@@ -170,6 +170,14 @@ def test_stdin_fix_prints_the_fixed_text(tmp_path):
     assert os.listdir(tmp_path) == []
 
 
+def test_stdin_fix_with_an_output_file_writes_the_report_there(tmp_path):
+    run = factlint("--fix", "-", "--stdin-filename", "story.md", "--output-file", "report.txt",
+                   cwd=tmp_path, stdin=SLIPS)
+    assert run.out == SAFE_FIXED
+    assert "framing/loaded-said" in (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert "framing/loaded-said" not in run.err
+
+
 def test_stdin_fix_with_nothing_to_fix_echoes_the_text(tmp_path):
     text = "# Fares\n\nThe board met on Monday.\n"
     run = factlint("--fix", "-", "--stdin-filename", "story.md", cwd=tmp_path, stdin=text)
