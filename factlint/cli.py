@@ -387,11 +387,12 @@ def test_rules(paths, no_builtin):
     count, failures = run_examples(ruleset)
     for failure in failures:
         click.echo(str(failure))
-    rules = len(ruleset.rules)
+    rules = f"{len(ruleset.rules)} rule{'' if len(ruleset.rules) == 1 else 's'}"
+    examples = f"{count} example{'' if count == 1 else 's'}"
     if failures:
-        click.echo(f"{len(failures)} of {count} examples failed ({rules} rules).")
+        click.echo(f"{len(failures)} of {examples} failed ({rules}).")
         sys.exit(EXIT_FINDINGS)
-    click.echo(f"All {count} examples of {rules} rules passed.")
+    click.echo(f"All {examples} of {rules} passed.")
 
 
 def _within(source: str, folder: str) -> bool:

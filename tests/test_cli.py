@@ -180,7 +180,7 @@ def test_test_rules_passes_on_the_builtin_packs_and_reports_a_failing_example(tm
     assert out.splitlines() == [
         f"{tmp_path / 'bad.yaml'}:11: house/very: flag example 1 produced no finding: 'It was late.'",
         f"{tmp_path / 'bad.yaml'}:12: house/very: pass example 1 was flagged at 1:8 'very': 'It was very late.'",
-        "2 of 2 examples failed (1 rules).",
+        "2 of 2 examples failed (1 rule).",
     ]
 
 
