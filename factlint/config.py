@@ -299,8 +299,16 @@ def load_config_file(path: str | Path) -> ConfigFile:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError([ConfigProblem(shown, 0, "", "configuration file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([ConfigProblem(shown, 0, "", f"cannot read configuration file: {exc}")]) from None
+    except IsADirectoryError:
+        raise ConfigError([ConfigProblem(shown, 0, "", "a folder, not a configuration file")]) from None
+    except PermissionError:
+        raise ConfigError([ConfigProblem(shown, 0, "", "cannot read configuration file: permission denied")]) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError([ConfigProblem(shown, 0, "", f"cannot read configuration file: not valid UTF-8 at byte "
+                                                       f"{exc.start}")]) from None
+    except OSError as exc:
+        raise ConfigError([ConfigProblem(shown, 0, "", "cannot read configuration file: "
+                                                       f"{(exc.strerror or str(exc)).lower()}")]) from None
     prefix = ""
     if path.name == "pyproject.toml" or path.suffix == ".toml":
         data, prefix = _load_toml(text, shown, path.name == "pyproject.toml")
