@@ -25,6 +25,13 @@ class DefaultGroup(click.Group):
 
     def parse_args(self, ctx, args):
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            if args and not args[0].startswith("-") and not os.path.lexists(args[0]):
+                import difflib
+
+                close = difflib.get_close_matches(args[0], self.commands, n=1, cutoff=0.75)
+                if close:  # `factlint rule`: a mistyped command, not a missing draft
+                    _fail(f"{args[0]}: no such file or directory, nor a command; did you mean 'factlint {close[0]}'?")
+                    sys.exit(EXIT_ERROR)
             args = ["check", *args]
         return super().parse_args(ctx, args)
 

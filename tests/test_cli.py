@@ -58,6 +58,17 @@ def test_stdin_with_a_filename_for_format_and_reporting():
     assert out.startswith("-:1:14: warning")
 
 
+def test_a_mistyped_command_is_not_taken_for_a_missing_draft(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("rule")
+    assert code == 2 and out == ""
+    assert err == "factlint: error: rule: no such file or directory, nor a command; did you mean 'factlint rules'?\n"
+    # a draft that happens to have such a name is linted as ever
+    (tmp_path / "rule").write_text(VAGUE, encoding="utf-8")
+    code, out, err = run("rule")
+    assert code == 1 and "sourcing/vague-reports" in out
+
+
 def test_select_ignore_by_family_id_and_glob(drafts):
     path = drafts / "mixed.md"
     path.write_text("The senator slammed the the plan, reportedly.\n", encoding="utf-8")
