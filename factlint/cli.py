@@ -86,18 +86,6 @@ def _load_all(rules_dirs, no_builtin):
         sys.exit(EXIT_ERROR)
 
 
-def _load(rules_dirs, no_builtin, select=(), ignore=()):
-    """The selected rules, or exit 2 (broken packs, or a pattern that matches no rule)."""
-    from .ruleset import matches
-
-    ruleset = _load_all(rules_dirs, no_builtin)
-    for pattern in list(select) + list(ignore):
-        if pattern not in ("ALL", "*") and not any(matches(r, pattern) for r in ruleset.rules):
-            _fail(f"'{pattern}' matches no rule (see 'factlint rules')")
-            sys.exit(EXIT_ERROR)
-    return ruleset.selected(select, ignore)
-
-
 def _use_color(choice: str) -> bool:
     if choice == "always":
         return True
@@ -358,7 +346,7 @@ def explain(rule_id, rules_dirs, no_builtin):
 
     from .ruledocs import explain as render
 
-    ruleset = _load(rules_dirs, no_builtin, select=["ALL"])
+    ruleset = _load_all(rules_dirs, no_builtin)  # rules that are off by default too
     rule = ruleset.get(rule_id)
     if rule is None:
         ids = [r.id for r in ruleset.rules]

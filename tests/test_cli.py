@@ -168,6 +168,12 @@ def test_rules_lists_every_rule_and_explain_documents_one():
     assert code == 2 and "did you mean sourcing/vague-reports" in err
 
 
+def test_explain_documents_a_rule_that_is_off_by_default():
+    code, out, err = run("explain", "editing/double-space")
+    assert code == 0 and err == ""
+    assert "severity:  info (off by default; --select it by id)" in out
+
+
 def test_rules_table_shows_the_first_sentence_of_why_whole():
     from factlint.ruledocs import first_sentence
 
