@@ -322,6 +322,10 @@ def rules_command(rules_dirs, no_builtin, select, output_format):
 
     ruleset = _load_all(rules_dirs, no_builtin)
     patterns = _split(select)
+    for pattern in patterns:
+        if pattern not in ("ALL", "*") and not any(matches(r, pattern) for r in ruleset.rules):
+            _fail(f"--select: '{pattern}' matches no rule (see 'factlint rules')")
+            sys.exit(EXIT_ERROR)
     if patterns:
         ruleset.rules = [r for r in ruleset.rules if any(matches(r, p) for p in patterns)]
     if output_format == "markdown":

@@ -168,6 +168,15 @@ def test_rules_lists_every_rule_and_explain_documents_one():
     assert code == 2 and "did you mean sourcing/vague-reports" in err
 
 
+def test_rules_select_lists_the_matching_rules_and_rejects_a_pattern_that_matches_none():
+    code, out, _ = run("rules", "--select", "editing/repeated-*")
+    assert code == 0 and [line.split()[0] for line in out.splitlines()] == [
+        "editing/repeated-paragraph", "editing/repeated-word"]
+    code, out, err = run("rules", "--select", "sorcing")
+    assert (code, out) == (2, "")
+    assert err == "factlint: error: --select: 'sorcing' matches no rule (see 'factlint rules')\n"
+
+
 def test_explain_documents_a_rule_that_is_off_by_default():
     code, out, err = run("explain", "editing/double-space")
     assert code == 0 and err == ""
