@@ -167,6 +167,9 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
     if unsafe_fixes and not (fix or show_diff):
         _fail("--unsafe-fixes works with --fix or --diff")
         sys.exit(EXIT_ERROR)
+    if not _split((extensions,)):
+        _fail("--extensions: no extension given (for example --extensions .md,.txt)")
+        sys.exit(EXIT_ERROR)
     cli = Cli(select=tuple(_split(select)) or None, extend_select=tuple(_split(extend_select)),
               ignore=tuple(_split(ignore)), rules=tuple(rules_dirs), no_builtin=no_builtin,
               fail_on=fail_on, min_severity=severity)

@@ -177,6 +177,12 @@ def test_rules_select_lists_the_matching_rules_and_rejects_a_pattern_that_matche
     assert err == "factlint: error: --select: 'sorcing' matches no rule (see 'factlint rules')\n"
 
 
+def test_an_empty_extensions_list_is_a_usage_error(drafts):
+    code, out, err = run("--extensions", " , ", str(drafts))
+    assert (code, out) == (2, "")
+    assert err == "factlint: error: --extensions: no extension given (for example --extensions .md,.txt)\n"
+
+
 def test_explain_documents_a_rule_that_is_off_by_default():
     code, out, err = run("explain", "editing/double-space")
     assert code == 0 and err == ""
