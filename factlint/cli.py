@@ -167,6 +167,9 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
     if unsafe_fixes and not (fix or show_diff):
         _fail("--unsafe-fixes works with --fix or --diff")
         sys.exit(EXIT_ERROR)
+    if statistics and output_format not in ("text", "grouped", "json"):
+        _fail(f"--statistics prints a table (or JSON with --format json); it has no {output_format} form")
+        sys.exit(EXIT_ERROR)
     if not _split((extensions,)):
         _fail("--extensions: no extension given (for example --extensions .md,.txt)")
         sys.exit(EXIT_ERROR)
