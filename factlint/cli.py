@@ -378,6 +378,9 @@ def test_rules(paths, no_builtin):
     from .ruleset import RuleLoadError, load_rules
     from .selftest import run_examples
 
+    if no_builtin and not paths:
+        _fail("test-rules --no-builtin tests only the packs given as PATHs, and none was given")
+        sys.exit(EXIT_ERROR)
     try:
         ruleset = load_rules(paths, builtin=True)
     except RuleLoadError as exc:

@@ -177,6 +177,13 @@ def test_rules_select_lists_the_matching_rules_and_rejects_a_pattern_that_matche
     assert err == "factlint: error: --select: 'sorcing' matches no rule (see 'factlint rules')\n"
 
 
+def test_test_rules_no_builtin_without_a_pack_is_a_usage_error():
+    # it used to test the built-in packs, the very ones --no-builtin leaves out
+    code, out, err = run("test-rules", "--no-builtin")
+    assert (code, out) == (2, "")
+    assert err == "factlint: error: test-rules --no-builtin tests only the packs given as PATHs, and none was given\n"
+
+
 def test_an_empty_extensions_list_is_a_usage_error(drafts):
     code, out, err = run("--extensions", " , ", str(drafts))
     assert (code, out) == (2, "")
