@@ -25,6 +25,13 @@ class DefaultGroup(click.Group):
 
     def parse_args(self, ctx, args):
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            if args and not args[0].startswith("-") and not os.path.lexists(args[0]):
+                import difflib
+
+                close = difflib.get_close_matches(args[0], self.commands, n=1, cutoff=0.75)
+                if close:  # `factlint rule`: a mistyped command, not a missing draft
+                    _fail(f"{args[0]}: no such file or directory, nor a command; did you mean 'factlint {close[0]}'?")
+                    sys.exit(EXIT_ERROR)
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
@@ -79,18 +86,6 @@ def _load_all(rules_dirs, no_builtin):
         sys.exit(EXIT_ERROR)
 
 
-def _load(rules_dirs, no_builtin, select=(), ignore=()):
-    """The selected rules, or exit 2 (broken packs, or a pattern that matches no rule)."""
-    from .ruleset import matches
-
-    ruleset = _load_all(rules_dirs, no_builtin)
-    for pattern in list(select) + list(ignore):
-        if pattern not in ("ALL", "*") and not any(matches(r, pattern) for r in ruleset.rules):
-            _fail(f"'{pattern}' matches no rule (see 'factlint rules')")
-            sys.exit(EXIT_ERROR)
-    return ruleset.selected(select, ignore)
-
-
 def _use_color(choice: str) -> bool:
     if choice == "always":
         return True
@@ -107,7 +102,7 @@ def _use_color(choice: str) -> bool:
               show_default=True, help="Output format: text, json, grouped (by file and rule), sarif, "
                                       "github (Actions annotations), junit, html (one self-contained annotated page).")
 @click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rules: ids, families or globs, comma-separated (sourcing,framing/slammed,editing/*). "
+              help="Only these rules: ids, families or globs, comma-separated (sourcing,framing/loaded-said,editing/*). "
                    "Replaces the configuration's `select`.")
 @click.option("--extend-select", multiple=True, metavar="RULES", help="Add these rules to the selection.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select).")
@@ -172,6 +167,12 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
     if unsafe_fixes and not (fix or show_diff):
         _fail("--unsafe-fixes works with --fix or --diff")
         sys.exit(EXIT_ERROR)
+    if statistics and output_format not in ("text", "grouped", "json"):
+        _fail(f"--statistics prints a table (or JSON with --format json); it has no {output_format} form")
+        sys.exit(EXIT_ERROR)
+    if not _split((extensions,)):
+        _fail("--extensions: no extension given (for example --extensions .md,.txt)")
+        sys.exit(EXIT_ERROR)
     cli = Cli(select=tuple(_split(select)) or None, extend_select=tuple(_split(extend_select)),
               ignore=tuple(_split(ignore)), rules=tuple(rules_dirs), no_builtin=no_builtin,
               fail_on=fail_on, min_severity=severity)
@@ -211,7 +212,16 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
         sys.exit(EXIT_ERROR if result.input_errors else EXIT_OK)
     if show_diff:
         diff = "".join(result.diffs)
-        _emit(diff, diff.encode("utf-8", "surrogateescape"))
+        if output_file:
+            from .fixes import FixError, write_output
+
+            try:
+                write_output(output_file, diff.encode("utf-8", "surrogateescape"))
+            except FixError as exc:
+                _fail(f"{output_file}: {exc}")
+                sys.exit(EXIT_ERROR)
+        else:
+            _emit(diff, diff.encode("utf-8", "surrogateescape"))
         sys.exit(EXIT_ERROR if result.input_errors else EXIT_FINDINGS if result.diffs else EXIT_OK)
     report = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=result.ruleset,
                     color=_use_color(color) and not output_file, show_source=show_source, texts=result.texts,
@@ -224,14 +234,13 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
     else:
         text = get_reporter(output_format)(report)
     if result.fixed_stdin is not None:
-        # the fixed draft goes to stdout, in the encoding it came in; the report to stderr
+        # the fixed draft goes to stdout, in the encoding it came in; the report to stderr (or --output-file)
         from .fixes import encode
 
         source = result.sources.get(stdin_filename or "-")
         data = encode(result.fixed_stdin, source.encoding, source.bom) if source is not None else None
         _emit(result.fixed_stdin, data)
-        click.echo(text, err=True, nl=False)
-    elif output_file:
+    if output_file:
         from .fixes import FixError, write_output
 
         try:
@@ -239,6 +248,8 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
         except FixError as exc:
             _fail(f"{output_file}: {exc}")
             sys.exit(EXIT_ERROR)
+    elif result.fixed_stdin is not None:
+        click.echo(text, err=True, nl=False)
     else:
         for_programs = output_format in DATA_FORMATS and (not statistics or output_format == "json")
         _emit(text, text.encode("utf-8", "backslashreplace") if for_programs else None)
@@ -317,6 +328,10 @@ def rules_command(rules_dirs, no_builtin, select, output_format):
 
     ruleset = _load_all(rules_dirs, no_builtin)
     patterns = _split(select)
+    for pattern in patterns:
+        if pattern not in ("ALL", "*") and not any(matches(r, pattern) for r in ruleset.rules):
+            _fail(f"--select: '{pattern}' matches no rule (see 'factlint rules')")
+            sys.exit(EXIT_ERROR)
     if patterns:
         ruleset.rules = [r for r in ruleset.rules if any(matches(r, p) for p in patterns)]
     if output_format == "markdown":
@@ -341,7 +356,7 @@ def explain(rule_id, rules_dirs, no_builtin):
 
     from .ruledocs import explain as render
 
-    ruleset = _load(rules_dirs, no_builtin, select=["ALL"])
+    ruleset = _load_all(rules_dirs, no_builtin)  # rules that are off by default too
     rule = ruleset.get(rule_id)
     if rule is None:
         ids = [r.id for r in ruleset.rules]
@@ -363,6 +378,9 @@ def test_rules(paths, no_builtin):
     from .ruleset import RuleLoadError, load_rules
     from .selftest import run_examples
 
+    if no_builtin and not paths:
+        _fail("test-rules --no-builtin tests only the packs given as PATHs, and none was given")
+        sys.exit(EXIT_ERROR)
     try:
         ruleset = load_rules(paths, builtin=True)
     except RuleLoadError as exc:
@@ -377,11 +395,12 @@ def test_rules(paths, no_builtin):
     count, failures = run_examples(ruleset)
     for failure in failures:
         click.echo(str(failure))
-    rules = len(ruleset.rules)
+    rules = f"{len(ruleset.rules)} rule{'' if len(ruleset.rules) == 1 else 's'}"
+    examples = f"{count} example{'' if count == 1 else 's'}"
     if failures:
-        click.echo(f"{len(failures)} of {count} examples failed ({rules} rules).")
+        click.echo(f"{len(failures)} of {examples} failed ({rules}).")
         sys.exit(EXIT_FINDINGS)
-    click.echo(f"All {count} examples of {rules} rules passed.")
+    click.echo(f"All {examples} of {rules} passed.")
 
 
 def _within(source: str, folder: str) -> bool:

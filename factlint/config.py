@@ -19,10 +19,15 @@ from __future__ import annotations
 import copy
 import functools
 import os
-import tomllib
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10
+    import tomli as tomllib
 
 import regex
 
@@ -299,8 +304,16 @@ def load_config_file(path: str | Path) -> ConfigFile:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError([ConfigProblem(shown, 0, "", "configuration file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([ConfigProblem(shown, 0, "", f"cannot read configuration file: {exc}")]) from None
+    except IsADirectoryError:
+        raise ConfigError([ConfigProblem(shown, 0, "", "a folder, not a configuration file")]) from None
+    except PermissionError:
+        raise ConfigError([ConfigProblem(shown, 0, "", "cannot read configuration file: permission denied")]) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError([ConfigProblem(shown, 0, "", f"cannot read configuration file: not valid UTF-8 at byte "
+                                                       f"{exc.start}")]) from None
+    except OSError as exc:
+        raise ConfigError([ConfigProblem(shown, 0, "", "cannot read configuration file: "
+                                                       f"{(exc.strerror or str(exc)).lower()}")]) from None
     prefix = ""
     if path.name == "pyproject.toml" or path.suffix == ".toml":
         data, prefix = _load_toml(text, shown, path.name == "pyproject.toml")
@@ -683,9 +696,11 @@ def _check_patterns(config: ConfigFile, overrides: Overrides, base, cli: Cli) ->
                 problems.append(ConfigProblem(label, config.line_of(*keys), ".".join(keys),
                                               f"'{rule_id}' is a {rule.kind} rule; thresholds apply to "
                                               "metric rules"))
-    for pattern in (cli.select or ()) + cli.extend_select + cli.ignore:
-        if pattern not in ("ALL", "*") and not pattern_is_known(pattern, base.rules):
-            problems.append(ConfigProblem("factlint", 0, "", f"'{pattern}' matches no rule (see 'factlint rules')"))
+    for option, patterns in (("--select", cli.select or ()), ("--extend-select", cli.extend_select),
+                             ("--ignore", cli.ignore)):
+        for pattern in patterns:
+            if pattern not in ("ALL", "*") and not pattern_is_known(pattern, base.rules):
+                problems.append(ConfigProblem(option, 0, "", f"'{pattern}' matches no rule (see 'factlint rules')"))
     if problems:
         unique = list({str(p): p for p in problems}.values())
         raise ConfigError(unique)

@@ -1,6 +1,8 @@
 """Documentation generated from the rules themselves: ``factlint explain`` and docs/rules.md."""
 from __future__ import annotations
 
+import re
+
 from .kinds.base import Rule
 from .ruleset import RuleSet
 
@@ -8,11 +10,11 @@ FAMILY_ORDER = ("sourcing", "attribution", "framing", "editing", "readability")
 
 
 def first_sentence(text: str) -> str:
+    """The text up to the first full stop, question or exclamation mark that ends a sentence:
+    one followed by a space and neither a digit nor a lower-case letter ("et al. 2016", "e.g. the")."""
     text = " ".join(text.split())
-    for end in (". ", "? ", "! "):
-        if end in text:
-            return text.split(end, 1)[0] + end.strip()
-    return text
+    end = re.search(r"[.?!](?= [^\da-z])", text)
+    return text[:end.end()] if end else text
 
 
 def explain(rule: Rule) -> str:

@@ -384,8 +384,9 @@ def lint_file(state: WorkerState, task: Task, stdin: BinaryIO | None = None) -> 
     core, errors = pipeline.core(doc, eff, out)
     findings, before_baseline = pipeline.post(doc.path, core)
     if options.fix or options.diff:
-        text, findings, before_baseline = _fix_loop(pipeline, eff, out, source, format_path,
-                                                    task.item == STDIN, findings, before_baseline)
+        fixed = _fix_loop(pipeline, eff, out, source, format_path, task.item == STDIN, findings, before_baseline)
+        if not options.diff:  # --diff writes nothing: the file keeps the findings it has
+            text, findings, before_baseline = fixed
         if options.keep_texts:
             out.text = text
     elif key is not None and not errors:

@@ -177,7 +177,7 @@ def render_text(documents: list[dict[str, Any]]) -> str:
             lines.append(f"  {att['line']:>5}  {att['kind']:<18} {source:<40}  {cue:<20} {att['quote']}{reason}")
         lines.extend(_summary_lines(doc["summary"]))
         lines.append("")
-    return "\n".join(lines) + ("\n" if not lines or lines[-1] else "")
+    return "\n".join(lines) + ("\n" if lines and lines[-1] else "")
 
 
 def _summary_lines(s: dict[str, Any]) -> list[str]:

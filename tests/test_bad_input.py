@@ -441,8 +441,15 @@ def test_a_configuration_that_is_not_utf8(tmp_path):
     (tmp_path / "a.md").write_text(VAGUE, encoding="utf-8")
     code, out, err = factlint("a.md", cwd=tmp_path)
     assert (code, out) == (2, "")
-    assert err.startswith("factlint: error: .factlint.yaml: cannot read configuration file: ")
-    assert err.count("\n") == 1
+    assert err == "factlint: error: .factlint.yaml: cannot read configuration file: not valid UTF-8 at byte 11\n"
+
+
+def test_a_folder_given_as_the_configuration_file(tmp_path):
+    (tmp_path / "settings").mkdir()
+    (tmp_path / "a.md").write_text(VAGUE, encoding="utf-8")
+    code, out, err = factlint("--config", "settings", "a.md", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err == "factlint: error: settings: a folder, not a configuration file\n"
 
 
 @pytest.mark.parametrize("content, message", [

@@ -30,6 +30,23 @@ def test_write_then_check_against_the_baseline(tmp_path):
     assert again.code == 0
 
 
+def test_a_baseline_written_with_diff_records_the_file_as_it_is_not_as_fixed(tmp_path):
+    path = write(tmp_path, "ferry.md", """\
+        # Ferry fares
+
+        The minister reportedly wants higher fares.It was the the third rise.
+        """)
+    before = path.read_bytes()
+    run = factlint("--diff", "--write-baseline", "baseline.json", "ferry.md", cwd=tmp_path)
+    assert run.code == 0 and path.read_bytes() == before
+    entries = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))["files"]["ferry.md"]
+    assert sorted((e["rule"], e["match"]) for e in entries.values()) == [
+        ("editing/missing-space", "fares.It"), ("editing/repeated-word", "the the"),
+        ("sourcing/vague-reports", "reportedly")]
+    again = factlint("--baseline", "baseline.json", "ferry.md", cwd=tmp_path)
+    assert locations(again.out) == [] and again.code == 0
+
+
 def test_moved_lines_keep_matching_and_new_copy_is_reported(tmp_path):
     path = write(tmp_path, "ferry.md", ARCHIVE)
     factlint("--write-baseline", "baseline.json", "ferry.md", cwd=tmp_path)

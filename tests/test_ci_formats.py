@@ -174,3 +174,11 @@ def test_statistics(desk):
     assert run.code == 1
     as_json = json.loads(factlint("--statistics", "--format", "json", "news", cwd=desk).out)
     assert as_json[0] == {"rule": "sourcing/vague-reports", "count": 2, "severity": "warning"}
+
+
+def test_statistics_in_a_format_meant_for_a_program_is_a_usage_error(desk):
+    # a SARIF or JUnit consumer would otherwise be handed the plain-text table
+    for fmt in ("sarif", "junit", "github", "html"):
+        run = factlint("--statistics", "--format", fmt, "news", cwd=desk)
+        assert (run.code, run.out) == (2, "")
+        assert run.err == f"factlint: error: --statistics prints a table (or JSON with --format json); it has no {fmt} form\n"

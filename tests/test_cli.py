@@ -58,6 +58,17 @@ def test_stdin_with_a_filename_for_format_and_reporting():
     assert out.startswith("-:1:14: warning")
 
 
+def test_a_mistyped_command_is_not_taken_for_a_missing_draft(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("rule")
+    assert code == 2 and out == ""
+    assert err == "factlint: error: rule: no such file or directory, nor a command; did you mean 'factlint rules'?\n"
+    # a draft that happens to have such a name is linted as ever
+    (tmp_path / "rule").write_text(VAGUE, encoding="utf-8")
+    code, out, err = run("rule")
+    assert code == 1 and "sourcing/vague-reports" in out
+
+
 def test_select_ignore_by_family_id_and_glob(drafts):
     path = drafts / "mixed.md"
     path.write_text("The senator slammed the the plan, reportedly.\n", encoding="utf-8")
@@ -74,6 +85,13 @@ def test_select_ignore_by_family_id_and_glob(drafts):
 def test_an_unknown_select_pattern_is_a_usage_error(drafts):
     code, out, err = run("--select", "sorcing", str(drafts / "vague.md"))
     assert code == 2 and "'sorcing' matches no rule" in err
+
+
+def test_an_unknown_pattern_error_names_the_option_it_came_from(drafts):
+    for option in ("--select", "--extend-select", "--ignore"):
+        code, out, err = run(option, "sorcing", str(drafts / "vague.md"))
+        assert code == 2
+        assert err.strip() == f"factlint: error: {option}: 'sorcing' matches no rule (see 'factlint rules')"
 
 
 def test_severity_filters_what_is_shown_and_fail_on_decides_the_exit(drafts):
@@ -150,6 +168,45 @@ def test_rules_lists_every_rule_and_explain_documents_one():
     assert code == 2 and "did you mean sourcing/vague-reports" in err
 
 
+def test_rules_select_lists_the_matching_rules_and_rejects_a_pattern_that_matches_none():
+    code, out, _ = run("rules", "--select", "editing/repeated-*")
+    assert code == 0 and [line.split()[0] for line in out.splitlines()] == [
+        "editing/repeated-paragraph", "editing/repeated-word"]
+    code, out, err = run("rules", "--select", "sorcing")
+    assert (code, out) == (2, "")
+    assert err == "factlint: error: --select: 'sorcing' matches no rule (see 'factlint rules')\n"
+
+
+def test_test_rules_no_builtin_without_a_pack_is_a_usage_error():
+    # it used to test the built-in packs, the very ones --no-builtin leaves out
+    code, out, err = run("test-rules", "--no-builtin")
+    assert (code, out) == (2, "")
+    assert err == "factlint: error: test-rules --no-builtin tests only the packs given as PATHs, and none was given\n"
+
+
+def test_an_empty_extensions_list_is_a_usage_error(drafts):
+    code, out, err = run("--extensions", " , ", str(drafts))
+    assert (code, out) == (2, "")
+    assert err == "factlint: error: --extensions: no extension given (for example --extensions .md,.txt)\n"
+
+
+def test_explain_documents_a_rule_that_is_off_by_default():
+    code, out, err = run("explain", "editing/double-space")
+    assert code == 0 and err == ""
+    assert "severity:  info (off by default; --select it by id)" in out
+
+
+def test_rules_table_shows_the_first_sentence_of_why_whole():
+    from factlint.ruledocs import first_sentence
+
+    assert first_sentence("Hooks promise more (Chakraborty et al. 2016). Second.") == \
+        "Hooks promise more (Chakraborty et al. 2016)."
+    assert first_sentence("Why? Because, e.g. the reader. Then more.") == "Why?"
+    assert first_sentence('"Insisted" casts doubt. "Said" does not.') == '"Insisted" casts doubt.'
+    line = next(line for line in run("rules")[1].splitlines() if line.startswith("framing/clickbait-headline"))
+    assert line.endswith("(Chakraborty et al. 2016; Potthast et al. 2016).")
+
+
 def test_test_rules_passes_on_the_builtin_packs_and_reports_a_failing_example(tmp_path):
     code, out, _ = run("test-rules")
     assert code == 0 and out.startswith("All ") and "examples of" in out
@@ -162,7 +219,7 @@ def test_test_rules_passes_on_the_builtin_packs_and_reports_a_failing_example(tm
     assert out.splitlines() == [
         f"{tmp_path / 'bad.yaml'}:11: house/very: flag example 1 produced no finding: 'It was late.'",
         f"{tmp_path / 'bad.yaml'}:12: house/very: pass example 1 was flagged at 1:8 'very': 'It was very late.'",
-        "2 of 2 examples failed (1 rules).",
+        "2 of 2 examples failed (1 rule).",
     ]
 
 
@@ -172,6 +229,17 @@ def test_help_teaches_and_version_prints():
     code, out, _ = run("check", "--help")
     assert code == 0 and "--select" in out and "--fail-on" in out
     assert run("--version")[1].startswith("factlint, version ")
+
+
+def test_rule_ids_in_help_examples_are_real_rules():
+    from factlint import load_rules
+    import re
+
+    ids = {rule.id for rule in load_rules().rules}
+    for command in ([], ["check"], ["rules"], ["explain"], ["config"]):
+        out = re.sub(r"-\n\s*", "-", run(*command, "--help")[1])  # click wraps lines at hyphens
+        for example in re.findall(r"\b(?:sourcing|attribution|framing|editing|readability)/[a-z][a-z-]*[a-z]\b", out):
+            assert example in ids, f"factlint {' '.join(command)} --help names {example}, which is not a rule"
 
 
 def test_python_dash_m_and_a_closed_pipe_print_no_traceback(drafts):

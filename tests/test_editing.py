@@ -88,6 +88,19 @@ def test_paragraph_without_closing_punctuation():
     assert editing("- fees rise in May\n- routes are cut next year\n") == []
 
 
+
+def test_a_dek_needs_no_closing_punctuation():
+    text = draft("""
+        ---
+        title: Bridge tolls to rise
+        dek: Drivers will pay more from March as the agency repays its loans
+        ---
+
+        Tolls on the harbour bridge will rise in March, the transport agency said.
+        """)
+    assert editing(text) == []
+
+
 def test_repeated_paragraph_and_repeated_sentence():
     text = draft("""
         The council approved the budget on Monday after a long debate.

@@ -98,6 +98,16 @@ def test_diff_with_nothing_to_fix_exits_0(tmp_path):
     assert run.out == "" and run.code == 0
 
 
+def test_diff_goes_to_the_output_file_when_one_is_given(tmp_path):
+    path = put(tmp_path, "story.md", SLIPS.encode())
+    run = factlint("--diff", "--output-file", "fixes.diff", "story.md", cwd=tmp_path)
+    assert run.code == 1 and run.out == ""
+    diff = (tmp_path / "fixes.diff").read_text(encoding="utf-8")
+    assert diff.startswith("--- a/story.md\n+++ b/story.md\n")
+    assert "-The board met on Monday and the the members voted." in diff
+    assert path.read_bytes() == SLIPS.encode()
+
+
 @pytest.mark.parametrize("encoding, bom, newline", [
     ("utf-8", False, "\r\n"),
     ("utf-8", True, "\n"),
@@ -158,6 +168,14 @@ def test_stdin_fix_prints_the_fixed_text(tmp_path):
     assert run.out == SAFE_FIXED
     assert "framing/loaded-said" in run.err  # the report goes to stderr
     assert os.listdir(tmp_path) == []
+
+
+def test_stdin_fix_with_an_output_file_writes_the_report_there(tmp_path):
+    run = factlint("--fix", "-", "--stdin-filename", "story.md", "--output-file", "report.txt",
+                   cwd=tmp_path, stdin=SLIPS)
+    assert run.out == SAFE_FIXED
+    assert "framing/loaded-said" in (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert "framing/loaded-said" not in run.err
 
 
 def test_stdin_fix_with_nothing_to_fix_echoes_the_text(tmp_path):

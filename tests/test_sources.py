@@ -139,3 +139,4 @@ def test_text_output_and_exit_status(tmp_path):
     assert any(line.strip().startswith("6 attributions:") for line in lines)
     missing = CliRunner().invoke(main, ["sources", str(tmp_path / "absent.txt")])
     assert missing.exit_code == 2
+    assert missing.stdout == ""  # nothing was read: the error alone, not an empty line

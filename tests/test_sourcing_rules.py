@@ -123,6 +123,16 @@ def test_records_and_causes():
     ]
 
 
+def test_a_figure_is_the_number_without_the_punctuation_after_it_and_a_year_is_no_figure():
+    text = draft("""
+        Cars will pay $4.50, up from $4.
+
+        Fares rose 12.5%. In 2022, people in the valley voted for the bridge.
+    """)
+    found = findings_of(text, "draft.txt", rule="attribution")
+    assert [(f.line, f.match) for f in found] == [(1, "$4.50"), (3, "12.5%")]
+
+
 @pytest.mark.skipif(SEED is None, reason="the seed article is not beside the project")
 def test_the_seed_article():
     found = findings_of(SEED.read_text(encoding="utf-8"), "article.txt", rule="sourcing") + \

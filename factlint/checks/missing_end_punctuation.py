@@ -1,6 +1,6 @@
 """A body paragraph that stops without closing punctuation.
 
-Headlines, headings, tables and list items need no full stop, so they are skipped. So
+Headlines, deks, headings, tables and list items need no full stop, so they are skipped. So
 are a paragraph that ends in a link (a reference line), ALL-CAPS data copy, and a
 paragraph whose unfinished last sentence is a note ("NOTE: ..."), a parenthetical slug
 ("(See page 4)"), a sign-off ("REUTER") or a row of figures ("Net 4.7 mln vs 8.3
@@ -38,7 +38,7 @@ class MissingEndPunctuation:
         min_words = int(options.get("min-words", 6))
         prose = doc.prose
         for block in doc.prose_blocks:
-            if not scope.block_ok(block) or block.kind in ("headline", "heading", "table", "list"):
+            if not scope.block_ok(block) or block.kind in ("headline", "dek", "heading", "table", "list"):
                 continue
             text = prose[block.pstart:block.pend]
             if ends_well(text) or not has_words(text, min_words):

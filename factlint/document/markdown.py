@@ -1,7 +1,12 @@
 """Markdown to blocks, through markdown-it-py (block structure) and :mod:`.inline`."""
 from __future__ import annotations
 
-import tomllib
+import sys
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10
+    import tomli as tomllib
 
 import regex
 from markdown_it import MarkdownIt
