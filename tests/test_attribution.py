@@ -183,6 +183,11 @@ def test_transcript_labels():
     assert [(kind, source) for kind, source, _ in found] == [("named-person", "HOST"), ("named-person", "OKAFOR")]
 
 
+@pytest.mark.parametrize("label", ["TK", "TKTK", "CHECK", "NOTE", "UPDATE"])
+def test_an_editors_placeholder_or_note_is_no_speaker(label):
+    assert attributions(f"Storm\n\n{label}: 300 people died in the storm.\n") == []
+
+
 def test_markdown_markup_does_not_hide_the_source():
     doc = doc_of("**Senior officials** have acknowledged the delay.\n", "draft.md")
     att = find_attributions(doc)[0]

@@ -171,7 +171,9 @@ _LABEL = regex.compile(
 _NOT_SPEAKERS = frozenset("note update editor's editors correction clarification source sources photo "
                           "video watch read related disclosure warning summary background context analysis "
                           "opinion exclusive breaking live q a question answer example examples see also "
-                          "key points what why how when where who".split())
+                          "key points what why how when where who "
+                          # an editor's placeholder or query is no speaker: "TK: 300 people died"
+                          "tk tktk tbc tba tbd xx xxx fixme todo check verify confirm query".split())
 _BE = frozenset("is are was were be been being am 's 're get gets got getting".split())
 _INVERTING = frozenset(
     "said says say added adds asked asks wrote writes told tweeted explained explains noted notes "
