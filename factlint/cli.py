@@ -196,6 +196,10 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
         sys.exit(EXIT_ERROR)
     for problem in result.problems:
         _fail(problem)
+    if result.files and not result.rules:
+        click.echo("factlint: warning: no rule is enabled for these files, so nothing was checked "
+                   "(see --no-builtin, --select/--ignore and the configuration's rules: "
+                   "'factlint config PATH' shows them)", err=True)
     status = result.exit_status()
     if write_baseline:
         from .baseline import write_baseline as write

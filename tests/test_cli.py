@@ -252,3 +252,11 @@ def test_python_dash_m_and_a_closed_pipe_print_no_traceback(drafts):
     proc = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, "PYTHONUNBUFFERED": "1"})
     assert proc.stdout.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_a_run_with_no_rule_enabled_says_so_on_stderr(drafts):
+    code, out, err = run("--no-builtin", str(drafts / "vague.md"))
+    assert code == 0 and out == "No findings in 1 file.\n"
+    assert err.startswith("factlint: warning: no rule is enabled for these files, so nothing was checked")
+    code, out, err = run("--select", "sourcing", str(drafts / "vague.md"))
+    assert code == 1 and err == ""  # rules ran: no warning
