@@ -74,6 +74,17 @@ def _fail(message: str) -> None:
     click.echo(f"factlint: error: {printable(message)}", err=True)
 
 
+def _write_output_file(path: str, data: bytes) -> None:
+    """Write --output-file atomically, or exit 2 naming it."""
+    from .fixes import FixError, write_output
+
+    try:
+        write_output(path, data)
+    except FixError as exc:
+        _fail(f"{path}: {exc}")
+        sys.exit(EXIT_ERROR)
+
+
 def _load_all(rules_dirs, no_builtin):
     """Every rule of the packs, or exit 2 with every problem listed."""
     from .ruleset import RuleLoadError, load_rules
@@ -217,13 +228,7 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
     if show_diff:
         diff = "".join(result.diffs)
         if output_file:
-            from .fixes import FixError, write_output
-
-            try:
-                write_output(output_file, diff.encode("utf-8", "surrogateescape"))
-            except FixError as exc:
-                _fail(f"{output_file}: {exc}")
-                sys.exit(EXIT_ERROR)
+            _write_output_file(output_file, diff.encode("utf-8", "surrogateescape"))
         else:
             _emit(diff, diff.encode("utf-8", "surrogateescape"))
         sys.exit(EXIT_ERROR if result.input_errors else EXIT_FINDINGS if result.diffs else EXIT_OK)
@@ -245,13 +250,7 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
         data = encode(result.fixed_stdin, source.encoding, source.bom) if source is not None else None
         _emit(result.fixed_stdin, data)
     if output_file:
-        from .fixes import FixError, write_output
-
-        try:
-            write_output(output_file, text.encode("utf-8", "backslashreplace"))
-        except FixError as exc:
-            _fail(f"{output_file}: {exc}")
-            sys.exit(EXIT_ERROR)
+        _write_output_file(output_file, text.encode("utf-8", "backslashreplace"))
     elif result.fixed_stdin is not None:
         click.echo(text, err=True, nl=False)
     else:
