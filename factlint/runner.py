@@ -84,12 +84,16 @@ class CheckResult:
 
 
 def iter_inputs(options: CheckOptions):
-    """Paths to read (in order), with ReadErrors for what cannot be found."""
+    """Paths to read (in order, each once however often it is named), with ReadErrors for
+    what cannot be found."""
+    seen: set[str] = set()
     for path in options.paths:
-        if path == STDIN:
-            yield STDIN
-        else:
-            yield from discover([path], options.extensions)
+        for item in ([STDIN] if path == STDIN else discover([path], options.extensions)):
+            if isinstance(item, str):
+                if item in seen:
+                    continue
+                seen.add(item)
+            yield item
 
 
 def read_input(item: str, options: CheckOptions, stdin: BinaryIO | None) -> tuple[Source, str]:

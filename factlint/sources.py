@@ -23,6 +23,8 @@ SOURCES_VERSION = 1
 #: Block kinds whose paragraphs should rest on a source (headings and captions need not).
 _BODY_KINDS = frozenset({"paragraph", "list", "blockquote"})
 MOST_QUOTED = 5
+#: Blocks whose attributions do not count among the sources quoted most.
+_TITLE_KINDS = frozenset({"headline", "heading", "dek"})
 
 
 def span(doc: Document, prose_span: tuple[int, int] | None) -> dict[str, Any] | None:
@@ -75,6 +77,8 @@ def summary(doc: Document, atts: list[Attribution]) -> dict[str, Any]:
     kinds: dict[str, str] = {}
     seen: set[tuple[str, int]] = set()
     for att in atts:
+        if doc.blocks[doc.sentences[att.sentence].block].kind in _TITLE_KINDS:
+            continue  # a headline sums up the story: its subject is not a source quoted
         key = _source_key(doc, att)
         if key is None or (key[0], att.sentence) in seen:
             continue  # "Diplomats expressed … and argued": one sentence, one count

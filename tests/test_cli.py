@@ -260,3 +260,10 @@ def test_a_run_with_no_rule_enabled_says_so_on_stderr(drafts):
     assert err.startswith("factlint: warning: no rule is enabled for these files, so nothing was checked")
     code, out, err = run("--select", "sourcing", str(drafts / "vague.md"))
     assert code == 1 and err == ""  # rules ran: no warning
+
+
+def test_a_path_named_twice_is_linted_once(drafts):
+    code, out, _ = run(str(drafts / "vague.md"), str(drafts / "vague.md"), str(drafts))
+    assert code == 1 and out.splitlines()[-1] == "Found 1 finding (1 warning) in 2 files."
+    code, out, _ = run("-", "-", input=VAGUE)
+    assert out.splitlines()[-1] == "Found 1 finding (1 warning) in 1 file."

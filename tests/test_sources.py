@@ -140,3 +140,12 @@ def test_text_output_and_exit_status(tmp_path):
     missing = CliRunner().invoke(main, ["sources", str(tmp_path / "absent.txt")])
     assert missing.exit_code == 2
     assert missing.stdout == ""  # nothing was read: the error alone, not an empty line
+
+
+def test_a_headline_is_listed_but_not_counted_among_the_sources_quoted_most():
+    inv = inventory_text("---\ntitle: Council approves new harbour budget\n---\n\n"
+                         "# Council approves new harbour budget\n\n"
+                         "The council approved the budget, Mayor Ana Ruiz said.\n", "story.md")
+    assert [a["line"] for a in inv["attributions"] if a["source"]["text"] == "Council"] == [2, 5]
+    assert [(m["source"], m["count"]) for m in inv["summary"]["most_quoted"]] == [
+        ("The council", 1), ("Mayor Ana Ruiz", 1)]
