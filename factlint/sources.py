@@ -17,14 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Iterable
 
 from .document import Document, parse
-from .document.attribution import INFORMING_FORMS, KINDS, Attribution, find_attributions
+from .document.attribution import INFORMING_FORMS, KINDS, TITLE_BLOCKS, Attribution, find_attributions
 
 SOURCES_VERSION = 1
 #: Block kinds whose paragraphs should rest on a source (headings and captions need not).
 _BODY_KINDS = frozenset({"paragraph", "list", "blockquote"})
 MOST_QUOTED = 5
-#: Blocks whose attributions do not count among the sources quoted most.
-_TITLE_KINDS = frozenset({"headline", "heading", "dek"})
 
 
 def span(doc: Document, prose_span: tuple[int, int] | None) -> dict[str, Any] | None:
@@ -77,7 +75,7 @@ def summary(doc: Document, atts: list[Attribution]) -> dict[str, Any]:
     kinds: dict[str, str] = {}
     seen: set[tuple[str, int]] = set()
     for att in atts:
-        if doc.blocks[doc.sentences[att.sentence].block].kind in _TITLE_KINDS:
+        if doc.blocks[doc.sentences[att.sentence].block].kind in TITLE_BLOCKS:
             continue  # a headline sums up the story: its subject is not a source quoted
         key = _source_key(doc, att)
         if key is None or (key[0], att.sentence) in seen:
@@ -185,19 +183,31 @@ def render_text(documents: list[dict[str, Any]]) -> str:
 
 
 def _summary_lines(s: dict[str, Any]) -> list[str]:
-    kinds = ", ".join(f"{n} {k}" for k, n in s["by_kind"].items() if n)
+    kinds = kinds_line(s)
     share = "n/a" if s["named_share"] is None else f"{round(100 * s['named_share'])}%"
     out = [f"  {s['attributions']} attributions" + (f": {kinds}" if kinds else "") + f"; named sources: {share}"]
+    return out + ["  " + note for note in summary_notes(s)]
+
+
+def kinds_line(s: dict[str, Any]) -> str:
+    """"2 named-person, 1 vague": the kinds present in a summary, with their counts."""
+    return ", ".join(f"{n} {k}" for k, n in s["by_kind"].items() if n)
+
+
+def summary_notes(s: dict[str, Any]) -> list[str]:
+    """The summary's findings for an editor, one line each (the text report and the HTML
+    report both show them)."""
+    out = []
     if s["most_quoted"]:
-        out.append("  most quoted: " + ", ".join(f"{m['source']} ({m['count']})" for m in s["most_quoted"]))
+        out.append("most quoted: " + ", ".join(f"{m['source']} ({m['count']})" for m in s["most_quoted"]))
     if s["paragraphs_without_source"]:
-        out.append("  paragraphs with no source: lines " + ", ".join(
+        out.append("paragraphs with no source: lines " + ", ".join(
             str(p["line"]) if p["line"] == p["end_line"] else f"{p['line']}-{p['end_line']}"
             for p in s["paragraphs_without_source"]))
     if s["anonymous_without_reason"]:
-        out.append("  anonymous, no reason given: " + ", ".join(
+        out.append("anonymous, no reason given: " + ", ".join(
             f"line {a['line']} '{' '.join(a['text'].split())}'" for a in s["anonymous_without_reason"]))
     if s["unresolved_pronouns"]:
-        out.append("  pronouns with no source to refer to: " + ", ".join(
+        out.append("pronouns with no source to refer to: " + ", ".join(
             f"line {a['line']} '{a['text']}'" for a in s["unresolved_pronouns"]))
     return out

@@ -193,7 +193,8 @@ _NOUN_FORMS = frozenset("reports claims fears hopes views notes estimates shows 
 _COMPLEMENT_WORDS = frozenset("that the a an his her their its this these those it he she they we i "
                               "to : “ \" ' ‘ no whether if why how what both all more less most some many "
                               "few several only nearly almost about".split())
-_TITLE_BLOCKS = frozenset({"headline", "heading", "dek"})
+#: Blocks that title the story rather than report it (also read by ``factlint sources``).
+TITLE_BLOCKS = frozenset({"headline", "heading", "dek"})
 #: After these a capitalised word may open a clause: "… unnoticed: According to polls, …"
 _CLAUSE_OPENERS = frozenset({":", "—", "–", "“", '"', "(", "'", "‘"})
 #: Group heads that a named body in a neighbouring sentence identifies.
@@ -526,7 +527,7 @@ class _Finder:
         words = [t.low for t in toks[ci:cj + 1]]
         phrase = " ".join(words)
         s = self.doc.sentences[si]
-        if first.capitalised and ci > 0 and self.doc.blocks[s.block].kind not in _TITLE_BLOCKS \
+        if first.capitalised and ci > 0 and self.doc.blocks[s.block].kind not in TITLE_BLOCKS \
                 and toks[ci - 1].text not in _CLAUSE_OPENERS and not _title_case(toks):
             return None
         cue = (first.start, toks[cj].end)

@@ -20,6 +20,7 @@ from importlib import resources
 
 from .. import __version__
 from ..finding import SEVERITIES, Finding
+from ..sources import kinds_line, summary_notes
 from . import Report
 from .highlight import Span, highlight
 
@@ -265,7 +266,7 @@ def _sources_panel(inventory: dict) -> str:
     """The draft's source inventory (``factlint sources``): who says so, in reading order,
     and the standards editor's summary."""
     s = inventory["summary"]
-    kinds = ", ".join(f"{n} {k}" for k, n in s["by_kind"].items() if n)
+    kinds = kinds_line(s)
     share = "" if s["named_share"] is None else f"; {round(100 * s['named_share'])}% named"
     rows = []
     for att in inventory["attributions"]:
@@ -278,16 +279,7 @@ def _sources_panel(inventory: dict) -> str:
                     f'<td>{_e(cue)}<br><span class="how">{_e(att["quote"])}</span>'
                     + (f'<br><span class="reason">why unnamed: {_e(reason)}</span>' if reason else "")
                     + "</td></tr>")
-    notes = []
-    if s["most_quoted"]:
-        notes.append("Most quoted: " + ", ".join(f"{_e(m['source'])} ({m['count']})" for m in s["most_quoted"]))
-    if s["anonymous_without_reason"]:
-        notes.append("Anonymous, no reason given: " + ", ".join(
-            f"line {a['line']} ‘{_e(' '.join(a['text'].split()))}’" for a in s["anonymous_without_reason"]))
-    if s["paragraphs_without_source"]:
-        notes.append("Paragraphs with no source: lines " + ", ".join(
-            str(p["line"]) if p["line"] == p["end_line"] else f"{p['line']}–{p['end_line']}"
-            for p in s["paragraphs_without_source"]))
+    notes = [_e(note[:1].upper() + note[1:]) for note in summary_notes(s)]
     return ('<details class="sources" open><summary>Sources: '
             f'{_e(_plural(s["attributions"], "attribution"))}{_e(share)}</summary>'
             f'<p class="kinds">{_e(kinds)}</p>'
