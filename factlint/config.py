@@ -24,11 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # Python 3.10
-    import tomli as tomllib
-
 import regex
 
 from .finding import SEVERITIES, Finding
@@ -425,7 +420,17 @@ def _line_dict(d: dict, line: int) -> LineDict:
     return out
 
 
+def _tomllib():
+    """tomllib (tomli on Python 3.10), imported when a TOML file is read: most runs read none."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
 def _load_toml(text: str, shown: str, pyproject: bool):
+    tomllib = _tomllib()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -451,6 +456,9 @@ def has_tool_table(path: Path) -> bool:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return False
+    if "factlint" not in text:  # no [tool.factlint] table: no need to parse it
+        return False
+    tomllib = _tomllib()
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError, ValueError):

@@ -7,7 +7,6 @@ validator and the editor's autocompletion can never disagree.
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,7 +62,7 @@ class Str(Type):
             problems.append(Problem(line, key, f"must be a string, not {_type_name(value)}"))
             return
         if self.enum is not None and value not in self.enum:
-            close = difflib.get_close_matches(value, self.enum, n=1)
+            close = _close_matches(value, self.enum, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.append(Problem(line, key, f"'{value}' is not one of: {', '.join(self.enum)}{hint}"))
         if self.pattern is not None and not regex.fullmatch(self.pattern, value):
@@ -207,7 +206,7 @@ class Obj(Type):
                 if self.values is not None:
                     self.values.check(v, f"{prefix}{k}", k_line, problems)
                     continue
-                close = difflib.get_close_matches(str(k), list(self.fields), n=1)
+                close = _close_matches(str(k), list(self.fields), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 problems.append(Problem(k_line, f"{prefix}{k}", f"unknown key{hint}"))
                 continue
@@ -250,3 +249,10 @@ def validate(spec: Type, value: Any, line: int = 1, key: str = "") -> list[Probl
     problems: list[Problem] = []
     spec.check(value, key, line, problems)
     return problems
+
+
+def _close_matches(word: str, possibilities: list[str], n: int = 1) -> list[str]:
+    """difflib's "did you mean", imported only when a value is wrong."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n)

@@ -134,6 +134,32 @@ def test_markdown_blocks():
     assert doc.front_matter["title"] == "Bridge repairs to cost more"
 
 
+def test_front_matter_is_parsed_only_when_asked_for():
+    """Linting a draft with front matter does not import a YAML or TOML parser (start-up
+    time): the document keeps the front matter as written and parses it on first use."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from factlint.document import parse\n"
+        "yaml_doc = parse('---\\ntitle: Rates rise\\ntags: [a, b]\\n---\\n\\nText.\\n', 'a.md')\n"
+        "toml_doc = parse('+++\\ntitle = \"Rates rise\"\\n+++\\n\\nText.\\n', 'b.md')\n"
+        "assert 'yaml' not in sys.modules and 'tomllib' not in sys.modules, 'parser imported early'\n"
+        "assert yaml_doc.front_matter == {'title': 'Rates rise', 'tags': ['a', 'b']}, yaml_doc.front_matter\n"
+        "assert toml_doc.front_matter == {'title': 'Rates rise'}, toml_doc.front_matter\n"
+        "assert yaml_doc.headline is not None and toml_doc.headline is not None\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
+
+
+def test_broken_or_non_mapping_front_matter_reads_as_no_fields():
+    assert doc_of("---\ntitle: [unclosed\n---\n\nText.\n", "a.md").front_matter == {}
+    assert doc_of("---\n- a list\n---\n\nText.\n", "a.md").front_matter == {}
+    assert doc_of("+++\ntitle = \n+++\n\nText.\n", "a.md").front_matter == {}
+    assert doc_of("No front matter.\n", "a.md").front_matter == {}
+
+
 def test_markdown_markup_is_not_prose_but_spans_map_back_exactly():
     doc = doc_of(MARKDOWN, "story.md")
     para = next(b for b in doc.blocks if b.kind == "paragraph")

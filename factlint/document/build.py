@@ -44,7 +44,7 @@ def parse(text: str, path: str = "<text>", fmt: str | None = None) -> Document:
     pmap = builder.map
 
     doc = Document(path=path, text=text, format=fmt, prose=prose, pmap=pmap, blocks=blocks,
-                   front_matter=parsed.front_matter, comments=parsed.comments)
+                   front_matter_source=parsed.front_matter, comments=parsed.comments)
     doc._lines = lines
 
     links_by_block: dict[int, list[tuple[int, int]]] = {}

@@ -7,12 +7,35 @@ and rule matches live in it, and :meth:`Document.to_raw` maps a prose span back.
 """
 from __future__ import annotations
 
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from .lines import LineIndex
 from .prose import ProseMap
+
+
+def parse_front_matter(source: tuple[str, str] | None) -> dict[str, Any]:
+    """Front matter as written (``(syntax, text)``) to its fields; ``{}`` for none, for a
+    broken one (it is not prose: not our job to lint it) and for one that is not a mapping."""
+    if source is None:
+        return {}
+    syntax, content = source
+    try:
+        if syntax == "toml":
+            if sys.version_info >= (3, 11):
+                import tomllib
+            else:  # Python 3.10
+                import tomli as tomllib
+            data = tomllib.loads(content)
+        else:
+            import yaml
+
+            data = yaml.safe_load(content)
+    except Exception:  # noqa: BLE001 - any parser error means "no usable front matter"
+        return {}
+    return data if isinstance(data, dict) else {}
 
 #: Block kinds that hold prose (checked by rules) ...
 PROSE_KINDS = frozenset(
@@ -82,7 +105,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
-    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_source: tuple[str, str] | None = None  # ("yaml" or "toml", the text as written)
     comments: list[tuple[int, int]] = field(default_factory=list)  # raw spans of comments
     _lines: LineIndex | None = None
     _prose_blocks: list[Block] | None = None
@@ -91,6 +114,15 @@ class Document:
     _quote_spans: list[tuple[int, int]] | None = None
     _quote_starts: list[int] | None = None
     _cache: dict[str, Any] = field(default_factory=dict)
+    _front_matter: dict[str, Any] | None = None
+
+    @property
+    def front_matter(self) -> dict[str, Any]:
+        """The front matter's fields (``{}`` when there is none, or it is broken or not a
+        mapping), parsed on first use."""
+        if self._front_matter is None:
+            self._front_matter = parse_front_matter(self.front_matter_source)
+        return self._front_matter
 
     # -- structure ------------------------------------------------------------------
     @property

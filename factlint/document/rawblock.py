@@ -17,7 +17,7 @@ class RawBlock:
 @dataclass(slots=True)
 class Parsed:
     blocks: list[RawBlock]
-    front_matter: dict = field(default_factory=dict)
+    front_matter: tuple[str, str] | None = None  # (syntax: "yaml" or "toml", text as written)
     comments: list[tuple[int, int]] = field(default_factory=list)  # raw spans
 
 
