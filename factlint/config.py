@@ -520,6 +520,9 @@ class Effective:
     fail_on: str
     min_severity: str
     accepted: dict[str, frozenset[str]]  # rule id -> normalised accepted terms
+    #: (id, family) of every rule loaded, selected or not: a suppression comment naming
+    #: none of them names a rule that does not exist (a typo)
+    known: tuple[tuple[str, str], ...] | None = None
 
     def accepts(self, finding: Finding) -> bool:
         terms = self.accepted.get(finding.rule)
@@ -600,6 +603,7 @@ class Resolver:
                 fail_on=self.cli.fail_on or config.fail_on or "warning",
                 min_severity=self.cli.min_severity or config.min_severity or "info",
                 accepted=_accepted(ruleset, overrides),
+                known=tuple((r.id, r.category) for r in base.rules),
             )
             self._effective[key] = found
         return found

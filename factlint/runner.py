@@ -136,7 +136,7 @@ def lint_with_settings(doc, eff: Effective, report_unused_suppressions: bool = F
     findings = [f for f in outcome.findings if not eff.accepts(f)]
     findings, directives = suppressions.apply(doc, findings)
     if report_unused_suppressions and directives:
-        findings = sorted(findings + suppressions.unused_findings(doc, directives, eff.ruleset.rules),
+        findings = sorted(findings + suppressions.unused_findings(doc, directives, eff.ruleset.rules, eff.known),
                           key=lambda f: f.sort_key)
     min_rank = SEVERITY_RANK[eff.min_severity]
     return [f for f in findings if SEVERITY_RANK[f.severity] >= min_rank], outcome.errors

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass, field
+from typing import Iterable
 
 import regex
 
@@ -144,12 +145,17 @@ def apply(doc, findings: list[Finding]) -> tuple[list[Finding], list[Directive]]
     return kept, directives
 
 
-def unused_findings(doc, directives: list[Directive], active_rules) -> list[Finding]:
+def unused_findings(doc, directives: list[Directive], active_rules,
+                    known: Iterable[tuple[str, str]] | None = None) -> list[Finding]:
     """A finding for each pattern of each suppression that silenced nothing.
 
     A pattern naming only rules that are not active in this run (ignored or not
-    selected) is not reported: it may well be needed when they are."""
+    selected) is not reported: it may well be needed when they are. A pattern naming no
+    rule at all -- none of ``known``, the (id, family) of every rule loaded, and not
+    factlint's own ``factlint/...`` -- is a typo, and is reported as such, with the
+    nearest rule id when there is one."""
     active = [(r.id, r.category) for r in active_rules]
+    known = list(known) if known is not None else None
     out: list[Finding] = []
     for d in directives:
         if d.verb == "enable":
@@ -157,15 +163,32 @@ def unused_findings(doc, directives: list[Directive], active_rules) -> list[Find
         for p in d.patterns or ("*",):
             if p in d.used:
                 continue
+            message = f"Unused suppression: factlint-{d.verb} for {'every rule' if p == '*' else repr(p)} silenced nothing; delete it."
             if p != "*" and not any(pattern_matches(p, rid, cat) for rid, cat in active):
-                continue
-            what = "every rule" if p == "*" else f"'{p}'"
+                if known is None or _names_a_rule(p, known):
+                    continue
+                message = f"Unknown rule {p!r} in factlint-{d.verb}: no rule has this id or family"
+                close = _nearest(p, known)
+                message += f"; did you mean {close!r}?" if close else "; see `factlint rules`."
             line, column = doc.lines.position(d.start)
             end_line, end_column = doc.lines.position(d.end)
             out.append(Finding(
                 path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
                 offset=d.start, end_offset=d.end, rule=UNUSED_RULE, category="factlint", severity="warning",
-                message=f"Unused suppression: factlint-{d.verb} for {what} silenced nothing; delete it.",
-                match=doc.text[d.start:d.end],
+                message=message, match=doc.text[d.start:d.end],
             ))
     return out
+
+
+def _names_a_rule(pattern: str, known: list[tuple[str, str]]) -> bool:
+    if pattern == "factlint" or pattern.startswith("factlint/"):  # factlint's own findings
+        return True
+    return any(pattern_matches(pattern, rid, cat) for rid, cat in known)
+
+
+def _nearest(pattern: str, known: list[tuple[str, str]]) -> str | None:
+    import difflib
+
+    names = sorted({rid for rid, _ in known} | {cat for _, cat in known})
+    close = difflib.get_close_matches(pattern, names, n=1, cutoff=0.75)
+    return close[0] if close else None

@@ -178,3 +178,40 @@ def test_unused_suppression_of_a_rule_that_is_not_running_is_not_reported(tmp_pa
     run = factlint("--report-unused-suppressions", "--ignore", "framing", "story.md", cwd=tmp_path)
     assert locations(run.out) == []
     assert run.code == 0
+
+
+def test_a_suppression_naming_no_rule_is_reported_as_a_typo_with_the_nearest_id(tmp_path):
+    text = """\
+        # Ferry fares
+
+        <!-- factlint-disable-next-line sourcing/vauge-reports -->
+        The minister reportedly approved the plan.
+
+        <!-- factlint-disable-next-line style -->
+        The mayor agreed.
+        """
+    write(tmp_path, "story.md", text)
+    run = factlint("--report-unused-suppressions", "story.md", cwd=tmp_path)
+    found = [(line, rule) for _, line, rule in locations(run.out)]
+    # the typo silences nothing: the finding it meant to silence is still there
+    assert found == [(3, "factlint/unused-suppression"), (4, "sourcing/vague-reports"),
+                     (6, "factlint/unused-suppression")]
+    assert ("Unknown rule 'sourcing/vauge-reports' in factlint-disable-next-line: no rule has "
+            "this id or family; did you mean 'sourcing/vague-reports'?") in run.out
+    assert "Unknown rule 'style' in factlint-disable-next-line: no rule has this id or family; " \
+           "see `factlint rules`." in run.out
+
+
+def test_a_suppression_naming_a_rule_that_is_off_by_default_is_not_a_typo(tmp_path):
+    # an opt-in rule (editing/double-space is off by default) exists even when it is not
+    # running: its suppression is kept quietly
+    text = """\
+        # Ferry fares
+
+        <!-- factlint-disable-next-line editing/double-space -->
+        The mayor agreed.
+        """
+    write(tmp_path, "story.md", text)
+    run = factlint("--report-unused-suppressions", "story.md", cwd=tmp_path)
+    assert locations(run.out) == []
+    assert run.code == 0
