@@ -242,3 +242,21 @@ def test_utf32_positions_when_the_client_asks_for_them(server, tmp_path):
     line = DRAFT.split("\n")[2]
     assert ravaged["range"]["start"]["character"] == line.index("ravaged")  # code points
     assert client.close() == 0
+
+
+def test_a_broken_configuration_is_shown_to_the_writer_once(server, tmp_path):
+    (tmp_path / ".factlint.yaml").write_text("severity:\n  framing: loud\n", encoding="utf-8")
+    client, _ = server()
+    uri = (tmp_path / "pier.md").as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "markdown", "version": 1, "text": DRAFT}})
+    shown = client.wait_for("window/showMessage")
+    assert shown["type"] == 1  # Error
+    assert ".factlint.yaml" in shown["message"] and "loud" in shown["message"]
+    # a second lint of the draft does not pop the same message up again
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": DRAFT + "\nMore.\n"}]})
+    client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": {
+        "start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": []}})
+    assert not [n for n in client.notifications if n["method"] == "window/showMessage"]
+    assert client.close() == 0

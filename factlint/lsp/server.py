@@ -54,7 +54,9 @@ class FactlintServer(LanguageServer):
         try:
             settings = self.rules.for_document(path)
         except ConfigError as exc:
-            self._once(f"factlint: configuration or rules failed to load: {'; '.join(map(str, exc.problems))}")
+            # shown to the writer, not only logged: otherwise the draft just looks clean
+            self._once(f"factlint: configuration or rules failed to load: {'; '.join(map(str, exc.problems))}",
+                       show=True)
             return
         ruleset = settings.ruleset
         text = document.source
@@ -68,10 +70,13 @@ class FactlintServer(LanguageServer):
             uri=uri, version=document.version,
             diagnostics=[diagnostic(f, positions, links) for f in findings]))
 
-    def _once(self, message: str) -> None:
+    def _once(self, message: str, show: bool = False) -> None:
+        """Log ``message`` (and with ``show``, pop it up in the editor) the first time only."""
         if message not in self.reported_errors:
             self.reported_errors.add(message)
             self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=message))
+            if show:
+                self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=message))
 
 
 def build_server(rules: EditorSettings) -> FactlintServer:
