@@ -312,3 +312,32 @@ def test_the_set_of_whole_words_answers_as_the_scan_does(text, word):
 
     if _ALNUM_RUN.fullmatch(word):
         assert (word in set(_ALNUM_RUN.findall(text))) == _occurs_as_word(text, word)
+
+
+# -- constructions added for PolNeAR's cue recall (issue 9, item 3) ----------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # "'s" after a pronoun is "has" or "is", not a possessive
+    ("He’s said the ferry will run until June.", [("named-person", "He’s", "said")]),
+    ("She's describing the new timetable to the council.", [("named-person", "She's", "describing")]),
+])
+def test_a_contracted_has_or_is_after_a_pronoun(text, expected):
+    assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("In a new poll by the Tidewater Institute, 52 percent back the ferry.", "In"),
+    ("The mayor took 40 percent in a poll released on Monday.", "in"),
+    ("In recent polls, the mayor trails the challenger.", "In"),
+])
+def test_a_poll_cited_is_a_source(text, cue):
+    assert [a.form for a in find_attributions(doc_of(text))] == ["according"]
+    assert attributions(text)[0][2] == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor has a wide lead in the polls.",
+    "The challenger slipped in national surveys over the summer.",
+])
+def test_a_standing_in_the_polls_cites_no_poll(text):
+    assert attributions(text) == []

@@ -504,6 +504,8 @@ class _Finder:
             end += 1
         if end >= len(toks):
             return None
+        if ci > 0 and toks[end].low != "poll" and toks[end].low != "survey" and toks[ci - 1].text not in _CLAUSE_OPENERS:
+            return None  # "leads in the polls", "slipped in national surveys": a standing, no poll cited
         if end + 1 < len(toks) and toks[end + 1].low == "data":
             end += 1
         s = self.doc.sentences[si]
@@ -544,8 +546,8 @@ class _Finder:
             if prev.low == "to" and ci >= 3:
                 return self._caused_to(si, toks, ci, cj, vform)  # "led some to speculate"
             if (prev.low in _NOUN_BEFORE and not (prev.low in _QUANTIFIERS and self._quantified_verb(toks, ci, cj))) \
-                    or prev.low.endswith("'s"):
-                return None  # "the said agreement", "his claims"; but "many say", "many fear that"
+                    or (prev.low.endswith("'s") and not _has_or_is(prev)):
+                return None  # "the said agreement", "his claims"; but "many say", "many fear that", "he's said"
         elif participle:
             return None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
@@ -771,7 +773,7 @@ class _Finder:
         if k < 0:
             return None
         t = toks[k]
-        if is_pronoun(t) or t.low in ("who", "which", "some", "many", "several", "most", "few",
+        if is_pronoun(t) or t.low in ("who", "who's", "which", "some", "many", "several", "most", "few",
                                       "others", "both", "all", "another", "one", "neither", "none", "each",
                                       "everyone", "anyone", "someone", "somebody", "everybody"):
             return (k, k)
@@ -863,10 +865,11 @@ class _Finder:
             return None  # "if Ukraine rejects the plan": a hypothesis, not an attribution
         source = (toks[i].start, toks[j].end)
         first = toks[i]
-        if i == j and (is_pronoun(first) or first.low in ("who", "which")):
+        if i == j and (is_pronoun(first) or first.low in ("who", "who's", "which")):
+            head = "who" if first.low == "who's" else first.low
             att = Attribution(cue, source, "named-person", si, content, "paraphrase", pronoun=True,
-                              form=form, head=first.low)
-            if first.low in ("who", "which"):
+                              form=form, head=head)
+            if head in ("who", "which"):
                 self._relative(att, toks, i)
             return att
         cls = classify(toks[i:j + 1], self._common_noun if i == 0 else _never)
@@ -1128,6 +1131,15 @@ def _large_count(subject: list[Tok]) -> bool:
         if digits.isdigit() and int(digits) >= 100:
             return True
     return any(t.low in ("hundreds", "thousands", "millions", "hundred", "thousand", "million") for t in subject)
+
+
+def _has_or_is(t: Tok) -> bool:
+    """"he's", "who's": a pronoun with "has" or "is", not a possessive ("Trump's")."""
+    return t.low in _CONTRACTED_SUBJECTS
+
+
+#: Subjects whose "'s" is "has" or "is": "he's said", "she's describing", "who's argued".
+_CONTRACTED_SUBJECTS = frozenset("he's she's who's".split())
 
 
 def _is_adverb_tok(t: Tok) -> bool:
