@@ -341,3 +341,24 @@ def test_a_poll_cited_is_a_source(text, cue):
 ])
 def test_a_standing_in_the_polls_cites_no_poll(text):
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a speaker the classifier cannot place, or a subject too far back to find
+    ("The unsigned ruling said the quay would reopen.", "said"),
+    ("All but two said the quay would reopen.", "said"),
+    ("On the quay, after a long wait, saying it left time for repairs.", "saying"),
+])
+def test_a_verb_of_saying_attributes_even_when_no_speaker_is_found(text, cue):
+    assert [(a.kind, a.form, a.source) for a in find_attributions(doc_of(text))] == [("unsourced", "verb", None)]
+    assert attributions(text)[0][2] == cue
+
+
+@pytest.mark.parametrize("text", [
+    "That said, the quay will reopen in May.",
+    "Fares could rise by, say, ten percent.",
+    "The minister is said to favour the plan.",
+])
+def test_idioms_with_said_and_say_are_no_speech_without_a_speaker(text):
+    assert [(a.form, a.kind) for a in find_attributions(doc_of(text))
+            if a.form == "verb" and a.source is None] == []

@@ -603,13 +603,30 @@ class _Finder:
             content = self._after(toks, cj, s)
             if source[0] > 0 and (toks[source[0] - 1].text == "," or toks[source[0] - 1].text in CLOSING_MARKS) and cj + 1 >= len(toks) - 1:
                 content = self._before(toks, source[0], s)  # "…, the minister said."
-            return self._sourced(si, toks, cue, source, content, form=vform)
+            return self._sourced(si, toks, cue, source, content, form=vform) \
+                or self._speech_without_source(si, toks, ci, cj, s)
         if phrase in _INVERTING and (prev is None or prev.text in (",", "—", "–", "'") or prev.text in CLOSING_MARKS):
             after = phrase_after(toks, cj + 1, len(toks))
             if after is not None and not toks[after[0]].low in ("that", "it", "this"):
                 end = apposition_after(toks, after[1], len(toks))
-                return self._sourced(si, toks, cue, (after[0], end), self._before(toks, ci, s))
-        return None
+                return self._sourced(si, toks, cue, (after[0], end), self._before(toks, ci, s)) \
+                    or self._speech_without_source(si, toks, ci, cj, s)
+        return self._speech_without_source(si, toks, ci, cj, s)
+
+    def _speech_without_source(self, si: int, toks: list[Tok], ci: int, cj: int, s) -> Attribution | None:
+        """"…, and said it was another step", "Gov. Jane Doe (D-Vt.), said": a finite verb of
+        saying is an attribution even where the walk finds no speaker it can classify (a
+        subject far back, an unusual name). Listed as unsourced; no sourcing rule reads the
+        form ``verb`` with no source, and the attribution rules count it as attributed."""
+        if cj != ci or toks[ci].low not in _SPEECH_FINITE:
+            return None
+        prev = toks[ci - 1] if ci > 0 else None
+        nxt = toks[cj + 1] if cj + 1 < len(toks) else None
+        if prev is not None and prev.low in ("that", "this", "having", "all", "when", "if", "to", "be", "been") \
+                or nxt is not None and (nxt.low in ("to", "of") or nxt.text == "," and toks[ci].low == "say"):
+            return None  # "That said, …", "all said and done", "is said to", "said of", "to, say, five"
+        return Attribution((toks[ci].start, toks[cj].end), None, "unsourced", si, self._after(toks, cj, s),
+                           "paraphrase", form="verb")
 
     def _question(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
         """"Asked about the plan, she said …", "When asked whether …", "the minister was asked
@@ -745,9 +762,12 @@ class _Finder:
                                    refers_to=att.refers_to, resolved=att.resolved)
                 return copy
         subject = self._sentence_subject(toks, ci)
-        if subject is None:
-            return None
-        return self._sourced(si, toks, cue, subject, self._after(toks, cj, s), form=form)
+        att = self._sourced(si, toks, cue, subject, self._after(toks, cj, s), form=form) if subject else None
+        if att is None and ci > 0 and toks[ci - 1].text in (",", "—", "–") and toks[ci].low in _SPEECH_PARTICIPLES \
+                and cj == ci:
+            # "…, saying the city embodied …": the subject is too far back to find; still a report
+            return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="verb")
+        return att
 
     def _sentence_subject(self, toks: list[Tok], limit: int) -> tuple[int, int] | None:
         i = 0
@@ -1045,6 +1065,11 @@ class _Finder:
                         break
 
 
+#: Finite verbs of saying that attribute even when no speaker is found next to them.
+_SPEECH_FINITE = frozenset("said says say told tells wrote writes".split())
+#: Participles that report speech after a comma: "…, saying the city embodied …".
+_SPEECH_PARTICIPLES = frozenset("saying adding arguing noting citing claiming telling writing explaining insisting "
+                                "suggesting asserting".split())
 #: Verbs of knowing and feeling report a view only with a clause: "she knew (that) it
 #: was over", not "she knew the area".
 _CLAUSE_VERBS = frozenset("know knows knew thought feel feels felt learned learnt realize realizes realized "
