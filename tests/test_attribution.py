@@ -362,3 +362,23 @@ def test_a_verb_of_saying_attributes_even_when_no_speaker_is_found(text, cue):
 def test_idioms_with_said_and_say_are_no_speech_without_a_speaker(text):
     assert [(a.form, a.kind) for a in find_attributions(doc_of(text))
             if a.form == "verb" and a.source is None] == []
+
+
+def test_a_short_quotation_given_a_speaker_is_the_speakers_not_the_reporters():
+    """A quotation of a few words reads as a scare quote until the build finds its speaker;
+    then its words are the speaker's, and "he said" after it is the reporter's attribution."""
+    text = "The mayor shrugged.\n\n“You tell me,” he said.\n"
+    doc = doc_of(text, "draft.txt")
+    found = find_attributions(doc)
+    assert [(a.kind, doc.prose[a.cue[0]:a.cue[1]], a.quote) for a in found] == [("named-person", "said", "direct")]
+
+
+@pytest.mark.parametrize("text, cues", [
+    # a pronoun source that opens a clause of its own is the reporter's attribution ...
+    ("The mayor praised the crews, and she said the quay would reopen in May.", ["praised", "said"]),
+    ("The council approved the toll because they said the bridge needed repairs.", ["approved", "said"]),
+    # ... but "that he said" inside what someone else reports stays nested in it
+    ("Critics say the plan that he said would save money will cost more.", ["say"]),
+])
+def test_a_pronoun_source_after_a_comma_or_a_conjunction_is_not_nested(text, cues):
+    assert [cue for _, _, cue in attributions(text)] == cues

@@ -113,13 +113,40 @@ def find_attributions(doc, nested: bool = False) -> list[Attribution]:
     again’", the aide said): the quoted speaker's own attributions, which tell who speaks
     in a quotation nested in another but are not the reporter's sourcing."""
     cached = doc._cache.get("attributions")
-    if cached is None:
+    direct = _direct_quotes(doc)
+    if cached is None or doc._cache.get("attributions_direct") != direct:
+        # (again) when a short quotation has since been given a speaker and so become
+        # direct: "“You tell me,” he said." -- its words are then the speaker's, not the
+        # reporter's, and the attribution after it is no longer nested in them
         finder = _Finder(doc)
         cached = doc._cache["attributions"] = finder.run()
         doc._cache["nested_attributions"] = finder.nested
+        if "attributions_direct" in doc._cache:
+            _keep_speakers(doc, cached + finder.nested)
+        doc._cache["attributions_direct"] = direct
+        doc._cache.pop("attributions_by_sentence", None)
     if nested:
         return sorted(cached + doc._cache["nested_attributions"], key=lambda a: a.cue[0])
     return cached
+
+
+def _direct_quotes(doc) -> int:
+    """How many of the document's quotations are direct (speaker assignment only ever
+    turns a quotation direct, so the count tells whether any changed)."""
+    return sum(1 for q in doc.quotes if q.direct)
+
+
+def _keep_speakers(doc, atts: list[Attribution]) -> None:
+    """After a second run, the attribution that gives a quotation its speaker carries the
+    quotation again (as the document build first marked it)."""
+    for quote in doc.quotes:
+        if quote.speaker is None:
+            continue
+        same = [a for a in atts if a.source == quote.speaker]
+        if same:
+            best = min(same, key=lambda a: min(abs(a.cue[0] - quote.end), abs(a.cue[1] - quote.start)))
+            best.quote = "direct"
+            best.content = (quote.inner_start, quote.inner_end)
 
 
 def has_anonymity_reason(prose: str, start: int, end: int) -> bool:
@@ -959,7 +986,8 @@ class _Finder:
                     break
             if outer is not None and att.source is not None and att.pronoun and att.source != outer.source \
                     and att.source[0] >= outer.content[0] \
-                    and not _CLAUSE_BREAK.search(self.prose, outer.cue[1], att.source[0]):
+                    and not _CLAUSE_BREAK.search(self.prose, outer.cue[1], att.source[0]) \
+                    and not _CLAUSE_OPENING.search(self.prose, max(0, att.source[0] - 12), att.source[0]):
                 self.nested.append(att)
                 continue
             kept.append(att)
@@ -1134,6 +1162,11 @@ _ATTITUDE_LINKS = frozenset("is are was were be been remain remains remained gre
                             "appeared seem seems seemed feel feels felt become became".split())
 #: Between two attributions, a new clause rather than a nested report: "…, but he said …"
 _CLAUSE_BREAK = regex.compile(r",\s+(?:but|and|while|yet)\b|\bbut\b|;|\s[—–]\s")
+#: Before a pronoun source, the start of a clause of the reporter's own: "…, he said,",
+#: "because she said", "as they said", "which he said would …" (not "that he said": the
+#: content of the outer report).
+_CLAUSE_OPENING = regex.compile(r"(?:,|\b(?:when|because|as|which|and|though|although|while|since|whom|where))\s+\Z",
+                                regex.IGNORECASE)
 _PARTICLES = frozenset("off in up back out upon".split())
 _QUANTIFIERS = frozenset("some many several most few both all another each others none neither".split())
 _CLAUSE_JOINERS = frozenset("and but so yet or meanwhile however still then also".split())
