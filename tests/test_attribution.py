@@ -382,3 +382,21 @@ def test_a_short_quotation_given_a_speaker_is_the_speakers_not_the_reporters():
 ])
 def test_a_pronoun_source_after_a_comma_or_a_conjunction_is_not_nested(text, cues):
     assert [cue for _, _, cue in attributions(text)] == cues
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The harbour master assailed the new toll.", ("named-person", "The harbour master", "assailed")),
+    ("Critics derided the ferry timetable as a fantasy.", ("vague", "Critics", "derided")),
+    ("The mayor portrayed the closure as temporary.", ("named-person", "The mayor", "portrayed")),
+    ("Jane Okafor bemoaned the cost of the new bridge.", ("named-person", "Jane Okafor", "bemoaned")),
+])
+def test_verbs_of_communication_and_judgment_with_a_source(text, expected):
+    assert attributions(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Ferry advocates gathered at the quay.",
+    "The council heard three demands from the union.",
+])
+def test_nouns_of_those_verb_classes_are_no_cues(text):
+    assert attributions(text) == []
