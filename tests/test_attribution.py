@@ -400,3 +400,12 @@ def test_verbs_of_communication_and_judgment_with_a_source(text, expected):
 ])
 def test_nouns_of_those_verb_classes_are_no_cues(text):
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Okafor remembers that the quay flooded twice.", ("named-person", "Jane Okafor", "remembers")),
+    ("The council is looking to sell the old depot.", ("named-organisation", "The council", "is looking to")),
+    ("The mayor aims to reopen the quay by May.", ("named-person", "The mayor", "aims to")),
+])
+def test_cognition_and_intention_verbs_with_a_source(text, expected):
+    assert attributions(text) == [expected]
