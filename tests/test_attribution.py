@@ -409,3 +409,22 @@ def test_nouns_of_those_verb_classes_are_no_cues(text):
 ])
 def test_cognition_and_intention_verbs_with_a_source(text, expected):
     assert attributions(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("When asked by a reporter whether the quay would reopen, the mayor smiled.", [("unsourced", "question")]),
+    ("The mayor was asked to name a single success.", [("named-person", "question")]),
+    ("The mayor was asked a question about the toll.", [("named-person", "question")]),
+    ("In an interview, the mayor was asked, “Will the quay reopen?”", [("named-person", "question")]),
+])
+def test_more_shapes_of_the_reporters_question(text, expected):
+    assert [(a.kind, a.form) for a in find_attributions(doc_of(text))] == expected
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Jane Okafor calls herself a realist about the ferry.", "calls"),  # a reflexive object
+    ("The mayor calls them reckless.", "calls"),                          # an object pronoun
+    ("Most councillors support raising the toll.", "support"),           # a gerund object
+])
+def test_a_verb_that_is_also_a_noun_with_a_pronoun_or_gerund_object(text, cue):
+    assert [c for _, _, c in attributions(text)] == [cue]

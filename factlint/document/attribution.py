@@ -218,6 +218,7 @@ _NOUN_FORMS = frozenset("reports claims fears hopes views notes estimates shows 
                         "comment tweet tweets question questions regard".split())
 #: What may follow a verb that is also a noun: "states that", "claims the", "shows Smith".
 _COMPLEMENT_WORDS = frozenset("that the a an his her their its this these those it he she they we i "
+                              "him them us me himself herself themselves itself "
                               "to : “ \" ' ‘ no whether if why how what both all more less most some many "
                               "few several only nearly almost about".split())
 #: Blocks that title the story rather than report it (also read by ``factlint sources``).
@@ -578,7 +579,11 @@ class _Finder:
         elif participle:
             return None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
-        if phrase == "asked" and nxt is not None and nxt.low in _QUESTION_WORDS:
+        if phrase == "asked" and nxt is not None and (
+                nxt.low in _QUESTION_WORDS or nxt.text in (",", ":") or nxt.low in ("by", "a", "an")
+                or nxt.low == "to" and not self._request(toks, cj)):
+            # "asked whether", "when asked by a reporter", "was asked a question", "was
+            # asked, “…?”", "was asked to name one": the reporter's (or someone's) question
             question = self._question(si, toks, ci, cj)
             if question is not None:
                 return question
@@ -596,7 +601,7 @@ class _Finder:
             return None  # "who asked not to be named": a request, not something said
         if words[0] in ("call", "calls", "called", "calling") and nxt is not None and nxt.low in _PARTICLES:
             return None  # "called off", "called in"
-        if phrase in _NOUN_FORMS and not _complement(nxt) and not (
+        if phrase in _NOUN_FORMS and not _complement(nxt) and not (vform == "stance" and _gerund(nxt)) and not (
                 (nxt is None or nxt.text in ".!?;") and any(t.text == "," for t in toks[max(0, ci - 5):ci])):
             return None  # "key states ahead", "reports of fraud"; but "…, figures show."
         if prev is not None and (prev.low.isdigit() or prev.low in NUMBER_WORDS) and nxt is not None \
@@ -1216,6 +1221,11 @@ def _title_case(toks: list[Tok]) -> bool:
     """A headline set in Title Case inside a paragraph block ("Some Say It Proves …")."""
     words = [t for t in toks if t.is_word and len(t.text) > 3]
     return len(words) >= 3 and sum(t.capitalised for t in words) >= 0.8 * len(words)
+
+
+def _gerund(t: Tok | None) -> bool:
+    """"support reforming", "favor raising": a stance verb with a gerund as its object."""
+    return t is not None and len(t.low) > 5 and t.low.endswith("ing") and not t.capitalised
 
 
 def _complement(t: Tok | None) -> bool:
