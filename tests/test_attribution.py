@@ -428,3 +428,16 @@ def test_more_shapes_of_the_reporters_question(text, expected):
 ])
 def test_a_verb_that_is_also_a_noun_with_a_pronoun_or_gerund_object(text, cue):
     assert [c for _, _, c in attributions(text)] == [cue]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He went on to criticize the council for its silence.", [("named-person", "He", "went on to criticize")]),
+    ("The mayor has continued to insist that the quay is safe.",
+     [("named-person", "The mayor", "has continued to insist")]),
+    ("Critics began to argue that the toll was unfair.", [("vague", "Critics", "began to argue")]),
+    # going on to do something else is no attribution
+    ("The ferry continued to run until June.", []),
+    ("The crew went on to win the regatta.", []),
+])
+def test_going_on_or_beginning_to_say(text, expected):
+    assert attributions(text) == expected

@@ -571,6 +571,10 @@ class _Finder:
                 return self._participle(si, toks, ci, cj, vform)
             if prev.low in ("most", "more", "less", "least") and words[-1].endswith("ing"):
                 return None  # "his most promising paths": an adjective
+            if prev.low == "to" and ci >= 2 and vform != "action":
+                aspect = self._aspect_to(si, toks, ci, cj, vform)  # "continued to insist"
+                if aspect is not None:
+                    return aspect
             if prev.low == "to" and ci >= 3:
                 return self._caused_to(si, toks, ci, cj, vform)  # "led some to speculate"
             if (prev.low in _NOUN_BEFORE and not (prev.low in _QUANTIFIERS and self._quantified_verb(toks, ci, cj))) \
@@ -713,6 +717,26 @@ class _Finder:
             return None
         s = self.doc.sentences[si]
         return self._sourced(si, toks, (toks[ci - 1].start, toks[cj].end), span, self._after(toks, cj, s), form=form)
+
+    def _aspect_to(self, si: int, toks: list[Tok], ci: int, cj: int, form: str) -> Attribution | None:
+        """"He went on to criticize …", "she has continued to insist", "critics began to
+        argue": a verb of beginning or going on, "to" and a verb of saying; the subject of
+        the first verb is the source and the cue runs from it to the verb of saying."""
+        a = ci - 2
+        if a >= 1 and toks[a].low == "on" and toks[a - 1].low in ("went", "goes", "go", "going", "gone"):
+            a -= 1
+        if toks[a].low not in _ASPECTUAL:
+            return None
+        k = a - 1
+        while k >= 0 and (toks[k].low in _AUX_VERBS or toks[k].low in ("also", "not", "never", "then")
+                          or _is_adverb_tok(toks[k])):
+            k -= 1
+        source = self._source_before(toks, skip_back(toks, k, 0))
+        if source is None or toks[source[0]].low in ("it", "this", "that", "there"):
+            return None
+        s = self.doc.sentences[si]
+        return self._sourced(si, toks, (toks[source[1] + 1].start, toks[cj].end), source, self._after(toks, cj, s),
+                             form=form)
 
     def _raised(self, si: int, toks: list[Tok], ci: int, cj: int, form: str) -> Attribution | None:
         """"Voters were more likely to say …", "officials are quick to point out …": the
@@ -1103,6 +1127,9 @@ _SPEECH_FINITE = frozenset("said says say told tells wrote writes".split())
 #: Participles that report speech after a comma: "…, saying the city embodied …".
 _SPEECH_PARTICIPLES = frozenset("saying adding arguing noting citing claiming telling writing explaining insisting "
                                 "suggesting asserting".split())
+#: Verbs of beginning and going on before "to" and a verb of saying ("went on to say").
+_ASPECTUAL = frozenset("continued continues continue continuing began begins begin beginning started starts start "
+                       "went goes go going gone".split())
 #: Verbs of knowing and feeling report a view only with a clause: "she knew (that) it
 #: was over", not "she knew the area".
 _CLAUSE_VERBS = frozenset("know knows knew thought feel feels felt learned learnt realize realizes realized "
