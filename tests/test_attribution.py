@@ -441,3 +441,27 @@ def test_a_verb_that_is_also_a_noun_with_a_pronoun_or_gerund_object(text, cue):
 ])
 def test_going_on_or_beginning_to_say(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Criticism of the toll grew over the summer.", [("unsourced", None, "Criticism", "nominal")]),
+    ("The mayor faced criticism from unions over the toll.", [("vague", "unions", "criticism", "nominal")]),
+    ("Amid questions about the budget, the mayor resigned.", [("unsourced", None, "questions", "nominal")]),
+    ("There are doubts about the new ferry.", [("unsourced", None, "doubts", "nominal")]),
+    # with a possessive the noun is a nominal cue with its source, as before
+    ("The mayor's claim that the quay was safe was false.",
+     [("named-person", "The mayor's", "claim", "verb")]),
+])
+def test_nouns_of_saying_and_stance_are_listed_as_nominal(text, expected):
+    doc = doc_of(text)
+    p = doc.prose
+    assert [(a.kind, p[a.source[0]:a.source[1]] if a.source else None, p[a.cue[0]:a.cue[1]], a.form)
+            for a in find_attributions(doc)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Support for the ferry has doubled.",
+    "The storm is a threat to the harbour.",
+])
+def test_nouns_measured_and_left_out(text):
+    assert attributions(text) == []

@@ -44,6 +44,7 @@ from .lexicons import (
     SOURCELESS_CUES,
     NOMINAL_CUES,
     STANCE_ADJECTIVES,
+    STANCE_NOUNS,
     STANCE_VERBS,
 )
 from .sourcekind import ANONYMITY, ANONYMITY_REASON, QUANTITY_HEADS as _QUANTITY_HEADS, SourceClass, classify, \
@@ -71,9 +72,11 @@ KINDS = ("named-person", "named-organisation", "anonymous", "vague", "unsourced"
 #: Two forms are for the inventory only (no rule flags them, and they stand behind no
 #: claim): "question", the reporter's question ("Asked about the plan, she said …", "he
 #: was asked whether …"), and "impression", how things look with nobody saying so ("the
-#: senator seemed to blame …", "it appears that …").
+#: senator seemed to blame …", "it appears that …"); and "nominal", a noun of saying or
+#: stance with no possessive ("criticism of the plan", "questions about his health",
+#: "claims that …"), whose holder is often not named at all.
 FORMS = ("verb", "stance", "action", "predicate", "according", "report", "passive", "label", "question",
-         "impression")
+         "impression", "nominal")
 #: The forms in which a source tells the reporter something (the ones whose anonymity
 #: wants a reason: ``sourcing/anonymous-no-reason``, ``factlint sources``' summary) --
 #: not a public act ("union members approved"), a passive, a question or an impression.
@@ -170,6 +173,7 @@ class _CueIndex:
     nominal: int
     group: int
     impression: int
+    stance_noun: int
 
 
 @lru_cache(maxsize=1)
@@ -183,8 +187,9 @@ def _cue_index() -> _CueIndex:
     attitude = index.register(sorted(STANCE_ADJECTIVES))
     nominal = index.register(sorted(NOMINAL_CUES))
     group = index.register(sorted(GENERIC_SOURCE_HEADS))
+    stance_noun = index.register(sorted(STANCE_NOUNS))
     index.freeze()
-    return _CueIndex(index, verb, report, passive, poll, attitude, nominal, group, impression)
+    return _CueIndex(index, verb, report, passive, poll, attitude, nominal, group, impression, stance_noun)
 
 
 #: "in" before a poll: "in the latest polls", "in a CBS News/ORC poll last week".
@@ -266,6 +271,8 @@ class _Finder:
         candidates += [(s, e, "group") for s, e in hits.get(idx.group, ())
                        if _VERB_AFTER.match(prose, e, min(len(prose), e + 80))]
         candidates += [(s, e, "impression") for s, e in hits.get(idx.impression, ())]
+        # the noun alone is the cue: "criticism" of "criticism of the plan"
+        candidates += [(s, prose.rfind(" ", s, e), "stance-noun") for s, e in hits.get(idx.stance_noun, ())]
         candidates.sort(key=lambda c: (c[0], -c[1]))
         covered = -1
         for start, end, form in candidates:
@@ -348,6 +355,8 @@ class _Finder:
             return self._group_predicate(si, toks, ci)
         if form == "impression":
             return self._impression(si, toks, ci)
+        if form == "stance-noun":
+            return self._stance_noun(si, toks, ci)
         return self._verb(si, toks, ci, cj)
 
     def _verb_at_same_place(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
@@ -508,6 +517,25 @@ class _Finder:
             return None
         s = self.doc.sentences[si]
         return self._sourced(si, toks, (toks[ci].start, toks[ci].end), span, self._after(toks, ci, s))
+
+    def _stance_noun(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
+        """"Criticism of the plan grew", "amid questions about his health", "claims that
+        the vote was rigged": a noun of saying or stance. The source is a possessive before
+        it ("Clinton's claim that", as a nominal cue) or an agent after it ("criticism from
+        unions"); often there is none. For the inventory: no rule reads this form."""
+        prev = toks[ci - 1] if ci > 0 else None
+        if prev is not None and (prev.low.endswith("'s") or prev.low.endswith("s'")):
+            return self._nominal(si, toks, ci)
+        s = self.doc.sentences[si]
+        cue = (toks[ci].start, toks[ci].end)
+        content = self._after(toks, ci, s)
+        if ci + 1 < len(toks) and toks[ci + 1].low in ("from", "by"):
+            agent = phrase_after(toks, ci + 2, len(toks))
+            if agent is not None:
+                att = self._sourced(si, toks, cue, agent, content, form="nominal")
+                if att is not None:
+                    return att
+        return Attribution(cue, None, "unsourced", si, content, "paraphrase", form="nominal")
 
     def _attitude(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
         """"Voters are skeptical of free trade": an attitude attributed to the subject."""
