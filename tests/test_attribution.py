@@ -465,3 +465,22 @@ def test_nouns_of_saying_and_stance_are_listed_as_nominal(text, expected):
 ])
 def test_nouns_measured_and_left_out(text):
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("All but two endorsed the mayor.", "endorsed"),
+    ("The unsigned ruling denounced the toll.", "denounced"),
+])
+def test_a_past_reporting_verb_attributes_even_when_no_speaker_is_found(text, cue):
+    assert [(a.kind, a.form, a.source) for a in find_attributions(doc_of(text))] == [("unsourced", "verb", None)]
+    assert attributions(text)[0][2] == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The council has 40 pledged delegates.",
+    "A suspected smuggler was held at the quay.",
+    "The expected result came on Monday.",
+    "An estimated 300 people waited at the quay.",
+])
+def test_past_forms_used_as_adjectives_are_no_speech(text):
+    assert attributions(text) == []

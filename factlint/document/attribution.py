@@ -682,7 +682,9 @@ class _Finder:
         saying is an attribution even where the walk finds no speaker it can classify (a
         subject far back, an unusual name). Listed as unsourced; no sourcing rule reads the
         form ``verb`` with no source, and the attribution rules count it as attributed."""
-        if cj != ci or toks[ci].low not in _SPEECH_FINITE:
+        low = toks[ci].low
+        if cj != ci or not (low in _SPEECH_FINITE or low.endswith("ed") and low in REPORTING_VERBS
+                            and low not in _NO_FALLBACK):
             return None
         prev = toks[ci - 1] if ci > 0 else None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
@@ -1152,6 +1154,10 @@ class _Finder:
 
 #: Finite verbs of saying that attribute even when no speaker is found next to them.
 _SPEECH_FINITE = frozenset("said says say told tells wrote writes".split())
+#: Past forms of reporting verbs that are as often adjectives or reports of evidence
+#: ("the expected result", "an estimated 300", "he placed it").
+_NO_FALLBACK = frozenset("expected estimated projected placed pegged calculated showed alleged believed "
+                         "feared worried concerned questioned reported signaled signalled pledged suspected recommended".split())
 #: Participles that report speech after a comma: "…, saying the city embodied …".
 _SPEECH_PARTICIPLES = frozenset("saying adding arguing noting citing claiming telling writing explaining insisting "
                                 "suggesting asserting".split())
