@@ -484,3 +484,11 @@ def test_a_past_reporting_verb_attributes_even_when_no_speaker_is_found(text, cu
 ])
 def test_past_forms_used_as_adjectives_are_no_speech(text):
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The analysis shows that the ferry lost money.", [("named-organisation", "The analysis", "shows")]),
+    ("Early analysis shows the ferry lost money.", [("named-organisation", "Early analysis", "shows")]),
+])
+def test_a_singular_noun_in_sis_agrees_with_shows(text, expected):
+    assert attributions(text) == expected

@@ -1317,7 +1317,7 @@ def _verb_form(verb: str) -> str:
 def _plural(head: str, subject: list[Tok]) -> bool:
     if head in _PLURAL_WORDS or any(t.low in ("and", "&") for t in subject):
         return True
-    return head.endswith("s") and not head.endswith("ss") and head not in ("us", "news", "this", "its", "his")
+    return head.endswith("s") and not head.endswith(("ss", "sis")) and head not in ("us", "news", "this", "its", "his")
 
 
 _UNRESOLVED_KIND = {"he": "named-person", "she": "named-person", "i": "named-person", "we": "named-person",
