@@ -492,3 +492,10 @@ def test_past_forms_used_as_adjectives_are_no_speech(text):
 ])
 def test_a_singular_noun_in_sis_agrees_with_shows(text, expected):
     assert attributions(text) == expected
+
+
+def test_a_possessive_pronoun_before_a_noun_of_stance_refers_back():
+    doc = doc_of("The mayor said the toll would rise. Her criticism of the ferry was sharp.")
+    found = [a for a in find_attributions(doc) if a.form == "nominal"]
+    assert [(a.kind, doc.prose[a.source[0]:a.source[1]], a.pronoun, doc.prose[a.refers_to[0]:a.refers_to[1]])
+            for a in found] == [("named-person", "Her", True, "The mayor")]

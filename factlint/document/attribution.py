@@ -11,7 +11,10 @@ An attribution is a *cue* ("said", "according to", "reportedly"), usually with a
    "…, said the minister", "according to X"); "reportedly", "is said to", "it is believed"
    and agentless passives ("is described as", "has been criticised") stand alone;
 3. the source is classified (:mod:`.sourcekind`): named person or organisation,
-   anonymous (described), vague, or none at all (unsourced);
+   anonymous (described), vague, or none at all (unsourced). A verb of saying whose
+   speaker the walk cannot place ("… and announced", "All but two said") is still an
+   attribution, listed as unsourced; a noun of stance ("criticism of", "questions
+   about") is one of the inventory-only form "nominal";
 4. pronouns and "who" resolve to the last compatible source in the paragraph or the one
    before; a vague group named in a neighbouring sentence ("MPs said … the Public Accounts
    Committee found") counts as identified; a reason for anonymity is looked for in the
@@ -272,7 +275,7 @@ class _Finder:
                        if _VERB_AFTER.match(prose, e, min(len(prose), e + 80))]
         candidates += [(s, e, "impression") for s, e in hits.get(idx.impression, ())]
         # the noun alone is the cue: "criticism" of "criticism of the plan"
-        candidates += [(s, prose.rfind(" ", s, e), "stance-noun") for s, e in hits.get(idx.stance_noun, ())]
+        candidates += [(s, _word_end(prose, s, e), "stance-noun") for s, e in hits.get(idx.stance_noun, ())]
         candidates.sort(key=lambda c: (c[0], -c[1]))
         covered = -1
         for start, end, form in candidates:
@@ -529,6 +532,10 @@ class _Finder:
         s = self.doc.sentences[si]
         cue = (toks[ci].start, toks[ci].end)
         content = self._after(toks, ci, s)
+        if prev is not None and prev.low in _POSSESSIVE_PRONOUNS:
+            # "her criticism of the plan": the possessive refers back like "she"
+            return Attribution(cue, (prev.start, prev.end), "named-person", si, content, "paraphrase", pronoun=True,
+                               form="nominal", head=_POSSESSIVE_PRONOUNS[prev.low])
         if ci + 1 < len(toks) and toks[ci + 1].low in ("from", "by"):
             agent = phrase_after(toks, ci + 2, len(toks))
             if agent is not None:
@@ -1255,6 +1262,18 @@ def _large_count(subject: list[Tok]) -> bool:
         if digits.isdigit() and int(digits) >= 100:
             return True
     return any(t.low in ("hundreds", "thousands", "millions", "hundred", "thousand", "million") for t in subject)
+
+
+def _word_end(prose: str, start: int, end: int) -> int:
+    """The end of the first word of the phrase ``prose[start:end]``."""
+    i = start
+    while i < end and not prose[i].isspace():
+        i += 1
+    return i
+
+
+#: A possessive before a noun of stance and the pronoun it stands for ("their doubts").
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 
 
 def _has_or_is(t: Tok) -> bool:
