@@ -367,7 +367,7 @@ def test_idioms_with_said_and_say_are_no_speech_without_a_speaker(text):
 def test_a_short_quotation_given_a_speaker_is_the_speakers_not_the_reporters():
     """A quotation of a few words reads as a scare quote until the build finds its speaker;
     then its words are the speaker's, and "he said" after it is the reporter's attribution."""
-    text = "The mayor shrugged.\n\n“You tell me,” he said.\n"
+    text = "The mayor shrugged.\n\n“We said no,” he said.\n"
     doc = doc_of(text, "draft.txt")
     found = find_attributions(doc)
     assert [(a.kind, doc.prose[a.cue[0]:a.cue[1]], a.quote) for a in found] == [("named-person", "said", "direct")]

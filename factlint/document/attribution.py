@@ -122,7 +122,7 @@ def find_attributions(doc, nested: bool = False) -> list[Attribution]:
     direct = _direct_quotes(doc)
     if cached is None or doc._cache.get("attributions_direct") != direct:
         # (again) when a short quotation has since been given a speaker and so become
-        # direct: "“You tell me,” he said." -- its words are then the speaker's, not the
+        # direct: "“We said no,” he said." -- its words are then the speaker's, not the
         # reporter's, and the attribution after it is no longer nested in them
         finder = _Finder(doc)
         cached = doc._cache["attributions"] = finder.run()
