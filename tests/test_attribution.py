@@ -431,7 +431,7 @@ def test_a_verb_that_is_also_a_noun_with_a_pronoun_or_gerund_object(text, cue):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("He went on to criticize the council for its silence.", [("named-person", "He", "went on to criticize")]),
+    ("He went on to criticize the ferry timetable.", [("named-person", "He", "went on to criticize")]),
     ("The mayor has continued to insist that the quay is safe.",
      [("named-person", "The mayor", "has continued to insist")]),
     ("Critics began to argue that the toll was unfair.", [("vague", "Critics", "began to argue")]),
@@ -488,7 +488,7 @@ def test_past_forms_used_as_adjectives_are_no_speech(text):
 
 @pytest.mark.parametrize("text, expected", [
     ("The analysis shows that the ferry lost money.", [("named-organisation", "The analysis", "shows")]),
-    ("Early analysis shows the ferry lost money.", [("named-organisation", "Early analysis", "shows")]),
+    ("Harbour analysis shows the ferry lost money.", [("named-organisation", "Harbour analysis", "shows")]),
 ])
 def test_a_singular_noun_in_sis_agrees_with_shows(text, expected):
     assert attributions(text) == expected
