@@ -5,6 +5,13 @@ Run from the repository root::
     python bench/sources.py                       # PolNeAR scores
     python bench/sources.py --speed 2000          # also: finder time per MB on Reuters bodies
     python bench/sources.py --sample 10           # print misses and false alarms (terminal only)
+    python bench/sources.py --half a              # develop on half a of PolNeAR ...
+    python bench/sources.py --half b              # ... and check on half b
+
+``--half`` splits PolNeAR as ``bench/quality.py --half`` does: a text is in half "a" when
+the CRC-32 of its file stem is even, in half "b" otherwise (``quality.in_half``). Read the
+misses and false alarms of one half only; a change to the finder counts when it moves
+both halves the same way.
 
 The finder (``factlint.document.attribution.find_attributions``, the one used by the rules
 and by ``factlint sources``) runs on every PolNeAR text, parsed as plain text. Its spans are

@@ -312,3 +312,190 @@ def test_the_set_of_whole_words_answers_as_the_scan_does(text, word):
 
     if _ALNUM_RUN.fullmatch(word):
         assert (word in set(_ALNUM_RUN.findall(text))) == _occurs_as_word(text, word)
+
+
+# -- constructions added for PolNeAR's cue recall (issue 9, item 3) ----------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # "'s" after a pronoun is "has" or "is", not a possessive
+    ("He’s said the ferry will run until June.", [("named-person", "He’s", "said")]),
+    ("She's describing the new timetable to the council.", [("named-person", "She's", "describing")]),
+])
+def test_a_contracted_has_or_is_after_a_pronoun(text, expected):
+    assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("In a new poll by the Tidewater Institute, 52 percent back the ferry.", "In"),
+    ("The mayor took 40 percent in a poll released on Monday.", "in"),
+    ("In recent polls, the mayor trails the challenger.", "In"),
+])
+def test_a_poll_cited_is_a_source(text, cue):
+    assert [a.form for a in find_attributions(doc_of(text))] == ["according"]
+    assert attributions(text)[0][2] == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor has a wide lead in the polls.",
+    "The challenger slipped in national surveys over the summer.",
+])
+def test_a_standing_in_the_polls_cites_no_poll(text):
+    assert attributions(text) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a speaker the classifier cannot place, or a subject too far back to find
+    ("The unsigned ruling said the quay would reopen.", "said"),
+    ("All but two said the quay would reopen.", "said"),
+    ("On the quay, after a long wait, saying it left time for repairs.", "saying"),
+])
+def test_a_verb_of_saying_attributes_even_when_no_speaker_is_found(text, cue):
+    assert [(a.kind, a.form, a.source) for a in find_attributions(doc_of(text))] == [("unsourced", "verb", None)]
+    assert attributions(text)[0][2] == cue
+
+
+@pytest.mark.parametrize("text", [
+    "That said, the quay will reopen in May.",
+    "Fares could rise by, say, ten percent.",
+    "The minister is said to favour the plan.",
+])
+def test_idioms_with_said_and_say_are_no_speech_without_a_speaker(text):
+    assert [(a.form, a.kind) for a in find_attributions(doc_of(text))
+            if a.form == "verb" and a.source is None] == []
+
+
+def test_a_short_quotation_given_a_speaker_is_the_speakers_not_the_reporters():
+    """A quotation of a few words reads as a scare quote until the build finds its speaker;
+    then its words are the speaker's, and "he said" after it is the reporter's attribution."""
+    text = "The mayor shrugged.\n\n“We said no,” he said.\n"
+    doc = doc_of(text, "draft.txt")
+    found = find_attributions(doc)
+    assert [(a.kind, doc.prose[a.cue[0]:a.cue[1]], a.quote) for a in found] == [("named-person", "said", "direct")]
+
+
+@pytest.mark.parametrize("text, cues", [
+    # a pronoun source that opens a clause of its own is the reporter's attribution ...
+    ("The mayor praised the crews, and she said the quay would reopen in May.", ["praised", "said"]),
+    ("The council approved the toll because they said the bridge needed repairs.", ["approved", "said"]),
+    # ... but "that he said" inside what someone else reports stays nested in it
+    ("Critics say the plan that he said would save money will cost more.", ["say"]),
+])
+def test_a_pronoun_source_after_a_comma_or_a_conjunction_is_not_nested(text, cues):
+    assert [cue for _, _, cue in attributions(text)] == cues
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The harbour master assailed the new toll.", ("named-person", "The harbour master", "assailed")),
+    ("Critics derided the ferry timetable as a fantasy.", ("vague", "Critics", "derided")),
+    ("The mayor portrayed the closure as temporary.", ("named-person", "The mayor", "portrayed")),
+    ("Jane Okafor bemoaned the cost of the new bridge.", ("named-person", "Jane Okafor", "bemoaned")),
+])
+def test_verbs_of_communication_and_judgment_with_a_source(text, expected):
+    assert attributions(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Ferry advocates gathered at the quay.",
+    "The council heard three demands from the union.",
+])
+def test_nouns_of_those_verb_classes_are_no_cues(text):
+    assert attributions(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Okafor remembers that the quay flooded twice.", ("named-person", "Jane Okafor", "remembers")),
+    ("The council is looking to sell the old depot.", ("named-organisation", "The council", "is looking to")),
+    ("The mayor aims to reopen the quay by May.", ("named-person", "The mayor", "aims to")),
+])
+def test_cognition_and_intention_verbs_with_a_source(text, expected):
+    assert attributions(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("When asked by a reporter whether the quay would reopen, the mayor smiled.", [("unsourced", "question")]),
+    ("The mayor was asked to name a single success.", [("named-person", "question")]),
+    ("The mayor was asked a question about the toll.", [("named-person", "question")]),
+    ("In an interview, the mayor was asked, “Will the quay reopen?”", [("named-person", "question")]),
+])
+def test_more_shapes_of_the_reporters_question(text, expected):
+    assert [(a.kind, a.form) for a in find_attributions(doc_of(text))] == expected
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Jane Okafor calls herself a realist about the ferry.", "calls"),  # a reflexive object
+    ("The mayor calls them reckless.", "calls"),                          # an object pronoun
+    ("Most councillors support raising the toll.", "support"),           # a gerund object
+])
+def test_a_verb_that_is_also_a_noun_with_a_pronoun_or_gerund_object(text, cue):
+    assert [c for _, _, c in attributions(text)] == [cue]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He went on to criticize the ferry timetable.", [("named-person", "He", "went on to criticize")]),
+    ("The mayor has continued to insist that the quay is safe.",
+     [("named-person", "The mayor", "has continued to insist")]),
+    ("Critics began to argue that the toll was unfair.", [("vague", "Critics", "began to argue")]),
+    # going on to do something else is no attribution
+    ("The ferry continued to run until June.", []),
+    ("The crew went on to win the regatta.", []),
+])
+def test_going_on_or_beginning_to_say(text, expected):
+    assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Criticism of the toll grew over the summer.", [("unsourced", None, "Criticism", "nominal")]),
+    ("The mayor faced criticism from unions over the toll.", [("vague", "unions", "criticism", "nominal")]),
+    ("Amid questions about the budget, the mayor resigned.", [("unsourced", None, "questions", "nominal")]),
+    ("There are doubts about the new ferry.", [("unsourced", None, "doubts", "nominal")]),
+    # with a possessive the noun is a nominal cue with its source, as before
+    ("The mayor's claim that the quay was safe was false.",
+     [("named-person", "The mayor's", "claim", "verb")]),
+])
+def test_nouns_of_saying_and_stance_are_listed_as_nominal(text, expected):
+    doc = doc_of(text)
+    p = doc.prose
+    assert [(a.kind, p[a.source[0]:a.source[1]] if a.source else None, p[a.cue[0]:a.cue[1]], a.form)
+            for a in find_attributions(doc)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Support for the ferry has doubled.",
+    "The storm is a threat to the harbour.",
+])
+def test_nouns_measured_and_left_out(text):
+    assert attributions(text) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("All but two endorsed the mayor.", "endorsed"),
+    ("The unsigned ruling denounced the toll.", "denounced"),
+])
+def test_a_past_reporting_verb_attributes_even_when_no_speaker_is_found(text, cue):
+    assert [(a.kind, a.form, a.source) for a in find_attributions(doc_of(text))] == [("unsourced", "verb", None)]
+    assert attributions(text)[0][2] == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The council has 40 pledged delegates.",
+    "A suspected smuggler was held at the quay.",
+    "The expected result came on Monday.",
+    "An estimated 300 people waited at the quay.",
+])
+def test_past_forms_used_as_adjectives_are_no_speech(text):
+    assert attributions(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The analysis shows that the ferry lost money.", [("named-organisation", "The analysis", "shows")]),
+    ("Harbour analysis shows the ferry lost money.", [("named-organisation", "Harbour analysis", "shows")]),
+])
+def test_a_singular_noun_in_sis_agrees_with_shows(text, expected):
+    assert attributions(text) == expected
+
+
+def test_a_possessive_pronoun_before_a_noun_of_stance_refers_back():
+    doc = doc_of("The mayor said the toll would rise. Her criticism of the ferry was sharp.")
+    found = [a for a in find_attributions(doc) if a.form == "nominal"]
+    assert [(a.kind, doc.prose[a.source[0]:a.source[1]], a.pronoun, doc.prose[a.refers_to[0]:a.refers_to[1]])
+            for a in found] == [("named-person", "Her", True, "The mayor")]

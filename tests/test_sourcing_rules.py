@@ -158,3 +158,21 @@ def test_the_seed_article():
         assert rule in lines.get(line, set()), (line, rule, lines.get(line))
     assert "attribution/unsourced-figure" in lines[16]  # "killed dozens of civilians"
     assert set(lines) == set(expected)  # and nothing else
+
+
+def test_a_verb_of_saying_with_no_speaker_found_is_no_sourcing_finding_and_attributes_a_figure():
+    """The finder lists "said" with no speaker it can place as unsourced (form ``verb``):
+    no sourcing rule reads that form without a source, and the figure is attributed."""
+    from factlint.document.attribution import find_attributions
+    text = "The unsigned ruling said the quay would cost 40 percent more.\n"
+    from conftest import doc_of
+    assert [(a.kind, a.form) for a in find_attributions(doc_of(text, "draft.txt"))] == [("unsourced", "verb")]
+    assert findings_of(text, "draft.txt", rule="sourcing") + findings_of(text, "draft.txt", rule="attribution") == []
+
+
+def test_a_noun_of_stance_is_listed_but_flagged_by_no_rule_and_attributes_no_figure():
+    """"Criticism of the toll" is in the inventory (form ``nominal``), but no sourcing rule
+    reads that form, and it does not stand behind the figure in its sentence."""
+    text = "Amid criticism of the toll, fares rose 14% last year.\n"
+    assert findings_of(text, "draft.txt", rule="sourcing") == []
+    assert [f.rule for f in findings_of(text, "draft.txt", rule="attribution")] == ["attribution/unsourced-figure"]

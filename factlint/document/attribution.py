@@ -11,7 +11,10 @@ An attribution is a *cue* ("said", "according to", "reportedly"), usually with a
    "…, said the minister", "according to X"); "reportedly", "is said to", "it is believed"
    and agentless passives ("is described as", "has been criticised") stand alone;
 3. the source is classified (:mod:`.sourcekind`): named person or organisation,
-   anonymous (described), vague, or none at all (unsourced);
+   anonymous (described), vague, or none at all (unsourced). A verb of saying whose
+   speaker the walk cannot place ("… and announced", "All but two said") is still an
+   attribution, listed as unsourced; a noun of stance ("criticism of", "questions
+   about") is one of the inventory-only form "nominal";
 4. pronouns and "who" resolve to the last compatible source in the paragraph or the one
    before; a vague group named in a neighbouring sentence ("MPs said … the Public Accounts
    Committee found") counts as identified; a reason for anonymity is looked for in the
@@ -44,6 +47,7 @@ from .lexicons import (
     SOURCELESS_CUES,
     NOMINAL_CUES,
     STANCE_ADJECTIVES,
+    STANCE_NOUNS,
     STANCE_VERBS,
 )
 from .sourcekind import ANONYMITY, ANONYMITY_REASON, QUANTITY_HEADS as _QUANTITY_HEADS, SourceClass, classify, \
@@ -71,9 +75,11 @@ KINDS = ("named-person", "named-organisation", "anonymous", "vague", "unsourced"
 #: Two forms are for the inventory only (no rule flags them, and they stand behind no
 #: claim): "question", the reporter's question ("Asked about the plan, she said …", "he
 #: was asked whether …"), and "impression", how things look with nobody saying so ("the
-#: senator seemed to blame …", "it appears that …").
+#: senator seemed to blame …", "it appears that …"); and "nominal", a noun of saying or
+#: stance with no possessive ("criticism of the plan", "questions about his health",
+#: "claims that …"), whose holder is often not named at all.
 FORMS = ("verb", "stance", "action", "predicate", "according", "report", "passive", "label", "question",
-         "impression")
+         "impression", "nominal")
 #: The forms in which a source tells the reporter something (the ones whose anonymity
 #: wants a reason: ``sourcing/anonymous-no-reason``, ``factlint sources``' summary) --
 #: not a public act ("union members approved"), a passive, a question or an impression.
@@ -113,13 +119,40 @@ def find_attributions(doc, nested: bool = False) -> list[Attribution]:
     again’", the aide said): the quoted speaker's own attributions, which tell who speaks
     in a quotation nested in another but are not the reporter's sourcing."""
     cached = doc._cache.get("attributions")
-    if cached is None:
+    direct = _direct_quotes(doc)
+    if cached is None or doc._cache.get("attributions_direct") != direct:
+        # (again) when a short quotation has since been given a speaker and so become
+        # direct: "“We said no,” he said." -- its words are then the speaker's, not the
+        # reporter's, and the attribution after it is no longer nested in them
         finder = _Finder(doc)
         cached = doc._cache["attributions"] = finder.run()
         doc._cache["nested_attributions"] = finder.nested
+        if "attributions_direct" in doc._cache:
+            _keep_speakers(doc, cached + finder.nested)
+        doc._cache["attributions_direct"] = direct
+        doc._cache.pop("attributions_by_sentence", None)
     if nested:
         return sorted(cached + doc._cache["nested_attributions"], key=lambda a: a.cue[0])
     return cached
+
+
+def _direct_quotes(doc) -> int:
+    """How many of the document's quotations are direct (speaker assignment only ever
+    turns a quotation direct, so the count tells whether any changed)."""
+    return sum(1 for q in doc.quotes if q.direct)
+
+
+def _keep_speakers(doc, atts: list[Attribution]) -> None:
+    """After a second run, the attribution that gives a quotation its speaker carries the
+    quotation again (as the document build first marked it)."""
+    for quote in doc.quotes:
+        if quote.speaker is None:
+            continue
+        same = [a for a in atts if a.source == quote.speaker]
+        if same:
+            best = min(same, key=lambda a: min(abs(a.cue[0] - quote.end), abs(a.cue[1] - quote.start)))
+            best.quote = "direct"
+            best.content = (quote.inner_start, quote.inner_end)
 
 
 def has_anonymity_reason(prose: str, start: int, end: int) -> bool:
@@ -143,6 +176,7 @@ class _CueIndex:
     nominal: int
     group: int
     impression: int
+    stance_noun: int
 
 
 @lru_cache(maxsize=1)
@@ -156,8 +190,9 @@ def _cue_index() -> _CueIndex:
     attitude = index.register(sorted(STANCE_ADJECTIVES))
     nominal = index.register(sorted(NOMINAL_CUES))
     group = index.register(sorted(GENERIC_SOURCE_HEADS))
+    stance_noun = index.register(sorted(STANCE_NOUNS))
     index.freeze()
-    return _CueIndex(index, verb, report, passive, poll, attitude, nominal, group, impression)
+    return _CueIndex(index, verb, report, passive, poll, attitude, nominal, group, impression, stance_noun)
 
 
 #: "in" before a poll: "in the latest polls", "in a CBS News/ORC poll last week".
@@ -191,6 +226,7 @@ _NOUN_FORMS = frozenset("reports claims fears hopes views notes estimates shows 
                         "comment tweet tweets question questions regard".split())
 #: What may follow a verb that is also a noun: "states that", "claims the", "shows Smith".
 _COMPLEMENT_WORDS = frozenset("that the a an his her their its this these those it he she they we i "
+                              "him them us me himself herself themselves itself "
                               "to : “ \" ' ‘ no whether if why how what both all more less most some many "
                               "few several only nearly almost about".split())
 #: Blocks that title the story rather than report it (also read by ``factlint sources``).
@@ -238,6 +274,8 @@ class _Finder:
         candidates += [(s, e, "group") for s, e in hits.get(idx.group, ())
                        if _VERB_AFTER.match(prose, e, min(len(prose), e + 80))]
         candidates += [(s, e, "impression") for s, e in hits.get(idx.impression, ())]
+        # the noun alone is the cue: "criticism" of "criticism of the plan"
+        candidates += [(s, _word_end(prose, s, e), "stance-noun") for s, e in hits.get(idx.stance_noun, ())]
         candidates.sort(key=lambda c: (c[0], -c[1]))
         covered = -1
         for start, end, form in candidates:
@@ -320,6 +358,8 @@ class _Finder:
             return self._group_predicate(si, toks, ci)
         if form == "impression":
             return self._impression(si, toks, ci)
+        if form == "stance-noun":
+            return self._stance_noun(si, toks, ci)
         return self._verb(si, toks, ci, cj)
 
     def _verb_at_same_place(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
@@ -481,6 +521,29 @@ class _Finder:
         s = self.doc.sentences[si]
         return self._sourced(si, toks, (toks[ci].start, toks[ci].end), span, self._after(toks, ci, s))
 
+    def _stance_noun(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
+        """"Criticism of the plan grew", "amid questions about his health", "claims that
+        the vote was rigged": a noun of saying or stance. The source is a possessive before
+        it ("Clinton's claim that", as a nominal cue) or an agent after it ("criticism from
+        unions"); often there is none. For the inventory: no rule reads this form."""
+        prev = toks[ci - 1] if ci > 0 else None
+        if prev is not None and (prev.low.endswith("'s") or prev.low.endswith("s'")):
+            return self._nominal(si, toks, ci)
+        s = self.doc.sentences[si]
+        cue = (toks[ci].start, toks[ci].end)
+        content = self._after(toks, ci, s)
+        if prev is not None and prev.low in _POSSESSIVE_PRONOUNS:
+            # "her criticism of the plan": the possessive refers back like "she"
+            return Attribution(cue, (prev.start, prev.end), "named-person", si, content, "paraphrase", pronoun=True,
+                               form="nominal", head=_POSSESSIVE_PRONOUNS[prev.low])
+        if ci + 1 < len(toks) and toks[ci + 1].low in ("from", "by"):
+            agent = phrase_after(toks, ci + 2, len(toks))
+            if agent is not None:
+                att = self._sourced(si, toks, cue, agent, content, form="nominal")
+                if att is not None:
+                    return att
+        return Attribution(cue, None, "unsourced", si, content, "paraphrase", form="nominal")
+
     def _attitude(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
         """"Voters are skeptical of free trade": an attitude attributed to the subject."""
         k = ci - 1
@@ -504,6 +567,8 @@ class _Finder:
             end += 1
         if end >= len(toks):
             return None
+        if ci > 0 and toks[end].low != "poll" and toks[end].low != "survey" and toks[ci - 1].text not in _CLAUSE_OPENERS:
+            return None  # "leads in the polls", "slipped in national surveys": a standing, no poll cited
         if end + 1 < len(toks) and toks[end + 1].low == "data":
             end += 1
         s = self.doc.sentences[si]
@@ -541,15 +606,23 @@ class _Finder:
                 return self._participle(si, toks, ci, cj, vform)
             if prev.low in ("most", "more", "less", "least") and words[-1].endswith("ing"):
                 return None  # "his most promising paths": an adjective
+            if prev.low == "to" and ci >= 2 and vform != "action":
+                aspect = self._aspect_to(si, toks, ci, cj, vform)  # "continued to insist"
+                if aspect is not None:
+                    return aspect
             if prev.low == "to" and ci >= 3:
                 return self._caused_to(si, toks, ci, cj, vform)  # "led some to speculate"
             if (prev.low in _NOUN_BEFORE and not (prev.low in _QUANTIFIERS and self._quantified_verb(toks, ci, cj))) \
-                    or prev.low.endswith("'s"):
-                return None  # "the said agreement", "his claims"; but "many say", "many fear that"
+                    or (prev.low.endswith("'s") and not _has_or_is(prev)):
+                return None  # "the said agreement", "his claims"; but "many say", "many fear that", "he's said"
         elif participle:
             return None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
-        if phrase == "asked" and nxt is not None and nxt.low in _QUESTION_WORDS:
+        if phrase == "asked" and nxt is not None and (
+                nxt.low in _QUESTION_WORDS or nxt.text in (",", ":") or nxt.low in ("by", "a", "an")
+                or nxt.low == "to" and not self._request(toks, cj)):
+            # "asked whether", "when asked by a reporter", "was asked a question", "was
+            # asked, “…?”", "was asked to name one": the reporter's (or someone's) question
             question = self._question(si, toks, ci, cj)
             if question is not None:
                 return question
@@ -567,7 +640,7 @@ class _Finder:
             return None  # "who asked not to be named": a request, not something said
         if words[0] in ("call", "calls", "called", "calling") and nxt is not None and nxt.low in _PARTICLES:
             return None  # "called off", "called in"
-        if phrase in _NOUN_FORMS and not _complement(nxt) and not (
+        if phrase in _NOUN_FORMS and not _complement(nxt) and not (vform == "stance" and _gerund(nxt)) and not (
                 (nxt is None or nxt.text in ".!?;") and any(t.text == "," for t in toks[max(0, ci - 5):ci])):
             return None  # "key states ahead", "reports of fraud"; but "…, figures show."
         if prev is not None and (prev.low.isdigit() or prev.low in NUMBER_WORDS) and nxt is not None \
@@ -601,13 +674,32 @@ class _Finder:
             content = self._after(toks, cj, s)
             if source[0] > 0 and (toks[source[0] - 1].text == "," or toks[source[0] - 1].text in CLOSING_MARKS) and cj + 1 >= len(toks) - 1:
                 content = self._before(toks, source[0], s)  # "…, the minister said."
-            return self._sourced(si, toks, cue, source, content, form=vform)
+            return self._sourced(si, toks, cue, source, content, form=vform) \
+                or self._speech_without_source(si, toks, ci, cj, s)
         if phrase in _INVERTING and (prev is None or prev.text in (",", "—", "–", "'") or prev.text in CLOSING_MARKS):
             after = phrase_after(toks, cj + 1, len(toks))
             if after is not None and not toks[after[0]].low in ("that", "it", "this"):
                 end = apposition_after(toks, after[1], len(toks))
-                return self._sourced(si, toks, cue, (after[0], end), self._before(toks, ci, s))
-        return None
+                return self._sourced(si, toks, cue, (after[0], end), self._before(toks, ci, s)) \
+                    or self._speech_without_source(si, toks, ci, cj, s)
+        return self._speech_without_source(si, toks, ci, cj, s)
+
+    def _speech_without_source(self, si: int, toks: list[Tok], ci: int, cj: int, s) -> Attribution | None:
+        """"…, and said it was another step", "Gov. Jane Doe (D-Vt.), said": a finite verb of
+        saying is an attribution even where the walk finds no speaker it can classify (a
+        subject far back, an unusual name). Listed as unsourced; no sourcing rule reads the
+        form ``verb`` with no source, and the attribution rules count it as attributed."""
+        low = toks[ci].low
+        if cj != ci or not (low in _SPEECH_FINITE or low.endswith("ed") and low in REPORTING_VERBS
+                            and low not in _NO_FALLBACK):
+            return None
+        prev = toks[ci - 1] if ci > 0 else None
+        nxt = toks[cj + 1] if cj + 1 < len(toks) else None
+        if prev is not None and prev.low in ("that", "this", "having", "all", "when", "if", "to", "be", "been") \
+                or nxt is not None and (nxt.low in ("to", "of") or nxt.text == "," and toks[ci].low == "say"):
+            return None  # "That said, …", "all said and done", "is said to", "said of", "to, say, five"
+        return Attribution((toks[ci].start, toks[cj].end), None, "unsourced", si, self._after(toks, cj, s),
+                           "paraphrase", form="verb")
 
     def _question(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
         """"Asked about the plan, she said …", "When asked whether …", "the minister was asked
@@ -662,6 +754,26 @@ class _Finder:
             return None
         s = self.doc.sentences[si]
         return self._sourced(si, toks, (toks[ci - 1].start, toks[cj].end), span, self._after(toks, cj, s), form=form)
+
+    def _aspect_to(self, si: int, toks: list[Tok], ci: int, cj: int, form: str) -> Attribution | None:
+        """"He went on to criticize …", "she has continued to insist", "critics began to
+        argue": a verb of beginning or going on, "to" and a verb of saying; the subject of
+        the first verb is the source and the cue runs from it to the verb of saying."""
+        a = ci - 2
+        if a >= 1 and toks[a].low == "on" and toks[a - 1].low in ("went", "goes", "go", "going", "gone"):
+            a -= 1
+        if toks[a].low not in _ASPECTUAL:
+            return None
+        k = a - 1
+        while k >= 0 and (toks[k].low in _AUX_VERBS or toks[k].low in ("also", "not", "never", "then")
+                          or _is_adverb_tok(toks[k])):
+            k -= 1
+        source = self._source_before(toks, skip_back(toks, k, 0))
+        if source is None or toks[source[0]].low in ("it", "this", "that", "there"):
+            return None
+        s = self.doc.sentences[si]
+        return self._sourced(si, toks, (toks[source[1] + 1].start, toks[cj].end), source, self._after(toks, cj, s),
+                             form=form)
 
     def _raised(self, si: int, toks: list[Tok], ci: int, cj: int, form: str) -> Attribution | None:
         """"Voters were more likely to say …", "officials are quick to point out …": the
@@ -743,9 +855,12 @@ class _Finder:
                                    refers_to=att.refers_to, resolved=att.resolved)
                 return copy
         subject = self._sentence_subject(toks, ci)
-        if subject is None:
-            return None
-        return self._sourced(si, toks, cue, subject, self._after(toks, cj, s), form=form)
+        att = self._sourced(si, toks, cue, subject, self._after(toks, cj, s), form=form) if subject else None
+        if att is None and ci > 0 and toks[ci - 1].text in (",", "—", "–") and toks[ci].low in _SPEECH_PARTICIPLES \
+                and cj == ci:
+            # "…, saying the city embodied …": the subject is too far back to find; still a report
+            return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="verb")
+        return att
 
     def _sentence_subject(self, toks: list[Tok], limit: int) -> tuple[int, int] | None:
         i = 0
@@ -771,7 +886,7 @@ class _Finder:
         if k < 0:
             return None
         t = toks[k]
-        if is_pronoun(t) or t.low in ("who", "which", "some", "many", "several", "most", "few",
+        if is_pronoun(t) or t.low in ("who", "who's", "which", "some", "many", "several", "most", "few",
                                       "others", "both", "all", "another", "one", "neither", "none", "each",
                                       "everyone", "anyone", "someone", "somebody", "everybody"):
             return (k, k)
@@ -863,10 +978,11 @@ class _Finder:
             return None  # "if Ukraine rejects the plan": a hypothesis, not an attribution
         source = (toks[i].start, toks[j].end)
         first = toks[i]
-        if i == j and (is_pronoun(first) or first.low in ("who", "which")):
+        if i == j and (is_pronoun(first) or first.low in ("who", "who's", "which")):
+            head = "who" if first.low == "who's" else first.low
             att = Attribution(cue, source, "named-person", si, content, "paraphrase", pronoun=True,
-                              form=form, head=first.low)
-            if first.low in ("who", "which"):
+                              form=form, head=head)
+            if head in ("who", "which"):
                 self._relative(att, toks, i)
             return att
         cls = classify(toks[i:j + 1], self._common_noun if i == 0 else _never)
@@ -936,7 +1052,8 @@ class _Finder:
                     break
             if outer is not None and att.source is not None and att.pronoun and att.source != outer.source \
                     and att.source[0] >= outer.content[0] \
-                    and not _CLAUSE_BREAK.search(self.prose, outer.cue[1], att.source[0]):
+                    and not _CLAUSE_BREAK.search(self.prose, outer.cue[1], att.source[0]) \
+                    and not _CLAUSE_OPENING.search(self.prose, max(0, att.source[0] - 12), att.source[0]):
                 self.nested.append(att)
                 continue
             kept.append(att)
@@ -1042,6 +1159,18 @@ class _Finder:
                         break
 
 
+#: Finite verbs of saying that attribute even when no speaker is found next to them.
+_SPEECH_FINITE = frozenset("said says say told tells wrote writes".split())
+#: Past forms of reporting verbs that are as often adjectives or reports of evidence
+#: ("the expected result", "an estimated 300", "he placed it").
+_NO_FALLBACK = frozenset("expected estimated projected placed pegged calculated showed alleged believed "
+                         "feared worried concerned questioned reported signaled signalled pledged suspected recommended".split())
+#: Participles that report speech after a comma: "…, saying the city embodied …".
+_SPEECH_PARTICIPLES = frozenset("saying adding arguing noting citing claiming telling writing explaining insisting "
+                                "suggesting asserting".split())
+#: Verbs of beginning and going on before "to" and a verb of saying ("went on to say").
+_ASPECTUAL = frozenset("continued continues continue continuing began begins begin beginning started starts start "
+                       "went goes go going gone".split())
 #: Verbs of knowing and feeling report a view only with a clause: "she knew (that) it
 #: was over", not "she knew the area".
 _CLAUSE_VERBS = frozenset("know knows knew thought feel feels felt learned learnt realize realizes realized "
@@ -1073,7 +1202,7 @@ _AUX_VERBS = frozenset(
     "has have had will would could can may might must shall should did does do is are was were "
     "hasn't haven't hadn't won't wouldn't couldn't can't cannot didn't doesn't don't isn't aren't "
     "wasn't weren't shouldn't".split())
-_IRREGULAR_PAST = frozenset("said told wrote thought felt found forecast knew sought learnt understood saw "
+_IRREGULAR_PAST = frozenset("said told wrote thought felt found forecast knew sought learnt understood saw went spoke "
                              "took gave made put".split())
 _PLURAL_WORDS = frozenset("people police media data staff personnel public men women children folks "
                           "i we you they some many others several most few both all".split())
@@ -1106,6 +1235,11 @@ _ATTITUDE_LINKS = frozenset("is are was were be been remain remains remained gre
                             "appeared seem seems seemed feel feels felt become became".split())
 #: Between two attributions, a new clause rather than a nested report: "…, but he said …"
 _CLAUSE_BREAK = regex.compile(r",\s+(?:but|and|while|yet)\b|\bbut\b|;|\s[—–]\s")
+#: Before a pronoun source, the start of a clause of the reporter's own: "…, he said,",
+#: "because she said", "as they said", "which he said would …" (not "that he said": the
+#: content of the outer report).
+_CLAUSE_OPENING = regex.compile(r"(?:,|\b(?:when|because|as|which|and|though|although|while|since|whom|where))\s+\Z",
+                                regex.IGNORECASE)
 _PARTICLES = frozenset("off in up back out upon".split())
 _QUANTIFIERS = frozenset("some many several most few both all another each others none neither".split())
 _CLAUSE_JOINERS = frozenset("and but so yet or meanwhile however still then also".split())
@@ -1130,6 +1264,27 @@ def _large_count(subject: list[Tok]) -> bool:
     return any(t.low in ("hundreds", "thousands", "millions", "hundred", "thousand", "million") for t in subject)
 
 
+def _word_end(prose: str, start: int, end: int) -> int:
+    """The end of the first word of the phrase ``prose[start:end]``."""
+    i = start
+    while i < end and not prose[i].isspace():
+        i += 1
+    return i
+
+
+#: A possessive before a noun of stance and the pronoun it stands for ("their doubts").
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
+
+
+def _has_or_is(t: Tok) -> bool:
+    """"he's", "who's": a pronoun with "has" or "is", not a possessive ("Trump's")."""
+    return t.low in _CONTRACTED_SUBJECTS
+
+
+#: Subjects whose "'s" is "has" or "is": "he's said", "she's describing", "who's argued".
+_CONTRACTED_SUBJECTS = frozenset("he's she's who's".split())
+
+
 def _is_adverb_tok(t: Tok) -> bool:
     return len(t.low) > 4 and t.low.endswith("ly") and not t.capitalised
 
@@ -1146,6 +1301,11 @@ def _title_case(toks: list[Tok]) -> bool:
     """A headline set in Title Case inside a paragraph block ("Some Say It Proves …")."""
     words = [t for t in toks if t.is_word and len(t.text) > 3]
     return len(words) >= 3 and sum(t.capitalised for t in words) >= 0.8 * len(words)
+
+
+def _gerund(t: Tok | None) -> bool:
+    """"support reforming", "favor raising": a stance verb with a gerund as its object."""
+    return t is not None and len(t.low) > 5 and t.low.endswith("ing") and not t.capitalised
 
 
 def _complement(t: Tok | None) -> bool:
@@ -1176,7 +1336,7 @@ def _verb_form(verb: str) -> str:
 def _plural(head: str, subject: list[Tok]) -> bool:
     if head in _PLURAL_WORDS or any(t.low in ("and", "&") for t in subject):
         return True
-    return head.endswith("s") and not head.endswith("ss") and head not in ("us", "news", "this", "its", "his")
+    return head.endswith("s") and not head.endswith(("ss", "sis")) and head not in ("us", "news", "this", "its", "his")
 
 
 _UNRESOLVED_KIND = {"he": "named-person", "she": "named-person", "i": "named-person", "we": "named-person",
