@@ -50,6 +50,24 @@ def test_missing_space_after_sentence_punctuation():
     assert all(f.fix.safe for f in found)
 
 
+def test_missing_space_after_a_dotted_abbreviation_or_a_number():
+    text = ("The ferry left at 5 p.m.It sank an hour later. Growth was 3.5.The rest fell. "
+            "Aid from the U.S.The plan failed. Fares rose in 2024.Then they fell. The home side won 3-2.Fans cheered.\n")
+    found = findings_of(text, rule="editing/missing-space")
+    assert [f.match for f in found] == ["p.m.It", "3.5.The", "U.S.The", "2024.Then", "3-2.Fans"]
+    assert [f.fix.replacement for f in found] == ["p.m. It", "3.5. The", "U.S. The", "2024. Then", "3-2. Fans"]
+
+
+def test_no_missing_space_in_a_numbered_line_a_file_name_or_an_address():
+    text = draft("""
+        1.Introduction of the new fares.
+
+        Read report.v2.Final.pdf or example.com.Today, mail press@example.org or see 10.5.Beta.html.
+        The U.S.A. team won 3.5 points to 2. Version 2.0 ships.
+        """)
+    assert editing(text) == []
+
+
 def test_no_missing_space_in_abbreviations_decimals_urls_or_ellipses():
     text = "The U.S.A. grew 3.5 percent, e.g. in services. See www.example.com/News.Today. Wait...And see.\n"
     assert editing(text) == []

@@ -3,9 +3,12 @@
 The sentence splitter marks a sentence ``glued`` when it starts right after sentence
 punctuation with no space; decimals ("3.5"), dotted abbreviations ("U.S.A"), "e.g.X"
 and URLs are never split, so they are never reported. The splitter does not end a
-sentence after an abbreviation, so "Inc.The" and "Mr.Smith" -- a missing space all the
-same -- are found here directly: a known abbreviation, a full stop, and a capitalised
-word with no space in between.
+sentence after an abbreviation, a dotted abbreviation or a number, so "Inc.The",
+"Mr.Smith", "5 p.m.It", "the U.S.The" and "grew 3.5.The" -- a missing space all the
+same -- are found here directly: a known abbreviation, a dotted one or a number in running
+text, a full stop, and a capitalised word with no space in between. Web addresses, file
+names and e-mail addresses ("example.com.The" is followed by nothing; "v2.Final.pdf",
+"a.b@c") are left alone, as is a number opening its paragraph ("1.Introduction", a list).
 """
 from __future__ import annotations
 
@@ -16,7 +19,13 @@ from ..kinds.base import Hit
 
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{N}’'”\")]+$")
 _WORD_AFTER = regex.compile(r"[\p{L}\p{N}’']+")
-_ABBREVIATION_GLUED = regex.compile(r"(?<![\p{L}\p{N}.@/])(\p{L}{2,})\.(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}]*[./@])")
+_ABBREVIATION_GLUED = regex.compile(
+    r"(?<![\p{L}\p{N}.@/])"
+    r"(?:(?P<abbr>\p{L}{2,})"  # "Inc.The" (a known abbreviation: the caller checks)
+    r"|(?P<dotted>(?:\p{L}\.){1,}\p{L})"  # "p.m.It", "U.S.The"
+    r"|(?P<number>\p{N}(?:[\p{N},:-]|\.(?=\p{N}))*)"  # "3.5.The", "2020.The", "3-2.The"
+    r")\.(?P<next>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}]*[./@])")
+_LETTER = regex.compile(r"\p{L}")
 #: every match of _ABBREVIATION_GLUED holds one of these
 _DOT_CAPITAL = regex.compile(r"\.\p{Lu}")
 
@@ -48,7 +57,10 @@ class MissingSpace:
 
     def run(self, doc, options, scope):
         prose = doc.prose
+        glued = set()  # offsets of the punctuation before a glued sentence
         for s in doc.sentences:
+            if s.glued:
+                glued.add(s.start - 1)
             if not s.glued or not scope.block_ok(doc.blocks[s.block]) or doc.blocks[s.block].kind == "table":
                 continue
             punct = s.start - 1
@@ -58,13 +70,19 @@ class MissingSpace:
             end = after.end() if after else s.start + 1
             yield _hit(prose, start, s.start, end)
         for m in abbreviations_glued(prose):
-            if m.group(1).lower() not in ABBREVIATIONS:
+            abbr = m.group("abbr")
+            if abbr is not None and abbr.lower() not in ABBREVIATIONS:
                 continue
             if any(link.start <= m.start() < link.end for link in doc.links):
                 continue
             block = doc.block_at(m.start())
-            if block is not None and scope.block_ok(block) and block.kind != "table":
-                yield _hit(prose, m.start(), m.start(2), m.end())
+            if block is None or not scope.block_ok(block) or block.kind == "table":
+                continue
+            if m.group("number") is not None and not _LETTER.search(prose, block.pstart, m.start()):
+                continue  # "1.Introduction": a numbered line, not two sentences
+            if m.start("next") - 1 in glued:
+                continue  # the splitter found it too
+            yield _hit(prose, m.start(), m.start("next"), m.end())
 
 
 def _hit(prose: str, start: int, gap: int, end: int) -> Hit:
