@@ -37,6 +37,15 @@ def test_plain_text_headline_headings_and_paragraphs():
     ]
 
 
+def test_plain_text_last_line_heads_nothing_so_it_is_a_paragraph():
+    text = ("Ferry fares rise\n\nThe ferry company raised fares on Monday, the council said.\n\n"
+            "Fares and timetables\n\nThe new fares start in June.\n\nPassengers will pay more from June\n")
+    assert kinds(doc_of(text, "story.txt")) == [
+        ("headline", 1, "Ferry fares rise"), ("paragraph", 3, "The ferry company"),
+        ("heading", 5, "Fares and timetables"), ("paragraph", 7, "The new fares"),
+        ("paragraph", 9, "Passengers will pay")]
+
+
 def test_plain_text_first_sentence_is_not_a_headline():
     doc = doc_of("The council met on Monday.\n\nIt voted.\n", "story.txt")
     assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph"]

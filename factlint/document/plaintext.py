@@ -4,7 +4,8 @@
   follows an unindented one (wire copy indents the first line of each paragraph).
 - The headline is the first line when it stands alone, or when it reads like a title
   (Title Case or ALL CAPS, no closing punctuation) and the next line starts a sentence.
-- A heading is a short line on its own that does not end like a sentence.
+- A heading is a short line on its own that does not end like a sentence, with something
+  after it to head (the last line of the text is a paragraph).
 - A title-like first line glued on top of a paragraph is split off as a heading; the
   rest of a block that follows the headline that way is the dek.
 - Lines starting with ``-``, ``*``, ``•`` or ``1.`` are list items.
@@ -79,7 +80,8 @@ def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
                 headline_text = _normal(first)
                 parsed.blocks.append(_block(text, "paragraph", group[1:], urls))
                 continue
-        if kind == "paragraph" and len(group) == 1 and _is_heading(first):
+        if kind == "paragraph" and len(group) == 1 and gi < len(groups) - 1 and _is_heading(first):
+            # (the last line of the text heads nothing: it is a paragraph, perhaps unfinished)
             parsed.blocks.append(_block(text, "heading", group, urls))
             continue
         # a heading glued on top of a paragraph -- but in wire copy a paragraph's short
