@@ -219,15 +219,28 @@ def test_the_caseless_specials_are_all_the_regex_module_matches_with_ascii_lette
     assert found == set(CASELESS_SPECIALS)
 
 
+def _one(stems, prefix=None):
+    return ((tuple(stems), prefix),)
+
+
 @pytest.mark.parametrize("source, stems", [
-    (r"\b(?:violat|breach|fuell?ed)\w*", ("breach", "fuel", "violat")),
-    (r"(?<![\w-])(?:a|bc)x|\bcaused\s+(?:the|a)", ("a", "bc", "caused")),
-    (r"(?=x)(?:yy|zz)+q", ("yy", "zz")),
-    (r"ab*", ("a",)), (r"ab{2}", ("a",)), (r"\bfoo\|bar", ("foo",)),
-    (r"\b(?:NOTE TO (?:EDITORS?|DESK)|EDS? NOTE)", ("ed", "note")),
-    ("a|", None), ("(?:a|)", None), (r"\b(?:a|b)?x", None), ("(?:ab){2}", None), ("[|]a", None),
-    (r"\Bab", None), ("(ab)", None), ("(?i)ab", None), ("(?x)ab", None), ("(?#c)ab", None), ("^ab", None),
-    (r"\d+ab", None), ("(?-i:ab)", None), ("(?:ab", None), ("ab)", None), ("[ab", None),
+    (r"\b(?:violat|breach|fuell?ed)\w*", (_one(("breach", "fuel", "violat")),)),
+    (r"(?<![\w-])(?:a|bc)x|\bcaused\s+(?:the|a)", (_one(("ax", "bcx", "caused")),)),
+    (r"(?=x)(?:yy|zz)+q", (_one(("yy", "zz")),)),
+    (r"ab*", (_one("a"),)), (r"ab{2}", (_one(("abb",)),)), (r"X{2,}b", (_one(("xx",)),)), (r"\bfoo\|bar", (_one(("foo|bar",)),)),
+    (r"\b(?:NOTE TO (?:EDITORS?|DESK)|EDS? NOTE)", (((("note to ",), None), ((" note",), "[D]|[E]|[S]")),)),
+    ("a|", None), ("(?:a|)", None), ("a?", None), (r"\w+", None), (r"\d", None),
+    (r"\b(?:a|b)?x", (_one("x", "[a]|[b]"),)), ("(?:ab){2}", (_one(("ab",)),)), ("[|]a", (_one(("|a",)),)),
+    (r"\Bab", (_one(("ab",)),)), ("(ab)", (_one(("ab",)),)), ("(?P<n>ab)c", (_one(("abc",)),)),
+    ("(?i)ab", (_one(("ab",)),)), ("(?-i:ab)", (_one(("ab",)),)), ("^ab", (_one(("ab",)),)),
+    (r"\d+ab", (_one(("ab",), r"\d"),)), (r"\p{Lu}ab", (_one(("ab",), r"\p{Lu}"),)),
+    ("[a-c]x", (_one("x", "[a-c]"),)), ("a{,2}b", (_one("b", "[a]"),)), ("’s", (_one(("’s",)),)),
+    (r"[$€]\d", (_one(("$", "€")),)), ("first[- ]ever", (_one(("first ever", "first-ever")),)),
+    (r"\b(?:the\s+)?first\b", (_one(("first",), r"[e]|[h]|[t]|\s"),)),
+    (r"\b(?:is|\w+s)\s+caused", (_one(("caused",), r"[i]|[s]|\s|\w"),)),
+    ("(?x)ab", None), ("(?#c)ab", None), ("(?>ab)", None), (".a", None), (r"(a)\1", None), ("[^a]b", None),
+    (r"\x41", None), ("x{", None), ("é", None), ("ﬁ", None),
+    ("(?:ab", None), ("ab)", None), ("[ab", None),
 ])
 def test_pattern_stems(source, stems):
     from factlint.kinds.base import pattern_stems
@@ -244,17 +257,18 @@ STEMMY = st.lists(st.sampled_from([
 
 
 def _slow_and_fast(terms_list, rules, prose_text, path):
-    from factlint.kinds.base import RunContext, matches_at
+    from factlint.kinds.base import RunContext, StartPlan, matches_at
 
     doc = parse(prose_text, path)
     run = RunContext(doc, rules.index)
     for terms in terms_list:
-        for pattern, key in zip(terms.patterns, terms.stem_keys):
+        for pattern, plan in zip(terms.patterns, terms.stem_keys):
             slow = [m.span() for m in pattern.finditer(doc.prose) if m.end() > m.start()]
-            assert run.pattern_hits(pattern, terms.rule_id, key) == slow, pattern.pattern
-            starts = run.stem_starts(key) if key is not None else None
-            if starts is not None:  # the fast path itself, whatever the density
-                assert matches_at(pattern, doc.prose, starts, 10.0) == slow, pattern.pattern
+            assert run.pattern_hits(pattern, terms.rule_id, plan) == slow, pattern.pattern
+            for parts in plan.variants if plan is not None else ():
+                starts = StartPlan.expand(run, parts, 10**9)  # the fast path itself, whatever the density
+                if starts is not None:
+                    assert matches_at(pattern, doc.prose, starts, 10.0) == slow, pattern.pattern
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -269,6 +283,84 @@ def test_patterns_tried_at_their_stems_on_wire_copy():
     assert sum(k is not None for t in terms for k in t.stem_keys) >= 10
     for text in texts():
         _slow_and_fast(terms, rules, text, "wire.txt")
+
+
+# any pattern the analysis reads: every offset where it matches is among the starts
+_ATOMS = st.sampled_from([
+    "a", "b", "s", "k", "the", " ", "-", "?", "%", "$", "’", "é", r"\.", r"\?", r"\d", r"\w", r"\s", r"\W",
+    "[ab]", "[- ]", r"[\d,.]", "[a-c]", r"\p{Lu}", r"\p{Ll}", r"\b", "^", "$", r"(?<![\w.])", r"(?=a)",
+    r"(?!b)", r"(?<=\s)",
+])
+
+
+def _patterns():
+    def grow(children):
+        return st.one_of(
+            st.lists(children, min_size=2, max_size=4).map("".join),
+            st.lists(children, min_size=2, max_size=3).map(lambda xs: "(?:" + "|".join(xs) + ")"),
+            st.lists(children, min_size=2, max_size=3).map(lambda xs: "|".join(xs)),
+            st.tuples(children, st.sampled_from(["?", "*", "+", "{2}", "{1,3}", "{,2}", "+?"])).map(
+                lambda t: "(?:" + t[0] + ")" + t[1]),
+            children.map(lambda x: "(?-i:" + x + ")"),
+            children.map(lambda x: "(" + x + ")"),
+        )
+    return st.recursive(_ATOMS, grow, max_leaves=8)
+
+
+_TEXTS = st.lists(st.sampled_from(list("aAbBcCksS -?%$1,.2\n’éÉ") + ["the", "The", "İ", "K"]),
+                  max_size=40).map("".join)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(_patterns(), _TEXTS, st.booleans())
+def test_every_match_starts_where_the_plan_says(source, text, case_sensitive):
+    import regex
+    from types import SimpleNamespace
+
+    from factlint.kinds.base import RunContext, StartPlan, compile_pattern, compiled_stems, matches_at
+    from factlint.phrases import PhraseIndex
+
+    try:
+        pattern = compile_pattern(source, case_sensitive)
+    except regex.error:
+        return
+    plan = compiled_stems(pattern)
+    if plan is None:
+        return
+    index = PhraseIndex()
+    start_plan = StartPlan.register(plan, index)
+    index.freeze()
+    run = RunContext(SimpleNamespace(prose=text), index)
+    slow = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+    for parts in start_plan.variants:
+        starts = StartPlan.expand(run, parts, 10**9)
+        if starts is None:  # a caseless special in the text: no scan
+            assert any(c in text for c in "İK")
+            continue
+        allowed = set(starts)
+        for p in range(len(text) + 1):
+            m = pattern.match(text, p)
+            if m is not None and m.end() > m.start():
+                assert p in allowed, (source, text, p, parts)
+        assert matches_at(pattern, text, starts, 10.0) == slow
+    starts = start_plan.starts(run, 10**9)
+    if starts is not None:
+        assert matches_at(pattern, text, starts, 10.0) == slow
+
+
+def test_anchor_characters_match_only_themselves():
+    """A non-ASCII character used as a stem is caseless: the regex module, ignoring case,
+    matches it with nothing else in all of Unicode."""
+    import regex
+
+    from factlint.kinds.base import _anchor_char
+
+    everything = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    anchors = [c for c in everything if _anchor_char(c)]
+    assert "€" in anchors and "’" in anchors and "é" not in anchors and "ⓐ" not in anchors
+    found = regex.compile("[" + "".join(regex.escape(c) for c in anchors) + "]",
+                          regex.V0 | regex.IGNORECASE).findall(everything)
+    assert found == anchors
 
 
 _TERMS = []
@@ -426,3 +518,25 @@ def test_is_table_is_its_definition(lines):
     assert pt._is_table(text, group) == expected
     columns = {a: pt._is_column_row_fast(text[a:b]) for a, b in group}
     assert pt._is_table(text, group, columns) == expected
+
+
+# -- the counts behind the Flesch formulas, in one pass ------------------------------------------
+WORDY = st.lists(st.sampled_from([
+    "a", "I", "it's", "'", "'t", "'ve", "‘", "’", " ", "  ", "\n", "\u00a0", ".", "!", "?", "...", "-", "--",
+    "“", "”", "_", "1", "3.5", "U.S.", "İ", "ß", "É", "é", "x", "Ⅻ", "٣", ",", ";", "(", ")", "Mr.", "ok!?",
+]), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDY)
+def test_text_counts_are_the_three_counts(text):
+    assert syllables.text_counts(text) == (syllables.count_words(text), syllables.count_sentences(text),
+                                           syllables.count_syllables(text))
+    for sentence in syllables._SENTENCE.findall(text):
+        assert len(syllables._WORDY_TOKEN.findall(sentence)) == syllables.count_words(sentence)
+
+
+def test_text_counts_on_wire_copy():
+    for text in texts():
+        assert syllables.text_counts(text) == (syllables.count_words(text), syllables.count_sentences(text),
+                                               syllables.count_syllables(text))
