@@ -570,3 +570,170 @@ def test_re_and_regex_letters_are_compared_over_all_of_unicode():
     everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
     # re's letters and digits are regex's, less characters Python's tables do not assign yet
     assert set(_ALNUM_RE.findall(everything)) <= set(_ALNUM.findall(everything))
+
+
+# -- repeated paragraphs and sentences: words counted only for keys seen twice ----------------------
+def _paragraphs_slow(doc, scope, min_words, sentences):
+    """The check as first written: every text's words counted, every key remembered."""
+    from factlint.checks._text import has_words, normalised
+
+    seen, reported_blocks = {}, set()
+    for block in doc.prose_blocks:
+        if not scope.block_ok(block) or block.kind in ("headline", "heading"):
+            continue
+        text = doc.block_text(block)
+        if not has_words(text, min_words):
+            continue
+        key = normalised(text)
+        if key in seen:
+            reported_blocks.add(block.index)
+            yield (block.pstart, block.pend, seen[key])
+        else:
+            seen[key] = doc.lines.position(block.start)[0]
+    if not sentences:
+        return
+    seen_sentences = {}
+    for s in doc.sentences:
+        block = doc.blocks[s.block]
+        if not scope.block_ok(block) or block.kind in ("headline", "heading"):
+            continue
+        text = doc.prose[s.start:s.end]
+        if not has_words(text, min_words):
+            continue
+        key = normalised(text)
+        if key in seen_sentences:
+            if block.index not in reported_blocks:
+                yield (s.start, s.end, seen_sentences[key])
+        else:
+            seen_sentences[key] = doc.lines.position(doc.to_raw(s.start, s.end)[0])[0]
+
+
+def _repeats_alike(doc):
+    from factlint.checks.repeated_paragraph import RepeatedParagraph
+    from factlint.kinds.base import Scope
+
+    for names in (["all"], ["body", "outside-quote"], ["paragraph"]):
+        scope = Scope(names)
+        for min_words in (1, 3, 8):
+            for sentences in (False, True):
+                fast = [(h.start, h.end, h.values["line"])
+                        for h in RepeatedParagraph()._paragraphs(doc, scope, min_words, sentences)]
+                assert fast == list(_paragraphs_slow(doc, scope, min_words, sentences))
+
+
+REPEATS = st.lists(st.sampled_from([
+    "The cat sat.", "the cat  sat.", "THE CAT SAT!", "_ the cat sat.", "A b c d e f g h i.", "a b c d e f g h i",
+    "One two.", "\n\n", "\n", " ", "# Head\n\n", "- item one two three\n", "“Quoted words here,” she said. ",
+    "½ ½ ½.", "ﬁne ﬁne.", "fine fine.",
+]), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(REPEATS, st.sampled_from(["d.md", "d.txt"]))
+def test_repeated_paragraphs_and_sentences_are_the_first_definition(text, path):
+    _repeats_alike(parse(text, path))
+
+
+def test_repeated_paragraphs_and_sentences_on_wire_copy():
+    stories = texts()
+    for text in stories + ["\n\n".join(stories[:6] + stories[2:4])]:
+        _repeats_alike(parse(text, "wire.txt"))
+
+
+def test_repeated_lines_keys_and_prose_lines_are_their_definitions():
+    from factlint.checks._text import normalised
+    from factlint.checks.repeated_paragraph import _prose_line, _prose_lines, _repeated_lines
+    from factlint.kinds.base import Scope
+
+    stories = texts()
+    for text in stories[:20] + ["a\nb\n  A\nB.\n\n- x\n- x\n", "Zürich\nzürich\n\n# H\n\nH\n"]:
+        for path in ("d.txt", "d.md"):
+            doc = parse(text, path)
+            starts = doc.lines.starts
+            ends = starts[1:] + [len(text)]
+            blocks = sorted(doc.prose_blocks, key=lambda b: b.start)
+            for scope in (Scope(["all"]), Scope(["paragraph"])):
+                assert _prose_lines(blocks, scope, starts, ends) == [
+                    _prose_line(blocks, [b.start for b in blocks], scope, a, b) for a, b in zip(starts, ends)]
+            if text.isascii():
+                from factlint.checks._text import _ASCII_EDGE
+
+                low = text.lower()
+                assert [" ".join(low[a:b].split()).strip(_ASCII_EDGE) for a, b in zip(starts, ends)] == [
+                    normalised(text[a:b]) for a, b in zip(starts, ends)]
+            list(_repeated_lines(doc, Scope(["all"]), 3))
+
+
+# -- the phrase index: one automaton pass for phrases of both cases and stems -----------------------
+def _occurrences(text, word):
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _scan_slow(index, prose):
+    """Each phrase looked for on its own, as the index defines it."""
+    from factlint.phrases import APOSTROPHES, CASELESS_SPECIALS, _fold, _is_word_char
+
+    plain = prose.translate(APOSTROPHES)
+    folded = _fold(plain)
+    hits = {}
+    for key, (phrases, cs) in enumerate(index._lists):
+        text = plain if cs else folded
+        for phrase in phrases:
+            for start in _occurrences(text, phrase):
+                end = start + len(phrase)
+                if _is_word_char(phrase[0]) and start > 0 and _is_word_char(text[start - 1]):
+                    continue
+                if _is_word_char(phrase[-1]) and end < len(text) and _is_word_char(text[end]):
+                    continue
+                hits.setdefault(key, []).append((start, end))
+    for key, spans in hits.items():
+        kept = []
+        for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+            if not (kept and span[0] < kept[-1][1]):
+                kept.append(span)
+        hits[key] = kept
+    if not prose.isascii() and any(c in prose for c in CASELESS_SPECIALS):
+        return hits, None, None
+    stems, exact = {}, {}
+    for key, words in enumerate(index._stem_lists):
+        for word in words:
+            for start in _occurrences(folded, _fold(word.translate(APOSTROPHES))):
+                stems.setdefault(key, set()).add(start)
+            for start in _occurrences(_fold(prose), word):
+                exact.setdefault(key, set()).add(start)
+    return hits, {k: sorted(v) for k, v in stems.items()}, exact
+
+
+PHRASEY = st.lists(st.sampled_from([
+    "US", "us", "U.S.", "u.s.", "UN", "un", "Kyiv", "KYIV", "kyiv", "center", "Center", "CENTER", "said", "SAID",
+    "according to", "According  to", "it’s", "it's", "editor’s note", "EDITOR'S NOTE", "İ", "K", "ſ", "ß",
+    " ", ".", "-", "\n\n", "x", "caused", "first ever", "first-ever", "%", "$", "5", "é", "officials", "say",
+]), max_size=25).map("".join)
+
+
+def _scan_alike(index, prose):
+    hits, stems = index.scan_all(prose)
+    slow_hits, slow_stems, exact = _scan_slow(index, prose)
+    assert hits == slow_hits
+    if slow_stems is None:
+        assert stems is None
+    else:
+        assert stems == slow_stems
+        for key, found in exact.items():  # what the stems' own spelling finds is all there
+            assert found <= set(stems[key])
+
+
+@settings(max_examples=300, deadline=None)
+@given(PHRASEY)
+def test_one_pass_of_the_phrase_index_is_each_phrase_on_its_own(prose):
+    rules, _ = _builtin_terms_cached()
+    _scan_alike(rules.index, prose)
+
+
+def test_one_pass_of_the_phrase_index_on_wire_copy():
+    rules, _ = _builtin_terms_cached()
+    for text in texts()[:25]:
+        _scan_alike(rules.index, parse(text, "wire.txt").prose)

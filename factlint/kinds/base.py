@@ -227,15 +227,19 @@ class RunContext:
         self._terms: dict[int, list[tuple[int, int]]] = {}  # Terms.find, by id(terms)
         self.errors: list[tuple[str, str]] = []  # (rule id, message)
 
+    def _scan(self) -> None:
+        """The one phrase-index pass: phrases and stems."""
+        self._phrases, self._stems = self.index.scan_all(self.doc.prose)
+
     def phrase_hits(self, key: int) -> list[tuple[int, int]]:
         if self._phrases is None:
-            self._phrases = self.index.scan(self.doc.prose)
+            self._scan()
         return self._phrases.get(key, [])
 
     def stem_starts(self, key: int) -> list[int] | None:
         """Where the stems registered under ``key`` occur in the prose (None: unknown)."""
         if self._stems is False:
-            self._stems = self.index.scan_stems(self.doc.prose)
+            self._scan()
         if self._stems is None:
             return None
         return self._stems.get(key, [])
