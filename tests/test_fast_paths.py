@@ -147,6 +147,19 @@ def test_doubled_words_are_the_exact_patterns_matches(text, path):
     assert [m.span() for m in doubled_words(doc)] == [m.span() for m in _DOUBLED.finditer(doc.prose)]
 
 
+ASCII_PIECES = st.sampled_from([
+    "the", "The", "THE", "don't", "Don'T", "a", "A", "_", "-", "'", "1", ".", ",", "\n", "\n\n", " ", "  ", "/",
+    "x-the", "the the", "bye bye", "the_the", "_the the", "the the_", "1the the", "it's it's", "it's it", "**",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ASCII_PIECES, max_size=30).map("".join), st.sampled_from(["d.md", "d.txt"]))
+def test_doubled_words_in_ascii_prose_are_the_exact_patterns_matches(text, path):
+    doc = parse(text, path)
+    assert [m.span() for m in doubled_words(doc)] == [m.span() for m in _DOUBLED.finditer(doc.prose)]
+
+
 def test_doubled_words_on_wire_copy():
     text = "\n\n".join(texts()[6:]) + draft("""
 
@@ -156,6 +169,10 @@ def test_doubled_words_on_wire_copy():
     found = [m.span() for m in doubled_words(doc)]
     assert found == [m.span() for m in _DOUBLED.finditer(doc.prose)]
     assert {doc.prose[a:b] for a, b in found} >= {"The the", "Σς ΣΣ", "ſs Ss", "bye bye", "or or"}
+    ascii_doc = parse("\n\n".join(t for t in texts()[6:] if t.isascii()) + "\n\nThe the council. bye BYE.", "wire.txt")
+    found = [m.span() for m in doubled_words(ascii_doc)]
+    assert found == [m.span() for m in _DOUBLED.finditer(ascii_doc.prose)]
+    assert {ascii_doc.prose[a:b] for a, b in found} >= {"The the", "bye BYE"}
 
 
 
