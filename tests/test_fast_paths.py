@@ -754,3 +754,14 @@ def test_one_pass_of_the_phrase_index_on_wire_copy():
     rules, _ = _builtin_terms_cached()
     for text in texts()[:25]:
         _scan_alike(rules.index, parse(text, "wire.txt").prose)
+
+
+def test_lower_case_moves_no_word_break():
+    """text_counts takes count_words from the lower-cased word list: no character gains or
+    loses white space by str.lower()."""
+    import sys
+
+    for c in map(chr, range(sys.maxunicode + 1)):
+        low = c.lower()
+        assert c.isspace() == any(x.isspace() for x in low), hex(ord(c))
+        assert not c.isspace() or low == c
