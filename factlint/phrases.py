@@ -42,9 +42,8 @@ CASELESS_SPECIALS = "\u0130\u212a\u017f"
 class PhraseIndex:
     def __init__(self) -> None:
         self._lists: list[tuple[list[str], bool]] = []
-        self._automata: dict[bool, ahocorasick.Automaton | None] = {}
         self._stem_lists: list[tuple[str, ...]] = []
-        self._stems: ahocorasick.Automaton | None = None
+        self._automaton: ahocorasick.Automaton | None = None
         self.frozen = False
 
     def register(self, phrases: list[str], case_sensitive: bool = False) -> int:
@@ -63,63 +62,85 @@ class PhraseIndex:
         return len(self._stem_lists) - 1
 
     def freeze(self) -> None:
-        stems: dict[str, list[int]] = {}
-        for key, words in enumerate(self._stem_lists):
-            for word in words:
-                stems.setdefault(word, []).append(key)
-        if stems:
-            automaton = ahocorasick.Automaton()
-            for word, keys in stems.items():
-                automaton.add_word(word, (len(word), tuple(keys)))
-            automaton.make_automaton()
-            self._stems = automaton
-        entries: dict[bool, dict[str, set[int]]] = {False: {}, True: {}}
+        """One automaton for everything, over the case-folded prose with plain apostrophes:
+        the case-insensitive phrases as they are, the case-sensitive ones folded (a hit is
+        then checked against the prose with its case) and the stems (with plain apostrophes:
+        a stem with a curly one is found wherever the prose has any apostrophe there, a
+        superset). One pass per document instead of one per kind of entry."""
+        table: dict[str, tuple[set[int], dict[str, set[int]], set[int]]] = {}
+
+        def entry(word: str):
+            found = table.get(word)
+            if found is None:
+                found = table[word] = (set(), {}, set())
+            return found
+
         for key, (phrases, cs) in enumerate(self._lists):
             for phrase in phrases:
-                entries[cs].setdefault(phrase, set()).add(key)
-        for cs, table in entries.items():
-            if not table:
-                self._automata[cs] = None
-                continue
+                if cs:
+                    entry(_fold(phrase))[1].setdefault(phrase, set()).add(key)
+                else:
+                    entry(phrase)[0].add(key)
+        for key, words in enumerate(self._stem_lists):
+            for word in words:
+                entry(_fold(word.translate(APOSTROPHES)))[2].add(key)
+        self._automaton = None
+        if table:
             automaton = ahocorasick.Automaton()
-            for phrase, keys in table.items():
-                automaton.add_word(phrase, (len(phrase), tuple(sorted(keys)),
-                                            _is_word_char(phrase[0]), _is_word_char(phrase[-1])))
+            for word, (ci, cs, stems) in table.items():
+                automaton.add_word(word, (
+                    len(word),
+                    tuple(sorted(ci)) or None, _is_word_char(word[0]), _is_word_char(word[-1]),
+                    tuple((phrase, tuple(sorted(keys)), _is_word_char(phrase[0]), _is_word_char(phrase[-1]))
+                          for phrase, keys in sorted(cs.items())) or None,
+                    tuple(sorted(stems)) or None))
             automaton.make_automaton()
-            self._automata[cs] = automaton
+            self._automaton = automaton
         self.frozen = True
 
     def scan_stems(self, prose: str) -> dict[int, list[int]] | None:
         """Every offset where a registered stem occurs (overlaps too), sorted, per key; None
         when the prose holds a character the case-folded scan could miss."""
-        if not prose.isascii() and any(c in prose for c in CASELESS_SPECIALS):
-            return None
-        starts: dict[int, set[int]] = {}
-        automaton = getattr(self, "_stems", None)
-        if automaton is not None:
-            for last, (length, keys) in automaton.iter(_fold(prose)):
-                for key in keys:
-                    starts.setdefault(key, set()).add(last - length + 1)
-        return {key: sorted(found) for key, found in starts.items()}
+        return self.scan_all(prose)[1]
 
     def scan(self, prose: str) -> dict[int, list[tuple[int, int]]]:
         """Hits per key: sorted, whole-word, longest-first, non-overlapping within a key."""
+        return self.scan_all(prose)[0]
+
+    def scan_all(self, prose: str) -> tuple[dict[int, list[tuple[int, int]]], dict[int, list[int]] | None]:
+        """:meth:`scan` and :meth:`scan_stems` from one pass of the automaton."""
         hits: dict[int, list[tuple[int, int]]] = {}
-        for cs, automaton in self._automata.items():
-            if automaton is None:
-                continue
-            text = prose.translate(APOSTROPHES)
-            if not cs:
-                text = _fold(text)
+        starts: dict[int, list[int]] = {}
+        automaton = self._automaton
+        stems_ok = prose.isascii() or not any(c in prose for c in CASELESS_SPECIALS)
+        if automaton is not None:
+            plain = prose.translate(APOSTROPHES)  # the text case-sensitive phrases read
+            text = _fold(plain)
             n = len(text)
-            for last, (length, keys, word_start, word_end) in automaton.iter(text):
+            for last, (length, ci, word_start, word_end, cs, stems) in automaton.iter(text):
                 start = last - length + 1
-                if word_start and start > 0 and _is_word_char(text[start - 1]):
-                    continue
-                if word_end and last + 1 < n and _is_word_char(text[last + 1]):
-                    continue
-                for key in keys:
-                    hits.setdefault(key, []).append((start, last + 1))
+                if stems is not None:
+                    for key in stems:
+                        found = starts.get(key)
+                        if found is None:
+                            starts[key] = [start]
+                        else:
+                            found.append(start)
+                if ci is not None and not (
+                        word_start and start > 0 and _is_word_char(text[start - 1])
+                        or word_end and last + 1 < n and _is_word_char(text[last + 1])):
+                    for key in ci:
+                        hits.setdefault(key, []).append((start, last + 1))
+                if cs is not None:
+                    for phrase, keys, word_start, word_end in cs:
+                        if not plain.startswith(phrase, start):
+                            continue
+                        if word_start and start > 0 and _is_word_char(plain[start - 1]):
+                            continue
+                        if word_end and last + 1 < n and _is_word_char(plain[last + 1]):
+                            continue
+                        for key in keys:
+                            hits.setdefault(key, []).append((start, last + 1))
         for key, spans in hits.items():
             spans.sort(key=lambda s: (s[0], -s[1]))
             kept: list[tuple[int, int]] = []
@@ -128,4 +149,6 @@ class PhraseIndex:
                     continue
                 kept.append(span)
             hits[key] = kept
-        return hits
+        if not stems_ok:
+            return hits, None
+        return hits, {key: sorted(set(found)) for key, found in starts.items()}

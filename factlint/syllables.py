@@ -91,8 +91,31 @@ def _ratio(a: int, b: int) -> float:
 
 
 def text_counts(text: str) -> tuple[int, int, int]:
-    """(words, sentences, syllables) of ``text``: what both Flesch formulas read."""
-    return count_words(text), count_sentences(text), count_syllables(text)
+    """(words, sentences, syllables) of ``text``: what both Flesch formulas read --
+    ``count_words``, ``count_sentences`` and ``count_syllables``, with one list of words
+    for the first and the last (lower case does not move word breaks: no character gains
+    or loses white space by it) and the sentences' words counted by :data:`_WORDY_TOKEN`."""
+    if not text:
+        return 0, 0, 0
+    words = _list_words(text, lowercase=True)
+    memo = _memo
+    missing = [w for w in set(words) if w not in memo]
+    if missing:
+        _resolve(missing)
+    sentences = _SENTENCE.findall(text)
+    # count_sentences ignores a sentence of two words or fewer
+    ignored = sum(1 for found in map(_THREE_WORDS.search, sentences) if found is None)
+    return len(words), max(1, len(sentences) - ignored), sum(map(memo.__getitem__, words))
+
+
+#: One match per white-space-separated token that holds a word character: exactly the
+#: tokens that ``_list_words`` keeps (it deletes only characters that are neither word
+#: characters nor white space, and apostrophes, which it keeps only before a letter).
+_WORDY_TOKEN = re.compile(r"[^\s\w]*\w\S*")
+#: Found in a text iff it holds three such tokens (``count_words(text) >= 3``): a word
+#: character, the rest of its token, then -- past tokens without one -- a second such
+#: token and a word character in a third; white space between them keeps them apart.
+_THREE_WORDS = re.compile(r"\w\S*(?:\s+[^\w\s]+)*\s+[^\w\s]*\w\S*(?:\s+[^\w\s]+)*\s+[^\w\s]*\w")
 
 
 def flesch_kincaid_grade(text: str) -> float:

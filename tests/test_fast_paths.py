@@ -147,6 +147,19 @@ def test_doubled_words_are_the_exact_patterns_matches(text, path):
     assert [m.span() for m in doubled_words(doc)] == [m.span() for m in _DOUBLED.finditer(doc.prose)]
 
 
+ASCII_PIECES = st.sampled_from([
+    "the", "The", "THE", "don't", "Don'T", "a", "A", "_", "-", "'", "1", ".", ",", "\n", "\n\n", " ", "  ", "/",
+    "x-the", "the the", "bye bye", "the_the", "_the the", "the the_", "1the the", "it's it's", "it's it", "**",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ASCII_PIECES, max_size=30).map("".join), st.sampled_from(["d.md", "d.txt"]))
+def test_doubled_words_in_ascii_prose_are_the_exact_patterns_matches(text, path):
+    doc = parse(text, path)
+    assert [m.span() for m in doubled_words(doc)] == [m.span() for m in _DOUBLED.finditer(doc.prose)]
+
+
 def test_doubled_words_on_wire_copy():
     text = "\n\n".join(texts()[6:]) + draft("""
 
@@ -156,6 +169,10 @@ def test_doubled_words_on_wire_copy():
     found = [m.span() for m in doubled_words(doc)]
     assert found == [m.span() for m in _DOUBLED.finditer(doc.prose)]
     assert {doc.prose[a:b] for a, b in found} >= {"The the", "Σς ΣΣ", "ſs Ss", "bye bye", "or or"}
+    ascii_doc = parse("\n\n".join(t for t in texts()[6:] if t.isascii()) + "\n\nThe the council. bye BYE.", "wire.txt")
+    found = [m.span() for m in doubled_words(ascii_doc)]
+    assert found == [m.span() for m in _DOUBLED.finditer(ascii_doc.prose)]
+    assert {ascii_doc.prose[a:b] for a, b in found} >= {"The the", "bye BYE"}
 
 
 
@@ -219,15 +236,28 @@ def test_the_caseless_specials_are_all_the_regex_module_matches_with_ascii_lette
     assert found == set(CASELESS_SPECIALS)
 
 
+def _one(stems, prefix=None):
+    return ((tuple(stems), prefix),)
+
+
 @pytest.mark.parametrize("source, stems", [
-    (r"\b(?:violat|breach|fuell?ed)\w*", ("breach", "fuel", "violat")),
-    (r"(?<![\w-])(?:a|bc)x|\bcaused\s+(?:the|a)", ("a", "bc", "caused")),
-    (r"(?=x)(?:yy|zz)+q", ("yy", "zz")),
-    (r"ab*", ("a",)), (r"ab{2}", ("a",)), (r"\bfoo\|bar", ("foo",)),
-    (r"\b(?:NOTE TO (?:EDITORS?|DESK)|EDS? NOTE)", ("ed", "note")),
-    ("a|", None), ("(?:a|)", None), (r"\b(?:a|b)?x", None), ("(?:ab){2}", None), ("[|]a", None),
-    (r"\Bab", None), ("(ab)", None), ("(?i)ab", None), ("(?x)ab", None), ("(?#c)ab", None), ("^ab", None),
-    (r"\d+ab", None), ("(?-i:ab)", None), ("(?:ab", None), ("ab)", None), ("[ab", None),
+    (r"\b(?:violat|breach|fuell?ed)\w*", (_one(("breach", "fuel", "violat")),)),
+    (r"(?<![\w-])(?:a|bc)x|\bcaused\s+(?:the|a)", (_one(("ax", "bcx", "caused")),)),
+    (r"(?=x)(?:yy|zz)+q", (_one(("yy", "zz")),)),
+    (r"ab*", (_one("a"),)), (r"ab{2}", (_one(("abb",)),)), (r"X{2,}b", (_one(("xx",)),)), (r"\bfoo\|bar", (_one(("foo|bar",)),)),
+    (r"\b(?:NOTE TO (?:EDITORS?|DESK)|EDS? NOTE)", (((("note to ",), None), ((" note",), "[D]|[E]|[S]")),)),
+    ("a|", None), ("(?:a|)", None), ("a?", None), (r"\w+", None), (r"\d", None),
+    (r"\b(?:a|b)?x", (_one("x", "[a]|[b]"),)), ("(?:ab){2}", (_one(("ab",)),)), ("[|]a", (_one(("|a",)),)),
+    (r"\Bab", (_one(("ab",)),)), ("(ab)", (_one(("ab",)),)), ("(?P<n>ab)c", (_one(("abc",)),)),
+    ("(?i)ab", (_one(("ab",)),)), ("(?-i:ab)", (_one(("ab",)),)), ("^ab", (_one(("ab",)),)),
+    (r"\d+ab", (_one(("ab",), r"\d"),)), (r"\p{Lu}ab", (_one(("ab",), r"\p{Lu}"),)),
+    ("[a-c]x", (_one("x", "[a-c]"),)), ("a{,2}b", (_one("b", "[a]"),)), ("’s", (_one(("’s",)),)),
+    (r"[$€]\d", (_one(("$", "€")),)), ("first[- ]ever", (_one(("first ever", "first-ever")),)),
+    (r"\b(?:the\s+)?first\b", (_one(("first",), r"[e]|[h]|[t]|\s"),)),
+    (r"\b(?:is|\w+s)\s+caused", (_one(("caused",), r"[i]|[s]|\s|\w"),)),
+    ("(?x)ab", None), ("(?#c)ab", None), ("(?>ab)", None), (".a", None), (r"(a)\1", None), ("[^a]b", None),
+    (r"\x41", None), ("x{", None), ("é", None), ("ﬁ", None),
+    ("(?:ab", None), ("ab)", None), ("[ab", None),
 ])
 def test_pattern_stems(source, stems):
     from factlint.kinds.base import pattern_stems
@@ -244,17 +274,18 @@ STEMMY = st.lists(st.sampled_from([
 
 
 def _slow_and_fast(terms_list, rules, prose_text, path):
-    from factlint.kinds.base import RunContext, matches_at
+    from factlint.kinds.base import RunContext, StartPlan, matches_at
 
     doc = parse(prose_text, path)
     run = RunContext(doc, rules.index)
     for terms in terms_list:
-        for pattern, key in zip(terms.patterns, terms.stem_keys):
+        for pattern, plan in zip(terms.patterns, terms.stem_keys):
             slow = [m.span() for m in pattern.finditer(doc.prose) if m.end() > m.start()]
-            assert run.pattern_hits(pattern, terms.rule_id, key) == slow, pattern.pattern
-            starts = run.stem_starts(key) if key is not None else None
-            if starts is not None:  # the fast path itself, whatever the density
-                assert matches_at(pattern, doc.prose, starts, 10.0) == slow, pattern.pattern
+            assert run.pattern_hits(pattern, terms.rule_id, plan) == slow, pattern.pattern
+            for parts in plan.variants if plan is not None else ():
+                starts = StartPlan.expand(run, parts, 10**9)  # the fast path itself, whatever the density
+                if starts is not None:
+                    assert matches_at(pattern, doc.prose, starts, 10.0) == slow, pattern.pattern
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -269,6 +300,84 @@ def test_patterns_tried_at_their_stems_on_wire_copy():
     assert sum(k is not None for t in terms for k in t.stem_keys) >= 10
     for text in texts():
         _slow_and_fast(terms, rules, text, "wire.txt")
+
+
+# any pattern the analysis reads: every offset where it matches is among the starts
+_ATOMS = st.sampled_from([
+    "a", "b", "s", "k", "the", " ", "-", "?", "%", "$", "’", "é", r"\.", r"\?", r"\d", r"\w", r"\s", r"\W",
+    "[ab]", "[- ]", r"[\d,.]", "[a-c]", r"\p{Lu}", r"\p{Ll}", r"\b", "^", "$", r"(?<![\w.])", r"(?=a)",
+    r"(?!b)", r"(?<=\s)",
+])
+
+
+def _patterns():
+    def grow(children):
+        return st.one_of(
+            st.lists(children, min_size=2, max_size=4).map("".join),
+            st.lists(children, min_size=2, max_size=3).map(lambda xs: "(?:" + "|".join(xs) + ")"),
+            st.lists(children, min_size=2, max_size=3).map(lambda xs: "|".join(xs)),
+            st.tuples(children, st.sampled_from(["?", "*", "+", "{2}", "{1,3}", "{,2}", "+?"])).map(
+                lambda t: "(?:" + t[0] + ")" + t[1]),
+            children.map(lambda x: "(?-i:" + x + ")"),
+            children.map(lambda x: "(" + x + ")"),
+        )
+    return st.recursive(_ATOMS, grow, max_leaves=8)
+
+
+_TEXTS = st.lists(st.sampled_from(list("aAbBcCksS -?%$1,.2\n’éÉ") + ["the", "The", "İ", "K"]),
+                  max_size=40).map("".join)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(_patterns(), _TEXTS, st.booleans())
+def test_every_match_starts_where_the_plan_says(source, text, case_sensitive):
+    import regex
+    from types import SimpleNamespace
+
+    from factlint.kinds.base import RunContext, StartPlan, compile_pattern, compiled_stems, matches_at
+    from factlint.phrases import PhraseIndex
+
+    try:
+        pattern = compile_pattern(source, case_sensitive)
+    except regex.error:
+        return
+    plan = compiled_stems(pattern)
+    if plan is None:
+        return
+    index = PhraseIndex()
+    start_plan = StartPlan.register(plan, index)
+    index.freeze()
+    run = RunContext(SimpleNamespace(prose=text), index)
+    slow = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+    for parts in start_plan.variants:
+        starts = StartPlan.expand(run, parts, 10**9)
+        if starts is None:  # a caseless special in the text: no scan
+            assert any(c in text for c in "İK")
+            continue
+        allowed = set(starts)
+        for p in range(len(text) + 1):
+            m = pattern.match(text, p)
+            if m is not None and m.end() > m.start():
+                assert p in allowed, (source, text, p, parts)
+        assert matches_at(pattern, text, starts, 10.0) == slow
+    starts = start_plan.starts(run, 10**9)
+    if starts is not None:
+        assert matches_at(pattern, text, starts, 10.0) == slow
+
+
+def test_anchor_characters_match_only_themselves():
+    """A non-ASCII character used as a stem is caseless: the regex module, ignoring case,
+    matches it with nothing else in all of Unicode."""
+    import regex
+
+    from factlint.kinds.base import _anchor_char
+
+    everything = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    anchors = [c for c in everything if _anchor_char(c)]
+    assert "€" in anchors and "’" in anchors and "é" not in anchors and "ⓐ" not in anchors
+    found = regex.compile("[" + "".join(regex.escape(c) for c in anchors) + "]",
+                          regex.V0 | regex.IGNORECASE).findall(everything)
+    assert found == anchors
 
 
 _TERMS = []
@@ -426,3 +535,233 @@ def test_is_table_is_its_definition(lines):
     assert pt._is_table(text, group) == expected
     columns = {a: pt._is_column_row_fast(text[a:b]) for a, b in group}
     assert pt._is_table(text, group, columns) == expected
+
+
+# -- the counts behind the Flesch formulas, in one pass ------------------------------------------
+WORDY = st.lists(st.sampled_from([
+    "a", "I", "it's", "'", "'t", "'ve", "‘", "’", " ", "  ", "\n", "\u00a0", ".", "!", "?", "...", "-", "--",
+    "“", "”", "_", "1", "3.5", "U.S.", "İ", "ß", "É", "é", "x", "Ⅻ", "٣", ",", ";", "(", ")", "Mr.", "ok!?",
+]), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDY)
+def test_text_counts_are_the_three_counts(text):
+    assert syllables.text_counts(text) == (syllables.count_words(text), syllables.count_sentences(text),
+                                           syllables.count_syllables(text))
+    for sentence in syllables._SENTENCE.findall(text) + [text]:
+        assert len(syllables._WORDY_TOKEN.findall(sentence)) == syllables.count_words(sentence)
+        assert bool(syllables._THREE_WORDS.search(sentence)) == (syllables.count_words(sentence) >= 3)
+
+
+def test_text_counts_on_wire_copy():
+    for text in texts():
+        assert syllables.text_counts(text) == (syllables.count_words(text), syllables.count_sentences(text),
+                                               syllables.count_syllables(text))
+
+
+# -- words per sentence with the standard re module ----------------------------------------------
+SENTENCE_WORDS = st.lists(st.sampled_from([
+    "a", "Bc", "1", "3.5", "it's", "’", "'", "-", ".", " ", "_", "é", "ß", "Ⅻ", "٣", "²", "\u0c5c", "\u1c89",
+    "İ", "x-y", "U.S.", "\u00a0", "\n", "中", "🙂",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SENTENCE_WORDS)
+def test_words_counted_with_re_are_the_regex_words(text):
+    from factlint.kinds.metric import _WORD, _WORD_RE, _re_reads_words_alike
+
+    alike = _re_reads_words_alike(text)
+    if alike:
+        assert _WORD_RE.findall(text) == _WORD.findall(text)
+    if "\u0c5c" in text or "\u1c89" in text:  # letters newer than Python's Unicode tables
+        assert not alike
+
+
+def test_re_and_regex_letters_are_compared_over_all_of_unicode():
+    import sys
+
+    from factlint.kinds.metric import _ALNUM, _ALNUM_RE
+
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    # re's letters and digits are regex's, less characters Python's tables do not assign yet
+    assert set(_ALNUM_RE.findall(everything)) <= set(_ALNUM.findall(everything))
+
+
+# -- repeated paragraphs and sentences: words counted only for keys seen twice ----------------------
+def _paragraphs_slow(doc, scope, min_words, sentences):
+    """The check as first written: every text's words counted, every key remembered."""
+    from factlint.checks._text import has_words, normalised
+
+    seen, reported_blocks = {}, set()
+    for block in doc.prose_blocks:
+        if not scope.block_ok(block) or block.kind in ("headline", "heading"):
+            continue
+        text = doc.block_text(block)
+        if not has_words(text, min_words):
+            continue
+        key = normalised(text)
+        if key in seen:
+            reported_blocks.add(block.index)
+            yield (block.pstart, block.pend, seen[key])
+        else:
+            seen[key] = doc.lines.position(block.start)[0]
+    if not sentences:
+        return
+    seen_sentences = {}
+    for s in doc.sentences:
+        block = doc.blocks[s.block]
+        if not scope.block_ok(block) or block.kind in ("headline", "heading"):
+            continue
+        text = doc.prose[s.start:s.end]
+        if not has_words(text, min_words):
+            continue
+        key = normalised(text)
+        if key in seen_sentences:
+            if block.index not in reported_blocks:
+                yield (s.start, s.end, seen_sentences[key])
+        else:
+            seen_sentences[key] = doc.lines.position(doc.to_raw(s.start, s.end)[0])[0]
+
+
+def _repeats_alike(doc):
+    from factlint.checks.repeated_paragraph import RepeatedParagraph
+    from factlint.kinds.base import Scope
+
+    for names in (["all"], ["body", "outside-quote"], ["paragraph"]):
+        scope = Scope(names)
+        for min_words in (1, 3, 8):
+            for sentences in (False, True):
+                fast = [(h.start, h.end, h.values["line"])
+                        for h in RepeatedParagraph()._paragraphs(doc, scope, min_words, sentences)]
+                assert fast == list(_paragraphs_slow(doc, scope, min_words, sentences))
+
+
+REPEATS = st.lists(st.sampled_from([
+    "The cat sat.", "the cat  sat.", "THE CAT SAT!", "_ the cat sat.", "A b c d e f g h i.", "a b c d e f g h i",
+    "One two.", "\n\n", "\n", " ", "# Head\n\n", "- item one two three\n", "“Quoted words here,” she said. ",
+    "½ ½ ½.", "ﬁne ﬁne.", "fine fine.",
+]), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(REPEATS, st.sampled_from(["d.md", "d.txt"]))
+def test_repeated_paragraphs_and_sentences_are_the_first_definition(text, path):
+    _repeats_alike(parse(text, path))
+
+
+def test_repeated_paragraphs_and_sentences_on_wire_copy():
+    stories = texts()
+    for text in stories + ["\n\n".join(stories[:6] + stories[2:4])]:
+        _repeats_alike(parse(text, "wire.txt"))
+
+
+def test_repeated_lines_keys_and_prose_lines_are_their_definitions():
+    from factlint.checks._text import normalised
+    from factlint.checks.repeated_paragraph import _prose_line, _prose_lines, _repeated_lines
+    from factlint.kinds.base import Scope
+
+    stories = texts()
+    for text in stories[:20] + ["a\nb\n  A\nB.\n\n- x\n- x\n", "Zürich\nzürich\n\n# H\n\nH\n"]:
+        for path in ("d.txt", "d.md"):
+            doc = parse(text, path)
+            starts = doc.lines.starts
+            ends = starts[1:] + [len(text)]
+            blocks = sorted(doc.prose_blocks, key=lambda b: b.start)
+            for scope in (Scope(["all"]), Scope(["paragraph"])):
+                assert _prose_lines(blocks, scope, starts, ends) == [
+                    _prose_line(blocks, [b.start for b in blocks], scope, a, b) for a, b in zip(starts, ends)]
+            if text.isascii():
+                from factlint.checks._text import _ASCII_EDGE
+
+                low = text.lower()
+                assert [" ".join(low[a:b].split()).strip(_ASCII_EDGE) for a, b in zip(starts, ends)] == [
+                    normalised(text[a:b]) for a, b in zip(starts, ends)]
+            list(_repeated_lines(doc, Scope(["all"]), 3))
+
+
+# -- the phrase index: one automaton pass for phrases of both cases and stems -----------------------
+def _occurrences(text, word):
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _scan_slow(index, prose):
+    """Each phrase looked for on its own, as the index defines it."""
+    from factlint.phrases import APOSTROPHES, CASELESS_SPECIALS, _fold, _is_word_char
+
+    plain = prose.translate(APOSTROPHES)
+    folded = _fold(plain)
+    hits = {}
+    for key, (phrases, cs) in enumerate(index._lists):
+        text = plain if cs else folded
+        for phrase in phrases:
+            for start in _occurrences(text, phrase):
+                end = start + len(phrase)
+                if _is_word_char(phrase[0]) and start > 0 and _is_word_char(text[start - 1]):
+                    continue
+                if _is_word_char(phrase[-1]) and end < len(text) and _is_word_char(text[end]):
+                    continue
+                hits.setdefault(key, []).append((start, end))
+    for key, spans in hits.items():
+        kept = []
+        for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+            if not (kept and span[0] < kept[-1][1]):
+                kept.append(span)
+        hits[key] = kept
+    if not prose.isascii() and any(c in prose for c in CASELESS_SPECIALS):
+        return hits, None, None
+    stems, exact = {}, {}
+    for key, words in enumerate(index._stem_lists):
+        for word in words:
+            for start in _occurrences(folded, _fold(word.translate(APOSTROPHES))):
+                stems.setdefault(key, set()).add(start)
+            for start in _occurrences(_fold(prose), word):
+                exact.setdefault(key, set()).add(start)
+    return hits, {k: sorted(v) for k, v in stems.items()}, exact
+
+
+PHRASEY = st.lists(st.sampled_from([
+    "US", "us", "U.S.", "u.s.", "UN", "un", "Kyiv", "KYIV", "kyiv", "center", "Center", "CENTER", "said", "SAID",
+    "according to", "According  to", "it’s", "it's", "editor’s note", "EDITOR'S NOTE", "İ", "K", "ſ", "ß",
+    " ", ".", "-", "\n\n", "x", "caused", "first ever", "first-ever", "%", "$", "5", "é", "officials", "say",
+]), max_size=25).map("".join)
+
+
+def _scan_alike(index, prose):
+    hits, stems = index.scan_all(prose)
+    slow_hits, slow_stems, exact = _scan_slow(index, prose)
+    assert hits == slow_hits
+    if slow_stems is None:
+        assert stems is None
+    else:
+        assert stems == slow_stems
+        for key, found in exact.items():  # what the stems' own spelling finds is all there
+            assert found <= set(stems[key])
+
+
+@settings(max_examples=300, deadline=None)
+@given(PHRASEY)
+def test_one_pass_of_the_phrase_index_is_each_phrase_on_its_own(prose):
+    rules, _ = _builtin_terms_cached()
+    _scan_alike(rules.index, prose)
+
+
+def test_one_pass_of_the_phrase_index_on_wire_copy():
+    rules, _ = _builtin_terms_cached()
+    for text in texts()[:25]:
+        _scan_alike(rules.index, parse(text, "wire.txt").prose)
+
+
+def test_lower_case_moves_no_word_break():
+    """text_counts takes count_words from the lower-cased word list: no character gains or
+    loses white space by str.lower()."""
+    import sys
+
+    for c in map(chr, range(sys.maxunicode + 1)):
+        low = c.lower()
+        assert c.isspace() == any(x.isspace() for x in low), hex(ord(c))
+        assert not c.isspace() or low == c

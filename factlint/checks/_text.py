@@ -29,10 +29,15 @@ def normalised(text: str) -> str:
 
 
 def has_words(text: str, count: int) -> bool:
-    """Does ``text`` hold at least ``count`` words (runs of word characters)? Stops counting there."""
-    n = 0
-    for _ in _WORDS.finditer(text):
-        n += 1
-        if n >= count:
-            return True
-    return count <= 0
+    """Does ``text`` hold at least ``count`` words (runs of word characters)? One search:
+    ``count`` runs, each from a word start, with only non-word characters between them
+    (possessive, so a text with fewer words costs one pass per word start)."""
+    if count <= 0:
+        return True
+    pattern = _AT_LEAST.get(count)
+    if pattern is None:
+        pattern = _AT_LEAST[count] = regex.compile(r"(?<!\w)\w++" + r"\W++\w++" * (count - 1))
+    return pattern.search(text) is not None
+
+
+_AT_LEAST: dict[int, "regex.Pattern"] = {}

@@ -14,7 +14,7 @@ import regex
 
 from ..kinds.base import Hit
 from ..schema import Bool, Field, Num
-from ._text import has_words, normalised
+from ._text import _ASCII_EDGE, has_words, normalised
 
 _WORD = regex.compile(r"\w+")
 #: The longest run of lines compared with the run right after it.
@@ -48,36 +48,62 @@ class RepeatedParagraph:
                     yield hit
 
     def _paragraphs(self, doc, scope, min_words: int, sentences: bool):
-        seen: dict[str, int] = {}
+        seen = _FirstWithWords(min_words, lambda block: doc.lines.position(block.start)[0])
         reported_blocks: set[int] = set()
         for block in doc.prose_blocks:
             if not scope.block_ok(block) or block.kind in ("headline", "heading"):
                 continue
             text = doc.block_text(block)
-            if not has_words(text, min_words):
-                continue
-            key = normalised(text)
-            if key in seen:
+            line = seen.repeats(normalised(text), text, block)
+            if line is not None:
                 reported_blocks.add(block.index)
-                yield Hit(block.pstart, block.pend, values={"line": seen[key]})
-            else:
-                seen[key] = doc.lines.position(block.start)[0]
+                yield Hit(block.pstart, block.pend, values={"line": line})
         if not sentences:
             return
-        seen_sentences: dict[str, int] = {}
+        seen_sentences = _FirstWithWords(min_words, lambda s: doc.lines.position(doc.to_raw(s.start, s.end)[0])[0])
+        ok = [scope.block_ok(block) and block.kind not in ("headline", "heading") for block in doc.blocks]
+        prose = doc.prose
         for s in doc.sentences:
-            block = doc.blocks[s.block]
-            if not scope.block_ok(block) or block.kind in ("headline", "heading"):
+            if not ok[s.block]:
                 continue
-            text = doc.prose[s.start:s.end]
-            if not has_words(text, min_words):
-                continue
-            key = normalised(text)
-            if key in seen_sentences:
-                if block.index not in reported_blocks:
-                    yield Hit(s.start, s.end, values={"line": seen_sentences[key]})
-            else:  # the line is looked up only for a sentence seen first
-                seen_sentences[key] = doc.lines.position(doc.to_raw(s.start, s.end)[0])[0]
+            text = prose[s.start:s.end]
+            line = seen_sentences.repeats(normalised(text), text, s)
+            if line is not None and s.block not in reported_blocks:
+                yield Hit(s.start, s.end, values={"line": line})
+
+
+class _FirstWithWords:
+    """Texts by key: which one repeats an earlier text of at least ``min_words`` words
+    (the first such text of a key is the original, remembered by its line). Counting a
+    text's words is put off until another text has the same key -- most never do."""
+
+    __slots__ = ("min_words", "line_of", "first", "waiting")
+
+    def __init__(self, min_words: int, line_of) -> None:
+        self.min_words = min_words
+        self.line_of = line_of
+        self.first: dict[str, int] = {}  # key -> line of its original
+        self.waiting: dict[str, list] = {}  # key -> earlier (text, item), words not counted yet
+
+    def repeats(self, key: str, text: str, item) -> int | None:
+        """The original's line if ``text`` (with enough words) repeats it; else None, and
+        ``text`` may be the original of later ones. Texts come in document order."""
+        line = self.first.get(key)
+        if line is not None:
+            return line if has_words(text, self.min_words) else None
+        waiting = self.waiting.get(key)
+        if waiting is None:
+            self.waiting[key] = [(text, item)]
+            return None
+        if not has_words(text, self.min_words):
+            return None
+        del self.waiting[key]
+        for earlier, earlier_item in waiting:
+            if has_words(earlier, self.min_words):
+                line = self.first[key] = self.line_of(earlier_item)
+                return line
+        self.first[key] = self.line_of(item)
+        return None
 
 
 def _lines_of(doc, start: int, end: int) -> tuple[int, int]:
@@ -88,11 +114,14 @@ def _repeated_lines(doc, scope, min_words: int):
     """Raw hits on runs of lines (inside prose blocks in scope) equal to the run just above."""
     text, starts = doc.text, doc.lines.starts
     n = len(starts)
-    ends = [starts[i + 1] if i + 1 < n else len(text) for i in range(n)]
-    keys = [normalised(text[starts[i]:ends[i]]) for i in range(n)]
+    ends = starts[1:] + [len(text)]
+    if text.isascii():  # normalised(), ASCII case, with the whole text lower-cased at once
+        low = text.lower()
+        keys = [" ".join(low[a:b].split()).strip(_ASCII_EDGE) for a, b in zip(starts, ends)]
+    else:
+        keys = [normalised(text[a:b]) for a, b in zip(starts, ends)]
     blocks = sorted(doc.prose_blocks, key=lambda b: b.start)
-    block_starts = [b.start for b in blocks]
-    in_prose = [_prose_line(blocks, block_starts, scope, starts[i], ends[i]) for i in range(n)]
+    in_prose = _prose_lines(blocks, scope, starts, ends)
     # the next line with the same key: a run of k lines can repeat only where line i + k
     # reads like line i, so those are the only lengths worth comparing
     following = [n] * n
@@ -125,6 +154,24 @@ def _repeated_lines(doc, scope, min_words: int):
                 break
         if not found:
             i += 1
+
+
+def _prose_lines(blocks, scope, starts: list[int], ends: list[int]) -> list[bool]:
+    """:func:`_prose_line` of every line, with each block's answer worked out once."""
+    block_starts = [b.start for b in blocks]
+    block_ends = [b.end for b in blocks]
+    ok = [scope.block_ok(b) and b.kind != "headline" for b in blocks]
+    out = []
+    for start, end in zip(starts, ends):
+        i = bisect_right(block_starts, max(start, end - 1)) - 1
+        found = False
+        while i >= 0 and block_ends[i] > start:
+            if block_starts[i] < end:
+                found = ok[i]
+                break
+            i -= 1
+        out.append(found)
+    return out
 
 
 def _prose_line(blocks, block_starts: list[int], scope, start: int, end: int) -> bool:

@@ -45,6 +45,7 @@ _SIGN_OFF = regex.compile(r"[ \t]*(?:-+[ \t]*)?\p{Lu}[\p{Lu}.&'-]*(?:[ \t]+\p{Lu
 _LAST_WORD_LINE = regex.compile(r"[ \t]*(?:-+[ \t]*)?\p{L}+[ \t]*")
 _ENDS_SENTENCE = regex.compile(r"[.!?…][\"”’')\]]*\s*$")
 _HAS_DIGIT = regex.compile(r"\d")
+_DIGIT_RUN = regex.compile(r"\d+")
 #: A line that ends with a dotted abbreviation ("... DISPUTE WITH U.S.") has not ended a sentence.
 _DOTTED_END = regex.compile(r"(?<![\p{L}.])(?:\p{L}\.){2,}\s*$")
 _HEADLINE_MAX_WORDS = 25
@@ -134,6 +135,10 @@ def _is_figure_row_fast(line: str, column_row: bool) -> bool:
     tokens = line.split()
     if len(tokens) < 2:
         return False
+    # a token with a digit holds a run of digits of its own: too few runs, too few figures
+    runs = len(_DIGIT_RUN.findall(line))
+    if runs < 2 or runs / len(tokens) < 0.3:
+        return False
     figures = sum(1 for t in tokens if _HAS_DIGIT.search(t))
     return figures >= 2 and figures / len(tokens) >= 0.3 and not _ENDS_SENTENCE.search(line)
 
@@ -166,7 +171,7 @@ def _group_lines(text: str, spans: list[tuple[int, int]], wire: bool,
     prev_line = ""
     prev_sign_off = False
     prev_indented = prev_column = False
-    last = max((i for i, (a, b) in enumerate(spans) if text[a:b].strip()), default=-1)
+    last = next((i for i in range(len(spans) - 1, -1, -1) if text[spans[i][0]:spans[i][1]].strip()), -1)
     for i, (start, end) in enumerate(spans):
         line = text[start:end]
         if not line.strip() or ("factlint-" in line and _DIRECTIVE_LINE.fullmatch(line)):

