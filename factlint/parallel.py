@@ -78,11 +78,46 @@ def run_tasks(state, tasks, jobs: int) -> Iterator[tuple[int, object]]:
     else:
         ctx = multiprocessing.get_context("spawn")
         initargs = (state,)
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    # concurrent.futures, not multiprocessing.Pool: when a worker dies (killed by the
+    # out-of-memory killer, a crash in a C extension) Pool waits for its results forever;
+    # the executor says so, and the files it did not finish are linted here instead
+    done: set[int] = set()
+    finished_cleanly = False
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=initargs)
     try:
-        with ctx.Pool(workers, initializer=_init, initargs=initargs) as pool:
-            yield from pool.imap_unordered(_work, tasks, chunksize)
+        pending = {pool.submit(_work_chunk, tasks[i:i + chunksize]) for i in range(0, len(tasks), chunksize)}
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                for index, outcome in future.result():
+                    done.add(index)
+                    yield index, outcome
+        finished_cleanly = True
+    except BrokenProcessPool:
+        print("factlint: a worker process died while linting; linting the rest in one process",
+              file=sys.stderr)
+        for task in tasks:
+            if task.index not in done:
+                yield task.index, lint_file(state, task)
     finally:
+        if finished_cleanly:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool)
         _STATE = None
+
+
+def _stop(pool) -> None:
+    """Shut the pool down now: queued chunks are cancelled and running workers stopped
+    (after Ctrl-C or an error there is nobody to wait for)."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # no public way to reach them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in workers:
+        if proc.is_alive():
+            proc.terminate()
 
 
 def _init(state=None) -> None:
@@ -92,13 +127,16 @@ def _init(state=None) -> None:
 
         _STATE = state
         syllables.use_folder(state.data_folder)
-    # a worker ignores Ctrl-C: the parent stops the pool and reports it
+    # a worker ignores Ctrl-C: the parent stops the pool and reports it; and a worker the
+    # parent stops ends quietly (a forked worker would otherwise run the command line's
+    # SIGTERM handler and print a traceback)
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _work(task):
+def _work_chunk(tasks) -> list[tuple[int, object]]:
     from .runner import lint_file
 
-    return task.index, lint_file(_STATE, task)
+    return [(task.index, lint_file(_STATE, task)) for task in tasks]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -85,6 +86,26 @@ def test_workers_do_the_linting(tmp_path, monkeypatch, fork_always):
     log.unlink()
     factlint("--no-cache", "--jobs", "1", ".", cwd=tmp_path)
     assert set(log.read_text(encoding="utf-8").split()) == {str(os.getpid())}
+
+
+def test_a_worker_that_dies_does_not_hang_the_run_and_loses_no_file(tmp_path, monkeypatch, fork_always):
+    """A worker killed mid-run (the out-of-memory killer, a crash in a C extension): the
+    run says so and lints what the workers did not finish in the main process, with the
+    same findings as ever -- instead of waiting forever for the dead worker's results."""
+    newsroom(tmp_path)
+    expected = run_json(tmp_path, "--no-cache", "--jobs", "1", ".")
+    parent = os.getpid()
+    real = runner.lint_file
+
+    def dies_in_a_worker(state, task, stdin=None):
+        if os.getpid() != parent and task.item.endswith("05.md"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(state, task, stdin)
+
+    monkeypatch.setattr(runner, "lint_file", dies_in_a_worker)
+    code, report, err = run_json(tmp_path, "--no-cache", "--jobs", "2", ".")
+    assert (code, report) == expected[:2]
+    assert "factlint: a worker process died while linting; linting the rest in one process" in err
 
 
 def test_text_and_statistics_output_are_identical_with_jobs(tmp_path, fork_always):
