@@ -499,3 +499,20 @@ def test_a_possessive_pronoun_before_a_noun_of_stance_refers_back():
     found = [a for a in find_attributions(doc) if a.form == "nominal"]
     assert [(a.kind, doc.prose[a.source[0]:a.source[1]], a.pronoun, doc.prose[a.refers_to[0]:a.refers_to[1]])
             for a in found] == [("named-person", "Her", True, "The mayor")]
+
+
+# -- start-up cost ------------------------------------------------------------------------
+
+def test_a_lazy_pattern_compiles_on_first_use_and_then_answers_like_the_compiled_one():
+    import regex
+
+    from factlint.document.lazypattern import LazyPattern
+
+    lazy = LazyPattern(r"\bsaid\b", regex.IGNORECASE)
+    assert "search" not in vars(lazy)  # nothing compiled at import
+    text = "The clerk SAID nothing; the judge said more."
+    assert lazy.search(text).span() == (10, 14)
+    assert "search" in vars(lazy)  # later calls go straight to the compiled pattern
+    assert lazy.search(text, 15).span() == (34, 38)
+    assert [m.start() for m in lazy.finditer(text)] == [10, 34]
+    assert lazy.match(text, 10) is not None and lazy.flags & regex.IGNORECASE

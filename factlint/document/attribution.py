@@ -34,6 +34,7 @@ from functools import lru_cache
 import regex
 
 from ..phrases import PhraseIndex
+from .lazypattern import LazyPattern
 from .lexicons import (
     builtin_lexicons,
     fold,
@@ -165,18 +166,18 @@ def mentions_anonymity(prose: str, start: int, end: int):
 
 # -- the cue index ----------------------------------------------------------------------
 
-@dataclass(frozen=True)
 class _CueIndex:
-    index: PhraseIndex
-    verb: int
-    report: int
-    passive: int
-    poll: int
-    attitude: int
-    nominal: int
-    group: int
-    impression: int
-    stance_noun: int
+    """The cue phrases in one index, with the id of each group. A plain class with slots:
+    as a frozen dataclass its generated methods cost about 2 ms at every import."""
+
+    __slots__ = ("index", "verb", "report", "passive", "poll", "attitude", "nominal", "group", "impression",
+                 "stance_noun")
+
+    def __init__(self, index: PhraseIndex, verb: int, report: int, passive: int, poll: int, attitude: int,
+                 nominal: int, group: int, impression: int, stance_noun: int) -> None:
+        self.index, self.verb, self.report, self.passive, self.poll = index, verb, report, passive, poll
+        self.attitude, self.nominal, self.group, self.impression = attitude, nominal, group, impression
+        self.stance_noun = stance_noun
 
 
 @lru_cache(maxsize=1)
@@ -196,10 +197,10 @@ def _cue_index() -> _CueIndex:
 
 
 #: "in" before a poll: "in the latest polls", "in a CBS News/ORC poll last week".
-_IN_POLL = regex.compile(r"\b([Ii]n)\s+(?:(?:the|a|an|our|their|its|this|that|these)\s+)?[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+){0,4}\s*\Z")
+_IN_POLL = LazyPattern(r"\b([Ii]n)\s+(?:(?:the|a|an|our|their|its|this|that|these)\s+)?[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+){0,4}\s*\Z")
 #: A speaker's label: "TAPPER: …" in a transcript, "Trump: My plans aren't set" in a headline.
 #: Up to four capitalised words at the start of a paragraph or sentence, then a colon.
-_LABEL = regex.compile(
+_LABEL = LazyPattern(
     r"(?:(?<=\A)|(?<=\n\n)|(?<=[.?!][\"”’']?\s))"
     r"(\p{Lu}[\p{L}.'’-]*(?:\s(?:\p{Lu}[\p{L}.'’-]*|of|on|the|de|van|von)){0,4}):(?=\s)")
 #: Labels that introduce something other than a speaker.
@@ -1222,9 +1223,9 @@ _STOP_PREDICATE = frozenset("not on in at from of for to by with as about into o
                             "these those such so very more less most also still just now".split())
 #: Pre-checks (one regex call per hit): a linking verb before an attitude adjective; an
 #: auxiliary or a past tense after a group ("officials have …", "experts warned").
-_LINK_BEFORE = regex.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|grew|grown|grows?|appears?|"
+_LINK_BEFORE = LazyPattern(r"\b(?:is|are|was|were|be|been|being|remains?|remained|grew|grown|grows?|appears?|"
                              r"appeared|seems?|seemed|feels?|felt|became|become)\b[\w\s’'-]{0,30}\Z", regex.IGNORECASE)
-_VERB_AFTER = regex.compile(r"(?:\s+(?:in|at|from|inside|within|on|familiar|close|to)\b[^.,;:!?]{0,60}?)?"
+_VERB_AFTER = LazyPattern(r"(?:\s+(?:in|at|from|inside|within|on|familiar|close|to)\b[^.,;:!?]{0,60}?)?"
                             r"(?:\s+(?:not|also|still|now|\w+ly))*\s+(?:\w+ed|has|have|had|will|would|could|can|may|"
                             r"might|must|should|shall|did|do|does|is|are|was|were|'ve|’ve)\b", regex.IGNORECASE)
 #: Before "be"/"being", words that make a passive hypothetical: "to be seen as", "risk being".
@@ -1234,11 +1235,11 @@ _MODAL_LEAD = frozenset("to will would could can may might should must risk risk
 _ATTITUDE_LINKS = frozenset("is are was were be been remain remains remained grew grow grown appear appears "
                             "appeared seem seems seemed feel feels felt become became".split())
 #: Between two attributions, a new clause rather than a nested report: "…, but he said …"
-_CLAUSE_BREAK = regex.compile(r",\s+(?:but|and|while|yet)\b|\bbut\b|;|\s[—–]\s")
+_CLAUSE_BREAK = LazyPattern(r",\s+(?:but|and|while|yet)\b|\bbut\b|;|\s[—–]\s")
 #: Before a pronoun source, the start of a clause of the reporter's own: "…, he said,",
 #: "because she said", "as they said", "which he said would …" (not "that he said": the
 #: content of the outer report).
-_CLAUSE_OPENING = regex.compile(r"(?:,|\b(?:when|because|as|which|and|though|although|while|since|whom|where))\s+\Z",
+_CLAUSE_OPENING = LazyPattern(r"(?:,|\b(?:when|because|as|which|and|though|although|while|since|whom|where))\s+\Z",
                                 regex.IGNORECASE)
 _PARTICLES = frozenset("off in up back out upon".split())
 _QUANTIFIERS = frozenset("some many several most few both all another each others none neither".split())
