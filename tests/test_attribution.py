@@ -516,3 +516,34 @@ def test_a_lazy_pattern_compiles_on_first_use_and_then_answers_like_the_compiled
     assert lazy.search(text, 15).span() == (34, 38)
     assert [m.start() for m in lazy.finditer(text)] == [10, 34]
     assert lazy.match(text, 10) is not None and lazy.flags & regex.IGNORECASE
+
+
+# -- a report inside what a source says ---------------------------------------------------
+
+def _within(text: str):
+    doc = doc_of(text, "draft.txt")
+    p = doc.prose
+    return [(p[a.cue[0]:a.cue[1]], p[a.within.source[0]:a.within.source[1]] if a.within else None)
+            for a in find_attributions(doc) if a.kind == "unsourced"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It is thought the orchard was sold in May, the growers' cooperative said.",
+     [("It is thought", "the growers' cooperative")]),
+    ("The orchard was reportedly sold in May, Ilse Marken said.", [("reportedly", "Ilse Marken")]),
+    ("Ilse Marken said the orchard is said to have been sold in May.", [("is said to", "Ilse Marken")]),
+    ("The orchard was reportedly sold in May, Ilse Marken told the growers.", [("reportedly", "Ilse Marken")]),
+    ("The orchard was reportedly sold in May, she said on Monday.", [("reportedly", "she")]),
+])
+def test_an_unsourced_report_in_the_content_of_a_sourced_attribution_is_within_it(text, expected):
+    assert _within(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The orchard was reportedly sold in May, and Ilse Marken said she would buy another.",
+    "The orchard was reportedly sold in May, but Ilse Marken said nothing about it.",
+    "The orchard was reportedly sold in May. Ilse Marken said she was pleased.",
+    "The orchard was reportedly sold in May, it was reported.",
+])
+def test_an_unsourced_report_beside_a_source_or_in_another_sentence_is_within_nothing(text):
+    assert all(source is None for _, source in _within(text))

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -56,7 +56,10 @@ from .sourcekind import ANONYMITY, ANONYMITY_REASON, QUANTITY_HEADS as _QUANTITY
 from .sourcephrase import (
     CLOSING_MARKS,
     DETERMINERS,
+    MEDIUM_NOUNS,
     NUMBER_WORDS,
+    TIME_MODIFIERS,
+    TIME_NOUNS,
     Tok,
     apposition_after,
     is_np_word,
@@ -103,6 +106,10 @@ class Attribution:
     head: str = ""  # the source's head word, lower case
     refers_to: tuple[int, int] | None = None  # what a pronoun or group reference resolves to
     resolved: bool = True  # False for a pronoun with no source to refer to
+    #: For an attribution with no source ("reportedly", "it is believed"): the attribution
+    #: with a source in whose content its cue lies, in the same sentence ("It is believed
+    #: the minister resigned, police said": the police stand behind the belief), else None.
+    within: Attribution | None = field(default=None, repr=False, compare=False)
 
     @property
     def has_source(self) -> bool:
@@ -294,6 +301,7 @@ class _Finder:
         self._resolve()
         self._questioned()
         self.found = [a for a in self.found if a.kind]
+        self._within()
         self._reasons()
         return self.found
 
@@ -673,8 +681,10 @@ class _Finder:
                                           or _is_adverb_tok(toks[x]) for x in range(source[1] + 1, ci)):
                 cue = (toks[source[1] + 1].start, cue[1])  # "has said", "also said", "has repeatedly said"
             content = self._after(toks, cj, s)
-            if source[0] > 0 and (toks[source[0] - 1].text == "," or toks[source[0] - 1].text in CLOSING_MARKS) and cj + 1 >= len(toks) - 1:
-                content = self._before(toks, source[0], s)  # "…, the minister said."
+            if source[0] > 0 and (toks[source[0] - 1].text == "," or toks[source[0] - 1].text in CLOSING_MARKS) \
+                    and _circumstance_only(toks, cj + 1, addressee=words[0] in _TELLING):
+                # "…, the minister said.", "…, she said on Tuesday.", "…, he told reporters."
+                content = self._before(toks, source[0], s)
             return self._sourced(si, toks, cue, source, content, form=vform) \
                 or self._speech_without_source(si, toks, ci, cj, s)
         if phrase in _INVERTING and (prev is None or prev.text in (",", "—", "–", "'") or prev.text in CLOSING_MARKS):
@@ -1060,6 +1070,31 @@ class _Finder:
             kept.append(att)
         self.found = kept
 
+    def _within(self) -> None:
+        """An attribution with no source whose cue lies in the content of an attribution
+        with a source in the same sentence is that source's report: "It is believed the
+        minister resigned, police said", "Police said the minister reportedly resigned".
+        Not "The minister reportedly resigned, and police said they were investigating":
+        the police's content is only "they were investigating". The innermost such
+        content wins."""
+        by_sentence: dict[int, list[Attribution]] = {}
+        for att in self.found:
+            by_sentence.setdefault(att.sentence, []).append(att)
+        for atts in by_sentence.values():
+            if len(atts) < 2:
+                continue
+            for att in atts:
+                if att.kind != "unsourced":
+                    continue
+                best = None
+                for b in atts:
+                    if b is att or b.source is None or b.content is None or b.kind == "unsourced":
+                        continue
+                    if b.content[0] <= att.cue[0] and att.cue[1] <= b.content[1] \
+                            and (best is None or b.content[1] - b.content[0] < best.content[1] - best.content[0]):
+                        best = b
+                att.within = best
+
     # -- resolution -------------------------------------------------------------------------
     def _resolve(self) -> None:
         """Pronouns and back-references take the kind of the source they refer to; a vague
@@ -1244,6 +1279,32 @@ _CLAUSE_OPENING = LazyPattern(r"(?:,|\b(?:when|because|as|which|and|though|altho
 _PARTICLES = frozenset("off in up back out upon".split())
 _QUANTIFIERS = frozenset("some many several most few both all another each others none neither".split())
 _CLAUSE_JOINERS = frozenset("and but so yet or meanwhile however still then also".split())
+
+
+#: Verbs whose object is the person told, not what is said: "…, she told reporters."
+_TELLING = frozenset("told tells tell assured assures informed informs reminded reminds".split())
+#: Words of a time or a medium after a verb of saying: "on Tuesday", "in a statement".
+_CIRCUMSTANCE = (TIME_NOUNS | TIME_MODIFIERS | MEDIUM_NOUNS | DETERMINERS
+                 | frozenset("a an his her their its our news press via through here there again too also "
+                             "recently".split()))
+
+
+def _circumstance_only(toks: list[Tok], i: int, addressee: bool = False) -> bool:
+    """Is there nothing after token ``i`` but a time or a medium ("on Tuesday", "in a
+    statement", "last week") and the closing punctuation? With ``addressee`` the person
+    told may come first ("told reporters", "told the council on Friday")."""
+    n = len(toks)
+    if addressee and i < n and toks[i].is_word:
+        np = phrase_after(toks, i, n)
+        if np is not None:
+            i = np[1] + 1
+    for t in toks[i:]:
+        if t.is_word:
+            if t.low not in _CIRCUMSTANCE and not t.low.isdigit():
+                return False
+        elif t.text not in (".", "!", "?", "…") and t.text not in CLOSING_MARKS:
+            return False
+    return True
 
 
 def _aside(inner: list[Tok]) -> bool:
