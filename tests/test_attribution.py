@@ -373,6 +373,24 @@ def test_a_short_quotation_given_a_speaker_is_the_speakers_not_the_reporters():
     assert [(a.kind, doc.prose[a.cue[0]:a.cue[1]], a.quote) for a in found] == [("named-person", "said", "direct")]
 
 
+def test_the_finder_runs_again_only_when_a_quotation_given_a_speaker_holds_an_attribution(monkeypatch):
+    """Giving a short quotation its speaker changes the finder's answer only if one of its
+    attributions starts inside that quotation; otherwise the first run stands."""
+    import factlint.document.attribution as attribution
+
+    runs = []
+    real = attribution._Finder.run
+    monkeypatch.setattr(attribution._Finder, "run", lambda self: runs.append(1) or real(self))
+    doc = doc_of("The mayor shrugged.\n\n“Not now,” he said.\n", "draft.txt")
+    assert doc.quotes[0].direct  # given its speaker, so no longer a scare quote
+    assert [(a.kind, a.quote) for a in find_attributions(doc)] == [("named-person", "direct")]
+    assert len(runs) == 1
+    runs.clear()
+    doc = doc_of("The mayor shrugged.\n\n“We said no,” he said.\n", "draft.txt")
+    assert [doc.prose[a.cue[0]:a.cue[1]] for a in find_attributions(doc)] == ["said"]
+    assert len(runs) == 2  # "said" inside the quotation is now the mayor's: found again
+
+
 @pytest.mark.parametrize("text, cues", [
     # a pronoun source that opens a clause of its own is the reporter's attribution ...
     ("The mayor praised the crews, and she said the quay would reopen in May.", ["praised", "said"]),

@@ -128,6 +128,12 @@ def find_attributions(doc, nested: bool = False) -> list[Attribution]:
     in a quotation nested in another but are not the reporter's sourcing."""
     cached = doc._cache.get("attributions")
     direct = _direct_quotes(doc)
+    if cached is not None and doc._cache.get("attributions_direct") != direct \
+            and _same_routing(doc, doc._cache["attributions_routed"]):
+        # a short quotation has since become direct, but none of the finder's attributions
+        # starts inside it: a second run would route every attribution as the first did
+        # and so find exactly the same (the quotations decide nothing else in the finder)
+        doc._cache["attributions_direct"] = direct
     if cached is None or doc._cache.get("attributions_direct") != direct:
         # (again) when a short quotation has since been given a speaker and so become
         # direct: "“We said no,” he said." -- its words are then the speaker's, not the
@@ -135,6 +141,7 @@ def find_attributions(doc, nested: bool = False) -> list[Attribution]:
         finder = _Finder(doc)
         cached = doc._cache["attributions"] = finder.run()
         doc._cache["nested_attributions"] = finder.nested
+        doc._cache["attributions_routed"] = finder.routed
         if "attributions_direct" in doc._cache:
             _keep_speakers(doc, cached + finder.nested)
         doc._cache["attributions_direct"] = direct
@@ -148,6 +155,13 @@ def _direct_quotes(doc) -> int:
     """How many of the document's quotations are direct (speaker assignment only ever
     turns a quotation direct, so the count tells whether any changed)."""
     return sum(1 for q in doc.quotes if q.direct)
+
+
+def _same_routing(doc, routed: list[tuple[int, bool]]) -> bool:
+    """Would every attribution the finder made go to the same list (the reporter's, or
+    nested in a direct quotation) under the document's quotations as they are now?"""
+    probe = _Finder(doc)
+    return all(probe._quoted(p) == quoted for p, quoted in routed)
 
 
 def _keep_speakers(doc, atts: list[Attribution]) -> None:
@@ -256,6 +270,7 @@ class _Finder:
         self.prose = doc.prose
         self.found: list[Attribution] = []
         self.nested: list[Attribution] = []  # inside direct quotations
+        self.routed: list[tuple[int, bool]] = []  # (cue start, inside a direct quotation?) of each one made
         self._tok_sentence = -1
         self._tok_list: list[Tok] = []
         self._tok_starts: list[int] = []
@@ -294,7 +309,9 @@ class _Finder:
                 continue
             att = self._attribution(si, start, end, form)
             if att is not None:
-                (self.nested if self._quoted(start) else self.found).append(att)
+                quoted = self._quoted(start)
+                self.routed.append((start, quoted))
+                (self.nested if quoted else self.found).append(att)
                 covered = end
         self.found.sort(key=lambda a: a.cue[0])
         self._unnest()
