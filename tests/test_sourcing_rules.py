@@ -164,7 +164,7 @@ def test_a_verb_of_saying_with_no_speaker_found_is_no_sourcing_finding_and_attri
     """The finder lists "said" with no speaker it can place as unsourced (form ``verb``):
     no sourcing rule reads that form without a source, and the figure is attributed."""
     from factlint.document.attribution import find_attributions
-    text = "The unsigned ruling said the quay would cost 40 percent more.\n"
+    text = "The unsigned notice said the quay would cost 40 percent more.\n"
     from conftest import doc_of
     assert [(a.kind, a.form) for a in find_attributions(doc_of(text, "draft.txt"))] == [("unsourced", "verb")]
     assert findings_of(text, "draft.txt", rule="sourcing") + findings_of(text, "draft.txt", rule="attribution") == []

@@ -628,7 +628,7 @@ class _Finder:
         prev = toks[ci - 1] if ci > 0 else None
         participle = words[0].endswith("ing")
         if prev is not None:
-            if participle and (prev.text in (",", "—", "–") or prev.low in _PARTICIPLE_PREPS):
+            if participle and (_after_comma(toks, ci) or prev.low in _PARTICIPLE_PREPS):
                 return self._participle(si, toks, ci, cj, vform)
             if prev.low in ("most", "more", "less", "least") and words[-1].endswith("ing"):
                 return None  # "his most promising paths": an adjective
@@ -667,7 +667,8 @@ class _Finder:
         if words[0] in ("call", "calls", "called", "calling") and nxt is not None and nxt.low in _PARTICLES:
             return None  # "called off", "called in"
         if phrase in _NOUN_FORMS and not _complement(nxt) and not (vform == "stance" and _gerund(nxt)) and not (
-                (nxt is None or nxt.text in ".!?;") and any(t.text == "," for t in toks[max(0, ci - 5):ci])):
+                (nxt is None or nxt.text in ".!?;") and any(t.text == "," for t in toks[max(0, ci - 5):ci])) \
+                and not (phrase in EVIDENCE_VERBS and prev is not None and prev.low in EVIDENCE_NOUNS):
             return None  # "key states ahead", "reports of fraud"; but "…, figures show."
         if prev is not None and (prev.low.isdigit() or prev.low in NUMBER_WORDS) and nxt is not None \
                 and words[-1].endswith("ed") and is_np_word(nxt) and not nxt.capitalised:
@@ -884,7 +885,7 @@ class _Finder:
                 return copy
         subject = self._sentence_subject(toks, ci)
         att = self._sourced(si, toks, cue, subject, self._after(toks, cj, s), form=form) if subject else None
-        if att is None and ci > 0 and toks[ci - 1].text in (",", "—", "–") and toks[ci].low in _SPEECH_PARTICIPLES \
+        if att is None and _after_comma(toks, ci) and toks[ci].low in _SPEECH_PARTICIPLES \
                 and cj == ci:
             # "…, saying the city embodied …": the subject is too far back to find; still a report
             return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="verb")
@@ -1322,6 +1323,15 @@ def _circumstance_only(toks: list[Tok], i: int, addressee: bool = False) -> bool
         elif t.text not in (".", "!", "?", "…") and t.text not in CLOSING_MARKS:
             return False
     return True
+
+
+def _after_comma(toks: list[Tok], i: int) -> bool:
+    """Does a comma or a dash come just before token ``i``, or a comma and a closing
+    quotation mark ("… values,” saying …": the comma inside the quotation)?"""
+    if i < 1:
+        return False
+    prev = toks[i - 1].text
+    return prev in (",", "—", "–") or (prev in ("”", '"', "’") and i >= 2 and toks[i - 2].text == ",")
 
 
 def _aside(inner: list[Tok]) -> bool:

@@ -79,8 +79,8 @@ def _participle_after_head(toks: list[Tok], i: int) -> bool:
     if t.low.endswith("ed") and not t.capitalised and len(t.low) > 4 and toks[i - 1].low not in DETERMINERS \
             and (i + 1 == len(toks) or toks[i + 1].low in _AFTER_PARTICIPLE):
         return True  # "research conducted for the centre", "a report published (on Wednesday)"
-    if not (t.low.endswith("ing") and not t.capitalised and len(t.low) > 5):
-        return False
+    if not (t.low.endswith("ing") and not t.capitalised and len(t.low) > 5) or t.low in EVIDENCE_NOUNS:
+        return False  # "the latest polling": a noun of evidence, the head
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     return nxt is None or nxt.low in DETERMINERS or nxt.low in _CUT_WORDS or nxt.capitalised
 
