@@ -590,3 +590,7 @@ def test_a_ruling_is_a_document_that_speaks():
     """"ruling" is a noun of evidence, the head of "the unsigned ruling", not a participle."""
     assert attributions("The unsigned ruling said the quay would reopen.") == [
         ("named-organisation", "The unsigned ruling", "said")]
+
+
+def test_a_report_set_off_at_the_end_of_the_sentence_hedges_all_of_it():
+    assert _within("The mayor praised the orchard sale, reportedly.") == [("reportedly", None)]

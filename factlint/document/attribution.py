@@ -1102,7 +1102,7 @@ class _Finder:
             if len(atts) < 2:
                 continue
             for att in atts:
-                if att.kind != "unsourced":
+                if att.kind != "unsourced" or self._sentence_adverb(att):
                     continue
                 best = None
                 for b in atts:
@@ -1112,6 +1112,14 @@ class _Finder:
                             and (best is None or b.content[1] - b.content[0] < best.content[1] - best.content[0]):
                         best = b
                 att.within = best
+
+    def _sentence_adverb(self, att: Attribution) -> bool:
+        """"The senator slammed the plan, reportedly.": a report cue set off at the end of
+        the sentence hedges all of it, the attribution too; it is the reporter's."""
+        s = self.doc.sentences[att.sentence]
+        before = self.prose[max(s.start, att.cue[0] - 2):att.cue[0]]
+        after = self.prose[att.cue[1]:s.end].strip()
+        return before.rstrip().endswith(",") and all(c in ".!?…”’\"')" for c in after)
 
     # -- resolution -------------------------------------------------------------------------
     def _resolve(self) -> None:
