@@ -101,6 +101,10 @@ def summary(doc: Document, atts: list[Attribution]) -> dict[str, Any]:
         "unresolved_pronouns": [
             dict(span(doc, a.source), line=doc.lines.position(doc.to_raw(*a.source)[0])[0])
             for a in atts if a.pronoun and not a.resolved and a.source],
+        "reports_within": [
+            dict(span(doc, a.cue), line=doc.lines.position(doc.to_raw(*a.cue)[0])[0],
+                 source=span(doc, a.within.source), kind=a.within.kind)
+            for a in atts if a.within is not None and a.within.source is not None],
     }
 
 
@@ -210,4 +214,8 @@ def summary_notes(s: dict[str, Any]) -> list[str]:
     if s["unresolved_pronouns"]:
         out.append("pronouns with no source to refer to: " + ", ".join(
             f"line {a['line']} '{a['text']}'" for a in s["unresolved_pronouns"]))
+    if s.get("reports_within"):
+        out.append("unsourced cues a source stands behind: " + ", ".join(
+            f"line {a['line']} '{' '.join(a['text'].split())}' ({' '.join(a['source']['text'].split())})"
+            for a in s["reports_within"]))
     return out

@@ -345,7 +345,7 @@ def test_a_standing_in_the_polls_cites_no_poll(text):
 
 @pytest.mark.parametrize("text, cue", [
     # a speaker the classifier cannot place, or a subject too far back to find
-    ("The unsigned ruling said the quay would reopen.", "said"),
+    ("The unsigned notice said the quay would reopen.", "said"),
     ("All but two said the quay would reopen.", "said"),
     ("On the quay, after a long wait, saying it left time for repairs.", "saying"),
 ])
@@ -371,6 +371,24 @@ def test_a_short_quotation_given_a_speaker_is_the_speakers_not_the_reporters():
     doc = doc_of(text, "draft.txt")
     found = find_attributions(doc)
     assert [(a.kind, doc.prose[a.cue[0]:a.cue[1]], a.quote) for a in found] == [("named-person", "said", "direct")]
+
+
+def test_the_finder_runs_again_only_when_a_quotation_given_a_speaker_holds_an_attribution(monkeypatch):
+    """Giving a short quotation its speaker changes the finder's answer only if one of its
+    attributions starts inside that quotation; otherwise the first run stands."""
+    import factlint.document.attribution as attribution
+
+    runs = []
+    real = attribution._Finder.run
+    monkeypatch.setattr(attribution._Finder, "run", lambda self: runs.append(1) or real(self))
+    doc = doc_of("The mayor shrugged.\n\n“Not now,” he said.\n", "draft.txt")
+    assert doc.quotes[0].direct  # given its speaker, so no longer a scare quote
+    assert [(a.kind, a.quote) for a in find_attributions(doc)] == [("named-person", "direct")]
+    assert len(runs) == 1
+    runs.clear()
+    doc = doc_of("The mayor shrugged.\n\n“We said no,” he said.\n", "draft.txt")
+    assert [doc.prose[a.cue[0]:a.cue[1]] for a in find_attributions(doc)] == ["said"]
+    assert len(runs) == 2  # "said" inside the quotation is now the mayor's: found again
 
 
 @pytest.mark.parametrize("text, cues", [
@@ -469,7 +487,7 @@ def test_nouns_measured_and_left_out(text):
 
 @pytest.mark.parametrize("text, cue", [
     ("All but two endorsed the mayor.", "endorsed"),
-    ("The unsigned ruling denounced the toll.", "denounced"),
+    ("The unsigned notice denounced the toll.", "denounced"),
 ])
 def test_a_past_reporting_verb_attributes_even_when_no_speaker_is_found(text, cue):
     assert [(a.kind, a.form, a.source) for a in find_attributions(doc_of(text))] == [("unsourced", "verb", None)]
@@ -499,3 +517,80 @@ def test_a_possessive_pronoun_before_a_noun_of_stance_refers_back():
     found = [a for a in find_attributions(doc) if a.form == "nominal"]
     assert [(a.kind, doc.prose[a.source[0]:a.source[1]], a.pronoun, doc.prose[a.refers_to[0]:a.refers_to[1]])
             for a in found] == [("named-person", "Her", True, "The mayor")]
+
+
+# -- start-up cost ------------------------------------------------------------------------
+
+def test_a_lazy_pattern_compiles_on_first_use_and_then_answers_like_the_compiled_one():
+    import regex
+
+    from factlint.document.lazypattern import LazyPattern
+
+    lazy = LazyPattern(r"\bsaid\b", regex.IGNORECASE)
+    assert "search" not in vars(lazy)  # nothing compiled at import
+    text = "The clerk SAID nothing; the judge said more."
+    assert lazy.search(text).span() == (10, 14)
+    assert "search" in vars(lazy)  # later calls go straight to the compiled pattern
+    assert lazy.search(text, 15).span() == (34, 38)
+    assert [m.start() for m in lazy.finditer(text)] == [10, 34]
+    assert lazy.match(text, 10) is not None and lazy.flags & regex.IGNORECASE
+
+
+# -- a report inside what a source says ---------------------------------------------------
+
+def _within(text: str):
+    doc = doc_of(text, "draft.txt")
+    p = doc.prose
+    return [(p[a.cue[0]:a.cue[1]], p[a.within.source[0]:a.within.source[1]] if a.within else None)
+            for a in find_attributions(doc) if a.kind == "unsourced"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It is thought the orchard was sold in May, the growers' cooperative said.",
+     [("It is thought", "the growers' cooperative")]),
+    ("The orchard was reportedly sold in May, Ilse Marken said.", [("reportedly", "Ilse Marken")]),
+    ("Ilse Marken said the orchard is said to have been sold in May.", [("is said to", "Ilse Marken")]),
+    ("The orchard was reportedly sold in May, Ilse Marken told the growers.", [("reportedly", "Ilse Marken")]),
+    ("The orchard was reportedly sold in May, she said on Monday.", [("reportedly", "she")]),
+])
+def test_an_unsourced_report_in_the_content_of_a_sourced_attribution_is_within_it(text, expected):
+    assert _within(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The orchard was reportedly sold in May, and Ilse Marken said she would buy another.",
+    "The orchard was reportedly sold in May, but Ilse Marken said nothing about it.",
+    "The orchard was reportedly sold in May. Ilse Marken said she was pleased.",
+    "The orchard was reportedly sold in May, it was reported.",
+])
+def test_an_unsourced_report_beside_a_source_or_in_another_sentence_is_within_nothing(text):
+    assert all(source is None for _, source in _within(text))
+
+
+# -- evidence and participles ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural noun of evidence before "show": the verb, not the noun ("key shows")
+    ("We read the polls daily. Polls show farm workers could decide the race.",
+     ("vague", "Polls", "show")),
+    # "polling" is the head of its phrase, not a participle describing it
+    ("The latest polling showed a tie between the two.", ("named-organisation", "The latest polling", "showed")),
+])
+def test_evidence_that_shows_something(text, expected):
+    assert expected in attributions(text)
+
+
+def test_a_participle_after_a_comma_inside_closing_quotation_marks_is_a_report():
+    """American style puts the comma inside the closing mark: "… “harbour values,” saying …"."""
+    found = attributions("The mayor spoke for an hour about “harbour values,” saying the town embodied courage.")
+    assert [cue for _, _, cue in found] == ["saying"]
+
+
+def test_a_ruling_is_a_document_that_speaks():
+    """"ruling" is a noun of evidence, the head of "the unsigned ruling", not a participle."""
+    assert attributions("The unsigned ruling said the quay would reopen.") == [
+        ("named-organisation", "The unsigned ruling", "said")]
+
+
+def test_a_report_set_off_at_the_end_of_the_sentence_hedges_all_of_it():
+    assert _within("The mayor praised the orchard sale, reportedly.") == [("reportedly", None)]

@@ -251,7 +251,7 @@ def test_utf16_and_utf32_with_a_bom_are_decoded(tmp_path, encoding):
 
 def test_a_ten_megabyte_single_line_is_linted(tmp_path):
     path = tmp_path / "one-line.txt"
-    path.write_text("The plan was reportedly fine, the council said. " * 210_000, encoding="utf-8")
+    path.write_text("The plan was reportedly fine, a council aide said. " * 210_000, encoding="utf-8")
     code, out, err = factlint(path, "--select", "sourcing/vague-reports", "--format", "json")
     assert err == ""
     assert code == 1 and out.count('"rule": "sourcing/vague-reports"') == 210_000

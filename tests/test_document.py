@@ -233,6 +233,17 @@ def test_straight_quotes_and_nested_single_quotes():
                      ("‘never again’", True, True, "He")]  # quoted inside the quotation
 
 
+def test_a_curly_quotation_closed_by_a_straight_mark_is_closed_and_has_its_speaker():
+    """A mixed pair is a typing slip: the quotation ends at the straight mark, and the
+    "said" after it is the reporter's, not swallowed by a quotation left open."""
+    assert quotes('“The orchard stays with the family," Ilse Marken said on Monday.\n') == [
+        ('“The orchard stays with the family,"', True, True, "Ilse Marken")]
+    assert quotes('"The orchard stays with the family,” Ilse Marken said on Monday.\n') == [
+        ('"The orchard stays with the family,”', True, True, "Ilse Marken")]
+    # a straight mark opening a word inside a curly quotation still nests
+    assert quotes('“She said "never" twice,” the keeper said.\n')[0][:2] == ('“She said "never" twice,”', True)
+
+
 def test_apostrophes_are_not_quotation_marks():
     assert quotes("Ukraine’s army isn’t ready for the ’90s-style war.\n") == []
 

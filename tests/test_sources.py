@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from conftest import draft
 from factlint.cli import main
-from factlint.sources import inventory_text
+from factlint.sources import inventory_text, render_text
 
 ATTRIBUTION_KEYS = ["kind", "source", "cue", "content", "line", "quote", "reason"]
 SPAN_KEYS = ["text", "offset", "end_offset"]
@@ -149,3 +149,17 @@ def test_a_headline_is_listed_but_not_counted_among_the_sources_quoted_most():
     assert [a["line"] for a in inv["attributions"] if a["source"]["text"] == "Council"] == [2, 5]
     assert [(m["source"], m["count"]) for m in inv["summary"]["most_quoted"]] == [
         ("The council", 1), ("Mayor Ana Ruiz", 1)]
+
+
+def test_an_unsourced_report_a_source_stands_behind_is_listed_with_that_source():
+    text = ("It is thought the orchard was sold in May, the parish council said.\n\n"
+            "The orchard was reportedly sold in May, and Ilse Marken said she would buy another.\n")
+    inv = inventory_text(text, "x.txt")
+    kinds = [(a["kind"], a["cue"]["text"]) for a in inv["attributions"]]
+    assert ("unsourced", "It is thought") in kinds and ("unsourced", "reportedly") in kinds  # still listed
+    within = inv["summary"]["reports_within"]
+    assert [(a["line"], a["text"], a["source"]["text"], a["kind"]) for a in within] == [
+        (1, "It is thought", "the parish council", "named-organisation")]
+    assert text[within[0]["offset"]:within[0]["end_offset"]] == "It is thought"
+    assert "unsourced cues a source stands behind: line 1 'It is thought' (the parish council)" \
+        in render_text([inv])

@@ -164,7 +164,7 @@ def test_a_verb_of_saying_with_no_speaker_found_is_no_sourcing_finding_and_attri
     """The finder lists "said" with no speaker it can place as unsourced (form ``verb``):
     no sourcing rule reads that form without a source, and the figure is attributed."""
     from factlint.document.attribution import find_attributions
-    text = "The unsigned ruling said the quay would cost 40 percent more.\n"
+    text = "The unsigned notice said the quay would cost 40 percent more.\n"
     from conftest import doc_of
     assert [(a.kind, a.form) for a in find_attributions(doc_of(text, "draft.txt"))] == [("unsourced", "verb")]
     assert findings_of(text, "draft.txt", rule="sourcing") + findings_of(text, "draft.txt", rule="attribution") == []
@@ -176,3 +176,29 @@ def test_a_noun_of_stance_is_listed_but_flagged_by_no_rule_and_attributes_no_fig
     text = "Amid criticism of the toll, fares rose 14% last year.\n"
     assert findings_of(text, "draft.txt", rule="sourcing") == []
     assert [f.rule for f in findings_of(text, "draft.txt", rule="attribution")] == ["attribution/unsourced-figure"]
+
+
+@pytest.mark.parametrize("text", [
+    "It is believed the lighthouse keeper left in March, the parish council said.",
+    "The lighthouse keeper reportedly left in March, the island's newspaper said.",
+    "The parish council said the lighthouse keeper is said to have left in March.",
+    "According to Tomas Vilja, the keeper reportedly left in March.",
+    "The keeper reportedly left in March, Tomas Vilja told the parish council.",
+])
+def test_a_report_a_named_source_stands_behind_is_not_vague_sourcing(text):
+    """"Reportedly", "it is believed" or "is said to" inside what a named person or body
+    says: the named source answers for the report, so there is nothing to name."""
+    assert [f.rule for f in findings_of(text, "draft.txt", rule="sourcing/vague-reports")] == []
+
+
+@pytest.mark.parametrize("text", [
+    # the report is the reporter's; the named source says something else
+    "The lighthouse keeper reportedly left in March, and the parish council said it was hiring.",
+    "The lighthouse keeper reportedly left in March, but the parish council said nothing.",
+    "The lighthouse keeper reportedly left in March. The parish council said it was hiring.",
+    # nobody the reader can identify stands behind it: naming the source still fixes it
+    "The lighthouse keeper reportedly left in March, a person close to the council said.",
+])
+def test_a_report_outside_a_named_sources_words_is_still_vague_sourcing(text):
+    assert [f.rule for f in findings_of(text, "draft.txt", rule="sourcing/vague-reports")] == [
+        "sourcing/vague-reports"]

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 
 from ..phrases import PhraseIndex
+from .lazypattern import LazyPattern
 from .lexicons import (
     builtin_lexicons,
     fold,
@@ -55,7 +56,10 @@ from .sourcekind import ANONYMITY, ANONYMITY_REASON, QUANTITY_HEADS as _QUANTITY
 from .sourcephrase import (
     CLOSING_MARKS,
     DETERMINERS,
+    MEDIUM_NOUNS,
     NUMBER_WORDS,
+    TIME_MODIFIERS,
+    TIME_NOUNS,
     Tok,
     apposition_after,
     is_np_word,
@@ -102,6 +106,10 @@ class Attribution:
     head: str = ""  # the source's head word, lower case
     refers_to: tuple[int, int] | None = None  # what a pronoun or group reference resolves to
     resolved: bool = True  # False for a pronoun with no source to refer to
+    #: For an attribution with no source ("reportedly", "it is believed"): the attribution
+    #: with a source in whose content its cue lies, in the same sentence ("It is believed
+    #: the minister resigned, police said": the police stand behind the belief), else None.
+    within: Attribution | None = field(default=None, repr=False, compare=False)
 
     @property
     def has_source(self) -> bool:
@@ -120,6 +128,12 @@ def find_attributions(doc, nested: bool = False) -> list[Attribution]:
     in a quotation nested in another but are not the reporter's sourcing."""
     cached = doc._cache.get("attributions")
     direct = _direct_quotes(doc)
+    if cached is not None and doc._cache.get("attributions_direct") != direct \
+            and _same_routing(doc, doc._cache["attributions_routed"]):
+        # a short quotation has since become direct, but none of the finder's attributions
+        # starts inside it: a second run would route every attribution as the first did
+        # and so find exactly the same (the quotations decide nothing else in the finder)
+        doc._cache["attributions_direct"] = direct
     if cached is None or doc._cache.get("attributions_direct") != direct:
         # (again) when a short quotation has since been given a speaker and so become
         # direct: "“We said no,” he said." -- its words are then the speaker's, not the
@@ -127,6 +141,7 @@ def find_attributions(doc, nested: bool = False) -> list[Attribution]:
         finder = _Finder(doc)
         cached = doc._cache["attributions"] = finder.run()
         doc._cache["nested_attributions"] = finder.nested
+        doc._cache["attributions_routed"] = finder.routed
         if "attributions_direct" in doc._cache:
             _keep_speakers(doc, cached + finder.nested)
         doc._cache["attributions_direct"] = direct
@@ -140,6 +155,13 @@ def _direct_quotes(doc) -> int:
     """How many of the document's quotations are direct (speaker assignment only ever
     turns a quotation direct, so the count tells whether any changed)."""
     return sum(1 for q in doc.quotes if q.direct)
+
+
+def _same_routing(doc, routed: list[tuple[int, bool]]) -> bool:
+    """Would every attribution the finder made go to the same list (the reporter's, or
+    nested in a direct quotation) under the document's quotations as they are now?"""
+    probe = _Finder(doc)
+    return all(probe._quoted(p) == quoted for p, quoted in routed)
 
 
 def _keep_speakers(doc, atts: list[Attribution]) -> None:
@@ -165,18 +187,18 @@ def mentions_anonymity(prose: str, start: int, end: int):
 
 # -- the cue index ----------------------------------------------------------------------
 
-@dataclass(frozen=True)
 class _CueIndex:
-    index: PhraseIndex
-    verb: int
-    report: int
-    passive: int
-    poll: int
-    attitude: int
-    nominal: int
-    group: int
-    impression: int
-    stance_noun: int
+    """The cue phrases in one index, with the id of each group. A plain class with slots:
+    as a frozen dataclass its generated methods cost about 2 ms at every import."""
+
+    __slots__ = ("index", "verb", "report", "passive", "poll", "attitude", "nominal", "group", "impression",
+                 "stance_noun")
+
+    def __init__(self, index: PhraseIndex, verb: int, report: int, passive: int, poll: int, attitude: int,
+                 nominal: int, group: int, impression: int, stance_noun: int) -> None:
+        self.index, self.verb, self.report, self.passive, self.poll = index, verb, report, passive, poll
+        self.attitude, self.nominal, self.group, self.impression = attitude, nominal, group, impression
+        self.stance_noun = stance_noun
 
 
 @lru_cache(maxsize=1)
@@ -196,10 +218,10 @@ def _cue_index() -> _CueIndex:
 
 
 #: "in" before a poll: "in the latest polls", "in a CBS News/ORC poll last week".
-_IN_POLL = regex.compile(r"\b([Ii]n)\s+(?:(?:the|a|an|our|their|its|this|that|these)\s+)?[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+){0,4}\s*\Z")
+_IN_POLL = LazyPattern(r"\b([Ii]n)\s+(?:(?:the|a|an|our|their|its|this|that|these)\s+)?[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+){0,4}\s*\Z")
 #: A speaker's label: "TAPPER: …" in a transcript, "Trump: My plans aren't set" in a headline.
 #: Up to four capitalised words at the start of a paragraph or sentence, then a colon.
-_LABEL = regex.compile(
+_LABEL = LazyPattern(
     r"(?:(?<=\A)|(?<=\n\n)|(?<=[.?!][\"”’']?\s))"
     r"(\p{Lu}[\p{L}.'’-]*(?:\s(?:\p{Lu}[\p{L}.'’-]*|of|on|the|de|van|von)){0,4}):(?=\s)")
 #: Labels that introduce something other than a speaker.
@@ -248,6 +270,7 @@ class _Finder:
         self.prose = doc.prose
         self.found: list[Attribution] = []
         self.nested: list[Attribution] = []  # inside direct quotations
+        self.routed: list[tuple[int, bool]] = []  # (cue start, inside a direct quotation?) of each one made
         self._tok_sentence = -1
         self._tok_list: list[Tok] = []
         self._tok_starts: list[int] = []
@@ -286,13 +309,16 @@ class _Finder:
                 continue
             att = self._attribution(si, start, end, form)
             if att is not None:
-                (self.nested if self._quoted(start) else self.found).append(att)
+                quoted = self._quoted(start)
+                self.routed.append((start, quoted))
+                (self.nested if quoted else self.found).append(att)
                 covered = end
         self.found.sort(key=lambda a: a.cue[0])
         self._unnest()
         self._resolve()
         self._questioned()
         self.found = [a for a in self.found if a.kind]
+        self._within()
         self._reasons()
         return self.found
 
@@ -602,7 +628,7 @@ class _Finder:
         prev = toks[ci - 1] if ci > 0 else None
         participle = words[0].endswith("ing")
         if prev is not None:
-            if participle and (prev.text in (",", "—", "–") or prev.low in _PARTICIPLE_PREPS):
+            if participle and (_after_comma(toks, ci) or prev.low in _PARTICIPLE_PREPS):
                 return self._participle(si, toks, ci, cj, vform)
             if prev.low in ("most", "more", "less", "least") and words[-1].endswith("ing"):
                 return None  # "his most promising paths": an adjective
@@ -641,7 +667,8 @@ class _Finder:
         if words[0] in ("call", "calls", "called", "calling") and nxt is not None and nxt.low in _PARTICLES:
             return None  # "called off", "called in"
         if phrase in _NOUN_FORMS and not _complement(nxt) and not (vform == "stance" and _gerund(nxt)) and not (
-                (nxt is None or nxt.text in ".!?;") and any(t.text == "," for t in toks[max(0, ci - 5):ci])):
+                (nxt is None or nxt.text in ".!?;") and any(t.text == "," for t in toks[max(0, ci - 5):ci])) \
+                and not (phrase in EVIDENCE_VERBS and prev is not None and prev.low in EVIDENCE_NOUNS):
             return None  # "key states ahead", "reports of fraud"; but "…, figures show."
         if prev is not None and (prev.low.isdigit() or prev.low in NUMBER_WORDS) and nxt is not None \
                 and words[-1].endswith("ed") and is_np_word(nxt) and not nxt.capitalised:
@@ -672,8 +699,10 @@ class _Finder:
                                           or _is_adverb_tok(toks[x]) for x in range(source[1] + 1, ci)):
                 cue = (toks[source[1] + 1].start, cue[1])  # "has said", "also said", "has repeatedly said"
             content = self._after(toks, cj, s)
-            if source[0] > 0 and (toks[source[0] - 1].text == "," or toks[source[0] - 1].text in CLOSING_MARKS) and cj + 1 >= len(toks) - 1:
-                content = self._before(toks, source[0], s)  # "…, the minister said."
+            if source[0] > 0 and (toks[source[0] - 1].text == "," or toks[source[0] - 1].text in CLOSING_MARKS) \
+                    and _circumstance_only(toks, cj + 1, addressee=words[0] in _TELLING):
+                # "…, the minister said.", "…, she said on Tuesday.", "…, he told reporters."
+                content = self._before(toks, source[0], s)
             return self._sourced(si, toks, cue, source, content, form=vform) \
                 or self._speech_without_source(si, toks, ci, cj, s)
         if phrase in _INVERTING and (prev is None or prev.text in (",", "—", "–", "'") or prev.text in CLOSING_MARKS):
@@ -856,7 +885,7 @@ class _Finder:
                 return copy
         subject = self._sentence_subject(toks, ci)
         att = self._sourced(si, toks, cue, subject, self._after(toks, cj, s), form=form) if subject else None
-        if att is None and ci > 0 and toks[ci - 1].text in (",", "—", "–") and toks[ci].low in _SPEECH_PARTICIPLES \
+        if att is None and _after_comma(toks, ci) and toks[ci].low in _SPEECH_PARTICIPLES \
                 and cj == ci:
             # "…, saying the city embodied …": the subject is too far back to find; still a report
             return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="verb")
@@ -1059,6 +1088,39 @@ class _Finder:
             kept.append(att)
         self.found = kept
 
+    def _within(self) -> None:
+        """An attribution with no source whose cue lies in the content of an attribution
+        with a source in the same sentence is that source's report: "It is believed the
+        minister resigned, police said", "Police said the minister reportedly resigned".
+        Not "The minister reportedly resigned, and police said they were investigating":
+        the police's content is only "they were investigating". The innermost such
+        content wins."""
+        by_sentence: dict[int, list[Attribution]] = {}
+        for att in self.found:
+            by_sentence.setdefault(att.sentence, []).append(att)
+        for atts in by_sentence.values():
+            if len(atts) < 2:
+                continue
+            for att in atts:
+                if att.kind != "unsourced" or self._sentence_adverb(att):
+                    continue
+                best = None
+                for b in atts:
+                    if b is att or b.source is None or b.content is None or b.kind == "unsourced":
+                        continue
+                    if b.content[0] <= att.cue[0] and att.cue[1] <= b.content[1] \
+                            and (best is None or b.content[1] - b.content[0] < best.content[1] - best.content[0]):
+                        best = b
+                att.within = best
+
+    def _sentence_adverb(self, att: Attribution) -> bool:
+        """"The senator slammed the plan, reportedly.": a report cue set off at the end of
+        the sentence hedges all of it, the attribution too; it is the reporter's."""
+        s = self.doc.sentences[att.sentence]
+        before = self.prose[max(s.start, att.cue[0] - 2):att.cue[0]]
+        after = self.prose[att.cue[1]:s.end].strip()
+        return before.rstrip().endswith(",") and all(c in ".!?…”’\"')" for c in after)
+
     # -- resolution -------------------------------------------------------------------------
     def _resolve(self) -> None:
         """Pronouns and back-references take the kind of the source they refer to; a vague
@@ -1222,9 +1284,9 @@ _STOP_PREDICATE = frozenset("not on in at from of for to by with as about into o
                             "these those such so very more less most also still just now".split())
 #: Pre-checks (one regex call per hit): a linking verb before an attitude adjective; an
 #: auxiliary or a past tense after a group ("officials have …", "experts warned").
-_LINK_BEFORE = regex.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|grew|grown|grows?|appears?|"
+_LINK_BEFORE = LazyPattern(r"\b(?:is|are|was|were|be|been|being|remains?|remained|grew|grown|grows?|appears?|"
                              r"appeared|seems?|seemed|feels?|felt|became|become)\b[\w\s’'-]{0,30}\Z", regex.IGNORECASE)
-_VERB_AFTER = regex.compile(r"(?:\s+(?:in|at|from|inside|within|on|familiar|close|to)\b[^.,;:!?]{0,60}?)?"
+_VERB_AFTER = LazyPattern(r"(?:\s+(?:in|at|from|inside|within|on|familiar|close|to)\b[^.,;:!?]{0,60}?)?"
                             r"(?:\s+(?:not|also|still|now|\w+ly))*\s+(?:\w+ed|has|have|had|will|would|could|can|may|"
                             r"might|must|should|shall|did|do|does|is|are|was|were|'ve|’ve)\b", regex.IGNORECASE)
 #: Before "be"/"being", words that make a passive hypothetical: "to be seen as", "risk being".
@@ -1234,15 +1296,50 @@ _MODAL_LEAD = frozenset("to will would could can may might should must risk risk
 _ATTITUDE_LINKS = frozenset("is are was were be been remain remains remained grew grow grown appear appears "
                             "appeared seem seems seemed feel feels felt become became".split())
 #: Between two attributions, a new clause rather than a nested report: "…, but he said …"
-_CLAUSE_BREAK = regex.compile(r",\s+(?:but|and|while|yet)\b|\bbut\b|;|\s[—–]\s")
+_CLAUSE_BREAK = LazyPattern(r",\s+(?:but|and|while|yet)\b|\bbut\b|;|\s[—–]\s")
 #: Before a pronoun source, the start of a clause of the reporter's own: "…, he said,",
 #: "because she said", "as they said", "which he said would …" (not "that he said": the
 #: content of the outer report).
-_CLAUSE_OPENING = regex.compile(r"(?:,|\b(?:when|because|as|which|and|though|although|while|since|whom|where))\s+\Z",
+_CLAUSE_OPENING = LazyPattern(r"(?:,|\b(?:when|because|as|which|and|though|although|while|since|whom|where))\s+\Z",
                                 regex.IGNORECASE)
 _PARTICLES = frozenset("off in up back out upon".split())
 _QUANTIFIERS = frozenset("some many several most few both all another each others none neither".split())
 _CLAUSE_JOINERS = frozenset("and but so yet or meanwhile however still then also".split())
+
+
+#: Verbs whose object is the person told, not what is said: "…, she told reporters."
+_TELLING = frozenset("told tells tell assured assures informed informs reminded reminds".split())
+#: Words of a time or a medium after a verb of saying: "on Tuesday", "in a statement".
+_CIRCUMSTANCE = (TIME_NOUNS | TIME_MODIFIERS | MEDIUM_NOUNS | DETERMINERS
+                 | frozenset("a an his her their its our news press via through here there again too also "
+                             "recently".split()))
+
+
+def _circumstance_only(toks: list[Tok], i: int, addressee: bool = False) -> bool:
+    """Is there nothing after token ``i`` but a time or a medium ("on Tuesday", "in a
+    statement", "last week") and the closing punctuation? With ``addressee`` the person
+    told may come first ("told reporters", "told the council on Friday")."""
+    n = len(toks)
+    if addressee and i < n and toks[i].is_word:
+        np = phrase_after(toks, i, n)
+        if np is not None:
+            i = np[1] + 1
+    for t in toks[i:]:
+        if t.is_word:
+            if t.low not in _CIRCUMSTANCE and not t.low.isdigit():
+                return False
+        elif t.text not in (".", "!", "?", "…") and t.text not in CLOSING_MARKS:
+            return False
+    return True
+
+
+def _after_comma(toks: list[Tok], i: int) -> bool:
+    """Does a comma or a dash come just before token ``i``, or a comma and a closing
+    quotation mark ("… values,” saying …": the comma inside the quotation)?"""
+    if i < 1:
+        return False
+    prev = toks[i - 1].text
+    return prev in (",", "—", "–") or (prev in ("”", '"', "’") and i >= 2 and toks[i - 2].text == ",")
 
 
 def _aside(inner: list[Tok]) -> bool:

@@ -1,13 +1,16 @@
 """Quotation spans in the prose of one block.
 
 Curly double quotes pair by nesting; straight double quotes pair by position and
-context; curly single quotes (‘…’) nest inside double ones or stand on their own, and a
-’ inside or after a word is an apostrophe. Straight single quotes are apostrophes far
-more often than quotation marks in news copy and are ignored. A quotation left open at
-the end of a block is ``closed=False``; if the next block opens with a quotation mark it
-is a multi-paragraph quotation (``continued=True``) rather than a slip. Two straight
-single quotes typed for a double one (``''like this''``, common in archived wire copy)
-count as a straight double quote.
+context. A curly quotation closed by a straight mark in closing position (“No," she
+said) or a straight one closed by a curly mark ("No,” she said) is closed too: a mixed
+pair is a typing slip, not an open quotation that swallows the attribution after it.
+Curly single quotes (‘…’) nest inside double ones or stand on their own, and a ’ inside
+or after a word is an apostrophe. Straight single quotes are apostrophes far more often
+than quotation marks in news copy and are ignored. A quotation left open at the end of a
+block is ``closed=False``; if the next block opens with a quotation mark it is a
+multi-paragraph quotation (``continued=True``) rather than a slip. Two straight single
+quotes typed for a double one (``''like this''``, common in archived wire copy) count as
+a straight double quote.
 """
 from __future__ import annotations
 
@@ -45,6 +48,8 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
         nxt = text[i + width] if i + width < end else " "
         if c in _DOUBLE_PAIRS:
             stack.append((_DOUBLE_PAIRS[c], i))
+        elif c == "”" and stack and stack[-1][0] == '"' and not any(e == "”" for e, _ in stack):
+            _close(stack, found, '"', i, text)  # "…”: a straight quotation closed by a curly mark
         elif c in "”»":
             _close(stack, found, c, i, text)
         elif c == '"' and prev.isalnum() and nxt.isalnum():
@@ -54,6 +59,8 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
             closing_context = nxt.isspace() or nxt in ".,;:!?)]}—–-" or i + width >= end
             if stack and stack[-1][0] == '"' and (closing_context or not opening_context):
                 _close(stack, found, '"', i, text, width)
+            elif stack and stack[-1][0] == "”" and closing_context and not opening_context:
+                _close(stack, found, "”", i, text, width)  # “…": a curly quotation closed by a straight mark
             elif opening_context or not stack:
                 stack.append(('"', i))
         elif c == "‘":

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .lazypattern import LazyPattern
 from .lexicons import (
     EVIDENCE_NOUNS,
     GENERIC_SOURCE_HEADS,
@@ -53,7 +54,7 @@ _QUANTIFIER_SOURCES = frozenset("some many several most few both all others one 
 QUANTITY_HEADS = frozenset("percent per cent majority minority handful number third quarter half "
                              "plurality share fraction couple lot dozen dozens".split())
 _DOCUMENT_HEADS = frozenset("report reports study studies research data survey poll accounts".split())
-_ACRONYM = regex.compile(r"^\p{Lu}{2,}s?$")
+_ACRONYM = LazyPattern(r"^\p{Lu}{2,}s?$")
 
 
 @dataclass(slots=True)
@@ -78,8 +79,8 @@ def _participle_after_head(toks: list[Tok], i: int) -> bool:
     if t.low.endswith("ed") and not t.capitalised and len(t.low) > 4 and toks[i - 1].low not in DETERMINERS \
             and (i + 1 == len(toks) or toks[i + 1].low in _AFTER_PARTICIPLE):
         return True  # "research conducted for the centre", "a report published (on Wednesday)"
-    if not (t.low.endswith("ing") and not t.capitalised and len(t.low) > 5):
-        return False
+    if not (t.low.endswith("ing") and not t.capitalised and len(t.low) > 5) or t.low in EVIDENCE_NOUNS:
+        return False  # "the latest polling": a noun of evidence, the head
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     return nxt is None or nxt.low in DETERMINERS or nxt.low in _CUT_WORDS or nxt.capitalised
 
@@ -256,7 +257,7 @@ def _name_kind(chunk: list[Tok], naming: list[Tok], first: str) -> str:
 
 #: A stated reason for granting anonymity (AP, NYT policy: say why the source was not
 #: named): not authorised to speak, private deliberations, fear of reprisal.
-ANONYMITY_REASON = regex.compile(
+ANONYMITY_REASON = LazyPattern(
     r"\bnot\s+(?:been\s+)?(?:authori[sz]ed|allowed|permitted|cleared|empowered)\s+to\b"
     r"|\b(?:anonymity|anonymously|named|identified)\s+(?:in\s+order\s+)?to\s+"
     r"(?:discuss|describe|speak|talk|detail|share|reveal|disclose|relay|brief)\b"
@@ -269,7 +270,7 @@ ANONYMITY_REASON = regex.compile(
     r"|\bfor\s+fear\s+of\b",
     regex.IGNORECASE,
 )
-ANONYMITY = regex.compile(
+ANONYMITY = LazyPattern(
     r"\b(?:condition\s+of\s+anonymity|anonymously|declined\s+to\s+be\s+(?:named|identified)|"
     r"asked\s+not\s+to\s+be\s+(?:named|identified)|speaking\s+on\s+background|"
     r"requested\s+anonymity|not\s+to\s+be\s+(?:named|identified))\b",

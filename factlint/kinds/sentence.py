@@ -49,6 +49,13 @@ ATTRIBUTION_FILTER = Obj(
                                             "in the sentence or the next one."),
         "reference": Field(Bool(), description="The source is (true) or is not (false) only a reference "
                                                "back: a pronoun, 'who', 'the officials'."),
+        "within": Field(ListOf(Str(enum=ATTRIBUTION_TESTS), min_items=1, allow_single=True),
+                        description="Only attributions with no source whose cue lies in the content of an "
+                                    "attribution of these kinds in the same sentence ('It is believed …, "
+                                    "police said': 'It is believed' is within a named-organisation)."),
+        "except-within": Field(ListOf(Str(enum=ATTRIBUTION_TESTS), min_items=1, allow_single=True),
+                               description="Not attributions whose cue lies in the content of an "
+                                           "attribution of these kinds in the same sentence."),
     },
     description="A filter on the attributions of a sentence; all keys given must hold.",
 )
@@ -77,8 +84,9 @@ class _AttributionFilter:
     def __init__(self, ctx, spec, rule_id: str) -> None:
         if isinstance(spec, str):
             spec = {"kind": spec}
-        kinds = spec.get("kind", "any")
-        self.kinds = frozenset().union(*(ATTRIBUTION_GROUPS[k] for k in ([kinds] if isinstance(kinds, str) else kinds)))
+        self.kinds = _kinds(spec.get("kind", "any"))
+        self.within = _kinds(spec["within"]) if "within" in spec else None
+        self.except_within = _kinds(spec["except-within"]) if "except-within" in spec else None
         forms = spec.get("form")
         self.forms = frozenset([forms] if isinstance(forms, str) else forms) if forms else None
         self.heads = self._words(ctx, spec, "head")
@@ -114,7 +122,16 @@ class _AttributionFilter:
             return False
         if self.reference is not None and att.pronoun != self.reference:
             return False
+        if self.within is not None and (att.within is None or att.within.kind not in self.within):
+            return False
+        if self.except_within is not None and att.within is not None and att.within.kind in self.except_within:
+            return False
         return True
+
+
+def _kinds(value) -> frozenset[str]:
+    """The kinds named by a kind or group, or a list of them."""
+    return frozenset().union(*(ATTRIBUTION_GROUPS[k] for k in ([value] if isinstance(value, str) else value)))
 
 
 class _Condition:
