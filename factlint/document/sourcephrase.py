@@ -49,6 +49,7 @@ class Tok:
 
 
 _FOLD = str.maketrans({"’": "'", "‘": "'"})
+_SPAN = re.Match.span
 
 
 def tokenize(prose: str, start: int, end: int) -> list[Tok]:
@@ -56,8 +57,7 @@ def tokenize(prose: str, start: int, end: int) -> list[Tok]:
     low = prose[start:end].lower().translate(_FOLD)
     if len(low) != end - start:  # a character whose lower case is longer ("İ"): fold word by word
         return [Tok(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN.finditer(prose, start, end)]
-    return [Tok(a, b, prose[a:b], low[a - start:b - start])
-            for a, b in (m.span() for m in TOKEN.finditer(prose, start, end))]
+    return [Tok(a, b, prose[a:b], low[a - start:b - start]) for a, b in map(_SPAN, TOKEN.finditer(prose, start, end))]
 
 
 DETERMINERS = frozenset(
