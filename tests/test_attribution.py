@@ -314,6 +314,19 @@ def test_the_set_of_whole_words_answers_as_the_scan_does(text, word):
         assert (word in set(_ALNUM_RUN.findall(text))) == _occurs_as_word(text, word)
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("aZ .,’‘'İß-3Σ\n") + ["U.S.", " Mr. ", "35,000"]), max_size=60),
+       cut=st.integers(0, 5))
+def test_tokens_are_the_patterns_matches_folded_word_by_word(text, cut):
+    """Lower-casing the whole sentence once gives each token's own fold."""
+    from factlint.document.lexicons import fold
+    from factlint.document.sourcephrase import TOKEN, tokenize
+
+    start = min(cut, len(text))
+    expected = [(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN.finditer(text, start, len(text))]
+    assert [(t.start, t.end, t.text, t.low) for t in tokenize(text, start, len(text))] == expected
+
+
 def _everything(atts):
     return [(a.cue, a.source, a.kind, a.sentence, a.content, a.quote, a.reason, a.pronoun, a.form, a.head,
              a.refers_to, a.resolved, a.within.cue if a.within else None) for a in atts]
