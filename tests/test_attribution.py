@@ -315,16 +315,24 @@ def test_the_set_of_whole_words_answers_as_the_scan_does(text, word):
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from(list("aZ .,’‘'İß-3Σ\n") + ["U.S.", " Mr. ", "35,000"]), max_size=60),
+@given(text=st.lists(st.sampled_from(list("aZ .,’‘'İß-3Σ\n") + ["U.S.", " Mr. ", "35,000"]), max_size=30).map("".join),
        cut=st.integers(0, 5))
 def test_tokens_are_the_patterns_matches_folded_word_by_word(text, cut):
-    """Lower-casing the whole sentence once gives each token's own fold."""
+    """The sentence is lower-cased once and each token's lower case cut from it, with the
+    apostrophes folded by ``replace`` (defined here with ``translate``); a character whose
+    lower case is longer makes each word folded on its own. (A final sigma stays the
+    sentence's: "ς" after a letter, as ``str.lower`` gives it.)"""
     from factlint.document.lexicons import fold
     from factlint.document.sourcephrase import TOKEN, tokenize
 
-    start = min(cut, len(text))
-    expected = [(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN.finditer(text, start, len(text))]
-    assert [(t.start, t.end, t.text, t.low) for t in tokenize(text, start, len(text))] == expected
+    start, end = min(cut, len(text)), len(text)
+    low = text[start:end].lower().translate(str.maketrans({"’": "'", "‘": "'"}))
+    if len(low) == end - start:
+        expected = [(m.start(), m.end(), m.group(), low[m.start() - start:m.end() - start])
+                    for m in TOKEN.finditer(text, start, end)]
+    else:
+        expected = [(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN.finditer(text, start, end)]
+    assert [(t.start, t.end, t.text, t.low) for t in tokenize(text, start, end)] == expected
 
 
 def _everything(atts):
