@@ -314,6 +314,47 @@ def test_the_set_of_whole_words_answers_as_the_scan_does(text, word):
         assert (word in set(_ALNUM_RUN.findall(text))) == _occurs_as_word(text, word)
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(list("aZ .,’‘'İß-3Σ\n") + ["U.S.", " Mr. ", "35,000"]), max_size=30).map("".join),
+       cut=st.integers(0, 5))
+def test_tokens_are_the_patterns_matches_folded_word_by_word(text, cut):
+    """The sentence is lower-cased once and each token's lower case cut from it, with the
+    apostrophes folded by ``replace`` (defined here with ``translate``); a character whose
+    lower case is longer makes each word folded on its own. (A final sigma stays the
+    sentence's: "ς" after a letter, as ``str.lower`` gives it.)"""
+    from factlint.document.lexicons import fold
+    from factlint.document.sourcephrase import TOKEN, tokenize
+
+    start, end = min(cut, len(text)), len(text)
+    low = text[start:end].lower().translate(str.maketrans({"’": "'", "‘": "'"}))
+    if len(low) == end - start:
+        expected = [(m.start(), m.end(), m.group(), low[m.start() - start:m.end() - start])
+                    for m in TOKEN.finditer(text, start, end)]
+    else:
+        expected = [(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN.finditer(text, start, end)]
+    assert [(t.start, t.end, t.text, t.low) for t in tokenize(text, start, end)] == expected
+
+
+def _everything(atts):
+    return [(a.cue, a.source, a.kind, a.sentence, a.content, a.quote, a.reason, a.pronoun, a.form, a.head,
+             a.refers_to, a.resolved, a.within.cue if a.within else None) for a in atts]
+
+
+@pytest.mark.parametrize("threshold", [0, 10**9])
+def test_common_nouns_are_found_alike_with_and_without_the_word_set(monkeypatch, threshold):
+    """A short draft is searched word by word, a long one through the set of its words."""
+    import factlint.document.attribution as finder
+
+    text = ("Protesters said the bridge should stay open. Later the protesters marched. "
+            "Engineers say the deck is sound. Ferrymen disagreed, the union said. "
+            "Residents of Elm Quay said they would wait. Quay-side traders_ said nothing.")
+    monkeypatch.setattr(finder, "_WORD_SET_FROM", 10**9)
+    expected = _everything(finder._Finder(doc_of(text)).run())
+    monkeypatch.setattr(finder, "_WORD_SET_FROM", threshold)
+    assert _everything(finder._Finder(doc_of(text)).run()) == expected
+    assert any(a.head == "protesters" for a in finder._Finder(doc_of(text)).run())
+
+
 # -- constructions added for PolNeAR's cue recall (issue 9, item 3) ----------------------------
 
 @pytest.mark.parametrize("text, expected", [

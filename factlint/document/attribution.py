@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 import regex
 
@@ -70,6 +71,8 @@ from .sourcephrase import (
     skip_back,
     tokenize,
 )
+
+_TOK_START = attrgetter("start")
 
 KINDS = ("named-person", "named-organisation", "anonymous", "vague", "unsourced")
 #: How an attribution is made: a reporting verb ("said"), a verb of stance or intent
@@ -273,7 +276,6 @@ class _Finder:
         self.routed: list[tuple[int, bool]] = []  # (cue start, inside a direct quotation?) of each one made
         self._tok_sentence = -1
         self._tok_list: list[Tok] = []
-        self._tok_starts: list[int] = []
         self._lower_words: dict[str, bool] = {}
         self._whole_words: frozenset[str] | None = None  # every maximal run of letters and digits
         self._quote_spans: list[tuple[int, int]] | None = None
@@ -352,20 +354,20 @@ class _Finder:
                 out.append((cue, cue + 2, "poll"))
         return out
 
-    def _toks(self, si: int) -> tuple[list[Tok], list[int]]:
-        """The tokens of sentence ``si``; cues come in reading order, so only the current
-        sentence's tokens are kept (a long document does not pile up token objects)."""
+    def _toks(self, si: int) -> list[Tok]:
+        """The tokens of sentence ``si``; cues come in reading order, so each sentence is
+        tokenized once and only the current sentence's tokens are kept (a long document does
+        not pile up token objects)."""
         if self._tok_sentence != si:
             s = self.doc.sentences[si]
             self._tok_list = tokenize(self.prose, s.start, s.end)
-            self._tok_starts = [t.start for t in self._tok_list]
             self._tok_sentence = si
-        return self._tok_list, self._tok_starts
+        return self._tok_list
 
     def _attribution(self, si: int, start: int, end: int, form: str) -> Attribution | None:
-        toks, starts = self._toks(si)
-        ci = bisect_left(starts, start)
-        cj = bisect_left(starts, end) - 1
+        toks = self._toks(si)
+        ci = bisect_left(toks, start, key=_TOK_START)  # no list of starts: a few key calls
+        cj = bisect_left(toks, end, key=_TOK_START) - 1
         if ci >= len(toks) or toks[ci].start != start or cj < ci or toks[cj].end != end:
             return None  # a cue inside a longer word ("tweet-id")
         if form == "report":
@@ -1041,7 +1043,9 @@ class _Finder:
         also writes it in lower case somewhere ("Protesters …" / "… the protesters")."""
         known = self._lower_words.get(low)
         if known is None:
-            if _ALNUM_RUN.fullmatch(low):  # one set of the draft's words, not a scan per word
+            if len(self.prose) > _WORD_SET_FROM and _ALNUM_RUN.fullmatch(low):
+                # a long draft: one set of its words, not a scan per word (a short one is
+                # searched directly: the same answer, see ``_occurs_as_word``)
                 if self._whole_words is None:
                     self._whole_words = frozenset(_ALNUM_RUN.findall(self.prose))
                 known = low in self._whole_words
@@ -1446,8 +1450,15 @@ _UNRESOLVED_KIND = {"he": "named-person", "she": "named-person", "i": "named-per
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 
 
+#: From this length of prose on, ``_common_noun`` builds the set of the prose's words
+#: rather than searching it once per word.
+_WORD_SET_FROM = 20_000
+
+
 def _occurs_as_word(text: str, word: str) -> bool:
-    """``word`` occurs in ``text`` exactly so (case-sensitive) as a whole word."""
+    """``word`` occurs in ``text`` exactly so (case-sensitive) as a whole word. For a word
+    of ``str.isalnum`` characters this is ``word in set(_ALNUM_RUN.findall(text))``: its
+    neighbours are not alphanumeric exactly when it is a maximal run."""
     i = text.find(word)
     n = len(word)
     while i >= 0:
