@@ -447,7 +447,7 @@ class _Finder:
             return None  # "appeared on television", "appeared in court", "appears the …"
         if nxt.low == "as" and (j + 1 >= len(toks) or toks[j + 1].low not in ("if", "though")):
             return None  # "appeared as his guest" (a role), not "seemed as if …"
-        if any(t.low in _CAUSATIVE_MAKE for t in toks[max(0, ci - 4):ci - 1]):
+        if any(t.low in _BARE_CAUSATIVES for t in toks[max(0, ci - 4):ci - 1]):
             return None  # "to make him appear weak": someone's aim, not the reporter's impression
         start = ci
         while start > 0 and (toks[start - 1].low in _AUX_VERBS or toks[start - 1].low in ("also", "not", "never")):
@@ -1247,7 +1247,6 @@ _QUESTION_WORDS = frozenset("about whether if what how why who when where which 
 #: After "appear": a place, an occasion or a company, not an impression.
 _IMPRESSION_STOPS = frozenset("on in at before with alongside onstage for from during outside inside near "
                               "together opposite behind by via and or but, is".split())
-_CAUSATIVE_MAKE = frozenset("make makes made making let lets letting".split())
 #: "seem", "appear" (every form): how things look, with nobody saying so.
 IMPRESSION_VERBS = frozenset(fold(w) for w in builtin_lexicons()["impression-verbs"])
 #: "be likely to say", "be quick to point out": adjectives that raise the sayer to subject.
