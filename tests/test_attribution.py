@@ -635,3 +635,13 @@ def test_a_ruling_is_a_document_that_speaks():
 
 def test_a_report_set_off_at_the_end_of_the_sentence_hedges_all_of_it():
     assert _within("The mayor praised the orchard sale, reportedly.") == [("reportedly", None)]
+
+
+def test_a_verb_of_saying_in_ing_that_ends_its_sentence_is_a_noun_not_a_speaker():
+    # a headline "Storm warning" is a kind of warning, not a storm saying something
+    assert attributions("Storm warning\n\nThe ferry will not sail on Friday, the mayor said.\n") == [
+        ("named-person", "the mayor", "said")]
+    assert attributions("Flood warning for the valley.\n") == []
+    # with something said, the participle still reports: "officials warning that …"
+    [(kind, _, cue)] = attributions("The bridge closed, with officials warning that repairs would take months.\n")
+    assert (kind, cue) == ("vague", "warning")

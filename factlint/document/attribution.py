@@ -646,6 +646,8 @@ class _Finder:
         elif participle:
             return None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
+        if participle and (nxt is None or nxt.text in ".!?;:" or nxt.low == "for"):
+            return None  # "Storm warning", "Flood warning for the valley": a noun, not someone warning
         if phrase == "asked" and nxt is not None and (
                 nxt.low in _QUESTION_WORDS or nxt.text in (",", ":") or nxt.low in ("by", "a", "an")
                 or nxt.low == "to" and not self._request(toks, cj)):
