@@ -19,7 +19,6 @@ from __future__ import annotations
 import copy
 import functools
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -30,6 +29,7 @@ from .finding import SEVERITIES, Finding
 from .phrases import normalise_phrase
 from .paths import shown_path
 from .schema import Bool, Field, ListOf, Num, Obj, Problem, Str, Type, validate
+from .tomlload import tomllib as load_tomllib
 from .yamlload import LineDict, LineList, YamlError, load_yaml
 
 CONFIG_NAMES = (".factlint.yaml", ".factlint.yml", "pyproject.toml")
@@ -420,17 +420,8 @@ def _line_dict(d: dict, line: int) -> LineDict:
     return out
 
 
-def _tomllib():
-    """tomllib (tomli on Python 3.10), imported when a TOML file is read: most runs read none."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # Python 3.10
-        import tomli as tomllib
-    return tomllib
-
-
 def _load_toml(text: str, shown: str, pyproject: bool):
-    tomllib = _tomllib()
+    tomllib = load_tomllib()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -458,7 +449,7 @@ def has_tool_table(path: Path) -> bool:
         return False
     if "factlint" not in text:  # no [tool.factlint] table: no need to parse it
         return False
-    tomllib = _tomllib()
+    tomllib = load_tomllib()
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError, ValueError):

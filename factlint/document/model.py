@@ -7,12 +7,12 @@ and rule matches live in it, and :meth:`Document.to_raw` maps a prose span back.
 """
 from __future__ import annotations
 
-import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from .lines import LineIndex
+from ..tomlload import tomllib
 from .prose import ProseMap
 
 
@@ -24,11 +24,7 @@ def parse_front_matter(source: tuple[str, str] | None) -> dict[str, Any]:
     syntax, content = source
     try:
         if syntax == "toml":
-            if sys.version_info >= (3, 11):
-                import tomllib
-            else:  # Python 3.10
-                import tomli as tomllib
-            data = tomllib.loads(content)
+            data = tomllib().loads(content)
         else:
             import yaml
 
