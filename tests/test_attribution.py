@@ -315,6 +315,17 @@ def test_the_set_of_whole_words_answers_as_the_scan_does(text, word):
 
 
 @settings(max_examples=300, deadline=None)
+@given(text=_WORDISH, word=_WORDISH.filter(bool))
+def test_the_index_of_punctuated_runs_answers_as_the_scan_does(text, word):
+    """In a long draft a word such as "o'brien" or "u.s." is looked up where its first run
+    of letters and digits starts before punctuation; that is exactly the scan's answer."""
+    from factlint.document.attribution import _ALNUM_RUN, _occurs_as_word, _occurs_at, _punctuated_run_starts
+
+    if word[0].isalnum() and not _ALNUM_RUN.fullmatch(word) and not any(c.isspace() for c in word):
+        assert _occurs_at(text, word, _punctuated_run_starts(text)) == _occurs_as_word(text, word)
+
+
+@settings(max_examples=300, deadline=None)
 @given(text=st.lists(st.sampled_from(list("aZ .,’‘'İß-3Σ\n") + ["U.S.", " Mr. ", "35,000"]), max_size=30).map("".join),
        cut=st.integers(0, 5))
 def test_tokens_are_the_patterns_matches_folded_word_by_word(text, cut):
@@ -347,7 +358,8 @@ def test_common_nouns_are_found_alike_with_and_without_the_word_set(monkeypatch,
 
     text = ("Protesters said the bridge should stay open. Later the protesters marched. "
             "Engineers say the deck is sound. Ferrymen disagreed, the union said. "
-            "Residents of Elm Quay said they would wait. Quay-side traders_ said nothing.")
+            "Residents of Elm Quay said they would wait. Quay-side traders_ said nothing. "
+            "O'Brien's aides said no. The aides of o'brien's rival said yes. U.S. officials said so.")
     monkeypatch.setattr(finder, "_WORD_SET_FROM", 10**9)
     expected = _everything(finder._Finder(doc_of(text)).run())
     monkeypatch.setattr(finder, "_WORD_SET_FROM", threshold)

@@ -170,10 +170,14 @@ def _same_routing(doc, routed: list[tuple[int, bool]]) -> bool:
 def _keep_speakers(doc, atts: list[Attribution]) -> None:
     """After a second run, the attribution that gives a quotation its speaker carries the
     quotation again (as the document build first marked it)."""
+    by_source: dict[tuple[int, int], list[Attribution]] = {}
+    for a in atts:  # grouped once: one pass per quotation over all of them is quadratic in a long file
+        if a.source is not None:
+            by_source.setdefault(a.source, []).append(a)
     for quote in doc.quotes:
         if quote.speaker is None:
             continue
-        same = [a for a in atts if a.source == quote.speaker]
+        same = by_source.get(quote.speaker)
         if same:
             best = min(same, key=lambda a: min(abs(a.cue[0] - quote.end), abs(a.cue[1] - quote.start)))
             best.quote = "direct"
@@ -278,6 +282,7 @@ class _Finder:
         self._tok_list: list[Tok] = []
         self._lower_words: dict[str, bool] = {}
         self._whole_words: frozenset[str] | None = None  # every maximal run of letters and digits
+        self._run_starts: dict[str, list[int]] | None = None  # runs followed by punctuation: where they start
         self._quote_spans: list[tuple[int, int]] | None = None
         self._quote_starts: list[int] = []
 
@@ -1051,6 +1056,12 @@ class _Finder:
                 if self._whole_words is None:
                     self._whole_words = frozenset(_ALNUM_RUN.findall(self.prose))
                 known = low in self._whole_words
+            elif len(self.prose) > _WORD_SET_FROM and low[:1].isalnum() and not _HAS_SPACE.search(low):
+                # "o'brien", "u.s.": only where its first run starts and is followed by
+                # punctuation (one scan per word of a long draft would be quadratic in it)
+                if self._run_starts is None:
+                    self._run_starts = _punctuated_run_starts(self.prose)
+                known = _occurs_at(self.prose, low, self._run_starts)
             else:
                 known = _occurs_as_word(self.prose, low)
             self._lower_words[low] = known
@@ -1468,6 +1479,32 @@ def _occurs_as_word(text: str, word: str) -> bool:
         if not before.isalnum() and not after.isalnum():
             return True
         i = text.find(word, i + 1)
+    return False
+
+
+#: A maximal run of letters and digits followed by a character that is neither one nor a
+#: space: where a word such as "o'brien" or "u.s." can start.
+_PUNCTUATED_RUN = re.compile(r"(?<![^\W_])[^\W_]+(?=[^\w\s]|_)")
+_HAS_SPACE = re.compile(r"\s")
+
+
+def _punctuated_run_starts(text: str) -> dict[str, list[int]]:
+    starts: dict[str, list[int]] = {}
+    for m in _PUNCTUATED_RUN.finditer(text):
+        starts.setdefault(m.group(), []).append(m.start())
+    return starts
+
+
+def _occurs_at(text: str, word: str, run_starts: dict[str, list[int]]) -> bool:
+    """``_occurs_as_word(text, word)`` for a word without spaces that starts with a letter or
+    digit and is not all letters and digits, looked up in ``run_starts`` (from ``_punctuated_run_starts``):
+    an occurrence starts where a maximal run equal to the word's first run starts, and the
+    character after that run is the word's next one, punctuation."""
+    first = _ALNUM_RUN.match(word).group()
+    n = len(word)
+    for i in run_starts.get(first, ()):
+        if text.startswith(word, i) and (i + n == len(text) or not text[i + n].isalnum()):
+            return True
     return False
 
 
