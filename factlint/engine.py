@@ -62,7 +62,8 @@ def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
     match = doc.text[start:end]
     line, column = doc.lines.position(start)
     end_line, end_column = doc.lines.position(end)
-    message = rule.format_message(prose_text if prose_text is not None else match, hit.values, hit.suggestions)
+    message = rule.format_message(prose_text if prose_text is not None else match, hit.values, hit.suggestions,
+                                  hit.message)
     fix = None
     # a fix rewrites raw text: only when the raw span reads exactly like the prose that matched
     if hit.fix is not None and (prose_text is None or prose_text == match):

@@ -133,3 +133,44 @@ def test_docs_rules_schema_json_is_current():
     committed = Path(__file__).resolve().parents[1] / "docs" / "rules.schema.json"
     assert committed.read_text(encoding="utf-8") == json_schema_text(), \
         "docs/rules.schema.json is stale: run `factlint schema > docs/rules.schema.json`"
+
+
+ATTRIBUTION_RULE = draft("""
+    rules:
+      - id: house/unnamed
+        kind: sentence
+        category: house
+        severity: info
+        when:
+          attribution:
+            - kind: vague
+            - kind: anonymous
+              message: "Unnamed: '{match}'. Name one."
+        report: attribution
+        message: "Vague: '{match}'."
+        why: "Readers weigh a source by who it is."
+        link: "https://example.org/style"
+        examples:
+          flag: ["Critics say the fare is too high.", "Two harbour officials said the fare is too high."]
+          pass: ["The mayor said the fare is too high."]
+    """)
+
+
+def test_an_attribution_filter_may_carry_its_own_message(tmp_path):
+    """The message of the first filter that matches an attribution replaces the rule's."""
+    (tmp_path / "pack.yaml").write_text(ATTRIBUTION_RULE, encoding="utf-8")
+    rules = load_rules([tmp_path], builtin=False)
+    from factlint.engine import lint_document
+    from conftest import doc_of
+    doc = doc_of("Critics say the fare is too high. Two harbour officials said it was fair.\n", "draft.txt")
+    assert [f.message for f in lint_document(doc, rules).findings] == [
+        "Vague: 'Critics say'.", "Unnamed: 'Two harbour officials said'. Name one."]
+
+
+def test_a_filter_message_is_checked_and_only_allowed_where_attributions_are_reported(tmp_path):
+    text = ATTRIBUTION_RULE.replace("Name one.", "Name {who}.")
+    assert problems(tmp_path, text) == [
+        "10: message: rule 'house/unnamed': unknown placeholder {who}; this kind offers {match}, {suggestion}"]
+    text = ATTRIBUTION_RULE.replace("    report: attribution\n", "")
+    assert problems(tmp_path, text) == [
+        "10: message: rule 'house/unnamed': a filter's message is used only in `when` with `report: attribution`"]

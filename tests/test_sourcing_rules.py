@@ -202,3 +202,19 @@ def test_a_report_a_named_source_stands_behind_is_not_vague_sourcing(text):
 def test_a_report_outside_a_named_sources_words_is_still_vague_sourcing(text):
     assert [f.rule for f in findings_of(text, "draft.txt", rule="sourcing/vague-reports")] == [
         "sourcing/vague-reports"]
+
+
+def test_an_unnamed_group_already_described_is_asked_for_a_name_not_for_its_organisation():
+    """"Experts say": which ones? "Experts at the weather service say": the organisation is
+    given, so the advice is to name one of them (or say why not), not to give it."""
+    text = draft("""
+        Experts say the storm will weaken before it reaches the coast.
+
+        Experts at the weather service say the storm will weaken before it reaches the coast.
+        """)
+    found = findings_of(text, "draft.md", rule="sourcing/unnamed-group")
+    assert [(f.line, f.message) for f in found] == [
+        (1, "Vague source: 'Experts say'. Say which ones: name them, or give their organisation, role or number."),
+        (3, "Unnamed source: 'Experts at the weather service say'. Name at least one of them, "
+            "or say why they are not named."),
+    ]

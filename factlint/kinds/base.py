@@ -76,6 +76,7 @@ class Hit:
     fix: str | None = None  # replacement for the matched span
     fix_safe: bool = False
     raw: bool = False  # offsets are raw-text offsets, and the rule applied its scope itself
+    message: str | None = None  # a message template that replaces the rule's for this hit
 
 
 class Scope:
@@ -367,19 +368,23 @@ class Rule:
         if not self.id.startswith(self.category + "/"):
             raise CompileError(_line(spec, "id"), "id",
                                f"id '{self.id}' must start with its category '{self.category}/'")
+        self.check_template(self.message, _line(spec, "message"), "message")
+        self.compile(spec, ctx)
+
+    def check_template(self, template: str, line: int, key: str) -> None:
+        """Raise CompileError (at ``line``, ``key``) unless ``template`` is a message
+        template with only this kind's placeholders."""
         try:
-            keys = message_keys(self.message)
+            keys = message_keys(template)
         except TemplateError as exc:
-            raise CompileError(_line(spec, "message"), "message", str(exc)) from None
+            raise CompileError(line, key, str(exc)) from None
         except ValueError as exc:  # an unbalanced brace
-            raise CompileError(_line(spec, "message"), "message",
+            raise CompileError(line, key,
                                f"not a valid message template: {exc} (write {{{{ and }}}} for literal braces)") from None
         unknown = keys - set(self.MESSAGE_KEYS)
         if unknown:
-            raise CompileError(_line(spec, "message"), "message",
-                               f"unknown placeholder {{{sorted(unknown)[0]}}}; this kind offers "
+            raise CompileError(line, key, f"unknown placeholder {{{sorted(unknown)[0]}}}; this kind offers "
                                + ", ".join("{" + k + "}" for k in self.MESSAGE_KEYS))
-        self.compile(spec, ctx)
 
     @classmethod
     def spec_type(cls) -> Obj:
@@ -395,11 +400,11 @@ class Rule:
         raise NotImplementedError
 
     def format_message(self, match: str, values: dict[str, Any] | None,
-                       suggestions: tuple[str, ...]) -> str:
+                       suggestions: tuple[str, ...], template: str | None = None) -> str:
         fields = {"match": match, "suggestion": suggestions[0] if suggestions else ""}
         if values:
             fields.update(values)
-        return render_message(self.message, fields)
+        return render_message(self.message if template is None else template, fields)
 
     # -- helpers for kinds -------------------------------------------------------------
     def keep_after_exceptions(self, doc, hits, exceptions) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ from ..document.attribution import FORMS, KINDS, Attribution, find_attributions
 from ..document.lexicons import fold
 from ..document.sourcekind import ANONYMITY_REASON
 from ..schema import AnyOf, Bool, Field, ListOf, Num, Obj, Str
-from .base import EXCEPTIONS_FIELD, TERM_FIELDS, Hit, Rule, Terms, compile_exceptions, in_range
+from .base import EXCEPTIONS_FIELD, TERM_FIELDS, CompileError, Hit, Rule, Terms, compile_exceptions, in_range
 
 #: Kind names and the groups of kinds a rule may test.
 ATTRIBUTION_GROUPS: dict[str, frozenset[str]] = {
@@ -56,6 +56,9 @@ ATTRIBUTION_FILTER = Obj(
         "except-within": Field(ListOf(Str(enum=ATTRIBUTION_TESTS), min_items=1, allow_single=True),
                                description="Not attributions whose cue lies in the content of an "
                                            "attribution of these kinds in the same sentence."),
+        "message": Field(Str(), description="With `report: attribution`, the message for the "
+                                            "attributions this filter matches (first filter that "
+                                            "matches wins), instead of the rule's."),
     },
     description="A filter on the attributions of a sentence; all keys given must hold.",
 )
@@ -95,6 +98,7 @@ class _AttributionFilter:
         self.except_cues = self._words(ctx, spec, "except-cue")
         self.reason = spec.get("reason")
         self.reference = spec.get("reference")
+        self.message: str | None = spec.get("message")
 
     @staticmethod
     def _words(ctx, spec, key: str) -> frozenset[str] | None:
@@ -155,6 +159,13 @@ class _Condition:
         prose = doc.prose
         return [a for a in _by_sentence(doc).get(index, ())
                 if any(f.matches(a, prose) for f in self.filters)]
+
+    def message_for(self, att: Attribution, prose: str) -> str | None:
+        """The message template of the first filter that matches ``att`` (None: the rule's)."""
+        for f in self.filters:
+            if f.matches(att, prose):
+                return f.message
+        return None
 
     def holds(self, doc, run, index: int, want: bool) -> bool:
         """Does the condition hold for sentence ``index``? For ``when`` (want=True) every
@@ -257,6 +268,7 @@ class SentenceRule(Rule):
     def compile(self, spec, ctx):
         self.when = _Condition(ctx, spec["when"], self.id)
         self.unless = _Condition(ctx, spec["unless"], self.id) if "unless" in spec else None
+        self._check_filter_messages(spec)
         window = str(spec.get("window", "0"))
         self.window = None if window == "paragraph" else int(window)
         self.breaks = tuple(" ".join(fold(w).split()) for w in spec.get("window-breaks", ()))
@@ -288,6 +300,21 @@ class SentenceRule(Rule):
             for start, end in (mine[:1] if self.report == "first" else mine):
                 yield Hit(start, end, suggestions=self.suggest)
 
+    def _check_filter_messages(self, spec) -> None:
+        """A filter's own message: only where each attribution is reported, and with the
+        placeholders of any message."""
+        for cond_key in ("when", "unless"):
+            filters = spec.get(cond_key, {}).get("attribution")
+            items = filters if isinstance(filters, list) else [filters]
+            for item in items:
+                if not isinstance(item, dict) or "message" not in item:
+                    continue
+                line = item.key_line("message") if hasattr(item, "key_line") else 1
+                if cond_key == "unless" or spec.get("report") != "attribution":
+                    raise CompileError(line, "message", "a filter's message is used only in `when` "
+                                                        "with `report: attribution`")
+                self.check_template(item["message"], line, "message")
+
     def _check_attributions(self, doc, run):
         """``report: attribution``: each attribution of a sentence that passes `when`."""
         for index in sorted(_by_sentence(doc)):
@@ -298,15 +325,17 @@ class SentenceRule(Rule):
                 continue
             if self.unless is not None and self._suppressed(doc, run, index):
                 continue
-            spans, sources = [], set()
+            spans, sources, messages = [], set(), {}
             for att in matching:
                 if att.source is not None and att.source in sources:
                     continue  # "Diplomats expressed … and argued": one source, reported once
                 sources.add(att.source)
-                spans.append(attribution_span(att))
+                span = attribution_span(att)
+                spans.append(span)
+                messages.setdefault(span, self.when.message_for(att, doc.prose))
             spans = [sp for sp in spans if self.scope.accepts(doc, sp[0], sp[1])]
             for start, end in self.keep_after_exceptions(doc, spans, self.exceptions):
-                yield Hit(start, end, suggestions=self.suggest)
+                yield Hit(start, end, suggestions=self.suggest, message=messages.get((start, end)))
 
     def _suppressed(self, doc, run, index: int) -> bool:
         block = doc.blocks[doc.sentences[index].block]
