@@ -218,3 +218,18 @@ def test_an_unnamed_group_already_described_is_asked_for_a_name_not_for_its_orga
         (3, "Unnamed source: 'Experts at the weather service say'. Name at least one of them, "
             "or say why they are not named."),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Two ministry officials declined to comment on the contract.",
+    "Company officials could not be reached for comment on Friday.",
+    "Harbour officials were not immediately available for comment.",
+    "Officials at the port did not respond to requests for comment.",
+])
+def test_a_source_that_says_nothing_is_no_sourcing_finding(text):
+    """Declining to comment attributes no information: there is nobody to name for it and
+    no anonymity to explain (the inventory still lists it)."""
+    from factlint.document.attribution import find_attributions
+    from conftest import doc_of
+    assert find_attributions(doc_of(text, "draft.txt"))
+    assert findings_of(text, "draft.txt", rule="sourcing") == []
