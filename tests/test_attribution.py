@@ -657,3 +657,25 @@ def test_a_verb_of_saying_in_ing_that_ends_its_sentence_is_a_noun_not_a_speaker(
     # with something said, the participle still reports: "officials warning that …"
     [(kind, _, cue)] = attributions("The bridge closed, with officials warning that repairs would take months.\n")
     assert (kind, cue) == ("vague", "warning")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "it" with no organisation attributed before it: still an organisation speaking
+    ("The port authority published its annual figures on Monday.\nTraffic rose 14% last year, it said.",
+     [("named-organisation", "it", "said")]),
+    ("Cargo volumes fell in March, it added.", [("named-organisation", "it", "added")]),
+])
+def test_it_with_a_verb_of_saying_and_nobody_before_is_an_unresolved_organisation(text, expected):
+    assert attributions(text) == expected
+    assert [a.resolved for a in find_attributions(doc_of(text, "draft.txt"))] == [False]
+
+
+def test_it_with_other_verbs_and_nobody_before_is_no_source():
+    """"It can maintain the pace": not an organisation speaking."""
+    assert [source for _, source, _ in attributions("It can maintain the pace through May.") if source] == []
+
+
+def test_a_figure_with_it_said_is_attributed():
+    from conftest import findings_of
+    assert findings_of("Traffic through the port rose 14% last year, it said.\n", "draft.txt",
+                       rule="attribution") == []

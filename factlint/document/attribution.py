@@ -1156,6 +1156,11 @@ class _Finder:
                     att.refers_to = target.refers_to or target.source
                 elif not self._is_pronoun_head(att):
                     att.pronoun = False  # "the officials" with nothing before: a vague mention
+                elif att.head == "it" and self._cue_word(att) in _IT_SAID:
+                    # "Exports rose, it said.": an organisation the story named without
+                    # giving it an attribution ("The bank released its report on Monday")
+                    att.resolved = False
+                    att.kind = "named-organisation"
                 elif att.head in ("it", "it's", "you"):
                     att.kind = ""  # "it can maintain", "more than you think": nobody to refer to
                 else:
@@ -1171,6 +1176,9 @@ class _Finder:
                 body = self._identifying_body(att, by_sentence)
                 if body is not None:
                     att.kind, att.refers_to = "named-organisation", body.source
+
+    def _cue_word(self, att: Attribution) -> str:
+        return fold(self.prose[att.cue[0]:att.cue[1]])
 
     @staticmethod
     def _is_pronoun_head(att: Attribution) -> bool:
@@ -1240,6 +1248,11 @@ class _Finder:
 
 #: Finite verbs of saying that attribute even when no speaker is found next to them.
 _SPEECH_FINITE = frozenset("said says say told tells wrote writes".split())
+#: Verbs of saying after which "it" with nobody to refer to is still an organisation
+#: speaking ("…, it said", "it added"), not "it" of "it can maintain".
+_IT_SAID = frozenset("said says told tells wrote writes added adds noted notes stated states announced announces "
+                     "reported reports estimated estimates forecast forecasts predicted predicts warned warns "
+                     "confirmed confirms".split())
 #: Past forms of reporting verbs that are as often adjectives or reports of evidence
 #: ("the expected result", "an estimated 300", "he placed it").
 _NO_FALLBACK = frozenset("expected estimated projected placed pegged calculated showed alleged believed "
