@@ -233,3 +233,30 @@ def test_a_source_that_says_nothing_is_no_sourcing_finding(text):
     from conftest import doc_of
     assert find_attributions(doc_of(text, "draft.txt"))
     assert findings_of(text, "draft.txt", rule="sourcing") == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("The new harbour toll is the highest in the country.", "attribution/unsourced-record"),
+    ("The cooperative is one of the largest exporters of olive oil in Europe.", "attribution/unsourced-record"),
+    ("The island's fleet landed a record 40,000 tonnes of cod.", "attribution/unsourced-record"),
+    ("The valley farms brought in record harvests this autumn.", "attribution/unsourced-record"),
+    ("The drought has destroyed nearly half of the wheat crop.", "attribution/unsourced-figure"),
+    ("Fares account for more than a third of the island's household budgets.", "attribution/unsourced-figure"),
+])
+def test_superlatives_against_everyone_records_and_shares_are_check_worthy(text, rule):
+    """"The highest in the country", "a record 40,000 tonnes", "nearly half of the crop":
+    claims a reader cannot check unless the story says whose figures they are."""
+    assert [f.rule for f in findings_of(text + "\n", "draft.txt", rule="attribution")] == [rule]
+    attributed = text[:-1] + ", the harbour board said.\n"
+    assert findings_of(attributed, "draft.txt", rule="attribution") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor has a record of opposing new tolls.",
+    "The band signed with a record label in Lisbon.",
+    "She is the oldest daughter of Ana Ruiz, who runs the bakery.",
+    "The market is busiest in the morning, before the ferries leave.",
+    "Half of the committee left early.",
+])
+def test_records_superlatives_and_shares_that_claim_nothing_pass(text):
+    assert findings_of(text + "\n", "draft.txt", rule="attribution") == []
