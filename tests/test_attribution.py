@@ -679,3 +679,14 @@ def test_a_figure_with_it_said_is_attributed():
     from conftest import findings_of
     assert findings_of("Traffic through the port rose 14% last year, it said.\n", "draft.txt",
                        rule="attribution") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role held "to" someone: the role is the source, described by whom it serves
+    ("Aides to the mayor said she had not read the report.", [("anonymous", "Aides to the mayor", "said")]),
+    ("An adviser to the harbour board said the vote was close.",
+     [("anonymous", "An adviser to the harbour board", "said")]),
+    ("The ambassador to Portugal said the visit was off.", [("named-person", "The ambassador to Portugal", "said")]),
+])
+def test_a_role_held_to_someone_is_the_source(text, expected):
+    assert attributions(text) == expected

@@ -72,6 +72,11 @@ NUMBER_WORDS = frozenset(
 LINK_PREPS = frozenset("of at for from in with on within inside across around among near".split())
 #: "close to", "loyal to": the only places where "to" continues a source phrase.
 _TO_ADJECTIVES = frozenset("close closest loyal allied near next privy".split())
+#: Roles held "to" someone: "aides to the mayor", "an adviser to the minister", "the envoy
+#: to the talks" -- the role, not the person after "to", is the source.
+_TO_ROLES = frozenset("aide aides adviser advisers advisor advisors counsel counsellor counsellors counselor "
+                      "counselors consultant consultants assistant assistants envoy envoys ambassador "
+                      "ambassadors".split())
 _PRONOUN_CONTRACTIONS = frozenset(
     f"{p}'{c}" for p in ("he", "she", "they", "we", "i", "it", "you") for c in ("s", "ve", "d", "ll", "re", "m"))
 RELATIVES = frozenset({"who", "which"})
@@ -215,7 +220,8 @@ def _links(toks: list[Tok], i: int) -> bool:
     ministry"), "close to", and participles ("locals watching the front line")."""
     t = toks[i]
     low = t.low
-    if low in LINK_PREPS or (low == "to" and i > 0 and toks[i - 1].low in _TO_ADJECTIVES):
+    if low in LINK_PREPS or (low == "to" and i > 0 and (toks[i - 1].low in _TO_ADJECTIVES
+                                                        or toks[i - 1].low in _TO_ROLES)):
         return True
     if low == "by":
         return i > 0 and toks[i - 1].low in _AUTHORED  # "a poll by the institute", "an analysis by"
