@@ -690,3 +690,16 @@ def test_a_figure_with_it_said_is_attributed():
 ])
 def test_a_role_held_to_someone_is_the_source(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle of consulting describes the group: the verb after it is the cue
+    ("Economists polled by the harbour board expect fares to rise.",
+     [("named-organisation", "Economists polled by the harbour board", "expect")]),
+    ("Residents surveyed by Portline said the timetable was confusing.",
+     [("named-organisation", "Residents surveyed by Portline", "said")]),
+    # surveyed, but by nobody named: still a vague group
+    ("Voters surveyed by telephone said they were worried.", [("vague", "Voters surveyed by telephone", "said")]),
+])
+def test_people_polled_by_a_named_body_speak_through_its_survey(text, expected):
+    assert attributions(text) == expected

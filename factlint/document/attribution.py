@@ -525,6 +525,8 @@ class _Finder:
             pass  # "will select", "may end": a modal and a base form
         elif not (verb.low.endswith("ed") and len(verb.low) > 4):
             return None
+        elif k + 1 < n and toks[k + 1].low == "by":
+            return None  # "economists polled by the agency expect …": a participle describing them
         span = phrase_before(toks, hi, 0)
         if span is None:
             return None

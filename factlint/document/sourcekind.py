@@ -29,7 +29,7 @@ from .lexicons import (
     OFFICE_NOUNS,
     ORGANISATION_WORDS,
 )
-from .sourcephrase import DETERMINERS, NUMBER_WORDS, POSSESSIVES, Tok
+from .sourcephrase import CONSULTED, DETERMINERS, NUMBER_WORDS, POSSESSIVES, Tok
 
 #: Words after the head that start a description of it.
 _CUT_WORDS = frozenset(
@@ -141,6 +141,9 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
                           and t.low not in GROUP_QUALIFIERS_NOT_NAMING for t in words[:-1] + rest)
         if head in _DOCUMENT_HEADS and (naming or described_by_name or institution):
             return SourceClass("named-organisation", head)  # "a Reuters report", "the committee report"
+        if len(rest) > 2 and rest[0].low in CONSULTED and rest[1].low == "by" and (described_by_name or institution):
+            # "economists polled by the agency": a survey whose author is named speaks for them
+            return SourceClass("named-organisation", head)
         if naming or described_by_name or vantage or counted or institution:
             return SourceClass("anonymous", head)  # "Pentagon officials", "a company official"
         if first in POSSESSIVES and len(words) > 1:

@@ -224,7 +224,8 @@ def _links(toks: list[Tok], i: int) -> bool:
                                                         or toks[i - 1].low in _TO_ROLES)):
         return True
     if low == "by":
-        return i > 0 and toks[i - 1].low in _AUTHORED  # "a poll by the institute", "an analysis by"
+        # "a poll by the institute", "an analysis by"; "economists polled by the agency"
+        return i > 0 and (toks[i - 1].low in _AUTHORED or toks[i - 1].low in CONSULTED)
     return low.endswith("ing") and len(low) > 5 and not t.capitalised and low not in _STOP
 
 
@@ -234,6 +235,9 @@ _QUANTIFIER_HEADS = frozenset("some many most several few others all both each o
 _GROUP_NOUNS = frozenset("voters officials lawmakers supporters opponents critics activists leaders members "
                          "delegates donors aides advisers analysts experts strategists insiders diplomats "
                          "residents people".split())
+#: Participles that describe people as sources: "economists polled by the agency",
+#: "voters surveyed by the institute", "analysts interviewed by the paper".
+CONSULTED = frozenset("polled surveyed interviewed questioned consulted contacted quoted".split())
 #: Documents whose author follows "by": "the poll by the institute showed".
 _AUTHORED = frozenset("poll polls survey surveys study studies report reports analysis analyses research "
                       "review audit investigation estimate estimates projection projections".split())
