@@ -38,7 +38,10 @@ linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="un
 # Runs the real command, but pauses inside the write -- right after the new bytes are
 # written and fsynced, before the rename -- and tells the test so through a marker file.
 PAUSING_FACTLINT = """
-import os, sys, time
+import os, signal, sys, time
+# as from a terminal: a test run in the background of a shell inherits Ctrl-C ignored
+# (which factlint, like any well-behaved tool, then leaves ignored)
+signal.signal(signal.SIGINT, signal.SIG_DFL)
 marker, named = sys.argv[1], sys.argv[2] == "named"
 if named and hasattr(os, "O_TMPFILE"):
     del os.O_TMPFILE  # take the portable path: a named temporary file
