@@ -260,3 +260,15 @@ def test_superlatives_against_everyone_records_and_shares_are_check_worthy(text,
 ])
 def test_records_superlatives_and_shares_that_claim_nothing_pass(text):
     assert findings_of(text + "\n", "draft.txt", rule="attribution") == []
+
+
+@pytest.mark.parametrize("text, rules", [
+    # an institution the story identifies says which officials: anonymous, fine with a reason
+    ("A port official, who requested anonymity because the inquiry is confidential, said the quay was unsafe.", []),
+    ("A port official said the quay was unsafe.", ["sourcing/anonymous-no-reason"]),
+    ("Hospital officials said two patients were critical.", ["sourcing/anonymous-no-reason"]),
+    # nothing says which ones: vague, whatever the reason
+    ("Officials said the quay was unsafe.", ["sourcing/unnamed-group"]),
+])
+def test_officials_of_an_institution_are_described_not_vague(text, rules):
+    assert [f.rule for f in findings_of(text + "\n", "draft.txt", rule="sourcing")] == rules
