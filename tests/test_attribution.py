@@ -657,3 +657,18 @@ def test_a_verb_of_saying_in_ing_that_ends_its_sentence_is_a_noun_not_a_speaker(
     # with something said, the participle still reports: "officials warning that …"
     [(kind, _, cue)] = attributions("The bridge closed, with officials warning that repairs would take months.\n")
     assert (kind, cue) == ("vague", "warning")
+
+
+# -- cue recall, fourth round (branch cues4) ------------------------------------------------
+
+@pytest.mark.parametrize("text, cue", [
+    # a participle of a verb of saying or stance after a preposition: someone is speaking,
+    # even when the finder cannot place who ("the two rivals" is no name it classifies)
+    ("In the last debate, the two rivals dodged hard questions by insisting that the moderators were biased.",
+     "insisting"),
+    ("In describing the harbour plan, the mayor said it would take years.", "describing"),
+    # or after a comma, with the subject too far back
+    ("After a long night of talks on the orchard sale, slamming the deal as a giveaway.", "slamming"),
+])
+def test_a_participle_of_saying_or_stance_after_a_comma_or_preposition_is_a_report(text, cue):
+    assert ("unsourced", None, cue) in attributions(text)

@@ -894,9 +894,10 @@ class _Finder:
                 return copy
         subject = self._sentence_subject(toks, ci)
         att = self._sourced(si, toks, cue, subject, self._after(toks, cj, s), form=form) if subject else None
-        if att is None and _after_comma(toks, ci) and toks[ci].low in _SPEECH_PARTICIPLES \
-                and cj == ci:
-            # "…, saying the city embodied …": the subject is too far back to find; still a report
+        if att is None and (_after_comma(toks, ci) and (toks[ci].low in _SPEECH_PARTICIPLES or cj > ci or form != "action")
+                            or ci > 0 and toks[ci - 1].low in _PARTICIPLE_PREPS):
+            # "…, saying the city embodied …", "…, slamming the plan", "by warning that …": the
+            # subject is too far back to find (or no name the finder classifies); still a report
             return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="verb")
         return att
 
