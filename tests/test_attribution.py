@@ -672,3 +672,13 @@ def test_a_verb_of_saying_in_ing_that_ends_its_sentence_is_a_noun_not_a_speaker(
 ])
 def test_a_participle_of_saying_or_stance_after_a_comma_or_preposition_is_a_report(text, cue):
     assert ("unsourced", None, cue) in attributions(text)
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a phrase of saying or stance ("called for", "referred to", "spoke about") is a verb even
+    # where the finder finds no speaker it can classify; a single word may be a noun, a phrase not
+    ("The mayor praised the crews, then referred to the storm as a warning.", "referred to"),
+    ("The ferry timetables, printed on yellow card, call for an early start.", "call for"),
+])
+def test_a_phrase_of_saying_attributes_even_when_no_speaker_is_found(text, cue):
+    assert ("unsourced", None, cue) in attributions(text)

@@ -728,9 +728,9 @@ class _Finder:
         subject far back, an unusual name). Listed as unsourced; no sourcing rule reads the
         form ``verb`` with no source, and the attribution rules count it as attributed."""
         low = toks[ci].low
-        if cj != ci or not (low in _SPEECH_FINITE or low.endswith("ed") and low in REPORTING_VERBS
-                            and low not in _NO_FALLBACK):
-            return None
+        if not (cj > ci or low in _SPEECH_FINITE or low.endswith("ed") and low in REPORTING_VERBS
+                and low not in _NO_FALLBACK):
+            return None  # a phrase ("called for", "referred to", "spoke about") is a verb, not a noun
         prev = toks[ci - 1] if ci > 0 else None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
         if prev is not None and prev.low in ("that", "this", "having", "all", "when", "if", "to", "be", "been") \
