@@ -682,3 +682,12 @@ def test_a_participle_of_saying_or_stance_after_a_comma_or_preposition_is_a_repo
 ])
 def test_a_phrase_of_saying_attributes_even_when_no_speaker_is_found(text, cue):
     assert ("unsourced", None, cue) in attributions(text)
+
+
+@pytest.mark.parametrize("text, cue", [
+    # the participle of a verb of saying after a noun it describes: someone describes, touts
+    ("Stories have emerged describing the harbour board's failed attempts to stall the vote.", "describing"),
+    ("The ferry company put out a new advert touting its cheaper fares.", "touting"),
+])
+def test_a_participle_of_saying_after_a_noun_attributes_even_when_no_speaker_is_found(text, cue):
+    assert ("unsourced", None, cue) in attributions(text)

@@ -729,7 +729,7 @@ class _Finder:
         form ``verb`` with no source, and the attribution rules count it as attributed."""
         low = toks[ci].low
         if not (cj > ci or low in _SPEECH_FINITE or low.endswith("ed") and low in REPORTING_VERBS
-                and low not in _NO_FALLBACK):
+                and low not in _NO_FALLBACK or low.endswith("ing") and low in REPORTING_VERBS):
             return None  # a phrase ("called for", "referred to", "spoke about") is a verb, not a noun
         prev = toks[ci - 1] if ci > 0 else None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
