@@ -691,3 +691,10 @@ def test_a_phrase_of_saying_attributes_even_when_no_speaker_is_found(text, cue):
 ])
 def test_a_participle_of_saying_after_a_noun_attributes_even_when_no_speaker_is_found(text, cue):
     assert ("unsourced", None, cue) in attributions(text)
+
+
+def test_a_question_put_to_the_speaker_mid_sentence():
+    """"… the mayor said when asked about …": the reporter's question, listed like a
+    sentence-initial "When asked about …"."""
+    assert attributions("“We will wait,” the mayor said on Friday when asked about the ferry.") == [
+        ("named-person", "the mayor", "said"), ("unsourced", None, "asked")]

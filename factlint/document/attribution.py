@@ -745,6 +745,9 @@ class _Finder:
         s = self.doc.sentences[si]
         cue = (toks[ci].start, toks[cj].end)
         lead = [t.low for t in toks[:ci]]
+        if len(lead) > 1 and lead[-1] in ("when", "once"):
+            # "…,” she said when asked about the vote": the question put to the speaker mid-sentence
+            return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="question")
         if not lead or lead in (["when"], ["if"], ["once"], ["after"], ["but"], ["and"]) or lead[-1] in (",", "—", "–"):
             if lead and lead[-1] not in (",", "—", "–", "when", "if", "once", "after", "but", "and"):
                 return None
