@@ -698,3 +698,16 @@ def test_a_question_put_to_the_speaker_mid_sentence():
     sentence-initial "When asked about …"."""
     assert attributions("“We will wait,” the mayor said on Friday when asked about the ferry.") == [
         ("named-person", "the mayor", "said"), ("unsourced", None, "asked")]
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a noun of evidence not far back in the same clause shows it, even past a long phrase
+    ("A national poll released on Sunday by two harbour newspapers shows the mayor ahead.", "shows"),
+    ("The mayor is winning, because polls in the town she calls her second home show her ahead.", "show"),
+])
+def test_evidence_further_back_still_shows_something(text, cue):
+    assert ("unsourced", None, cue) in attributions(text)
+
+
+def test_a_show_with_no_evidence_before_it_is_no_cue():
+    assert attributions("She watched the show on Sunday.") == []

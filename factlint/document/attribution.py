@@ -729,7 +729,8 @@ class _Finder:
         form ``verb`` with no source, and the attribution rules count it as attributed."""
         low = toks[ci].low
         if not (cj > ci or low in _SPEECH_FINITE or low.endswith("ed") and low in REPORTING_VERBS
-                and low not in _NO_FALLBACK or low.endswith("ing") and low in REPORTING_VERBS):
+                and low not in _NO_FALLBACK or low.endswith("ing") and low in REPORTING_VERBS
+                or low in EVIDENCE_VERBS and self._evidence_before(toks, ci)):
             return None  # a phrase ("called for", "referred to", "spoke about") is a verb, not a noun
         prev = toks[ci - 1] if ci > 0 else None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
@@ -738,6 +739,18 @@ class _Finder:
             return None  # "That said, …", "all said and done", "is said to", "said of", "to, say, five"
         return Attribution((toks[ci].start, toks[cj].end), None, "unsourced", si, self._after(toks, cj, s),
                            "paraphrase", form="verb")
+
+    @staticmethod
+    def _evidence_before(toks: list[Tok], ci: int) -> bool:
+        """"A national poll released Sunday by two networks shows …", "polls in the state he
+        calls home show …": a noun of evidence not far before "show" or "find", in the same
+        clause, is what shows it, even where the walk back cannot reach it."""
+        for k in range(ci - 1, max(-1, ci - 16), -1):
+            if toks[k].text in (";", ":") or toks[k].text in _CLAUSE_OPENERS:
+                return False
+            if toks[k].low in EVIDENCE_NOUNS:
+                return True
+        return False
 
     def _question(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
         """"Asked about the plan, she said …", "When asked whether …", "the minister was asked
