@@ -711,3 +711,12 @@ def test_evidence_further_back_still_shows_something(text, cue):
 
 def test_a_show_with_no_evidence_before_it_is_no_cue():
     assert attributions("She watched the show on Sunday.") == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a second verb after "and" whose subject the finder cannot place is still someone speaking
+    ("After hours of talks on the pier, the two old rivals shook hands and announced a truce.", "announced"),
+    ("The ferry crews stopped work on Monday and demanded better pay.", "demanded"),
+])
+def test_a_verb_of_saying_after_and_attributes_even_when_no_speaker_is_found(text, cue):
+    assert ("unsourced", None, cue) in attributions(text)

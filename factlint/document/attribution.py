@@ -694,7 +694,8 @@ class _Finder:
                                  form="action" if vform == "action" else "passive")
         k = skip_back(toks, ci - 1, 0)
         if k >= 0 and toks[k].low in ("and", "but") and k > 0 and (toks[k - 1].is_word or toks[k - 1].text == ","):
-            return self._participle(si, toks, ci, cj, vform)  # "… put off deciding but said …"
+            return self._participle(si, toks, ci, cj, vform) \
+                or self._speech_without_source(si, toks, ci, cj, s)  # "… put off deciding but said …"
         source = self._source_before(toks, k)
         if source is not None and not self._agrees(toks, source, k, ci, cj, words[0]) \
                 and not (source[0] > 0 and toks[source[0] - 1].low in _BARE_CAUSATIVES and _verb_form(words[0]) == "base"):
