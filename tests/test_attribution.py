@@ -720,3 +720,10 @@ def test_a_show_with_no_evidence_before_it_is_no_cue():
 ])
 def test_a_verb_of_saying_after_and_attributes_even_when_no_speaker_is_found(text, cue):
     assert ("unsourced", None, cue) in attributions(text)
+
+
+def test_a_credit_line_is_no_one_reporting():
+    """"(Reporting by …; Additional reporting by …)": a noun in -ing before "by" names who
+    wrote the story, not a source of it."""
+    assert attributions("The harbour bill passed easily on Friday.\n\n"
+                        "(Reporting by Jane Roe; Additional reporting by John Doe; Editing by Ann Poe.)\n") == []

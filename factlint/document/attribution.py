@@ -651,8 +651,10 @@ class _Finder:
         elif participle:
             return None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
-        if participle and (nxt is None or nxt.text in ".!?;:" or nxt.low == "for"):
-            return None  # "Storm warning", "Flood warning for the valley": a noun, not someone warning
+        if participle and (nxt is None or nxt.text in ".!?;:" or nxt.low in ("for", "by")):
+            # "Storm warning", "Flood warning for the valley", "(Reporting by Jane Roe)": a noun,
+            # not someone warning or reporting
+            return None
         if phrase == "asked" and nxt is not None and (
                 nxt.low in _QUESTION_WORDS or nxt.text in (",", ":") or nxt.low in ("by", "a", "an")
                 or nxt.low == "to" and not self._request(toks, cj)):
