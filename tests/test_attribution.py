@@ -727,3 +727,11 @@ def test_a_credit_line_is_no_one_reporting():
     wrote the story, not a source of it."""
     assert attributions("The harbour bill passed easily on Friday.\n\n"
                         "(Reporting by Jane Roe; Additional reporting by John Doe; Editing by Ann Poe.)\n") == []
+
+
+def test_a_verb_of_saying_before_an_infinitive_attributes_even_when_no_speaker_is_found():
+    # "promised to strike": a commitment reported; "added to the doubts" is no one speaking
+    assert ("unsourced", None, "promised") in attributions(
+        "The ferry crews stopped work on Monday and promised to strike again.")
+    assert [cue for _, _, cue in attributions(
+        "The storm closed the quay and added to the doubts about the harbour.")] == ["doubts"]

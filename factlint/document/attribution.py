@@ -738,7 +738,8 @@ class _Finder:
         prev = toks[ci - 1] if ci > 0 else None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
         if prev is not None and prev.low in ("that", "this", "having", "all", "when", "if", "to", "be", "been") \
-                or nxt is not None and (nxt.low in ("to", "of") or nxt.text == "," and toks[ci].low == "say"):
+                or nxt is not None and (nxt.low in ("to", "of") and (low in _SPEECH_FINITE or not _infinitive_after(toks, cj + 1))
+                                        or nxt.text == "," and toks[ci].low == "say"):
             return None  # "That said, …", "all said and done", "is said to", "said of", "to, say, five"
         return Attribution((toks[ci].start, toks[cj].end), None, "unsourced", si, self._after(toks, cj, s),
                            "paraphrase", form="verb")
@@ -1439,6 +1440,16 @@ def _title_case(toks: list[Tok]) -> bool:
 def _gerund(t: Tok | None) -> bool:
     """"support reforming", "favor raising": a stance verb with a gerund as its object."""
     return t is not None and len(t.low) > 5 and t.low.endswith("ing") and not t.capitalised
+
+
+def _infinitive_after(toks: list[Tok], i: int) -> bool:
+    """"to" at ``i`` before what reads as a verb ("promised to deliver"), not before a noun
+    phrase ("added to the doubts", "apologized to Carson", "adding to deficits") or "be"."""
+    if i + 1 >= len(toks) or toks[i].low != "to":
+        return False
+    v = toks[i + 1]
+    return v.is_word and not v.capitalised and v.low not in DETERMINERS and not is_pronoun(v) \
+        and v.low != "be" and not v.low.endswith("s")
 
 
 def _complement(t: Tok | None) -> bool:
