@@ -735,3 +735,9 @@ def test_a_verb_of_saying_before_an_infinitive_attributes_even_when_no_speaker_i
         "The ferry crews stopped work on Monday and promised to strike again.")
     assert [cue for _, _, cue in attributions(
         "The storm closed the quay and added to the doubts about the harbour.")] == ["doubts"]
+
+
+def test_reported_attributes_even_when_no_speaker_is_found():
+    # "reported" after a subject the finder does not classify is still a report of speech
+    assert ("unsourced", None, "reported") in attributions(
+        "The quay closed early, and local television later reported that the ferry would not sail.")

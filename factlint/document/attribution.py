@@ -1264,7 +1264,7 @@ _SPEECH_FINITE = frozenset("said says say told tells wrote writes".split())
 #: Past forms of reporting verbs that are as often adjectives or reports of evidence
 #: ("the expected result", "an estimated 300", "he placed it").
 _NO_FALLBACK = frozenset("expected estimated projected placed pegged calculated showed alleged believed "
-                         "feared worried concerned questioned reported signaled signalled pledged suspected recommended".split())
+                         "feared worried concerned questioned signaled signalled pledged suspected recommended".split())
 #: Participles that report speech after a comma: "…, saying the city embodied …".
 _SPEECH_PARTICIPLES = frozenset("saying adding arguing noting citing claiming telling writing explaining insisting "
                                 "suggesting asserting".split())
