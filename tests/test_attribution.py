@@ -741,3 +741,10 @@ def test_reported_attributes_even_when_no_speaker_is_found():
     # "reported" after a subject the finder does not classify is still a report of speech
     assert ("unsourced", None, "reported") in attributions(
         "The quay closed early, and local television later reported that the ferry would not sail.")
+
+
+def test_a_participle_of_saying_opening_the_sentence_is_a_report():
+    assert attributions("Noting that the quay had closed twice, the mayor said the ferry would wait.") == [
+        ("unsourced", None, "Noting"), ("named-person", "the mayor", "said")]
+    # but not a participle before "to" ("Adding to the doubts, …")
+    assert [cue for _, _, cue in attributions("Adding to the gloom, the ferry broke down.")] == []

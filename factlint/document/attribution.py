@@ -649,6 +649,12 @@ class _Finder:
                     or (prev.low.endswith("'s") and not _has_or_is(prev)):
                 return None  # "the said agreement", "his claims"; but "many say", "many fear that", "he's said"
         elif participle:
+            nxt = toks[cj + 1] if cj + 1 < len(toks) else None
+            if cj == ci and vform == "verb" and nxt is not None and nxt.is_word and nxt.low not in ("to", "by", "for") \
+                    and not first.text.isupper():
+                # "Noting that the quay had closed, the mayor said …": the participle opening the
+                # sentence reports what the main clause's subject says
+                return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="verb")
             return None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
         if participle and (nxt is None or nxt.text in ".!?;:" or nxt.low in ("for", "by")):
