@@ -748,3 +748,14 @@ def test_a_participle_of_saying_opening_the_sentence_is_a_report():
         ("unsourced", None, "Noting"), ("named-person", "the mayor", "said")]
     # but not a participle before "to" ("Adding to the doubts, …")
     assert [cue for _, _, cue in attributions("Adding to the gloom, the ferry broke down.")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb listed for its passive ("deemed", "dubbed") is active when an object follows
+    ("The harbour board deemed the plan unsafe.", [("named-organisation", "The harbour board", "deemed")]),
+    ("The mayor dubbed the ferry “the slowest boat on the coast.”", [("named-person", "The mayor", "dubbed")]),
+    # without one it describes: nobody is deeming here
+    ("Emails now deemed secret were sent from the quay.", []),
+])
+def test_a_verb_of_judgment_listed_for_its_passive_is_active_with_an_object(text, expected):
+    assert attributions(text) == expected

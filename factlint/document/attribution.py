@@ -56,6 +56,7 @@ from .sourcekind import ANONYMITY, ANONYMITY_REASON, QUANTITY_HEADS as _QUANTITY
     head_word, split_head
 from .sourcephrase import (
     CLOSING_MARKS,
+    OPENING_MARKS,
     DETERMINERS,
     MEDIUM_NOUNS,
     NUMBER_WORDS,
@@ -398,6 +399,12 @@ class _Finder:
     def _verb_at_same_place(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
         """A passive phrase that reads as active ("what she described as"): try the verb."""
         if toks[ci].low in REPORTING_VERBS:
+            return self._verb(si, toks, ci, ci)
+        nxt = toks[ci + 1] if ci + 1 < len(toks) else None
+        if toks[ci].low.endswith("ed") and nxt is not None and (
+                nxt.low in DETERMINERS or is_pronoun(nxt) or nxt.capitalised or nxt.low.isdigit() or nxt.text in OPENING_MARKS):
+            # with an object it is active: "the board deemed the plan unsafe", "she dubbed him “…”"
+            # ("emails now deemed secret" is no one deeming)
             return self._verb(si, toks, ci, ci)
         return None
 
