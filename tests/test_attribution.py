@@ -759,3 +759,11 @@ def test_a_participle_of_saying_opening_the_sentence_is_a_report():
 ])
 def test_a_verb_of_judgment_listed_for_its_passive_is_active_with_an_object(text, expected):
     assert attributions(text) == expected
+
+
+def test_a_verb_of_saying_in_a_passive_without_its_agent_is_listed_unsourced():
+    # a report with no one named; not the form the sourcing rules query ("described as" is)
+    doc = doc_of("The result was announced on Friday after a long count.")
+    [att] = find_attributions(doc)
+    assert (att.kind, att.source, att.form, doc.prose[att.cue[0]:att.cue[1]]) == ("unsourced", None, "verb", "announced")
+    assert attributions("The plan was described as reckless.") == [("unsourced", None, "described as")]

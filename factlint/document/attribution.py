@@ -703,6 +703,10 @@ class _Finder:
         if k >= 0 and toks[k].low in _BE and not participle:
             agent = self._agent(toks, cj + 1)  # "was criticised by the minister"
             if agent is None:
+                if vform == "verb" and cj == ci and words[0].endswith("ed") and words[0] not in _NO_FALLBACK:
+                    # "the result was announced on Friday": a report with no one named; listed as
+                    # unsourced (form verb: the passives the sourcing rules query are their own list)
+                    return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="verb")
                 return None
             # "was approved by union members": an act with its agent, not a view passed on
             return self._sourced(si, toks, cue, agent, self._after(toks, cj, s),
