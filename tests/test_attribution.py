@@ -767,3 +767,13 @@ def test_a_verb_of_saying_in_a_passive_without_its_agent_is_listed_unsourced():
     [att] = find_attributions(doc)
     assert (att.kind, att.source, att.form, doc.prose[att.cue[0]:att.cue[1]]) == ("unsourced", None, "verb", "announced")
     assert attributions("The plan was described as reckless.") == [("unsourced", None, "described as")]
+
+
+def test_a_second_headline_verb_after_a_comma_is_a_cue():
+    """Headlines drop "and": "Mayor slams harbour plan, praises ferry crews" (a one-sentence
+    first line is a title line in plain text)."""
+    found = attributions("Mayor slams harbour plan, praises ferry crews.\n\nThe mayor spoke on Friday about the quay.\n")
+    assert [cue for _, _, cue in found] == ["slams", "praises"]
+    # in running text a word that is also a noun after a comma is left alone
+    assert [cue for _, _, cue in attributions(
+        "The storm hit the quay. The mayor slams the plan, praises the crews and goes home.")] == ["slams"]

@@ -692,8 +692,9 @@ class _Finder:
             return None  # "called off", "called in"
         if phrase in _NOUN_FORMS and not _complement(nxt) and not (vform == "stance" and _gerund(nxt)) and not (
                 (nxt is None or nxt.text in ".!?;") and any(t.text == "," for t in toks[max(0, ci - 5):ci])) \
-                and not (phrase in EVIDENCE_VERBS and prev is not None and prev.low in EVIDENCE_NOUNS):
-            return None  # "key states ahead", "reports of fraud"; but "…, figures show."
+                and not (phrase in EVIDENCE_VERBS and prev is not None and prev.low in EVIDENCE_NOUNS) \
+                and not self._headline_verb(toks, ci, s):
+            return None  # "key states ahead", "reports of fraud"; but "…, figures show.", "X slams A, praises B"
         if prev is not None and (prev.low.isdigit() or prev.low in NUMBER_WORDS) and nxt is not None \
                 and words[-1].endswith("ed") and is_np_word(nxt) and not nxt.capitalised:
             return None  # "20 pledged delegates": a participle used as an adjective
@@ -750,7 +751,8 @@ class _Finder:
         low = toks[ci].low
         if not (cj > ci or low in _SPEECH_FINITE or low.endswith("ed") and low in REPORTING_VERBS
                 and low not in _NO_FALLBACK or low.endswith("ing") and low in REPORTING_VERBS
-                or low in EVIDENCE_VERBS and self._evidence_before(toks, ci)):
+                or low in EVIDENCE_VERBS and self._evidence_before(toks, ci)
+                or self._headline_verb(toks, ci, s)):
             return None  # a phrase ("called for", "referred to", "spoke about") is a verb, not a noun
         prev = toks[ci - 1] if ci > 0 else None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
@@ -760,6 +762,18 @@ class _Finder:
             return None  # "That said, …", "all said and done", "is said to", "said of", "to, say, five"
         return Attribution((toks[ci].start, toks[cj].end), None, "unsourced", si, self._after(toks, cj, s),
                            "paraphrase", form="verb")
+
+    def _headline_verb(self, toks: list[Tok], ci: int, s) -> bool:
+        """"Senator slams the plan, praises the mayor": in a headline a verb of saying or
+        stance in -s after a comma is a second verb of the same subject (headlines drop "and")."""
+        low = toks[ci].low
+        return ci > 1 and toks[ci - 1].text == "," and low.endswith("s") and low in (REPORTING_VERBS | STANCE_VERBS) \
+            and (self.doc.blocks[s.block].kind in TITLE_BLOCKS or self._first_line(s))
+
+    def _first_line(self, s) -> bool:
+        """The document's first block is one sentence: in plain text, a title line."""
+        sentences = self.doc.sentences
+        return s is sentences[0] and s.block == 0 and (len(sentences) == 1 or sentences[1].block != 0)
 
     @staticmethod
     def _evidence_before(toks: list[Tok], ci: int) -> bool:
