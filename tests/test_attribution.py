@@ -777,3 +777,11 @@ def test_a_second_headline_verb_after_a_comma_is_a_cue():
     # in running text a word that is also a noun after a comma is left alone
     assert [cue for _, _, cue in attributions(
         "The storm hit the quay. The mayor slams the plan, praises the crews and goes home.")] == ["slams"]
+
+
+def test_a_title_lines_label_may_hold_more_than_names():
+    # "Mayor at the harbour: …" as a headline: the speaker and where, then what was said
+    assert attributions("Mayor at the harbour: Ferry will not sail\n\nThe ferry stayed in port on Friday.\n") == [
+        ("named-person", "Mayor at the harbour", ":")]
+    # in running text the label is still names only
+    assert attributions("The ferry stayed in port. Mayor at the harbour: ferry will not sail.\n") == []

@@ -232,6 +232,9 @@ _IN_POLL = LazyPattern(r"\b([Ii]n)\s+(?:(?:the|a|an|our|their|its|this|that|thes
 _LABEL = LazyPattern(
     r"(?:(?<=\A)|(?<=\n\n)|(?<=[.?!][\"”’']?\s))"
     r"(\p{Lu}[\p{L}.'’-]*(?:\s(?:\p{Lu}[\p{L}.'’-]*|of|on|the|de|van|von)){0,4}):(?=\s)")
+#: A title line's label may hold more than names: "Clinton camp: …", "Former AG Jane Roe at
+#: the convention: …" (checked by the same label rules: at most eight words, a source).
+_TITLE_LABEL = LazyPattern(r"\A(\p{Lu}[^\n:.?!“”\"]{0,60}?):(?=\s)")
 #: Labels that introduce something other than a speaker.
 _NOT_SPEAKERS = frozenset("note update editor's editors correction clarification source sources photo "
                           "video watch read related disclosure warning summary background context analysis "
@@ -295,6 +298,7 @@ class _Finder:
         candidates += [(s, e, "passive") for s, e in hits.get(idx.passive, ())]
         candidates += [(s, e, "verb") for s, e in hits.get(idx.verb, ())]
         candidates += [(m.end(1), m.end(), "label") for m in _LABEL.finditer(self.prose)]
+        candidates += [(m.end(1), m.end(), "label") for m in _TITLE_LABEL.finditer(self.prose)]
         candidates += self._in_polls(hits.get(idx.poll, ()))
         prose = self.prose
         # cheap checks on the characters around a hit before any sentence is tokenized
