@@ -785,3 +785,8 @@ def test_a_title_lines_label_may_hold_more_than_names():
         ("named-person", "Mayor at the harbour", ":")]
     # in running text the label is still names only
     assert attributions("The ferry stayed in port. Mayor at the harbour: ferry will not sail.\n") == []
+
+
+def test_the_wire_services_running_story_header_is_no_speaker():
+    # "The Latest: …" heads a running wire story, like "UPDATE:" or "LIVE:"
+    assert attributions("The Latest: Ferry to stay in port\n\nThe ferry stayed in port on Friday.\n") == []
