@@ -790,3 +790,18 @@ def test_a_title_lines_label_may_hold_more_than_names():
 def test_the_wire_services_running_story_header_is_no_speaker():
     # "The Latest: …" heads a running wire story, like "UPDATE:" or "LIVE:"
     assert attributions("The Latest: Ferry to stay in port\n\nThe ferry stayed in port on Friday.\n") == []
+
+
+def test_a_participle_whose_speaker_is_not_found_stands_behind_no_figure():
+    """"…, stressing the island's independence" is listed (form ``participle``), but the
+    clause it hangs off is not its speaker's to vouch for: the figure is still unsourced."""
+    from conftest import findings_of
+    text = "When the storm came in 2024, coastal towns raised millions in aid for the harbour, " \
+           "stressing the island's independence.\n"
+    doc = doc_of(text)
+    [att] = find_attributions(doc)
+    assert (att.kind, att.form, doc.prose[att.cue[0]:att.cue[1]]) == ("unsourced", "participle", "stressing")
+    assert [f.rule for f in findings_of(text, "draft.txt", rule="attribution")] == ["attribution/unsourced-figure"]
+    # a speech participle after a comma still reports speech, as before: "…, saying …"
+    [att] = find_attributions(doc_of("When the storm came, coastal towns raised millions in aid, saying it was due.\n"))
+    assert att.form == "verb"

@@ -85,9 +85,12 @@ KINDS = ("named-person", "named-organisation", "anonymous", "vague", "unsourced"
 #: was asked whether …"), and "impression", how things look with nobody saying so ("the
 #: senator seemed to blame …", "it appears that …"); and "nominal", a noun of saying or
 #: stance with no possessive ("criticism of the plan", "questions about his health",
-#: "claims that …"), whose holder is often not named at all.
+#: "claims that …"), whose holder is often not named at all; and "participle", a verb of
+#: saying or stance in -ing whose speaker the finder could not place ("…, stressing the
+#: island's sovereignty", "an advert touting cheaper fares"): someone in the sentence says
+#: it, but the clause it hangs off is not theirs to vouch for.
 FORMS = ("verb", "stance", "action", "predicate", "according", "report", "passive", "label", "question",
-         "impression", "nominal")
+         "impression", "nominal", "participle")
 #: The forms in which a source tells the reporter something (the ones whose anonymity
 #: wants a reason: ``sourcing/anonymous-no-reason``, ``factlint sources``' summary) --
 #: not a public act ("union members approved"), a passive, a question or an impression.
@@ -665,7 +668,8 @@ class _Finder:
                     and not first.text.isupper():
                 # "Noting that the quay had closed, the mayor said …": the participle opening the
                 # sentence reports what the main clause's subject says
-                return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="verb")
+                return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase",
+                                   form="participle")
             return None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
         if participle and (nxt is None or nxt.text in ".!?;:" or nxt.low in ("for", "by")):
@@ -765,7 +769,7 @@ class _Finder:
                                         or nxt.text == "," and toks[ci].low == "say"):
             return None  # "That said, …", "all said and done", "is said to", "said of", "to, say, five"
         return Attribution((toks[ci].start, toks[cj].end), None, "unsourced", si, self._after(toks, cj, s),
-                           "paraphrase", form="verb")
+                           "paraphrase", form="participle" if low.endswith("ing") else "verb")
 
     def _headline_verb(self, toks: list[Tok], ci: int, s) -> bool:
         """"Senator slams the plan, praises the mayor": in a headline a verb of saying or
@@ -953,7 +957,9 @@ class _Finder:
                             or ci > 0 and toks[ci - 1].low in _PARTICIPLE_PREPS):
             # "…, saying the city embodied …", "…, slamming the plan", "by warning that …": the
             # subject is too far back to find (or no name the finder classifies); still a report
-            return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="verb")
+            speech = _after_comma(toks, ci) and toks[ci].low in _SPEECH_PARTICIPLES and cj == ci
+            return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase",
+                               form="verb" if speech else "participle")
         return att
 
     def _sentence_subject(self, toks: list[Tok], limit: int) -> tuple[int, int] | None:
