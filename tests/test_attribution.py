@@ -805,3 +805,10 @@ def test_a_participle_whose_speaker_is_not_found_stands_behind_no_figure():
     # a speech participle after a comma still reports speech, as before: "…, saying …"
     [att] = find_attributions(doc_of("When the storm came, coastal towns raised millions in aid, saying it was due.\n"))
     assert att.form == "verb"
+
+
+def test_a_possessive_noun_for_a_plan_or_record_is_no_cue():
+    # "the mayor's claim" carries what she said; "the mayor's proposal" is a plan
+    assert attributions("The mayor's proposal to close the quay drew a crowd.") == []
+    assert attributions("The mayor's claim that the quay is safe drew a crowd.") == [
+        ("named-person", "The mayor's", "claim")]
