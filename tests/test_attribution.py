@@ -812,3 +812,13 @@ def test_a_possessive_noun_for_a_plan_or_record_is_no_cue():
     assert attributions("The mayor's proposal to close the quay drew a crowd.") == []
     assert attributions("The mayor's claim that the quay is safe drew a crowd.") == [
         ("named-person", "The mayor's", "claim")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of manner of speaking, answering and judging; a repost passes a source's words on
+    ("“Not a chance,” the harbour master scoffed.", ("named-person", "the harbour master", "scoffed")),
+    ("The mayor retweeted the ferry company's warning on Friday.", ("named-person", "The mayor", "retweeted")),
+    ("Asked about the fares, the mayor answered that they would fall.", ("named-person", "the mayor", "answered")),
+])
+def test_more_verbs_of_speaking_and_judging(text, expected):
+    assert expected in attributions(text)
