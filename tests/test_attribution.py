@@ -822,3 +822,13 @@ def test_a_possessive_noun_for_a_plan_or_record_is_no_cue():
 ])
 def test_more_verbs_of_speaking_and_judging(text, expected):
     assert expected in attributions(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # phrasal verbs of answering, criticising and taking a position
+    ("The mayor shot back on Friday, calling the plan a fantasy.", ("named-person", "The mayor", "shot back")),
+    ("The ferry company played down the delays.", ("named-organisation", "The ferry company", "played down")),
+    ("Two harbour officials weighed in on the fares.", ("anonymous", "Two harbour officials", "weighed in")),
+])
+def test_phrasal_verbs_of_answering_and_criticising(text, expected):
+    assert expected in attributions(text)
