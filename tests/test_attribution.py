@@ -832,3 +832,12 @@ def test_more_verbs_of_speaking_and_judging(text, expected):
 ])
 def test_phrasal_verbs_of_answering_and_criticising(text, expected):
     assert expected in attributions(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of judging someone in words: criticism, praise, disowning
+    ("The harbour board rebuffed the ferry company's offer.", ("named-organisation", "The harbour board", "rebuffed")),
+    ("The senator lampooned the plan as a fantasy.", ("named-person", "The senator", "lampooned")),
+])
+def test_more_verbs_of_judging_in_words(text, expected):
+    assert expected in attributions(text)
