@@ -841,3 +841,13 @@ def test_phrasal_verbs_of_answering_and_criticising(text, expected):
 ])
 def test_more_verbs_of_judging_in_words(text, expected):
     assert expected in attributions(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # nouns of stance with their complement, and verbs of mentioning or pressing
+    ("The union's endorsement of the mayor came late.", ("named-organisation", "The union's", "endorsement")),
+    ("Critics voiced condemnation of the fares.", ("unsourced", None, "condemnation")),
+    ("The mayor hinted at a new ferry route on Friday.", ("named-person", "The mayor", "hinted at")),
+])
+def test_more_nouns_of_stance_and_verbs_of_mentioning(text, expected):
+    assert expected in attributions(text)
