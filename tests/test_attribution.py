@@ -851,3 +851,12 @@ def test_more_verbs_of_judging_in_words(text, expected):
 ])
 def test_more_nouns_of_stance_and_verbs_of_mentioning(text, expected):
     assert expected in attributions(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # idioms of saying and judging
+    ("The mayor made no secret of her doubts about the ferry.", ("named-person", "The mayor", "made no secret of")),
+    ("The mayor paid tribute to the ferry crews on Friday.", ("named-person", "The mayor", "paid tribute to")),
+])
+def test_idioms_of_saying_and_judging(text, expected):
+    assert expected in attributions(text)

@@ -1343,7 +1343,7 @@ _AUX_VERBS = frozenset(
     "hasn't haven't hadn't won't wouldn't couldn't can't cannot didn't doesn't don't isn't aren't "
     "wasn't weren't shouldn't".split())
 _IRREGULAR_PAST = frozenset("said told wrote thought felt found forecast knew sought learnt understood saw went spoke "
-                             "took gave made put shot swore tore laid came".split())
+                             "took gave made put shot swore tore laid came paid brought had sent".split())
 _PLURAL_WORDS = frozenset("people police media data staff personnel public men women children folks "
                           "i we you they some many others several most few both all".split())
 
