@@ -860,3 +860,8 @@ def test_more_nouns_of_stance_and_verbs_of_mentioning(text, expected):
 ])
 def test_idioms_of_saying_and_judging(text, expected):
     assert expected in attributions(text)
+
+
+def test_verbs_of_speaking_in_anger_or_delight():
+    assert ("anonymous", "one passenger", "groused") in attributions("“We waited four hours,” one passenger groused.")
+    assert ("named-person", "The mayor", "vouched for") in attributions("The mayor vouched for the ferry crews.")
