@@ -792,6 +792,11 @@ def test_the_wire_services_running_story_header_is_no_speaker():
     assert attributions("The Latest: Ferry to stay in port\n\nThe ferry stayed in port on Friday.\n") == []
 
 
+def test_a_contributors_credit_line_is_no_speaker():
+    # "Contributing: Jane Roe" credits the reporters, like "(Reporting by …)"
+    assert attributions("The ferry stayed in port on Friday.\n\nContributing: Jane Roe and John Doe.\n") == []
+
+
 def test_a_participle_whose_speaker_is_not_found_stands_behind_no_figure():
     """"…, stressing the island's independence" is listed (form ``participle``), but the
     clause it hangs off is not its speaker's to vouch for: the figure is still unsourced."""

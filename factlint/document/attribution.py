@@ -241,7 +241,7 @@ _TITLE_LABEL = LazyPattern(r"\A(\p{Lu}[^\n:.?!“”\"]{0,60}?):(?=\s)")
 #: Labels that introduce something other than a speaker.
 _NOT_SPEAKERS = frozenset("note update editor's editors correction clarification source sources photo "
                           "video watch read related disclosure warning summary background context analysis "
-                          "opinion exclusive breaking live latest q a question answer example examples see also "
+                          "opinion exclusive breaking live latest contributing q a question answer example examples see also "
                           "key points what why how when where who "
                           # an editor's placeholder or query is no speaker: "TK: 300 people died"
                           "tk tktk tbc tba tbd xx xxx fixme todo check verify confirm query".split())
