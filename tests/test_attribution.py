@@ -870,3 +870,9 @@ def test_idioms_of_saying_and_judging(text, expected):
 def test_verbs_of_speaking_in_anger_or_delight():
     assert ("anonymous", "one passenger", "groused") in attributions("“We waited four hours,” one passenger groused.")
     assert ("named-person", "The mayor", "vouched for") in attributions("The mayor vouched for the ferry crews.")
+
+
+def test_a_pronoun_that_calls_something_by_a_name_is_speaking():
+    # "a firm called Harbour Lines" names the firm; "he called Mayor Roe's plan a fantasy" judges
+    assert attributions("On Friday he called Mayor Roe's ferry plan a fantasy.") == [("named-person", "he", "called")]
+    assert attributions("The ferry belongs to a firm called Harbour Lines.") == []

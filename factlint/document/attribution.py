@@ -1469,7 +1469,7 @@ def _names_something(toks: list[Tok], source: tuple[int, int], nxt: Tok | None) 
     first = toks[source[0]]
     if nxt is None or not (nxt.capitalised or nxt.text in ("“", '"', "'", "‘")):
         return False
-    return first.low in ("a", "an") or (source[0] == source[1] and not first.capitalised)
+    return first.low in ("a", "an") or (source[0] == source[1] and not first.capitalised and not is_pronoun(first))
 
 
 def _title_case(toks: list[Tok]) -> bool:
