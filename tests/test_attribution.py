@@ -876,3 +876,12 @@ def test_a_pronoun_that_calls_something_by_a_name_is_speaking():
     # "a firm called Harbour Lines" names the firm; "he called Mayor Roe's plan a fantasy" judges
     assert attributions("On Friday he called Mayor Roe's ferry plan a fantasy.") == [("named-person", "he", "called")]
     assert attributions("The ferry belongs to a firm called Harbour Lines.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor sounded a hopeful note about the ferry on Friday.", ("named-person", "The mayor", "sounded")),
+    ("The senator charged that the harbour board had hidden the costs.",
+     ("named-person", "The senator", "charged that")),
+])
+def test_sounding_a_note_and_charging_that(text, expected):
+    assert expected in attributions(text)
