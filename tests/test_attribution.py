@@ -703,3 +703,231 @@ def test_a_role_held_to_someone_is_the_source(text, expected):
 ])
 def test_people_polled_by_a_named_body_speak_through_its_survey(text, expected):
     assert attributions(text) == expected
+
+
+# -- cue recall, fourth round (branch cues4) ------------------------------------------------
+
+@pytest.mark.parametrize("text, cue", [
+    # a participle of a verb of saying or stance after a preposition: someone is speaking,
+    # even when the finder cannot place who ("the two rivals" is no name it classifies)
+    ("In the last debate, the two rivals dodged hard questions by insisting that the moderators were biased.",
+     "insisting"),
+    ("In describing the harbour plan, the mayor said it would take years.", "describing"),
+    # or after a comma, with the subject too far back
+    ("After a long night of talks on the orchard sale, slamming the deal as a giveaway.", "slamming"),
+])
+def test_a_participle_of_saying_or_stance_after_a_comma_or_preposition_is_a_report(text, cue):
+    assert ("unsourced", None, cue) in attributions(text)
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a phrase of saying or stance ("called for", "referred to", "spoke about") is a verb even
+    # where the finder finds no speaker it can classify; a single word may be a noun, a phrase not
+    ("The mayor praised the crews, then referred to the storm as a warning.", "referred to"),
+    ("The ferry timetables, printed on yellow card, call for an early start.", "call for"),
+])
+def test_a_phrase_of_saying_attributes_even_when_no_speaker_is_found(text, cue):
+    assert ("unsourced", None, cue) in attributions(text)
+
+
+@pytest.mark.parametrize("text, cue", [
+    # the participle of a verb of saying after a noun it describes: someone describes, touts
+    ("Stories have emerged describing the harbour board's failed attempts to stall the vote.", "describing"),
+    ("The ferry company put out a new advert touting its cheaper fares.", "touting"),
+])
+def test_a_participle_of_saying_after_a_noun_attributes_even_when_no_speaker_is_found(text, cue):
+    assert ("unsourced", None, cue) in attributions(text)
+
+
+def test_a_question_put_to_the_speaker_mid_sentence():
+    """"… the mayor said when asked about …": the reporter's question, listed like a
+    sentence-initial "When asked about …"."""
+    assert attributions("“We will wait,” the mayor said on Friday when asked about the ferry.") == [
+        ("named-person", "the mayor", "said"), ("unsourced", None, "asked")]
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a noun of evidence not far back in the same clause shows it, even past a long phrase
+    ("A national poll released on Sunday by two harbour newspapers shows the mayor ahead.", "shows"),
+    ("The mayor is winning, because polls in the town she calls her second home show her ahead.", "show"),
+])
+def test_evidence_further_back_still_shows_something(text, cue):
+    assert ("unsourced", None, cue) in attributions(text)
+
+
+def test_a_show_with_no_evidence_before_it_is_no_cue():
+    assert attributions("She watched the show on Sunday.") == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a second verb after "and" whose subject the finder cannot place is still someone speaking
+    ("After hours of talks on the pier, the two old rivals shook hands and announced a truce.", "announced"),
+    ("The ferry crews stopped work on Monday and demanded better pay.", "demanded"),
+])
+def test_a_verb_of_saying_after_and_attributes_even_when_no_speaker_is_found(text, cue):
+    assert ("unsourced", None, cue) in attributions(text)
+
+
+def test_a_credit_line_is_no_one_reporting():
+    """"(Reporting by …; Additional reporting by …)": a noun in -ing before "by" names who
+    wrote the story, not a source of it."""
+    assert attributions("The harbour bill passed easily on Friday.\n\n"
+                        "(Reporting by Jane Roe; Additional reporting by John Doe; Editing by Ann Poe.)\n") == []
+
+
+def test_a_verb_of_saying_before_an_infinitive_attributes_even_when_no_speaker_is_found():
+    # "promised to strike": a commitment reported; "added to the doubts" is no one speaking
+    assert ("unsourced", None, "promised") in attributions(
+        "The ferry crews stopped work on Monday and promised to strike again.")
+    assert [cue for _, _, cue in attributions(
+        "The storm closed the quay and added to the doubts about the harbour.")] == ["doubts"]
+
+
+def test_reported_attributes_even_when_no_speaker_is_found():
+    # "reported" after a subject the finder does not classify is still a report of speech
+    assert ("unsourced", None, "reported") in attributions(
+        "The quay closed early, and local television later reported that the ferry would not sail.")
+
+
+def test_a_participle_of_saying_opening_the_sentence_is_a_report():
+    assert attributions("Noting that the quay had closed twice, the mayor said the ferry would wait.") == [
+        ("unsourced", None, "Noting"), ("named-person", "the mayor", "said")]
+    # but not a participle before "to" ("Adding to the doubts, …")
+    assert [cue for _, _, cue in attributions("Adding to the gloom, the ferry broke down.")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb listed for its passive ("deemed", "dubbed") is active when an object follows
+    ("The harbour board deemed the plan unsafe.", [("named-organisation", "The harbour board", "deemed")]),
+    ("The mayor dubbed the ferry “the slowest boat on the coast.”", [("named-person", "The mayor", "dubbed")]),
+    # without one it describes: nobody is deeming here
+    ("Emails now deemed secret were sent from the quay.", []),
+])
+def test_a_verb_of_judgment_listed_for_its_passive_is_active_with_an_object(text, expected):
+    assert attributions(text) == expected
+
+
+def test_a_verb_of_saying_in_a_passive_without_its_agent_is_listed_unsourced():
+    # a report with no one named; not the form the sourcing rules query ("described as" is)
+    doc = doc_of("The result was announced on Friday after a long count.")
+    [att] = find_attributions(doc)
+    assert (att.kind, att.source, att.form, doc.prose[att.cue[0]:att.cue[1]]) == ("unsourced", None, "verb", "announced")
+    assert attributions("The plan was described as reckless.") == [("unsourced", None, "described as")]
+
+
+def test_a_second_headline_verb_after_a_comma_is_a_cue():
+    """Headlines drop "and": "Mayor slams harbour plan, praises ferry crews" (a one-sentence
+    first line is a title line in plain text)."""
+    found = attributions("Mayor slams harbour plan, praises ferry crews.\n\nThe mayor spoke on Friday about the quay.\n")
+    assert [cue for _, _, cue in found] == ["slams", "praises"]
+    # in running text a word that is also a noun after a comma is left alone
+    assert [cue for _, _, cue in attributions(
+        "The storm hit the quay. The mayor slams the plan, praises the crews and goes home.")] == ["slams"]
+
+
+def test_a_title_lines_label_may_hold_more_than_names():
+    # "Mayor at the harbour: …" as a headline: the speaker and where, then what was said
+    assert attributions("Mayor at the harbour: Ferry will not sail\n\nThe ferry stayed in port on Friday.\n") == [
+        ("named-person", "Mayor at the harbour", ":")]
+    # in running text the label is still names only
+    assert attributions("The ferry stayed in port. Mayor at the harbour: ferry will not sail.\n") == []
+
+
+def test_the_wire_services_running_story_header_is_no_speaker():
+    # "The Latest: …" heads a running wire story, like "UPDATE:" or "LIVE:"
+    assert attributions("The Latest: Ferry to stay in port\n\nThe ferry stayed in port on Friday.\n") == []
+
+
+def test_a_contributors_credit_line_is_no_speaker():
+    # "Contributing: Jane Roe" credits the reporters, like "(Reporting by …)"
+    assert attributions("The ferry stayed in port on Friday.\n\nContributing: Jane Roe and John Doe.\n") == []
+
+
+def test_a_participle_whose_speaker_is_not_found_stands_behind_no_figure():
+    """"…, stressing the island's independence" is listed (form ``participle``), but the
+    clause it hangs off is not its speaker's to vouch for: the figure is still unsourced."""
+    from conftest import findings_of
+    text = "When the storm came in 2024, coastal towns raised millions in aid for the harbour, " \
+           "stressing the island's independence.\n"
+    doc = doc_of(text)
+    [att] = find_attributions(doc)
+    assert (att.kind, att.form, doc.prose[att.cue[0]:att.cue[1]]) == ("unsourced", "participle", "stressing")
+    assert [f.rule for f in findings_of(text, "draft.txt", rule="attribution")] == ["attribution/unsourced-figure"]
+    # a speech participle after a comma still reports speech, as before: "…, saying …"
+    [att] = find_attributions(doc_of("When the storm came, coastal towns raised millions in aid, saying it was due.\n"))
+    assert att.form == "verb"
+
+
+def test_a_possessive_noun_for_a_plan_or_record_is_no_cue():
+    # "the mayor's claim" carries what she said; "the mayor's proposal" is a plan
+    assert attributions("The mayor's proposal to close the quay drew a crowd.") == []
+    assert attributions("The mayor's claim that the quay is safe drew a crowd.") == [
+        ("named-person", "The mayor's", "claim")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of manner of speaking, answering and judging; a repost passes a source's words on
+    ("“Not a chance,” the harbour master scoffed.", ("named-person", "the harbour master", "scoffed")),
+    ("The mayor retweeted the ferry company's warning on Friday.", ("named-person", "The mayor", "retweeted")),
+    ("Asked about the fares, the mayor answered that they would fall.", ("named-person", "the mayor", "answered")),
+])
+def test_more_verbs_of_speaking_and_judging(text, expected):
+    assert expected in attributions(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # phrasal verbs of answering, criticising and taking a position
+    ("The mayor shot back on Friday, calling the plan a fantasy.", ("named-person", "The mayor", "shot back")),
+    ("The ferry company played down the delays.", ("named-organisation", "The ferry company", "played down")),
+    ("Two harbour officials weighed in on the fares.", ("anonymous", "Two harbour officials", "weighed in")),
+])
+def test_phrasal_verbs_of_answering_and_criticising(text, expected):
+    assert expected in attributions(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of judging someone in words: criticism, praise, disowning
+    ("The harbour board rebuffed the ferry company's offer.", ("named-organisation", "The harbour board", "rebuffed")),
+    ("The senator lampooned the plan as a fantasy.", ("named-person", "The senator", "lampooned")),
+])
+def test_more_verbs_of_judging_in_words(text, expected):
+    assert expected in attributions(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # nouns of stance with their complement, and verbs of mentioning or pressing
+    ("The union's endorsement of the mayor came late.", ("named-organisation", "The union's", "endorsement")),
+    ("Critics voiced condemnation of the fares.", ("unsourced", None, "condemnation")),
+    ("The mayor hinted at a new ferry route on Friday.", ("named-person", "The mayor", "hinted at")),
+])
+def test_more_nouns_of_stance_and_verbs_of_mentioning(text, expected):
+    assert expected in attributions(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # idioms of saying and judging
+    ("The mayor made no secret of her doubts about the ferry.", ("named-person", "The mayor", "made no secret of")),
+    ("The mayor paid tribute to the ferry crews on Friday.", ("named-person", "The mayor", "paid tribute to")),
+])
+def test_idioms_of_saying_and_judging(text, expected):
+    assert expected in attributions(text)
+
+
+def test_verbs_of_speaking_in_anger_or_delight():
+    assert ("anonymous", "one passenger", "groused") in attributions("“We waited four hours,” one passenger groused.")
+    assert ("named-person", "The mayor", "vouched for") in attributions("The mayor vouched for the ferry crews.")
+
+
+def test_a_pronoun_that_calls_something_by_a_name_is_speaking():
+    # "a firm called Harbour Lines" names the firm; "he called Mayor Roe's plan a fantasy" judges
+    assert attributions("On Friday he called Mayor Roe's ferry plan a fantasy.") == [("named-person", "he", "called")]
+    assert attributions("The ferry belongs to a firm called Harbour Lines.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor sounded a hopeful note about the ferry on Friday.", ("named-person", "The mayor", "sounded")),
+    ("The senator charged that the harbour board had hidden the costs.",
+     ("named-person", "The senator", "charged that")),
+])
+def test_sounding_a_note_and_charging_that(text, expected):
+    assert expected in attributions(text)

@@ -56,6 +56,7 @@ from .sourcekind import ANONYMITY, ANONYMITY_REASON, QUANTITY_HEADS as _QUANTITY
     head_word, split_head
 from .sourcephrase import (
     CLOSING_MARKS,
+    OPENING_MARKS,
     DETERMINERS,
     MEDIUM_NOUNS,
     NUMBER_WORDS,
@@ -84,9 +85,12 @@ KINDS = ("named-person", "named-organisation", "anonymous", "vague", "unsourced"
 #: was asked whether …"), and "impression", how things look with nobody saying so ("the
 #: senator seemed to blame …", "it appears that …"); and "nominal", a noun of saying or
 #: stance with no possessive ("criticism of the plan", "questions about his health",
-#: "claims that …"), whose holder is often not named at all.
+#: "claims that …"), whose holder is often not named at all; and "participle", a verb of
+#: saying or stance in -ing whose speaker the finder could not place ("…, stressing the
+#: island's sovereignty", "an advert touting cheaper fares"): someone in the sentence says
+#: it, but the clause it hangs off is not theirs to vouch for.
 FORMS = ("verb", "stance", "action", "predicate", "according", "report", "passive", "label", "question",
-         "impression", "nominal")
+         "impression", "nominal", "participle")
 #: The forms in which a source tells the reporter something (the ones whose anonymity
 #: wants a reason: ``sourcing/anonymous-no-reason``, ``factlint sources``' summary) --
 #: not a public act ("union members approved"), a passive, a question or an impression.
@@ -231,10 +235,13 @@ _IN_POLL = LazyPattern(r"\b([Ii]n)\s+(?:(?:the|a|an|our|their|its|this|that|thes
 _LABEL = LazyPattern(
     r"(?:(?<=\A)|(?<=\n\n)|(?<=[.?!][\"”’']?\s))"
     r"(\p{Lu}[\p{L}.'’-]*(?:\s(?:\p{Lu}[\p{L}.'’-]*|of|on|the|de|van|von)){0,4}):(?=\s)")
+#: A title line's label may hold more than names: "Clinton camp: …", "Former AG Jane Roe at
+#: the convention: …" (checked by the same label rules: at most eight words, a source).
+_TITLE_LABEL = LazyPattern(r"\A(\p{Lu}[^\n:.?!“”\"]{0,60}?):(?=\s)")
 #: Labels that introduce something other than a speaker.
 _NOT_SPEAKERS = frozenset("note update editor's editors correction clarification source sources photo "
                           "video watch read related disclosure warning summary background context analysis "
-                          "opinion exclusive breaking live q a question answer example examples see also "
+                          "opinion exclusive breaking live latest contributing q a question answer example examples see also "
                           "key points what why how when where who "
                           # an editor's placeholder or query is no speaker: "TK: 300 people died"
                           "tk tktk tbc tba tbd xx xxx fixme todo check verify confirm query".split())
@@ -294,6 +301,7 @@ class _Finder:
         candidates += [(s, e, "passive") for s, e in hits.get(idx.passive, ())]
         candidates += [(s, e, "verb") for s, e in hits.get(idx.verb, ())]
         candidates += [(m.end(1), m.end(), "label") for m in _LABEL.finditer(self.prose)]
+        candidates += [(m.end(1), m.end(), "label") for m in _TITLE_LABEL.finditer(self.prose)]
         candidates += self._in_polls(hits.get(idx.poll, ()))
         prose = self.prose
         # cheap checks on the characters around a hit before any sentence is tokenized
@@ -398,6 +406,12 @@ class _Finder:
     def _verb_at_same_place(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
         """A passive phrase that reads as active ("what she described as"): try the verb."""
         if toks[ci].low in REPORTING_VERBS:
+            return self._verb(si, toks, ci, ci)
+        nxt = toks[ci + 1] if ci + 1 < len(toks) else None
+        if toks[ci].low.endswith("ed") and nxt is not None and (
+                nxt.low in DETERMINERS or is_pronoun(nxt) or nxt.capitalised or nxt.low.isdigit() or nxt.text in OPENING_MARKS):
+            # with an object it is active: "the board deemed the plan unsafe", "she dubbed him “…”"
+            # ("emails now deemed secret" is no one deeming)
             return self._verb(si, toks, ci, ci)
         return None
 
@@ -651,10 +665,19 @@ class _Finder:
                     or (prev.low.endswith("'s") and not _has_or_is(prev)):
                 return None  # "the said agreement", "his claims"; but "many say", "many fear that", "he's said"
         elif participle:
+            nxt = toks[cj + 1] if cj + 1 < len(toks) else None
+            if cj == ci and vform == "verb" and nxt is not None and nxt.is_word and nxt.low not in ("to", "by", "for") \
+                    and not first.text.isupper():
+                # "Noting that the quay had closed, the mayor said …": the participle opening the
+                # sentence reports what the main clause's subject says
+                return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase",
+                                   form="participle")
             return None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
-        if participle and (nxt is None or nxt.text in ".!?;:" or nxt.low == "for"):
-            return None  # "Storm warning", "Flood warning for the valley": a noun, not someone warning
+        if participle and (nxt is None or nxt.text in ".!?;:" or nxt.low in ("for", "by")):
+            # "Storm warning", "Flood warning for the valley", "(Reporting by Jane Roe)": a noun,
+            # not someone warning or reporting
+            return None
         if phrase == "asked" and nxt is not None and (
                 nxt.low in _QUESTION_WORDS or nxt.text in (",", ":") or nxt.low in ("by", "a", "an")
                 or nxt.low == "to" and not self._request(toks, cj)):
@@ -679,8 +702,9 @@ class _Finder:
             return None  # "called off", "called in"
         if phrase in _NOUN_FORMS and not _complement(nxt) and not (vform == "stance" and _gerund(nxt)) and not (
                 (nxt is None or nxt.text in ".!?;") and any(t.text == "," for t in toks[max(0, ci - 5):ci])) \
-                and not (phrase in EVIDENCE_VERBS and prev is not None and prev.low in EVIDENCE_NOUNS):
-            return None  # "key states ahead", "reports of fraud"; but "…, figures show."
+                and not (phrase in EVIDENCE_VERBS and prev is not None and prev.low in EVIDENCE_NOUNS) \
+                and not self._headline_verb(toks, ci, s):
+            return None  # "key states ahead", "reports of fraud"; but "…, figures show.", "X slams A, praises B"
         if prev is not None and (prev.low.isdigit() or prev.low in NUMBER_WORDS) and nxt is not None \
                 and words[-1].endswith("ed") and is_np_word(nxt) and not nxt.capitalised:
             return None  # "20 pledged delegates": a participle used as an adjective
@@ -690,13 +714,18 @@ class _Finder:
         if k >= 0 and toks[k].low in _BE and not participle:
             agent = self._agent(toks, cj + 1)  # "was criticised by the minister"
             if agent is None:
+                if vform == "verb" and cj == ci and words[0].endswith("ed") and words[0] not in _NO_FALLBACK:
+                    # "the result was announced on Friday": a report with no one named; listed as
+                    # unsourced (form verb: the passives the sourcing rules query are their own list)
+                    return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="verb")
                 return None
             # "was approved by union members": an act with its agent, not a view passed on
             return self._sourced(si, toks, cue, agent, self._after(toks, cj, s),
                                  form="action" if vform == "action" else "passive")
         k = skip_back(toks, ci - 1, 0)
         if k >= 0 and toks[k].low in ("and", "but") and k > 0 and (toks[k - 1].is_word or toks[k - 1].text == ","):
-            return self._participle(si, toks, ci, cj, vform)  # "… put off deciding but said …"
+            return self._participle(si, toks, ci, cj, vform) \
+                or self._speech_without_source(si, toks, ci, cj, s)  # "… put off deciding but said …"
         source = self._source_before(toks, k)
         if source is not None and not self._agrees(toks, source, k, ci, cj, words[0]) \
                 and not (source[0] > 0 and toks[source[0] - 1].low in _BARE_CAUSATIVES and _verb_form(words[0]) == "base"):
@@ -730,16 +759,43 @@ class _Finder:
         subject far back, an unusual name). Listed as unsourced; no sourcing rule reads the
         form ``verb`` with no source, and the attribution rules count it as attributed."""
         low = toks[ci].low
-        if cj != ci or not (low in _SPEECH_FINITE or low.endswith("ed") and low in REPORTING_VERBS
-                            and low not in _NO_FALLBACK):
-            return None
+        if not (cj > ci or low in _SPEECH_FINITE or low.endswith("ed") and low in REPORTING_VERBS
+                and low not in _NO_FALLBACK or low.endswith("ing") and low in REPORTING_VERBS
+                or low in EVIDENCE_VERBS and self._evidence_before(toks, ci)
+                or self._headline_verb(toks, ci, s)):
+            return None  # a phrase ("called for", "referred to", "spoke about") is a verb, not a noun
         prev = toks[ci - 1] if ci > 0 else None
         nxt = toks[cj + 1] if cj + 1 < len(toks) else None
         if prev is not None and prev.low in ("that", "this", "having", "all", "when", "if", "to", "be", "been") \
-                or nxt is not None and (nxt.low in ("to", "of") or nxt.text == "," and toks[ci].low == "say"):
+                or nxt is not None and (nxt.low in ("to", "of") and (low in _SPEECH_FINITE or not _infinitive_after(toks, cj + 1))
+                                        or nxt.text == "," and toks[ci].low == "say"):
             return None  # "That said, …", "all said and done", "is said to", "said of", "to, say, five"
         return Attribution((toks[ci].start, toks[cj].end), None, "unsourced", si, self._after(toks, cj, s),
-                           "paraphrase", form="verb")
+                           "paraphrase", form="participle" if low.endswith("ing") else "verb")
+
+    def _headline_verb(self, toks: list[Tok], ci: int, s) -> bool:
+        """"Senator slams the plan, praises the mayor": in a headline a verb of saying or
+        stance in -s after a comma is a second verb of the same subject (headlines drop "and")."""
+        low = toks[ci].low
+        return ci > 1 and toks[ci - 1].text == "," and low.endswith("s") and low in (REPORTING_VERBS | STANCE_VERBS) \
+            and (self.doc.blocks[s.block].kind in TITLE_BLOCKS or self._first_line(s))
+
+    def _first_line(self, s) -> bool:
+        """The document's first block is one sentence: in plain text, a title line."""
+        sentences = self.doc.sentences
+        return s is sentences[0] and s.block == 0 and (len(sentences) == 1 or sentences[1].block != 0)
+
+    @staticmethod
+    def _evidence_before(toks: list[Tok], ci: int) -> bool:
+        """"A national poll released Sunday by two networks shows …", "polls in the state he
+        calls home show …": a noun of evidence not far before "show" or "find", in the same
+        clause, is what shows it, even where the walk back cannot reach it."""
+        for k in range(ci - 1, max(-1, ci - 16), -1):
+            if toks[k].text in (";", ":") or toks[k].text in _CLAUSE_OPENERS:
+                return False
+            if toks[k].low in EVIDENCE_NOUNS:
+                return True
+        return False
 
     def _question(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
         """"Asked about the plan, she said …", "When asked whether …", "the minister was asked
@@ -747,6 +803,9 @@ class _Finder:
         s = self.doc.sentences[si]
         cue = (toks[ci].start, toks[cj].end)
         lead = [t.low for t in toks[:ci]]
+        if len(lead) > 1 and lead[-1] in ("when", "once"):
+            # "…,” she said when asked about the vote": the question put to the speaker mid-sentence
+            return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="question")
         if not lead or lead in (["when"], ["if"], ["once"], ["after"], ["but"], ["and"]) or lead[-1] in (",", "—", "–"):
             if lead and lead[-1] not in (",", "—", "–", "when", "if", "once", "after", "but", "and"):
                 return None
@@ -896,10 +955,13 @@ class _Finder:
                 return copy
         subject = self._sentence_subject(toks, ci)
         att = self._sourced(si, toks, cue, subject, self._after(toks, cj, s), form=form) if subject else None
-        if att is None and _after_comma(toks, ci) and toks[ci].low in _SPEECH_PARTICIPLES \
-                and cj == ci:
-            # "…, saying the city embodied …": the subject is too far back to find; still a report
-            return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase", form="verb")
+        if att is None and (_after_comma(toks, ci) and (toks[ci].low in _SPEECH_PARTICIPLES or cj > ci or form != "action")
+                            or ci > 0 and toks[ci - 1].low in _PARTICIPLE_PREPS):
+            # "…, saying the city embodied …", "…, slamming the plan", "by warning that …": the
+            # subject is too far back to find (or no name the finder classifies); still a report
+            speech = _after_comma(toks, ci) and toks[ci].low in _SPEECH_PARTICIPLES and cj == ci
+            return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase",
+                               form="verb" if speech else "participle")
         return att
 
     def _sentence_subject(self, toks: list[Tok], limit: int) -> tuple[int, int] | None:
@@ -1258,7 +1320,7 @@ _IT_SAID = frozenset("said says told tells wrote writes added adds noted notes s
 #: Past forms of reporting verbs that are as often adjectives or reports of evidence
 #: ("the expected result", "an estimated 300", "he placed it").
 _NO_FALLBACK = frozenset("expected estimated projected placed pegged calculated showed alleged believed "
-                         "feared worried concerned questioned reported signaled signalled pledged suspected recommended".split())
+                         "feared worried concerned questioned signaled signalled pledged suspected recommended".split())
 #: Participles that report speech after a comma: "…, saying the city embodied …".
 _SPEECH_PARTICIPLES = frozenset("saying adding arguing noting citing claiming telling writing explaining insisting "
                                 "suggesting asserting".split())
@@ -1296,7 +1358,7 @@ _AUX_VERBS = frozenset(
     "hasn't haven't hadn't won't wouldn't couldn't can't cannot didn't doesn't don't isn't aren't "
     "wasn't weren't shouldn't".split())
 _IRREGULAR_PAST = frozenset("said told wrote thought felt found forecast knew sought learnt understood saw went spoke "
-                             "took gave made put".split())
+                             "took gave made put shot swore tore laid came paid brought had sent".split())
 _PLURAL_WORDS = frozenset("people police media data staff personnel public men women children folks "
                           "i we you they some many others several most few both all".split())
 
@@ -1422,7 +1484,7 @@ def _names_something(toks: list[Tok], source: tuple[int, int], nxt: Tok | None) 
     first = toks[source[0]]
     if nxt is None or not (nxt.capitalised or nxt.text in ("“", '"', "'", "‘")):
         return False
-    return first.low in ("a", "an") or (source[0] == source[1] and not first.capitalised)
+    return first.low in ("a", "an") or (source[0] == source[1] and not first.capitalised and not is_pronoun(first))
 
 
 def _title_case(toks: list[Tok]) -> bool:
@@ -1434,6 +1496,16 @@ def _title_case(toks: list[Tok]) -> bool:
 def _gerund(t: Tok | None) -> bool:
     """"support reforming", "favor raising": a stance verb with a gerund as its object."""
     return t is not None and len(t.low) > 5 and t.low.endswith("ing") and not t.capitalised
+
+
+def _infinitive_after(toks: list[Tok], i: int) -> bool:
+    """"to" at ``i`` before what reads as a verb ("promised to deliver"), not before a noun
+    phrase ("added to the doubts", "apologized to Carson", "adding to deficits") or "be"."""
+    if i + 1 >= len(toks) or toks[i].low != "to":
+        return False
+    v = toks[i + 1]
+    return v.is_word and not v.capitalised and v.low not in DETERMINERS and not is_pronoun(v) \
+        and v.low != "be" and not v.low.endswith("s")
 
 
 def _complement(t: Tok | None) -> bool:
