@@ -432,8 +432,9 @@ def test_the_finder_runs_again_only_when_a_quotation_given_a_speaker_holds_an_at
     import factlint.document.attribution as attribution
 
     runs = []
-    real = attribution._Finder.run
+    real, again = attribution._Finder.run, attribution._Finder.rerun
     monkeypatch.setattr(attribution._Finder, "run", lambda self: runs.append(1) or real(self))
+    monkeypatch.setattr(attribution._Finder, "rerun", lambda self, *a: runs.append(2) or again(self, *a))
     doc = doc_of("The mayor shrugged.\n\n“Not now,” he said.\n", "draft.txt")
     assert doc.quotes[0].direct  # given its speaker, so no longer a scare quote
     assert [(a.kind, a.quote) for a in find_attributions(doc)] == [("named-person", "direct")]
@@ -657,3 +658,48 @@ def test_a_verb_of_saying_in_ing_that_ends_its_sentence_is_a_noun_not_a_speaker(
     # with something said, the participle still reports: "officials warning that …"
     [(kind, _, cue)] = attributions("The bridge closed, with officials warning that repairs would take months.\n")
     assert (kind, cue) == ("vague", "warning")
+
+
+# -- the second run redoes only the sentences whose routing changed ---------------------------
+
+_SENTENCES = [
+    "“We said no,” he said.", "“Not now,” she said.", "“The council said it would wait,” the mayor said.",
+    "The mayor said the bridge would reopen, saying the repairs were done.",
+    "“It is over,” Smith told reporters, adding that the toll would go.",
+    "Officials said they believed the “safe” deck had been checked.",
+    "He said “never again” and left.", "They said so.", "She said the “plan” was reportedly dead.",
+    "Critics say the plan that he said would save money will cost more.",
+    "The union, which said “no deal”, declined to comment.", "“Reportedly”, it is believed, he resigned.",
+    "Asked about the “plan”, the minister said it was fine.", "Police said the minister reportedly resigned.",
+    "Two officials, who spoke on condition of anonymity because they were not authorised, said “yes”.",
+    "The committee found the “waste” was real.", "MPs said the “waste” was real.",
+    "“I said nothing,” he insisted, “and I mean it.”", "Protesters said “go home”.", "Later the protesters marched.",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_a_second_run_that_redoes_only_the_changed_sentences_finds_what_a_whole_run_finds(data):
+    """``_Finder.rerun`` (an earlier run's decisions kept for the sentences whose
+    attributions all go to the same list) against ``_Finder.run`` under the same
+    quotations, for any change of which quotations are direct."""
+    import factlint.document.attribution as finder
+
+    parts = data.draw(st.lists(st.tuples(st.sampled_from(_SENTENCES), st.sampled_from([" ", "\n\n"])),
+                               min_size=1, max_size=10))
+    doc = doc_of("".join(s + sep for s, sep in parts), "draft.txt")
+    before = data.draw(st.lists(st.booleans(), min_size=len(doc.quotes), max_size=len(doc.quotes)))
+    after = data.draw(st.lists(st.booleans(), min_size=len(doc.quotes), max_size=len(doc.quotes)))
+    for quote, direct in zip(doc.quotes, before):
+        quote.direct = direct
+    first = finder._Finder(doc)
+    first.run()
+    for quote, direct in zip(doc.quotes, after):
+        quote.direct = direct
+    whole, part = finder._Finder(doc), finder._Finder(doc)
+    expected = _everything(whole.run())
+    assert _everything(part.rerun(first.candidates, first.decided, first._lower_words)) == expected
+    assert _everything(part.nested) == _everything(whole.nested)
+    assert part.routed == whole.routed
+    assert [(s, si, _everything([a]), q) for s, si, a, q in part.decided] \
+        == [(s, si, _everything([a]), q) for s, si, a, q in whole.decided]

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from operator import attrgetter
 
@@ -142,9 +142,12 @@ def find_attributions(doc, nested: bool = False) -> list[Attribution]:
         # direct: "“We said no,” he said." -- its words are then the speaker's, not the
         # reporter's, and the attribution after it is no longer nested in them
         finder = _Finder(doc)
-        cached = doc._cache["attributions"] = finder.run()
+        # a second run redoes only the sentences whose routing changed (see ``_Finder.rerun``)
+        before = doc._cache.get("attributions_decided")
+        cached = doc._cache["attributions"] = finder.run() if before is None else finder.rerun(*before)
         doc._cache["nested_attributions"] = finder.nested
         doc._cache["attributions_routed"] = finder.routed
+        doc._cache["attributions_decided"] = (finder.candidates, finder.decided, finder._lower_words)
         if "attributions_direct" in doc._cache:
             _keep_speakers(doc, cached + finder.nested)
         doc._cache["attributions_direct"] = direct
@@ -152,6 +155,14 @@ def find_attributions(doc, nested: bool = False) -> list[Attribution]:
     if nested:
         return sorted(cached + doc._cache["nested_attributions"], key=lambda a: a.cue[0])
     return cached
+
+
+#: An attribution's fields, for a copy of it as the cue scan made it.
+_FIELDS = attrgetter(*(f.name for f in fields(Attribution) if f.init))
+
+
+def _copy(att: Attribution) -> Attribution:
+    return Attribution(*_FIELDS(att))
 
 
 def _direct_quotes(doc) -> int:
@@ -285,9 +296,82 @@ class _Finder:
         self._run_starts: dict[str, list[int]] | None = None  # runs followed by punctuation: where they start
         self._quote_spans: list[tuple[int, int]] | None = None
         self._quote_starts: list[int] = []
+        self.candidates: list[tuple[int, int, str]] = []
+        #: (cue start, sentence, a copy of the attribution as made, inside a direct quotation?)
+        #: of each one made, before the steps after the cue scan change it
+        self.decided: list[tuple[int, int, Attribution, bool]] = []
 
     # -- driver ---------------------------------------------------------------------
     def run(self) -> list[Attribution]:
+        self.candidates = candidates = self._candidates()
+        covered = -1
+        for start, end, form in candidates:
+            if start < covered:
+                continue
+            si = self.doc.sentence_index_at(start)
+            if si < 0:
+                continue
+            if self._decide(si, start, form, end):
+                covered = end
+        return self._finish()
+
+    def rerun(self, candidates: list[tuple[int, int, str]], decided: list[tuple[int, int, Attribution, bool]],
+              lower_words: dict[str, bool]) -> list[Attribution]:
+        """What :meth:`run` gives after the document's quotations have changed, given an
+        earlier run's ``candidates`` and ``decided``: a cue's attribution depends on the
+        quotations only through where it goes (the reporter's list or the nested one), and
+        on earlier attributions only through those of its own sentence in the reporter's
+        list (``_participle``; ``covered`` never reaches past a sentence, whose cues lie
+        within it). So a sentence none of whose attributions changes list makes the same
+        ones again (copies of them are taken), and only the others are redone; the steps
+        after the cue scan (pronouns, reasons, ...) run on the whole list as in ``run``."""
+        self._lower_words = lower_words  # what the draft writes in lower case has not changed
+        self.candidates = candidates
+        changed = {si for start, si, _, quoted in decided if self._quoted(start) != quoted}
+        by_sentence: dict[int, list[tuple[int, int, Attribution, bool]]] = {}
+        for entry in decided:
+            by_sentence.setdefault(entry[1], []).append(entry)
+        covered = -1
+        copied = -1
+        for start, end, form in candidates:
+            if start < covered:
+                continue
+            si = self.doc.sentence_index_at(start)
+            if si < 0:
+                continue
+            if si not in changed:
+                if si != copied:
+                    copied = si
+                    for entry in by_sentence.get(si, ()):
+                        self.routed.append((entry[0], entry[3]))
+                        (self.nested if entry[3] else self.found).append(_copy(entry[2]))
+                        self.decided.append(entry)
+                continue
+            if self._decide(si, start, form, end):
+                covered = end
+        return self._finish()
+
+    def _decide(self, si: int, start: int, form: str, end: int) -> bool:
+        att = self._attribution(si, start, end, form)
+        if att is None:
+            return False
+        quoted = self._quoted(start)
+        self.routed.append((start, quoted))
+        self.decided.append((start, si, _copy(att), quoted))
+        (self.nested if quoted else self.found).append(att)
+        return True
+
+    def _finish(self) -> list[Attribution]:
+        self.found.sort(key=lambda a: a.cue[0])
+        self._unnest()
+        self._resolve()
+        self._questioned()
+        self.found = [a for a in self.found if a.kind]
+        self._within()
+        self._reasons()
+        return self.found
+
+    def _candidates(self) -> list[tuple[int, int, str]]:
         idx = _cue_index()
         hits = idx.index.scan(self.prose)
         candidates = [(s, e, "report") for s, e in hits.get(idx.report, ())]
@@ -307,27 +391,7 @@ class _Finder:
         # the noun alone is the cue: "criticism" of "criticism of the plan"
         candidates += [(s, _word_end(prose, s, e), "stance-noun") for s, e in hits.get(idx.stance_noun, ())]
         candidates.sort(key=lambda c: (c[0], -c[1]))
-        covered = -1
-        for start, end, form in candidates:
-            if start < covered:
-                continue
-            si = self.doc.sentence_index_at(start)
-            if si < 0:
-                continue
-            att = self._attribution(si, start, end, form)
-            if att is not None:
-                quoted = self._quoted(start)
-                self.routed.append((start, quoted))
-                (self.nested if quoted else self.found).append(att)
-                covered = end
-        self.found.sort(key=lambda a: a.cue[0])
-        self._unnest()
-        self._resolve()
-        self._questioned()
-        self.found = [a for a in self.found if a.kind]
-        self._within()
-        self._reasons()
-        return self.found
+        return candidates
 
     def _quoted(self, p: int) -> bool:
         """Inside a closed (or continued) direct quotation? An unclosed one is more often a
