@@ -711,6 +711,7 @@ def test_a_second_run_that_redoes_only_the_changed_sentences_finds_what_a_whole_
     whole, part = finder._Finder(doc), finder._Finder(doc)
     expected = _everything(whole.run())
     assert _everything(part.rerun(first.candidates, first.decided, first._lower_words)) == expected
+    assert part.candidates is first.candidates  # the shortcut, not a whole run
     assert _everything(part.nested) == _everything(whole.nested)
     assert part.routed == whole.routed
     assert [(s, si, _everything([a]), q) for s, si, a, q in part.decided] \

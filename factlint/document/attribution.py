@@ -137,17 +137,19 @@ def find_attributions(doc, nested: bool = False) -> list[Attribution]:
         # starts inside it: a second run would route every attribution as the first did
         # and so find exactly the same (the quotations decide nothing else in the finder)
         doc._cache["attributions_direct"] = direct
+        doc._cache.pop("attributions_decided", None)  # the quotations are settled: free it
     if cached is None or doc._cache.get("attributions_direct") != direct:
         # (again) when a short quotation has since been given a speaker and so become
         # direct: "“We said no,” he said." -- its words are then the speaker's, not the
         # reporter's, and the attribution after it is no longer nested in them
         finder = _Finder(doc)
         # a second run redoes only the sentences whose routing changed (see ``_Finder.rerun``)
-        before = doc._cache.get("attributions_decided")
+        before = doc._cache.pop("attributions_decided", None)
         cached = doc._cache["attributions"] = finder.run() if before is None else finder.rerun(*before)
         doc._cache["nested_attributions"] = finder.nested
         doc._cache["attributions_routed"] = finder.routed
-        doc._cache["attributions_decided"] = (finder.candidates, finder.decided, finder._lower_words)
+        if before is None:  # kept for a second run, which the quotations settle (then freed)
+            doc._cache["attributions_decided"] = (finder.candidates, finder.decided, finder._lower_words)
         if "attributions_direct" in doc._cache:
             _keep_speakers(doc, cached + finder.nested)
         doc._cache["attributions_direct"] = direct
@@ -299,60 +301,78 @@ class _Finder:
         self._scans_left = _SCAN_BUDGET // max(1, len(self.prose))
         self._quote_spans: list[tuple[int, int]] | None = None
         self._quote_starts: list[int] = []
-        self.candidates: list[tuple[int, int, str]] = []
+        #: the cue candidates of the sentences a quotation overlaps, by sentence (for ``rerun``)
+        self.candidates: dict[int, list[tuple[int, int, str]]] = {}
         #: (cue start, sentence, a copy of the attribution as made, inside a direct quotation?)
         #: of each one made, before the steps after the cue scan change it
         self.decided: list[tuple[int, int, Attribution, bool]] = []
 
     # -- driver ---------------------------------------------------------------------
     def run(self) -> list[Attribution]:
-        self.candidates = candidates = self._candidates()
+        candidates = self._candidates()
         covered = -1
-        for start, end, form in candidates:
+        firsts: list[tuple[int, int]] = []  # (sentence, index of its first candidate)
+        for n, (start, end, form) in enumerate(candidates):
             if start < covered:
                 continue
             si = self.doc.sentence_index_at(start)
             if si < 0:
                 continue
+            if not firsts or firsts[-1][0] != si:
+                firsts.append((si, n))
             if self._decide(si, start, form, end):
                 covered = end
+        self.candidates = self._quoted_candidates(candidates, firsts)
         return self._finish()
 
-    def rerun(self, candidates: list[tuple[int, int, str]], decided: list[tuple[int, int, Attribution, bool]],
-              lower_words: dict[str, bool]) -> list[Attribution]:
+    def rerun(self, candidates: dict[int, list[tuple[int, int, str]]],
+              decided: list[tuple[int, int, Attribution, bool]], lower_words: dict[str, bool]) -> list[Attribution]:
         """What :meth:`run` gives after the document's quotations have changed, given an
         earlier run's ``candidates`` and ``decided``: a cue's attribution depends on the
         quotations only through where it goes (the reporter's list or the nested one), and
         on earlier attributions only through those of its own sentence in the reporter's
         list (``_participle``; ``covered`` never reaches past a sentence, whose cues lie
         within it). So a sentence none of whose attributions changes list makes the same
-        ones again (copies of them are taken), and only the others are redone; the steps
-        after the cue scan (pronouns, reasons, ...) run on the whole list as in ``run``."""
+        ones again (copies of them are taken; a sentence that made none makes none), and
+        only the others are redone; the steps after the cue scan (pronouns, reasons, ...)
+        run on the whole list as in ``run``."""
         self._lower_words = lower_words  # what the draft writes in lower case has not changed
-        self.candidates = candidates
         changed = {si for start, si, _, quoted in decided if self._quoted(start) != quoted}
+        if not changed <= candidates.keys():
+            return self.run()  # a quotation has moved (nothing does that): no shortcut
+        self.candidates = candidates
         by_sentence: dict[int, list[tuple[int, int, Attribution, bool]]] = {}
-        for entry in decided:
+        for entry in decided:  # in reading order
             by_sentence.setdefault(entry[1], []).append(entry)
-        covered = -1
-        copied = -1
-        for start, end, form in candidates:
-            if start < covered:
-                continue
-            si = self.doc.sentence_index_at(start)
-            if si < 0:
-                continue
+        sentence_index_at = self.doc.sentence_index_at
+        for si, entries in by_sentence.items():
             if si not in changed:
-                if si != copied:
-                    copied = si
-                    for entry in by_sentence.get(si, ()):
-                        self.routed.append((entry[0], entry[3]))
-                        (self.nested if entry[3] else self.found).append(_copy(entry[2]))
-                        self.decided.append(entry)
+                for entry in entries:
+                    self.routed.append((entry[0], entry[3]))
+                    (self.nested if entry[3] else self.found).append(_copy(entry[2]))
+                    self.decided.append(entry)
                 continue
-            if self._decide(si, start, form, end):
-                covered = end
+            covered = -1
+            for start, end, form in candidates[si]:
+                if start < covered or sentence_index_at(start) != si:
+                    continue
+                if self._decide(si, start, form, end):
+                    covered = end
         return self._finish()
+
+    def _quoted_candidates(self, candidates: list[tuple[int, int, str]],
+                           firsts: list[tuple[int, int]]) -> dict[int, list[tuple[int, int, str]]]:
+        """The candidates of each sentence that a quotation overlaps, kept for ``rerun``:
+        only there can a change of the quotations move an attribution to the other list."""
+        starts = [s.start for s in self.doc.sentences]
+        touched: set[int] = set()
+        for q in self.doc.quotes:
+            touched.update(range(max(0, bisect_right(starts, q.inner_start) - 1), bisect_left(starts, q.inner_end)))
+        kept = {}
+        for k, (si, n) in enumerate(firsts):
+            if si in touched:
+                kept[si] = candidates[n:firsts[k + 1][1] if k + 1 < len(firsts) else len(candidates)]
+        return kept
 
     def _decide(self, si: int, start: int, form: str, end: int) -> bool:
         att = self._attribution(si, start, end, form)
