@@ -716,3 +716,51 @@ def test_a_second_run_that_redoes_only_the_changed_sentences_finds_what_a_whole_
     assert part.routed == whole.routed
     assert [(s, si, _everything([a]), q) for s, si, a, q in part.decided] \
         == [(s, si, _everything([a]), q) for s, si, a, q in whole.decided]
+
+
+# -- one phrase scan for the finder and the rules ---------------------------------------------
+
+@settings(max_examples=100, deadline=None)
+@given(parts=st.lists(st.sampled_from(_SENTENCES + ["Critics reportedly say so.", "Voters are skeptical.",
+                                                     "It seems he left.", "In a CBS poll, she led.", "TAPPER: Yes."]),
+                      min_size=1, max_size=8), path=st.sampled_from(["d.txt", "d.md"]))
+def test_the_finder_reads_the_rule_sets_scan_as_it_reads_its_own(parts, path):
+    """Parsed with a rule set's phrase index (which holds the cue lists too), the finder
+    takes its cues from that index's scan: the same attributions as from its own index."""
+    text = "\n\n".join(parts)
+    rules = _rules_with_cues()
+    alone, shared = doc_of(text, path), doc_of_with(text, path, rules.index)
+    assert _everything(find_attributions(shared, nested=True)) == _everything(find_attributions(alone, nested=True))
+    assert shared._cache["phrase-scan"][0] is rules.index and "phrase-scan" not in alone._cache
+
+
+def test_a_document_parsed_with_the_rules_index_is_scanned_once(monkeypatch):
+    from factlint.engine import lint_document
+    from factlint.phrases import PhraseIndex
+
+    rules = _rules_with_cues()
+    assert rules.index.cues is not None
+    scans = []
+    real = PhraseIndex.scan_all
+    monkeypatch.setattr(PhraseIndex, "scan_all", lambda self, prose: scans.append(self) or real(self, prose))
+    doc = doc_of_with("“We said no,” he said, according to officials.\n\nThey reportedly left.", "d.txt", rules.index)
+    lint_document(doc, rules)
+    assert scans == [rules.index]
+
+
+def _rules_with_cues():
+    from factlint import load_rules
+
+    global _RULES
+    if _RULES is None:
+        _RULES = load_rules()
+    return _RULES
+
+
+_RULES = None
+
+
+def doc_of_with(text, path, index):
+    from factlint.document import parse
+
+    return parse(text, path, phrases=index)

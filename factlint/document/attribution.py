@@ -34,7 +34,7 @@ from operator import attrgetter
 
 import regex
 
-from ..phrases import PhraseIndex
+from ..phrases import PhraseIndex, scan_document
 from .lazypattern import LazyPattern
 from .lexicons import (
     builtin_lexicons,
@@ -224,6 +224,15 @@ class _CueIndex:
 @lru_cache(maxsize=1)
 def _cue_index() -> _CueIndex:
     index = PhraseIndex()
+    cues = register_cues(index)
+    index.freeze()
+    return cues
+
+
+def register_cues(index: PhraseIndex) -> _CueIndex:
+    """The cue lists, registered in ``index`` (the finder's own, or a rule set's: then the
+    finder reads the rules' one scan of a document parsed with it, ``build.parse``'s
+    ``phrases``); the caller freezes it."""
     impression = index.register(sorted(IMPRESSION_VERBS))
     verb = index.register(sorted(REPORTING_VERBS | STANCE_VERBS | ACTION_VERBS))
     report = index.register(sorted(SOURCELESS_CUES))
@@ -233,7 +242,6 @@ def _cue_index() -> _CueIndex:
     nominal = index.register(sorted(NOMINAL_CUES))
     group = index.register(sorted(GENERIC_SOURCE_HEADS))
     stance_noun = index.register(sorted(STANCE_NOUNS))
-    index.freeze()
     return _CueIndex(index, verb, report, passive, poll, attitude, nominal, group, impression, stance_noun)
 
 
@@ -395,8 +403,13 @@ class _Finder:
         return self.found
 
     def _candidates(self) -> list[tuple[int, int, str]]:
-        idx = _cue_index()
-        hits = idx.index.scan(self.prose)
+        shared = self.doc._cache.get("phrase-index")  # a rule set's index that holds the cue lists
+        if getattr(shared, "cues", None) is not None:
+            idx = shared.cues
+            hits = scan_document(self.doc, shared)[0]
+        else:
+            idx = _cue_index()
+            hits = idx.index.scan(self.prose)
         candidates = [(s, e, "report") for s, e in hits.get(idx.report, ())]
         candidates += [(s, e, "passive") for s, e in hits.get(idx.passive, ())]
         candidates += [(s, e, "verb") for s, e in hits.get(idx.verb, ())]
