@@ -765,3 +765,47 @@ def test_lower_case_moves_no_word_break():
         low = c.lower()
         assert c.isspace() == any(x.isspace() for x in low), hex(ord(c))
         assert not c.isspace() or low == c
+
+
+# -- link tests of the structure checks: one set or union of the links, not every link per item ----
+LINK_ENDS = st.lists(st.sampled_from([
+    "[a link](https://example.com)", "https://example.org/x", "www.example.net/a.b", "see [here](http://x.y).",
+    "No.", "\n\n", "the council met on the quay and voted", " ", "U.S.Officials", "Mr.Smith", "e.g.the",
+    "[U.S.Army](http://a.b)", "Dr.No", "1.Introduction", "it ended.The end", "word",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINK_ENDS, st.sampled_from(["d.md", "d.txt"]))
+def test_link_tests_of_the_structure_checks_are_their_definitions(text, path):
+    """missing-end-punctuation (does a paragraph end where a link ends?) and missing-space
+    (is a glued abbreviation inside a link?) ask a set or the union of the links; their
+    definitions ask ``any`` over every link."""
+    from factlint.checks import missing_end_punctuation as mep, missing_space as ms
+    from factlint.document.sentences import in_spans, merge_spans
+    from factlint.kinds.base import Scope
+
+    doc = parse(text, path)
+    scope = Scope(["body"])
+    found = [(h.start, h.end) for h in mep.MissingEndPunctuation().run(doc, {"min-words": 1}, scope)]
+    expected = []
+    for block in doc.prose_blocks:  # the check as it was, one pass over the links per paragraph
+        if not scope.block_ok(block) or block.kind in ("headline", "dek", "heading", "table", "list"):
+            continue
+        body = doc.prose[block.pstart:block.pend]
+        if mep.ends_well(body) or not mep.has_words(body, 1):
+            continue
+        if any(link.end == block.pend for link in doc.links):
+            continue
+        sentences = doc.block_sentences(block)
+        last = doc.prose[sentences[-1].start:sentences[-1].end] if sentences else body
+        if (mep._NOTE.search(last) or mep._is_figures(last) or mep._SIGN_OFF.fullmatch(last)
+                or mep._PARENTHETICAL.fullmatch(last) or mep._mostly_capitals(body)):
+            continue
+        m = mep._LAST_WORD.search(body)
+        if m:
+            expected.append((block.pstart + m.start(), block.pend))
+    assert found == expected
+    merged = merge_spans((link.start, link.end) for link in doc.links)
+    for m in ms.abbreviations_glued(doc.prose):
+        assert in_spans(merged, m.start()) == any(link.start <= m.start() < link.end for link in doc.links)
