@@ -809,3 +809,18 @@ def test_link_tests_of_the_structure_checks_are_their_definitions(text, path):
     merged = merge_spans((link.start, link.end) for link in doc.links)
     for m in ms.abbreviations_glued(doc.prose):
         assert in_spans(merged, m.start()) == any(link.start <= m.start() < link.end for link in doc.links)
+
+
+# -- Markdown inline markup: a block with no markup character is read whole ------------------
+INLINE = st.lists(st.sampled_from([
+    "word", " ", "\n", "a, b.", "[", "]", "(", ")", "[x](y)", "*", "_", "~", "~~", "`", "<", ">", "<b>", "\\", "!",
+    "://", "http://a.b", "www.", "www.x.y", "WWW.X", "HTTP:/", "ww.w", ":", "/", "é", "“", "[^1]", "[ref]", "@",
+]), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(INLINE, st.sampled_from([frozenset(), frozenset({"ref", "x"})]))
+def test_inline_masking_shortcut_is_the_whole_scan(s, references):
+    from factlint.document.inline import _mask_inline, mask_inline
+
+    assert mask_inline(s, references) == _mask_inline(s, references)
