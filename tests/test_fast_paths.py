@@ -824,3 +824,41 @@ def test_inline_masking_shortcut_is_the_whole_scan(s, references):
     from factlint.document.inline import _mask_inline, mask_inline
 
     assert mask_inline(s, references) == _mask_inline(s, references)
+
+
+# -- line starts and line spans of a text without carriage returns ----------------------------
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bc", " ", "\n", "\n\n", "\r", "\r\n", "é", "\t", "\u2028", "\x0b"]),
+                max_size=25).map("".join))
+def test_line_starts_and_spans_are_their_definitions(text):
+    """Without a "\\r" the line starts come from ``split`` and the spans from the starts;
+    their definitions: the ends of ``\\r\\n|\\r|\\n``, and each line with its breaks stripped."""
+    import regex
+
+    from factlint.document.lines import LineIndex
+    from factlint.document.rawblock import line_spans
+
+    starts = LineIndex(text).starts
+    assert starts == [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", text)]
+    spans = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        spans.append((start, end))
+    assert line_spans(text, starts) == spans
+
+
+# -- words per sentence in ASCII prose, by str.count --------------------------------------------
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ9'.-_ ,\n!?") + ["it's", "U.S.", "3.5", "--", "..", "'a", "a'", " - "]),
+                max_size=30).map("".join),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=6))
+def test_ascii_word_counts_are_the_patterns_findall(text, cuts):
+    from types import SimpleNamespace
+
+    from factlint.kinds.metric import _WORD_RE, _ascii_word_counts
+
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in cuts] + [(0, len(text))]
+    sentences = [SimpleNamespace(start=a, end=b) for a, b in spans]
+    assert _ascii_word_counts(text, sentences) == [len(_WORD_RE.findall(text, a, b)) for a, b in spans]
