@@ -862,3 +862,35 @@ def test_ascii_word_counts_are_the_patterns_findall(text, cuts):
     spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in cuts] + [(0, len(text))]
     sentences = [SimpleNamespace(start=a, end=b) for a, b in spans]
     assert _ascii_word_counts(text, sentences) == [len(_WORD_RE.findall(text, a, b)) for a, b in spans]
+
+
+# -- Markdown without "![": markdown-it's block parser alone ------------------------------------
+MARKDOWN = st.lists(st.sampled_from([
+    "# Title\n", "Para one with *emph* and [a link](http://x.y).\n", "\n", "> quoted *line*\n", "- item\n",
+    "1. first\n", "```\ncode\n```\n", "    indented code\n", "| a | b |\n|---|---|\n| 1 | 2 |\n", "<div>html</div>\n",
+    "<!-- factlint-disable -->\n", "[ref]: http://example.com\n", "See [ref].\n", "Text\\! escaped &nbsp; &amp;\n",
+    "Setext\n===\n", "---\ntitle: T\n---\n", "![img](a.png)\n", "*Caption in italics*\n", "~~gone~~ words\n",
+    "Line with trailing spaces  \nnext\n", "\t- tabbed item\n", "`code` and <b>tag</b>\n", "www.example.com/x\n",
+]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(MARKDOWN)
+def test_markdown_without_images_parses_as_with_the_inline_pass(text):
+    """The block parser alone (``_MD_BLOCKS``, used when the text has no "![") gives the
+    same document as the whole parser."""
+    from factlint.document import markdown
+
+    def everything(doc):
+        return (doc.prose, doc.pmap.pstarts, doc.pmap.rstarts, doc.pmap.lengths,
+                [(b.kind, b.start, b.end, b.level, b.pstart, b.pend) for b in doc.blocks],
+                [(link.start, link.end, link.url) for link in doc.links], doc.comments, doc.front_matter_source,
+                [(s.start, s.end, s.block, s.glued) for s in doc.sentences])
+
+    fast = everything(parse(text, "d.md"))
+    saved = markdown._MD_BLOCKS
+    markdown._MD_BLOCKS = markdown._MD
+    try:
+        assert everything(parse(text, "d.md")) == fast
+    finally:
+        markdown._MD_BLOCKS = saved

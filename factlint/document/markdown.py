@@ -15,6 +15,17 @@ _MD = (
     .enable("table")
     .enable("strikethrough")
 )
+#: The same parser without its inline pass (more than half of markdown-it's time): the
+#: blocks, their lines and their inline content are the block parser's; only a paragraph's
+#: inline tokens (``children``) are left empty, and they are read for one thing, whether a
+#: paragraph is an image alone, which takes "![" -- so a text without "![" is parsed so.
+_MD_BLOCKS = (
+    MarkdownIt("commonmark", {"html": True})
+    .use(front_matter_plugin)
+    .enable("table")
+    .enable("strikethrough")
+    .disable(["inline", "text_join"])
+)
 
 #: Front-matter keys read as the headline and the dek (standfirst).
 TITLE_KEYS = ("title", "headline")
@@ -35,7 +46,7 @@ def parse_markdown(text: str, lines: LineIndex) -> Parsed:
         body_offset_lines = text.count("\n", 0, toml.end())
         source = "\n" * body_offset_lines + text[toml.end():]
     env: dict = {}
-    tokens = _MD.parse(source, env)
+    tokens = (_MD if "![" in source else _MD_BLOCKS).parse(source, env)
     references = frozenset(k.lower() for k in env.get("references", {}))
     walker = _Walker(text, spans, references, parsed)
     walker.walk(tokens)
