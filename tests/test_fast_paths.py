@@ -894,3 +894,18 @@ def test_markdown_without_images_parses_as_with_the_inline_pass(text):
         assert everything(parse(text, "d.md")) == fast
     finally:
         markdown._MD_BLOCKS = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 50), max_size=8).map(sorted), st.integers(-2, 55))
+def test_the_markdown_line_bisection_is_its_loop(starts, c):
+    from factlint.document.markdown import _bisect
+
+    lo, hi = 0, len(starts)
+    while lo < hi:  # the binary search as it was written out
+        mid = (lo + hi) // 2
+        if starts[mid] <= c:
+            lo = mid + 1
+        else:
+            hi = mid
+    assert _bisect(starts, c) == max(lo - 1, 0)

@@ -1,6 +1,8 @@
 """Markdown to blocks, through markdown-it-py (block structure) and :mod:`.inline`."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -167,7 +169,8 @@ class _Walker:
             if line_no >= len(self.spans):
                 break
             ls, le = self.spans[line_no]
-            located.append((self._locate(ls, le, cline.strip()), cline.strip()))
+            cline = cline.strip()
+            located.append((self._locate(ls, le, cline), cline))
         joined = "\n".join(c for _, c in located)
         block = RawBlock(kind, start, end, level)
         self._add_masked(block, joined, located)
@@ -230,14 +233,8 @@ class _Walker:
 
 
 def _bisect(starts: list[int], c: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= c:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(lo - 1, 0)
+    """The index of the last start at or before ``c`` (0 if none)."""
+    return max(bisect_right(starts, c) - 1, 0)
 
 
 def _table_cells(line: str) -> list[tuple[int, int]]:
