@@ -383,6 +383,9 @@ class _Finder:
         return kept
 
     def _decide(self, si: int, start: int, form: str, end: int) -> bool:
+        # NB for the cue methods below: what they decide may depend on earlier attributions
+        # only through those of the same sentence (``rerun`` relies on it; its test in
+        # tests/test_finder_fast_paths.py compares it with a whole run)
         att = self._attribution(si, start, end, form)
         if att is None:
             return False
