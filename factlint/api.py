@@ -45,7 +45,7 @@ def lint_text(text: str, path: str = "<text>", rules: RuleSet | None = None,
 def lint_text_result(text: str, path: str = "<text>", rules: RuleSet | None = None,
                      fmt: str | None = None) -> DocumentResult:
     rules = rules if rules is not None else load_rules()
-    return lint_document(parse(text, path, fmt), rules)
+    return lint_document(parse(text, path, fmt, phrases=rules.index), rules)
 
 
 def lint_file(path: str, rules: RuleSet | None = None) -> list[Finding]:
@@ -58,7 +58,7 @@ def lint_file(path: str, rules: RuleSet | None = None) -> list[Finding]:
 
     rules = rules if rules is not None else load_rules()
     source = read_source(path)
-    doc = parse(source.text, path)
+    doc = parse(source.text, path, phrases=rules.index)
     findings, _ = suppressions.apply(doc, lint_document(doc, rules).findings)
     return findings
 

@@ -219,6 +219,9 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
             rules.append(rule)
     if problems:
         raise RuleLoadError(problems)
+    from .document.attribution import register_cues
+
+    index.cues = register_cues(index)  # one scan per document for the rules and the finder
     index.freeze()
     ruleset = RuleSet(rules, index, lexicons, [str(f) for f in files], digest)
     if cache_file is not None:

@@ -383,7 +383,7 @@ def lint_file(state: WorkerState, task: Task, stdin: BinaryIO | None = None) -> 
     from .document import parse
 
     text = source.text
-    doc = parse(text, format_path)
+    doc = parse(text, format_path, phrases=eff.ruleset.index)
     doc.path = source.path
     core, errors = pipeline.core(doc, eff, out)
     findings, before_baseline = pipeline.post(doc.path, core)
@@ -511,7 +511,7 @@ def _fix_loop(pipeline: Pipeline, eff: Effective, result: "FileResult", source: 
             break
         applied += count
         text = new_text
-        doc = parse(text, format_path)
+        doc = parse(text, format_path, phrases=eff.ruleset.index)
         doc.path = source.path
         findings, before_baseline = pipeline.lint(doc, eff, result)
     if options.fix and is_stdin:
@@ -538,6 +538,6 @@ def _fix_loop(pipeline: Pipeline, eff: Effective, result: "FileResult", source: 
 def _relint(pipeline, eff, result, source, format_path):
     from .document import parse
 
-    doc = parse(source.text, format_path)
+    doc = parse(source.text, format_path, phrases=eff.ruleset.index)
     doc.path = source.path
     return pipeline.lint(doc, eff, result)

@@ -40,7 +40,7 @@ def run_examples(ruleset: RuleSet) -> tuple[int, list[ExampleFailure]]:
             for i, text in enumerate(rule.examples.get(kind, ()), 1):
                 count += 1
                 if text not in cache:
-                    cache[text] = lint_document(parse(text, "example.md"), ruleset).findings
+                    cache[text] = lint_document(parse(text, "example.md", phrases=ruleset.index), ruleset).findings
                 mine = [f for f in cache[text] if f.rule == rule.id]
                 line = rule.example_lines.get(kind, [rule.line] * i)[i - 1] if rule.example_lines else rule.line
                 if kind == "flag" and not mine:

@@ -315,6 +315,17 @@ def test_the_set_of_whole_words_answers_as_the_scan_does(text, word):
 
 
 @settings(max_examples=300, deadline=None)
+@given(text=st.one_of(_WORDISH, st.text(alphabet=st.characters(max_codepoint=127), max_size=60),
+                      st.text(max_size=30)))
+def test_the_set_of_whole_words_is_the_set_of_maximal_runs(text):
+    """``_whole_words`` (ASCII: every other character a space, then ``split``) against its
+    definition, the set of the ``[^\\W_]+`` runs."""
+    from factlint.document.attribution import _ALNUM_RUN, _whole_words
+
+    assert _whole_words(text) == frozenset(_ALNUM_RUN.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
 @given(text=_WORDISH, word=_WORDISH.filter(bool))
 def test_the_index_of_punctuated_runs_answers_as_the_scan_does(text, word):
     """In a long draft a word such as "o'brien" or "u.s." is looked up where its first run
@@ -351,8 +362,8 @@ def _everything(atts):
              a.refers_to, a.resolved, a.within.cue if a.within else None) for a in atts]
 
 
-@pytest.mark.parametrize("threshold", [0, 10**9])
-def test_common_nouns_are_found_alike_with_and_without_the_word_set(monkeypatch, threshold):
+@pytest.mark.parametrize("threshold, budget", [(0, 0), (0, 10**9), (10**9, 0)])
+def test_common_nouns_are_found_alike_with_and_without_the_word_set(monkeypatch, threshold, budget):
     """A short draft is searched word by word, a long one through the set of its words."""
     import factlint.document.attribution as finder
 
@@ -363,6 +374,7 @@ def test_common_nouns_are_found_alike_with_and_without_the_word_set(monkeypatch,
     monkeypatch.setattr(finder, "_WORD_SET_FROM", 10**9)
     expected = _everything(finder._Finder(doc_of(text)).run())
     monkeypatch.setattr(finder, "_WORD_SET_FROM", threshold)
+    monkeypatch.setattr(finder, "_SCAN_BUDGET", budget)  # the index of punctuated runs at once, or never
     assert _everything(finder._Finder(doc_of(text)).run()) == expected
     assert any(a.head == "protesters" for a in finder._Finder(doc_of(text)).run())
 
@@ -432,8 +444,9 @@ def test_the_finder_runs_again_only_when_a_quotation_given_a_speaker_holds_an_at
     import factlint.document.attribution as attribution
 
     runs = []
-    real = attribution._Finder.run
+    real, again = attribution._Finder.run, attribution._Finder.rerun
     monkeypatch.setattr(attribution._Finder, "run", lambda self: runs.append(1) or real(self))
+    monkeypatch.setattr(attribution._Finder, "rerun", lambda self, *a: runs.append(2) or again(self, *a))
     doc = doc_of("The mayor shrugged.\n\n“Not now,” he said.\n", "draft.txt")
     assert doc.quotes[0].direct  # given its speaker, so no longer a scare quote
     assert [(a.kind, a.quote) for a in find_attributions(doc)] == [("named-person", "direct")]

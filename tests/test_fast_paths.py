@@ -765,3 +765,147 @@ def test_lower_case_moves_no_word_break():
         low = c.lower()
         assert c.isspace() == any(x.isspace() for x in low), hex(ord(c))
         assert not c.isspace() or low == c
+
+
+# -- link tests of the structure checks: one set or union of the links, not every link per item ----
+LINK_ENDS = st.lists(st.sampled_from([
+    "[a link](https://example.com)", "https://example.org/x", "www.example.net/a.b", "see [here](http://x.y).",
+    "No.", "\n\n", "the council met on the quay and voted", " ", "U.S.Officials", "Mr.Smith", "e.g.the",
+    "[U.S.Army](http://a.b)", "Dr.No", "1.Introduction", "it ended.The end", "word",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINK_ENDS, st.sampled_from(["d.md", "d.txt"]))
+def test_link_tests_of_the_structure_checks_are_their_definitions(text, path):
+    """missing-end-punctuation (does a paragraph end where a link ends?) and missing-space
+    (is a glued abbreviation inside a link?) ask a set or the union of the links; their
+    definitions ask ``any`` over every link."""
+    from factlint.checks import missing_end_punctuation as mep, missing_space as ms
+    from factlint.document.sentences import in_spans, merge_spans
+    from factlint.kinds.base import Scope
+
+    doc = parse(text, path)
+    scope = Scope(["body"])
+    found = [(h.start, h.end) for h in mep.MissingEndPunctuation().run(doc, {"min-words": 1}, scope)]
+    expected = []
+    for block in doc.prose_blocks:  # the check as it was, one pass over the links per paragraph
+        if not scope.block_ok(block) or block.kind in ("headline", "dek", "heading", "table", "list"):
+            continue
+        body = doc.prose[block.pstart:block.pend]
+        if mep.ends_well(body) or not mep.has_words(body, 1):
+            continue
+        if any(link.end == block.pend for link in doc.links):
+            continue
+        sentences = doc.block_sentences(block)
+        last = doc.prose[sentences[-1].start:sentences[-1].end] if sentences else body
+        if (mep._NOTE.search(last) or mep._is_figures(last) or mep._SIGN_OFF.fullmatch(last)
+                or mep._PARENTHETICAL.fullmatch(last) or mep._mostly_capitals(body)):
+            continue
+        m = mep._LAST_WORD.search(body)
+        if m:
+            expected.append((block.pstart + m.start(), block.pend))
+    assert found == expected
+    merged = merge_spans((link.start, link.end) for link in doc.links)
+    for m in ms.abbreviations_glued(doc.prose):
+        assert in_spans(merged, m.start()) == any(link.start <= m.start() < link.end for link in doc.links)
+
+
+# -- Markdown inline markup: a block with no markup character is read whole ------------------
+INLINE = st.lists(st.sampled_from([
+    "word", " ", "\n", "a, b.", "[", "]", "(", ")", "[x](y)", "*", "_", "~", "~~", "`", "<", ">", "<b>", "\\", "!",
+    "://", "http://a.b", "www.", "www.x.y", "WWW.X", "HTTP:/", "ww.w", ":", "/", "é", "“", "[^1]", "[ref]", "@",
+]), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(INLINE, st.sampled_from([frozenset(), frozenset({"ref", "x"})]))
+def test_inline_masking_shortcut_is_the_whole_scan(s, references):
+    from factlint.document.inline import _mask_inline, mask_inline
+
+    assert mask_inline(s, references) == _mask_inline(s, references)
+
+
+# -- line starts and line spans of a text without carriage returns ----------------------------
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bc", " ", "\n", "\n\n", "\r", "\r\n", "é", "\t", "\u2028", "\x0b"]),
+                max_size=25).map("".join))
+def test_line_starts_and_spans_are_their_definitions(text):
+    """Without a "\\r" the line starts come from ``split`` and the spans from the starts;
+    their definitions: the ends of ``\\r\\n|\\r|\\n``, and each line with its breaks stripped."""
+    import regex
+
+    from factlint.document.lines import LineIndex
+    from factlint.document.rawblock import line_spans
+
+    starts = LineIndex(text).starts
+    assert starts == [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", text)]
+    spans = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        spans.append((start, end))
+    assert line_spans(text, starts) == spans
+
+
+# -- words per sentence in ASCII prose, by str.count --------------------------------------------
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ9'.-_ ,\n!?") + ["it's", "U.S.", "3.5", "--", "..", "'a", "a'", " - "]),
+                max_size=30).map("".join),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=6))
+def test_ascii_word_counts_are_the_patterns_findall(text, cuts):
+    from types import SimpleNamespace
+
+    from factlint.kinds.metric import _WORD_RE, _ascii_word_counts
+
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in cuts] + [(0, len(text))]
+    sentences = [SimpleNamespace(start=a, end=b) for a, b in spans]
+    assert _ascii_word_counts(text, sentences) == [len(_WORD_RE.findall(text, a, b)) for a, b in spans]
+
+
+# -- Markdown without "![": markdown-it's block parser alone ------------------------------------
+MARKDOWN = st.lists(st.sampled_from([
+    "# Title\n", "Para one with *emph* and [a link](http://x.y).\n", "\n", "> quoted *line*\n", "- item\n",
+    "1. first\n", "```\ncode\n```\n", "    indented code\n", "| a | b |\n|---|---|\n| 1 | 2 |\n", "<div>html</div>\n",
+    "<!-- factlint-disable -->\n", "[ref]: http://example.com\n", "See [ref].\n", "Text\\! escaped &nbsp; &amp;\n",
+    "Setext\n===\n", "---\ntitle: T\n---\n", "![img](a.png)\n", "*Caption in italics*\n", "~~gone~~ words\n",
+    "Line with trailing spaces  \nnext\n", "\t- tabbed item\n", "`code` and <b>tag</b>\n", "www.example.com/x\n",
+]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(MARKDOWN)
+def test_markdown_without_images_parses_as_with_the_inline_pass(text):
+    """The block parser alone (``_MD_BLOCKS``, used when the text has no "![") gives the
+    same document as the whole parser."""
+    from factlint.document import markdown
+
+    def everything(doc):
+        return (doc.prose, doc.pmap.pstarts, doc.pmap.rstarts, doc.pmap.lengths,
+                [(b.kind, b.start, b.end, b.level, b.pstart, b.pend) for b in doc.blocks],
+                [(link.start, link.end, link.url) for link in doc.links], doc.comments, doc.front_matter_source,
+                [(s.start, s.end, s.block, s.glued) for s in doc.sentences])
+
+    fast = everything(parse(text, "d.md"))
+    saved = markdown._MD_BLOCKS
+    markdown._MD_BLOCKS = markdown._MD
+    try:
+        assert everything(parse(text, "d.md")) == fast
+    finally:
+        markdown._MD_BLOCKS = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 50), max_size=8).map(sorted), st.integers(-2, 55))
+def test_the_markdown_line_bisection_is_its_loop(starts, c):
+    from factlint.document.markdown import _bisect
+
+    lo, hi = 0, len(starts)
+    while lo < hi:  # the binary search as it was written out
+        mid = (lo + hi) // 2
+        if starts[mid] <= c:
+            lo = mid + 1
+        else:
+            hi = mid
+    assert _bisect(starts, c) == max(lo - 1, 0)

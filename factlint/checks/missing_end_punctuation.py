@@ -37,13 +37,16 @@ class MissingEndPunctuation:
     def run(self, doc, options, scope):
         min_words = int(options.get("min-words", 6))
         prose = doc.prose
+        link_ends = None  # where links end, gathered once (one pass over every link per paragraph is quadratic)
         for block in doc.prose_blocks:
             if not scope.block_ok(block) or block.kind in ("headline", "dek", "heading", "table", "list"):
                 continue
             text = prose[block.pstart:block.pend]
             if ends_well(text) or not has_words(text, min_words):
                 continue
-            if any(link.end == block.pend for link in doc.links):
+            if link_ends is None:
+                link_ends = {link.end for link in doc.links}
+            if block.pend in link_ends:
                 continue  # ends with a bare URL: a reference line
             sentences = doc.block_sentences(block)
             last = prose[sentences[-1].start:sentences[-1].end] if sentences else text

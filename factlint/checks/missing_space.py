@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from ..document.sentences import ABBREVIATIONS
+from ..document.sentences import ABBREVIATIONS, in_spans, merge_spans
 from ..kinds.base import Hit
 
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{N}’'”\")]+$")
@@ -69,11 +69,14 @@ class MissingSpace:
             start = before.start() if before else punct
             end = after.end() if after else s.start + 1
             yield _hit(prose, start, s.start, end)
+        in_links = None
         for m in abbreviations_glued(prose):
             abbr = m.group("abbr")
             if abbr is not None and abbr.lower() not in ABBREVIATIONS:
                 continue
-            if any(link.start <= m.start() < link.end for link in doc.links):
+            if in_links is None:  # the links' union, by bisection: not every link per match
+                in_links = merge_spans((link.start, link.end) for link in doc.links)
+            if in_spans(in_links, m.start()):
                 continue
             block = doc.block_at(m.start())
             if block is None or not scope.block_ok(block) or block.kind == "table":

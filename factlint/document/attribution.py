@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from operator import attrgetter
 
 import regex
 
-from ..phrases import PhraseIndex
+from ..phrases import PhraseIndex, scan_document
 from .lazypattern import LazyPattern
 from .lexicons import (
     builtin_lexicons,
@@ -141,14 +141,19 @@ def find_attributions(doc, nested: bool = False) -> list[Attribution]:
         # starts inside it: a second run would route every attribution as the first did
         # and so find exactly the same (the quotations decide nothing else in the finder)
         doc._cache["attributions_direct"] = direct
+        doc._cache.pop("attributions_decided", None)  # the quotations are settled: free it
     if cached is None or doc._cache.get("attributions_direct") != direct:
         # (again) when a short quotation has since been given a speaker and so become
         # direct: "“We said no,” he said." -- its words are then the speaker's, not the
         # reporter's, and the attribution after it is no longer nested in them
         finder = _Finder(doc)
-        cached = doc._cache["attributions"] = finder.run()
+        # a second run redoes only the sentences whose routing changed (see ``_Finder.rerun``)
+        before = doc._cache.pop("attributions_decided", None)
+        cached = doc._cache["attributions"] = finder.run() if before is None else finder.rerun(*before)
         doc._cache["nested_attributions"] = finder.nested
         doc._cache["attributions_routed"] = finder.routed
+        if before is None:  # kept for a second run, which the quotations settle (then freed)
+            doc._cache["attributions_decided"] = (finder.candidates, finder.decided, finder._lower_words)
         if "attributions_direct" in doc._cache:
             _keep_speakers(doc, cached + finder.nested)
         doc._cache["attributions_direct"] = direct
@@ -156,6 +161,14 @@ def find_attributions(doc, nested: bool = False) -> list[Attribution]:
     if nested:
         return sorted(cached + doc._cache["nested_attributions"], key=lambda a: a.cue[0])
     return cached
+
+
+#: An attribution's fields, for a copy of it as the cue scan made it.
+_FIELDS = attrgetter(*(f.name for f in fields(Attribution) if f.init))
+
+
+def _copy(att: Attribution) -> Attribution:
+    return Attribution(*_FIELDS(att))
 
 
 def _direct_quotes(doc) -> int:
@@ -215,6 +228,15 @@ class _CueIndex:
 @lru_cache(maxsize=1)
 def _cue_index() -> _CueIndex:
     index = PhraseIndex()
+    cues = register_cues(index)
+    index.freeze()
+    return cues
+
+
+def register_cues(index: PhraseIndex) -> _CueIndex:
+    """The cue lists, registered in ``index`` (the finder's own, or a rule set's: then the
+    finder reads the rules' one scan of a document parsed with it, ``build.parse``'s
+    ``phrases``); the caller freezes it."""
     impression = index.register(sorted(IMPRESSION_VERBS))
     verb = index.register(sorted(REPORTING_VERBS | STANCE_VERBS | ACTION_VERBS))
     report = index.register(sorted(SOURCELESS_CUES))
@@ -224,7 +246,6 @@ def _cue_index() -> _CueIndex:
     nominal = index.register(sorted(NOMINAL_CUES))
     group = index.register(sorted(GENERIC_SOURCE_HEADS))
     stance_noun = index.register(sorted(STANCE_NOUNS))
-    index.freeze()
     return _CueIndex(index, verb, report, passive, poll, attitude, nominal, group, impression, stance_noun)
 
 
@@ -290,13 +311,115 @@ class _Finder:
         self._lower_words: dict[str, bool] = {}
         self._whole_words: frozenset[str] | None = None  # every maximal run of letters and digits
         self._run_starts: dict[str, list[int]] | None = None  # runs followed by punctuation: where they start
+        #: How many words of a long draft may still be searched one by one instead of
+        #: building ``_run_starts``: a fixed number of characters' worth of scans in all
+        self._scans_left = _SCAN_BUDGET // max(1, len(self.prose))
         self._quote_spans: list[tuple[int, int]] | None = None
         self._quote_starts: list[int] = []
+        #: the cue candidates of the sentences a quotation overlaps, by sentence (for ``rerun``)
+        self.candidates: dict[int, list[tuple[int, int, str]]] = {}
+        #: (cue start, sentence, a copy of the attribution as made, inside a direct quotation?)
+        #: of each one made, before the steps after the cue scan change it
+        self.decided: list[tuple[int, int, Attribution, bool]] = []
 
     # -- driver ---------------------------------------------------------------------
     def run(self) -> list[Attribution]:
-        idx = _cue_index()
-        hits = idx.index.scan(self.prose)
+        candidates = self._candidates()
+        covered = -1
+        firsts: list[tuple[int, int]] = []  # (sentence, index of its first candidate)
+        for n, (start, end, form) in enumerate(candidates):
+            if start < covered:
+                continue
+            si = self.doc.sentence_index_at(start)
+            if si < 0:
+                continue
+            if not firsts or firsts[-1][0] != si:
+                firsts.append((si, n))
+            if self._decide(si, start, form, end):
+                covered = end
+        self.candidates = self._quoted_candidates(candidates, firsts)
+        return self._finish()
+
+    def rerun(self, candidates: dict[int, list[tuple[int, int, str]]],
+              decided: list[tuple[int, int, Attribution, bool]], lower_words: dict[str, bool]) -> list[Attribution]:
+        """What :meth:`run` gives after the document's quotations have changed, given an
+        earlier run's ``candidates`` and ``decided``: a cue's attribution depends on the
+        quotations only through where it goes (the reporter's list or the nested one), and
+        on earlier attributions only through those of its own sentence in the reporter's
+        list (``_participle``; ``covered`` never reaches past a sentence, whose cues lie
+        within it). So a sentence none of whose attributions changes list makes the same
+        ones again (copies of them are taken; a sentence that made none makes none), and
+        only the others are redone; the steps after the cue scan (pronouns, reasons, ...)
+        run on the whole list as in ``run``."""
+        self._lower_words = lower_words  # what the draft writes in lower case has not changed
+        changed = {si for start, si, _, quoted in decided if self._quoted(start) != quoted}
+        if not changed <= candidates.keys():
+            return self.run()  # a quotation has moved (nothing does that): no shortcut
+        self.candidates = candidates
+        by_sentence: dict[int, list[tuple[int, int, Attribution, bool]]] = {}
+        for entry in decided:  # in reading order
+            by_sentence.setdefault(entry[1], []).append(entry)
+        sentence_index_at = self.doc.sentence_index_at
+        for si, entries in by_sentence.items():
+            if si not in changed:
+                for entry in entries:
+                    self.routed.append((entry[0], entry[3]))
+                    (self.nested if entry[3] else self.found).append(_copy(entry[2]))
+                    self.decided.append(entry)
+                continue
+            covered = -1
+            for start, end, form in candidates[si]:
+                if start < covered or sentence_index_at(start) != si:
+                    continue
+                if self._decide(si, start, form, end):
+                    covered = end
+        return self._finish()
+
+    def _quoted_candidates(self, candidates: list[tuple[int, int, str]],
+                           firsts: list[tuple[int, int]]) -> dict[int, list[tuple[int, int, str]]]:
+        """The candidates of each sentence that a quotation overlaps, kept for ``rerun``:
+        only there can a change of the quotations move an attribution to the other list."""
+        starts = [s.start for s in self.doc.sentences]
+        touched: set[int] = set()
+        for q in self.doc.quotes:
+            touched.update(range(max(0, bisect_right(starts, q.inner_start) - 1), bisect_left(starts, q.inner_end)))
+        kept = {}
+        for k, (si, n) in enumerate(firsts):
+            if si in touched:
+                kept[si] = candidates[n:firsts[k + 1][1] if k + 1 < len(firsts) else len(candidates)]
+        return kept
+
+    def _decide(self, si: int, start: int, form: str, end: int) -> bool:
+        # NB for the cue methods below: what they decide may depend on earlier attributions
+        # only through those of the same sentence (``rerun`` relies on it; its test in
+        # tests/test_finder_fast_paths.py compares it with a whole run)
+        att = self._attribution(si, start, end, form)
+        if att is None:
+            return False
+        quoted = self._quoted(start)
+        self.routed.append((start, quoted))
+        self.decided.append((start, si, _copy(att), quoted))
+        (self.nested if quoted else self.found).append(att)
+        return True
+
+    def _finish(self) -> list[Attribution]:
+        self.found.sort(key=lambda a: a.cue[0])
+        self._unnest()
+        self._resolve()
+        self._questioned()
+        self.found = [a for a in self.found if a.kind]
+        self._within()
+        self._reasons()
+        return self.found
+
+    def _candidates(self) -> list[tuple[int, int, str]]:
+        shared = self.doc._cache.get("phrase-index")  # a rule set's index that holds the cue lists
+        if getattr(shared, "cues", None) is not None:
+            idx = shared.cues
+            hits = scan_document(self.doc, shared)[0]
+        else:
+            idx = _cue_index()
+            hits = idx.index.scan(self.prose)
         candidates = [(s, e, "report") for s, e in hits.get(idx.report, ())]
         candidates += [(s, e, "passive") for s, e in hits.get(idx.passive, ())]
         candidates += [(s, e, "verb") for s, e in hits.get(idx.verb, ())]
@@ -315,27 +438,7 @@ class _Finder:
         # the noun alone is the cue: "criticism" of "criticism of the plan"
         candidates += [(s, _word_end(prose, s, e), "stance-noun") for s, e in hits.get(idx.stance_noun, ())]
         candidates.sort(key=lambda c: (c[0], -c[1]))
-        covered = -1
-        for start, end, form in candidates:
-            if start < covered:
-                continue
-            si = self.doc.sentence_index_at(start)
-            if si < 0:
-                continue
-            att = self._attribution(si, start, end, form)
-            if att is not None:
-                quoted = self._quoted(start)
-                self.routed.append((start, quoted))
-                (self.nested if quoted else self.found).append(att)
-                covered = end
-        self.found.sort(key=lambda a: a.cue[0])
-        self._unnest()
-        self._resolve()
-        self._questioned()
-        self.found = [a for a in self.found if a.kind]
-        self._within()
-        self._reasons()
-        return self.found
+        return candidates
 
     def _quoted(self, p: int) -> bool:
         """Inside a closed (or continued) direct quotation? An unclosed one is more often a
@@ -1118,15 +1221,20 @@ class _Finder:
                 # a long draft: one set of its words, not a scan per word (a short one is
                 # searched directly: the same answer, see ``_occurs_as_word``)
                 if self._whole_words is None:
-                    self._whole_words = frozenset(_ALNUM_RUN.findall(self.prose))
+                    self._whole_words = _whole_words(self.prose)
                 known = low in self._whole_words
-            elif len(self.prose) > _WORD_SET_FROM and low[:1].isalnum() and not _HAS_SPACE.search(low):
+            elif len(self.prose) > _WORD_SET_FROM and low[:1].isalnum() and not _HAS_SPACE.search(low) \
+                    and (self._run_starts is not None or self._scans_left <= 0):
                 # "o'brien", "u.s.": only where its first run starts and is followed by
-                # punctuation (one scan per word of a long draft would be quadratic in it)
+                # punctuation (one scan per word of a long draft would be quadratic in it;
+                # the first few words are searched directly, below, as long as the scans
+                # would cost less than building the index)
                 if self._run_starts is None:
                     self._run_starts = _punctuated_run_starts(self.prose)
                 known = _occurs_at(self.prose, low, self._run_starts)
             else:
+                if len(self.prose) > _WORD_SET_FROM:
+                    self._scans_left -= 1
                 known = _occurs_as_word(self.prose, low)
             self._lower_words[low] = known
         return known
@@ -1552,6 +1660,20 @@ _ALNUM_RUN = re.compile(r"[^\W_]+")
 #: From this length of prose on, ``_common_noun`` builds the set of the prose's words
 #: rather than searching it once per word.
 _WORD_SET_FROM = 20_000
+#: How many characters ``_common_noun`` may scan with ``_occurs_as_word`` for words with
+#: punctuation in a long draft before it builds the index of punctuated runs instead
+#: (the index costs about as much as a hundred scans of the whole prose).
+_SCAN_BUDGET = 32_000_000
+#: Every ASCII character that is not a letter or digit, as a space.
+_NOT_ALNUM_ASCII = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
+
+
+def _whole_words(text: str) -> frozenset[str]:
+    """``frozenset(_ALNUM_RUN.findall(text))``; for ASCII text, the words between the spaces
+    that every other character becomes (a third of the time)."""
+    if text.isascii():
+        return frozenset(text.translate(_NOT_ALNUM_ASCII).split())
+    return frozenset(_ALNUM_RUN.findall(text))
 
 
 def _occurs_as_word(text: str, word: str) -> bool:
@@ -1571,7 +1693,7 @@ def _occurs_as_word(text: str, word: str) -> bool:
 
 #: A maximal run of letters and digits followed by a character that is neither one nor a
 #: space: where a word such as "o'brien" or "u.s." can start.
-_PUNCTUATED_RUN = re.compile(r"(?<![^\W_])[^\W_]+(?=[^\w\s]|_)")
+_PUNCTUATED_RUN = re.compile(r"(?<![^\W_])[^\W_]++(?=[^\w\s]|_)")  # possessive: a shorter run never matches
 _HAS_SPACE = re.compile(r"\s")
 
 

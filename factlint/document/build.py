@@ -17,7 +17,9 @@ def parse_plaintext(text: str, lines: LineIndex):
     return parse_text(text, lines)
 
 
-def parse(text: str, path: str = "<text>", fmt: str | None = None) -> Document:
+def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None) -> Document:
+    """``phrases``: the phrase index of the rule set that will lint the document (optional),
+    so that the attribution finder reads the rules' scan instead of scanning on its own."""
     fmt = fmt or format_for_path(path)
     lines = LineIndex(text)
     if fmt == "markdown":
@@ -46,6 +48,8 @@ def parse(text: str, path: str = "<text>", fmt: str | None = None) -> Document:
     doc = Document(path=path, text=text, format=fmt, prose=prose, pmap=pmap, blocks=blocks,
                    front_matter_source=parsed.front_matter, comments=parsed.comments)
     doc._lines = lines
+    if phrases is not None:
+        doc._cache["phrase-index"] = phrases
 
     links_by_block: dict[int, list[tuple[int, int]]] = {}
     for block, raw in zip(blocks, raw_blocks):

@@ -91,6 +91,19 @@ def _link_target(s: str, open_end: int) -> str:
 
 def mask_inline(s: str, references: frozenset[str] = frozenset()) -> InlineResult:
     """Scan the inline content ``s`` of one block; see the module docstring."""
+    if not _MARKUP_CHARS.search(s):
+        # no character that any construct needs (most paragraphs): all of it is read
+        return InlineResult([(0, len(s))] if s else [], [], [])
+    return _mask_inline(s, references)
+
+
+#: What every construct below needs at least one of: a backtick (code), "<" (HTML,
+#: autolinks), "[" (links, images, references, footnotes), "://" or "www." (bare URLs),
+#: a backslash (escapes), "*", "_" or "~" (emphasis, strike-through).
+_MARKUP_CHARS = regex.compile(r"[`<\[\\*_~]|://|www\.")
+
+
+def _mask_inline(s: str, references: frozenset[str]) -> InlineResult:
     n = len(s)
     mask = bytearray(n)  # 1 = markup, not read
     links: list[tuple[int, int, str]] = []

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 
 import regex
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
+_PLUS_ONE = (1).__add__
 
 
 class LineIndex:
@@ -18,8 +20,11 @@ class LineIndex:
     __slots__ = ("starts",)
 
     def __init__(self, text: str) -> None:
-        self.starts = [0]
-        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        if "\r" in text:
+            self.starts = [0]
+            self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        else:  # only "\n": each line starts one character after the end of the one before
+            self.starts = list(accumulate(map(_PLUS_ONE, map(len, text.split("\n")[:-1])), initial=0))
 
     def position(self, offset: int) -> tuple[int, int]:
         """Line and column (both 1-based) of the character at ``offset``."""

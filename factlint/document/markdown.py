@@ -1,6 +1,8 @@
 """Markdown to blocks, through markdown-it-py (block structure) and :mod:`.inline`."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -14,6 +16,17 @@ _MD = (
     .use(front_matter_plugin)
     .enable("table")
     .enable("strikethrough")
+)
+#: The same parser without its inline pass (more than half of markdown-it's time): the
+#: blocks, their lines and their inline content are the block parser's; only a paragraph's
+#: inline tokens (``children``) are left empty, and they are read for one thing, whether a
+#: paragraph is an image alone, which takes "![" -- so a text without "![" is parsed so.
+_MD_BLOCKS = (
+    MarkdownIt("commonmark", {"html": True})
+    .use(front_matter_plugin)
+    .enable("table")
+    .enable("strikethrough")
+    .disable(["inline", "text_join"])
 )
 
 #: Front-matter keys read as the headline and the dek (standfirst).
@@ -35,7 +48,7 @@ def parse_markdown(text: str, lines: LineIndex) -> Parsed:
         body_offset_lines = text.count("\n", 0, toml.end())
         source = "\n" * body_offset_lines + text[toml.end():]
     env: dict = {}
-    tokens = _MD.parse(source, env)
+    tokens = (_MD if "![" in source else _MD_BLOCKS).parse(source, env)
     references = frozenset(k.lower() for k in env.get("references", {}))
     walker = _Walker(text, spans, references, parsed)
     walker.walk(tokens)
@@ -156,7 +169,8 @@ class _Walker:
             if line_no >= len(self.spans):
                 break
             ls, le = self.spans[line_no]
-            located.append((self._locate(ls, le, cline.strip()), cline.strip()))
+            cline = cline.strip()
+            located.append((self._locate(ls, le, cline), cline))
         joined = "\n".join(c for _, c in located)
         block = RawBlock(kind, start, end, level)
         self._add_masked(block, joined, located)
@@ -219,14 +233,8 @@ class _Walker:
 
 
 def _bisect(starts: list[int], c: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= c:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(lo - 1, 0)
+    """The index of the last start at or before ``c`` (0 if none)."""
+    return max(bisect_right(starts, c) - 1, 0)
 
 
 def _table_cells(line: str) -> list[tuple[int, int]]:

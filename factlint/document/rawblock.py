@@ -21,10 +21,15 @@ class Parsed:
     comments: list[tuple[int, int]] = field(default_factory=list)  # raw spans
 
 
+_MINUS_ONE = (-1).__add__
+
+
 def line_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
     """(start, end) of every line's content, line breaks excluded."""
-    spans = []
     n = len(text)
+    if "\r" not in text:  # every line but the last ends with one "\n", just before the next line starts
+        return list(zip(starts, [*map(_MINUS_ONE, starts[1:]), n]))
+    spans = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else n
         while end > start and text[end - 1] in "\r\n":

@@ -230,7 +230,9 @@ class RunContext:
 
     def _scan(self) -> None:
         """The one phrase-index pass: phrases and stems."""
-        self._phrases, self._stems = self.index.scan_all(self.doc.prose)
+        from ..phrases import scan_document
+
+        self._phrases, self._stems = scan_document(self.doc, self.index)
 
     def phrase_hits(self, key: int) -> list[tuple[int, int]]:
         if self._phrases is None:

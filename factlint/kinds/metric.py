@@ -165,10 +165,32 @@ def _sentence_words(doc) -> list[int]:
     counts = doc._cache.get("metric-sentence-words")
     if counts is None:
         prose = doc.prose
-        findall = (_WORD_RE if _re_reads_words_alike(prose) else _WORD).findall
-        counts = doc._cache["metric-sentence-words"] = [len(findall(prose, s.start, s.end))
-                                                       for s in doc.sentences]
+        if prose.isascii():
+            counts = _ascii_word_counts(prose, doc.sentences)
+        else:
+            findall = (_WORD_RE if _re_reads_words_alike(prose) else _WORD).findall
+            counts = [len(findall(prose, s.start, s.end)) for s in doc.sentences]
+        doc._cache["metric-sentence-words"] = counts
     return counts
+
+
+#: ASCII letters and digits as "a", the characters that join two runs of them into one
+#: word (``'.-``) as "j", everything else as a space.
+_RUNS_AND_JOINS = str.maketrans({chr(i): "a" if chr(i).isalnum() else "j" if chr(i) in "'.-" else " "
+                                 for i in range(128)})
+
+
+def _ascii_word_counts(prose: str, sentences) -> list[int]:
+    """``len(_WORD_RE.findall(prose, s.start, s.end))`` for each sentence of ASCII prose,
+    counted with ``str.count``: a word (a run of letters and digits, and more runs each
+    joined to it by one of ``'.-``) starts at a letter or digit that opens the slice, or
+    follows a space, a joiner that opens the slice, or a joiner not after a letter or
+    digit -- " a", " ja" and "jja" in the translated text, none of which can overlap itself."""
+    text = prose.translate(_RUNS_AND_JOINS)
+    count = text.count
+    return [count(" a", a, b) + count(" ja", a, b) + count("jja", a, b)
+            + (text.startswith("a", a, b) or text.startswith("ja", a, b))
+            for a, b in ((s.start, s.end) for s in sentences)]
 
 
 def _mostly_quoted(doc, s) -> bool:

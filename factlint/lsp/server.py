@@ -60,7 +60,7 @@ class FactlintServer(LanguageServer):
             return
         ruleset = settings.ruleset
         text = document.source
-        findings, errors = lint_with_settings(parse(text, path, fmt), settings)
+        findings, errors = lint_with_settings(parse(text, path, fmt, phrases=ruleset.index), settings)
         for error in errors:
             self._once(f"factlint: {path}: rule {error.rule}: {error.message}")
         positions = PositionMap(text, str(self.workspace.position_encoding or "utf-16"))
