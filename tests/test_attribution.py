@@ -944,3 +944,15 @@ def test_a_pronoun_that_calls_something_by_a_name_is_speaking():
 ])
 def test_sounding_a_note_and_charging_that(text, expected):
     assert expected in attributions(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country or a capital speaking is its government: an organisation ("it" refers back)
+    ("Portugal said the talks would resume. It added that no date was set.",
+     [("named-organisation", "Portugal", "said"), ("named-organisation", "It", "added")]),
+    ("South Korea warned of retaliation.", [("named-organisation", "South Korea", "warned")]),
+    # a name that is also a country's is left to be a person's where it is mostly a name
+    ("Jordan said he would run again.", [("named-person", "Jordan", "said")]),
+])
+def test_a_country_speaking_is_an_organisation(text, expected):
+    assert attributions(text) == expected

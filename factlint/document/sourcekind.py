@@ -23,6 +23,7 @@ import regex
 
 from .lazypattern import LazyPattern
 from .lexicons import (
+    COUNTRY_NAMES,
     EVIDENCE_NOUNS,
     GENERIC_SOURCE_HEADS,
     GROUP_QUALIFIERS_NOT_NAMING,
@@ -253,6 +254,8 @@ def _name_kind(chunk: list[Tok], naming: list[Tok], first: str) -> str:
         return "named-organisation"
     if first in _DEFINITE:
         return "named-organisation"  # "the Kremlin", "the Post"
+    if " ".join(t.low for t in naming) in COUNTRY_NAMES:
+        return "named-organisation"  # "Russia said", "South Korea warned": its government
     return "named-person"
 
 
