@@ -272,3 +272,15 @@ def test_records_superlatives_and_shares_that_claim_nothing_pass(text):
 ])
 def test_officials_of_an_institution_are_described_not_vague(text, rules):
     assert [f.rule for f in findings_of(text + "\n", "draft.txt", rule="sourcing")] == rules
+
+
+@pytest.mark.parametrize("text, rules", [
+    # evidence earlier in the clause stands behind the figure ("figures … show")
+    ("Figures released by the port on Monday show cargo rose 14% last year.", []),
+    # a cause, and a duty
+    ("A faulty valve was responsible for the leak at the plant.", ["attribution/unsourced-cause"]),
+    ("The harbour board is responsible for dredging the channel.", []),
+    ("The division is responsible for worldwide sales of the ferries.", []),
+])
+def test_evidence_further_back_attributes_and_a_duty_is_no_cause(text, rules):
+    assert [f.rule for f in findings_of(text + "\n", "draft.txt", rule="attribution")] == rules

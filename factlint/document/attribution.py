@@ -806,8 +806,11 @@ class _Finder:
         if phrase in _NOUN_FORMS and not _complement(nxt) and not (vform == "stance" and _gerund(nxt)) and not (
                 (nxt is None or nxt.text in ".!?;") and any(t.text == "," for t in toks[max(0, ci - 5):ci])) \
                 and not (phrase in EVIDENCE_VERBS and prev is not None and prev.low in EVIDENCE_NOUNS) \
+                and not (phrase in EVIDENCE_VERBS and self._evidence_before(toks, ci)) \
                 and not self._headline_verb(toks, ci, s):
-            return None  # "key states ahead", "reports of fraud"; but "…, figures show.", "X slams A, praises B"
+            # "key states ahead", "reports of fraud"; but "…, figures show.", "X slams A, praises
+            # B", "figures released this week show …" (evidence earlier in the clause)
+            return None
         if prev is not None and (prev.low.isdigit() or prev.low in NUMBER_WORDS) and nxt is not None \
                 and words[-1].endswith("ed") and is_np_word(nxt) and not nxt.capitalised:
             return None  # "20 pledged delegates": a participle used as an adjective
