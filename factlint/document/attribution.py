@@ -805,7 +805,6 @@ class _Finder:
             return None  # "called off", "called in"
         if phrase in _NOUN_FORMS and not _complement(nxt) and not (vform == "stance" and _gerund(nxt)) and not (
                 (nxt is None or nxt.text in ".!?;") and any(t.text == "," for t in toks[max(0, ci - 5):ci])) \
-                and not (phrase in EVIDENCE_VERBS and prev is not None and prev.low in EVIDENCE_NOUNS) \
                 and not (phrase in EVIDENCE_VERBS and self._evidence_before(toks, ci)) \
                 and not self._headline_verb(toks, ci, s):
             # "key states ahead", "reports of fraud"; but "…, figures show.", "X slams A, praises
@@ -883,7 +882,7 @@ class _Finder:
         """"Senator slams the plan, praises the mayor": in a headline a verb of saying or
         stance in -s after a comma is a second verb of the same subject (headlines drop "and")."""
         low = toks[ci].low
-        return ci > 1 and toks[ci - 1].text == "," and low.endswith("s") and low in (REPORTING_VERBS | STANCE_VERBS) \
+        return ci > 1 and toks[ci - 1].text == "," and low.endswith("s") and (low in REPORTING_VERBS or low in STANCE_VERBS) \
             and (self.doc.blocks[s.block].kind in TITLE_BLOCKS or self._first_line(s))
 
     def _first_line(self, s) -> bool:

@@ -156,16 +156,17 @@ class _Condition:
 
     def attributions(self, doc, index: int) -> list[Attribution]:
         """The sentence's attributions that match this condition's filters."""
-        prose = doc.prose
-        return [a for a in _by_sentence(doc).get(index, ())
-                if any(f.matches(a, prose) for f in self.filters)]
+        return [a for a, _ in self.matching(doc, index)]
 
-    def message_for(self, att: Attribution, prose: str) -> str | None:
-        """The message template of the first filter that matches ``att`` (None: the rule's)."""
-        for f in self.filters:
-            if f.matches(att, prose):
-                return f.message
-        return None
+    def matching(self, doc, index: int) -> list[tuple[Attribution, _AttributionFilter]]:
+        """The sentence's attributions that match, each with the first filter it matches."""
+        prose = doc.prose
+        found = []
+        for a in _by_sentence(doc).get(index, ()):
+            first = next((f for f in self.filters if f.matches(a, prose)), None)
+            if first is not None:
+                found.append((a, first))
+        return found
 
     def holds(self, doc, run, index: int, want: bool) -> bool:
         """Does the condition hold for sentence ``index``? For ``when`` (want=True) every
@@ -320,19 +321,19 @@ class SentenceRule(Rule):
         for index in sorted(_by_sentence(doc)):
             if not self.scope.block_ok(doc.blocks[doc.sentences[index].block]):
                 continue
-            matching = self.when.attributions(doc, index)
+            matching = self.when.matching(doc, index)
             if not matching or not self.when.holds(doc, run, index, want=True):
                 continue
             if self.unless is not None and self._suppressed(doc, run, index):
                 continue
             spans, sources, messages = [], set(), {}
-            for att in matching:
+            for att, matched in matching:
                 if att.source is not None and att.source in sources:
                     continue  # "Diplomats expressed … and argued": one source, reported once
                 sources.add(att.source)
                 span = attribution_span(att)
                 spans.append(span)
-                messages.setdefault(span, self.when.message_for(att, doc.prose))
+                messages.setdefault(span, matched.message)
             spans = [sp for sp in spans if self.scope.accepts(doc, sp[0], sp[1])]
             for start, end in self.keep_after_exceptions(doc, spans, self.exceptions):
                 yield Hit(start, end, suggestions=self.suggest, message=messages.get((start, end)))
