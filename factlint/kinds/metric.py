@@ -9,8 +9,9 @@ import re
 
 import regex
 
+from ..finding import Hit
 from ..schema import Field, Num, Str
-from .base import Hit, Rule
+from .base import Rule
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*")
 #: _WORD for the standard ``re`` module (faster), where both read letters and digits alike
