@@ -11,6 +11,9 @@ from . import __version__
 from .finding import SEVERITIES
 from .reporters import FORMATS, NEEDS_INVENTORIES, NEEDS_TEXTS
 
+# Each command imports what it uses inside its function: ``factlint --version``, ``--help``
+# and a command that needs no rules do not pay for importing the parsers and the rule kinds.
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: The cyclic garbage collector's thresholds for ``check`` (the default is 700, 10, 10): a
 #: young-generation pass every 100,000 allocations instead of 700, older ones rarely.

@@ -1,4 +1,5 @@
-"""What every rule kind shares: common keys, scopes, hits, word/pattern matching."""
+"""What every rule kind shares: common keys, scopes, word/pattern matching, the compile and
+run contexts, message templates and the regex time limit (a hit is :class:`factlint.finding.Hit`)."""
 from __future__ import annotations
 
 import string

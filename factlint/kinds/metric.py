@@ -138,6 +138,7 @@ class MetricRule(Rule):
             return sentences
         if self.metric == "words-per-sentence":
             return words / max(sentences, 1)
+        # imported on first use, not at start-up: only a readability formula needs the syllable table
         from ..syllables import FORMULAS_OF_COUNTS, text_counts
 
         formula = FORMULAS_OF_COUNTS.get(self.metric)
