@@ -56,19 +56,28 @@ def test_a_claim_inside_what_a_source_says_is_theirs():
 
 
 def test_a_source_in_the_two_sentences_before_stands_behind_a_claim_but_not_further_back():
-    text = ("The port authority said fees would rise. Ferries will pay 10% more.\n\n"
+    text = ("The ferry timetable changes in May.\n\n"
+            "The port authority said fees would rise. Ferries will pay 10% more.\n\n"
             "The port authority said fees would rise. Ferries pay more. Lorries pay more. Cars will pay 10% more.\n")
     assert [(kind, behind) for kind, _, behind in claims(text)] == [("figure", "neighbour"), ("figure", None)]
 
 
 def test_a_new_thread_is_not_covered_by_the_sources_before_it():
-    text = "The port authority said fees would rise. Meanwhile, the storm destroyed 40 homes.\n"
+    text = "The ferry timetable changes in May. The port authority said fees would rise. Meanwhile, the storm destroyed 40 homes.\n"
     assert claims(text) == [("figure", "40", None)]
 
 
 def test_a_source_after_the_claim_does_not_stand_behind_it():
-    text = "Fares rose 14% last year. The operator said it would review the timetable.\n"
+    text = ("The ferry timetable changes in May.\n\n"
+            "Fares rose 14% last year. The operator said it would review the timetable.\n")
     assert claims(text) == [("figure", "14%", None)]
+
+
+def test_in_a_single_source_story_the_figures_are_the_sources():
+    text = ("Harbour Ferries Ltd said on Monday its profit rose last year.\n\n"
+            "The company carried 1.2 million passengers.\n\n"
+            "Meanwhile, the storm destroyed 40 homes on the island.\n")
+    assert [(words, behind) for _, words, behind in claims(text)] == [("1.2", "story"), ("40", None)]
 
 
 def test_a_link_stands_behind_a_claim_in_its_sentence():

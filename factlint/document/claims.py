@@ -18,11 +18,13 @@ Full Fact's claim types):
 Who stands behind a claim is looked for in the sentence and its neighbours, not in a whole
 paragraph (scraped copy can run thirty sentences to a paragraph): the claim lies in what an
 attribution of its sentence reports (its content or its source, "the ministry said 40 homes
-were lost"); or one of the ``BEHIND_WINDOW`` sentences before it in the same block carries
+were lost"), or after the cue of an attribution with a source in its sentence; or one of the ``BEHIND_WINDOW`` sentences before it in the same block carries
 an attribution with a source ("The governor said strikes hit the east. They killed dozens.");
 or the sentence holds a link (a sentence that opens a new thread, "Meanwhile, …", is not
 covered by the sources before it); or, for a percentage, the story has named its poll or survey
-above it. A question asserts nothing, and headlines summarise the body: neither has claims.
+above it; or, for a figure, the story's first paragraph attributes it to a named source (a
+single-source story -- a company's results, an agency's figures -- whose numbers are that
+source's unless a paragraph opens a new thread). A question asserts nothing, and headlines summarise the body: neither has claims.
 
 Routine figures are not claims: a line of a market or results report ("rose 8.2 pct to 2.93
 billion marks", "closed down 24.11 points") is the data of the release the story reports;
@@ -50,6 +52,9 @@ BEHIND_WINDOW = 2
 #: nobody's), a stance noun ("criticism of") or a participle hung on someone else's clause.
 BEHIND_FORMS = frozenset({"verb", "stance", "action", "predicate", "according", "report", "passive", "label",
                           "question"})
+#: The forms in which a source says something: after such a cue, the rest of the sentence is
+#: theirs ("voters are frustrated" is a group's predicate, not a source saying so).
+SAYING_FORMS = frozenset({"verb", "according", "report", "label"})
 #: The block kinds whose sentences make claims (a headline or heading summarises the body).
 CLAIM_BLOCKS = frozenset({"paragraph", "list", "blockquote", "dek"})
 
@@ -86,7 +91,7 @@ class _Patterns:
 
     def __init__(self) -> None:
         numw = _alternation("claim-number-words")
-        currency = r"(?:dlrs|dollars|euros|pounds|yen|marks|francs|crowns|rupees|yuan|pesos|cents)"
+        currency = r"(?:dlrs|dollars|euros|pounds|stg|sterling|yen|marks|francs|crowns|rupees|yuan|pesos|cents|cts)"
         scale = r"(?:thousand|million|billion|trillion|mln|bln|bn)"
         i = regex.I | regex.V0
         self.number = regex.compile(
@@ -183,7 +188,7 @@ def claims_in_words(own: str) -> list[tuple[int, int, str]]:
     p = _patterns()
     found: list[tuple[int, int, str]] = []
     figures = _figures(p, own)
-    if figures and not _routine_data(p, own):
+    if figures and len(_without_overlaps(figures)) < DATA_LINE_FIGURES and not _routine_data(p, own):
         found += figures
     if not p.not_record.search(own):
         found += [(m.start(), m.end(), "record") for m in p.record.finditer(own)]
@@ -259,6 +264,7 @@ def find_claims(doc, attributions) -> list[Claim]:
     ends = list(accumulate((q.end for q in direct), max))
     claims: list[Claim] = []
     poll_named = False
+    story_source = _lede_names_a_source(doc, by_sentence)
     for i, s in enumerate(doc.sentences):
         block = doc.blocks[s.block]
         text = prose[s.start:s.end]
@@ -274,9 +280,28 @@ def find_claims(doc, attributions) -> list[Claim]:
             claim = Claim(i, s.start + a, s.start + b, kind)
             share = kind == "figure" and bool(p.percent.match(own, a))
             claim.behind = _behind(claim, block, by_sentence, with_links, poll_named and share, thread)
+            if claim.behind is None and story_source and kind == "figure" and not thread:
+                claim.behind = "story"
             claims.append(claim)
         poll_named = poll_named or found_poll
     return claims
+
+
+#: A sentence with this many figures is a line of data (a results table, a budget written out
+#: as prose), the release's numbers, not a claim each: editors circle the figure that stands out.
+DATA_LINE_FIGURES = 3
+
+
+def _lede_names_a_source(doc, by_sentence) -> bool:
+    """The story's first paragraph (its lede) attributes what it reports to a named source:
+    a single-source story (a company's results, an agency's figures), whose figures are that
+    source's unless a paragraph opens a new thread."""
+    for block in doc.blocks:
+        if block.kind == "paragraph" and block.last_sentence > block.first_sentence:
+            return any(att.kind in ("named-person", "named-organisation")
+                       for i in range(block.first_sentence, block.last_sentence)
+                       for att in by_sentence.get(i, ()))
+    return False
 
 
 def _own_words(text: str, offset: int, direct, first: int) -> str:
@@ -301,6 +326,10 @@ def _behind(claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool,
         for span in (att.content, att.source):
             if span is not None and span[0] <= claim.start < span[1]:
                 return "content"
+        # after a source's cue in its sentence, the claim is what the source says even where
+        # the finder's content stops short ("Tom Cole said Thursday his biggest worry …")
+        if att.source is not None and att.form in SAYING_FORMS and (att.content is None or att.cue[0] < claim.start):
+            return "sentence"
     if not opens_thread:
         for j in range(claim.sentence - 1, max(block.first_sentence, claim.sentence - BEHIND_WINDOW) - 1, -1):
             if by_sentence.get(j):
