@@ -183,3 +183,10 @@ def test_a_file_digest_swapped_for_a_clean_files_does_not_hide_findings(project)
         assert db.execute("update files set digest=? where path=?", (clean, dirty)).rowcount == 1
     second = run(project, ".")
     assert (second.returncode, second.stdout) == (1, first.stdout)
+
+
+# -- item 3: bounded time (the timeout only guards against a hang; speed is in bench/)
+def test_brackets_nested_forty_thousand_deep_do_not_hang(tmp_path):
+    (tmp_path / "brackets.md").write_text("[" * 40_000 + "x" + "]" * 40_000 + "\n")
+    got = run(tmp_path, "--no-cache", "brackets.md", timeout=120)  # quadratic: many minutes
+    assert got.returncode in (0, 1) and got.stderr == ""
