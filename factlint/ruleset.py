@@ -161,6 +161,11 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
             problems.append(RuleProblem(shown, 1, "", "a rule file must be a mapping with 'rules:' "
                                                       "and/or 'lexicons:'"))
             continue
+        if data and "rules" not in data and "lexicons" not in data:
+            # not a rule file at all (say, a link to /etc/shadow): name it, never echo its content
+            problems.append(RuleProblem(shown, 1, "", "not a rule file: a rule file must be a mapping "
+                                                      "with 'rules:' and/or 'lexicons:'"))
+            continue
         for key in data:
             if key not in ("rules", "lexicons"):
                 problems.append(RuleProblem(shown, data.key_line(key), str(key),
