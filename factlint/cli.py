@@ -218,6 +218,10 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
         sys.exit(EXIT_ERROR)
     for problem in result.problems:
         _fail(problem)
+    for warning in result.warnings:
+        from .reporters.text import printable
+
+        click.echo(f"factlint: warning: {printable(warning)}", err=True)
     if result.files and not result.rules:
         click.echo("factlint: warning: no rule is enabled for these files, so nothing was checked "
                    "(see --no-builtin, --select/--ignore and the configuration's rules: "

@@ -443,11 +443,17 @@ def _load_toml(text: str, shown: str, pyproject: bool):
 
 def has_tool_table(path: Path) -> bool:
     """Does this pyproject.toml configure factlint? A broken one that mentions
-    ``[tool.factlint`` counts, so that its error is reported rather than ignored."""
+    ``[tool.factlint`` counts, so that its error is reported rather than ignored, and so
+    does one that cannot be read, or is not UTF-8 but mentions factlint: it is an error
+    naming the file, as an unreadable ``.factlint.yaml`` is, never silently skipped."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return False
+        raw = path.read_bytes()
+    except OSError:
+        return True  # cannot tell whether it configures factlint: reading it reports the problem
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return b"factlint" in raw
     if "factlint" not in text:  # no [tool.factlint] table: no need to parse it
         return False
     tomllib = load_tomllib()

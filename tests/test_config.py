@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -398,3 +399,26 @@ def test_unwritable_output_is_an_error_not_a_traceback(tmp_path):
     assert run.code == 2 and "cannot write" in run.err
     run = factlint("--format", "sarif", "--output-file", tmp_path / "missing" / "x.sarif", "story.md", cwd=tmp_path)
     assert run.code == 2 and "cannot write" in run.err
+
+
+# -- issue 18 item 7: a pyproject.toml is read as strictly as a .factlint.yaml
+def test_a_pyproject_with_a_factlint_table_that_is_not_utf8_is_an_error(tmp_path):
+    from conftest import factlint
+
+    (tmp_path / "a.md").write_text("Hello.\n")
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.factlint]\nselect = ["caf\xe9"]\n')
+    run = factlint("--no-cache", "a.md", cwd=tmp_path)
+    assert run.code == 2
+    assert run.err == "factlint: error: pyproject.toml: cannot read configuration file: not valid UTF-8 at byte 30\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_pyproject_is_an_error(tmp_path):
+    from conftest import factlint
+
+    (tmp_path / "a.md").write_text("Hello.\n")
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("[tool.factlint]\n")
+    pyproject.chmod(0)
+    run = factlint("--no-cache", "a.md", cwd=tmp_path)
+    assert run.code == 2 and run.err.startswith("factlint: error: pyproject.toml: cannot read")
