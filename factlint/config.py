@@ -25,7 +25,7 @@ from typing import Any, Iterable
 
 import regex
 
-from .finding import SEVERITIES, Finding
+from .finding import DEFAULT_FAIL_ON, FAIL_ON_LEVELS, SEVERITIES, Finding
 from .phrases import normalise_phrase
 from .paths import shown_path
 from .schema import Bool, Field, ListOf, Num, Obj, Problem, Str, Type, validate
@@ -123,7 +123,8 @@ OVERRIDE_FIELDS = {
 
 CONFIG_SPEC = Obj(fields={
     **OVERRIDE_FIELDS,
-    "fail-on": Field(Str(enum=SEVERITIES), description="Exit 1 when a finding is at least this severe."),
+    "fail-on": Field(Str(enum=FAIL_ON_LEVELS),
+                     description="Exit 1 when a finding is at least this severe (default: error; never: findings never fail)."),
     "min-severity": Field(Str(enum=SEVERITIES), description="Show findings of at least this severity."),
     "exclude": Field(ListOf(Str()), description="Globs (relative to this file) of paths not to lint."),
     "rules": Field(ListOf(Str(), allow_single=True), description="Extra rule packs, relative to this file."),
@@ -591,7 +592,7 @@ class Resolver:
             ruleset = apply_overrides(base, overrides)
             found = Effective(
                 config=config, overrides=overrides, ruleset=ruleset,
-                fail_on=self.cli.fail_on or config.fail_on or "warning",
+                fail_on=self.cli.fail_on or config.fail_on or DEFAULT_FAIL_ON,
                 min_severity=self.cli.min_severity or config.min_severity or "info",
                 accepted=_accepted(ruleset, overrides),
                 known=tuple((r.id, r.category) for r in base.rules),
