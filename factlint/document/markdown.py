@@ -90,7 +90,25 @@ def _read_front_matter(parsed: Parsed, text: str, start: int, end: int, content:
             kind, dek_done = "dek", True
         if kind:
             end_ = value_start + len(value)
-            parsed.blocks.append(RawBlock(kind, value_start, end_, pieces=[(value_start, end_)]))
+            parsed.blocks.append(RawBlock(kind, value_start, end_, pieces=_without_markup(text, value_start, end_)))
+
+
+#: HTML tags, emphasis markers, code ticks and link syntax in a front-matter value
+#: ("raised fares by <em>a tenth</em>", "a **long** night", "[the board](https://…)")
+_VALUE_MARKUP = regex.compile(r"<[^<>\n]*>|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)"
+                              r"|(?<=\S)_(?!\w)|`|\]\([^()\s]*\)|\[(?=[^\]]*\]\()")
+
+
+def _without_markup(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The raw pieces of ``text[start:end]`` between its markup: the words a reader sees."""
+    pieces, at = [], start
+    for m in _VALUE_MARKUP.finditer(text, start, end):
+        if m.start() > at:
+            pieces.append((at, m.start()))
+        at = m.end()
+    if at < end:
+        pieces.append((at, end))
+    return pieces or [(start, end)]
 
 
 class _Walker:
