@@ -365,6 +365,7 @@ def test_every_match_starts_where_the_plan_says(source, text, case_sensitive):
         assert matches_at(pattern, text, starts, 10.0) == slow
 
 
+@pytest.mark.slow  # minutes-class: left out of the quick loop (pytest -m "not slow")
 def test_anchor_characters_match_only_themselves():
     """A non-ASCII character used as a stem is caseless: the regex module, ignoring case,
     matches it with nothing else in all of Unicode."""
