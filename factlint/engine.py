@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .document import Document
-from .finding import Finding, Fix
+from .finding import Finding, Fix, Hit
 from .fixguard import fix_allowed
-from .kinds.base import Hit, Rule, RuleTimeout
+from .kinds.base import Rule, RuleTimeout, RunContext
 from .ruleset import RuleSet
 
 
@@ -26,8 +26,6 @@ class DocumentResult:
 
 
 def lint_document(doc: Document, ruleset: RuleSet) -> DocumentResult:
-    from .kinds.base import RunContext
-
     run = RunContext(doc, ruleset.index)
     result = DocumentResult()
     seen: set[tuple[str, int, int]] = set()

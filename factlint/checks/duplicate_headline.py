@@ -7,7 +7,7 @@ copy after it, or a body line repeating the headline, still is.
 """
 from __future__ import annotations
 
-from ..kinds.base import Hit
+from ..finding import Hit
 from ..schema import Bool, Field
 from ._text import normalised
 
