@@ -22,15 +22,18 @@ def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None)
     so that the attribution finder reads the rules' scan instead of scanning on its own."""
     fmt = fmt or format_for_path(path)
     lines = LineIndex(text)
+    read = text  # what the parsers and the prose read: for Markdown, templating masked (same length)
     if fmt == "markdown":
         from .markdown import parse_markdown  # markdown-it is imported only for Markdown
+        from .templating import mask
 
-        parsed = parse_markdown(text, lines)
+        read = mask(text, path)
+        parsed = parse_markdown(read, lines)
     else:
         parsed = parse_plaintext(text, lines)
     raw_blocks = sorted(parsed.blocks, key=lambda b: (b.start, -b.end))
 
-    builder = ProseBuilder(text)
+    builder = ProseBuilder(read)
     blocks: list[Block] = []
     for raw in raw_blocks:
         block = Block(raw.kind, raw.start, raw.end, level=raw.level, index=len(blocks))

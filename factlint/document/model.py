@@ -25,6 +25,10 @@ def parse_front_matter(source: tuple[str, str] | None) -> dict[str, Any]:
     try:
         if syntax == "toml":
             data = tomllib().loads(content)
+        elif syntax == "json":  # Hugo's JSON front matter
+            import json
+
+            data = json.loads(content)
         else:
             import yaml
 
