@@ -12,9 +12,8 @@ from ...phrases import PhraseIndex
 from ..lazypattern import LazyPattern
 from ..lexicons import ACTION_VERBS, GENERIC_SOURCE_HEADS, NOMINAL_CUES, PASSIVE_CUES, REPORTING_VERBS, \
     SOURCELESS_CUES, STANCE_ADJECTIVES, STANCE_NOUNS, STANCE_VERBS
-from ..sourcephrase import Tok, tokenize
 from .record import Attribution
-from .tokens import _TOK_START, _word_end
+from .tokens import _TOK_START, Tok, _word_end, tokenize
 from .words import IMPRESSION_VERBS, POLL_NOUNS
 
 #: How far before an attitude adjective a linking verb is looked for ("are deeply skeptical"),

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from ..sourcephrase import CLOSING_MARKS, DETERMINERS, NUMBER_WORDS, Tok, is_pronoun, phrase_after, tokenize
+from ..sourcephrase import CLOSING_MARKS, DETERMINERS, NUMBER_WORDS, Tok, is_pronoun, phrase_after
+from ..sourcephrase import tokenize  # noqa: F401 - re-exported: the finder's tokeniser
 from .words import CIRCUMSTANCE, COMPLEMENT_WORDS, CONTRACTED_SUBJECTS, IRREGULAR_PAST, PARENTHESIS_OPENERS, \
     PLURAL_WORDS
 
-__all__ = ["Tok", "tokenize"]
-
+#: A token's start, as the key of a bisection over a sentence's tokens.
 _TOK_START = attrgetter("start")
+
 
 def _circumstance_only(toks: list[Tok], i: int, addressee: bool = False) -> bool:
     """Is there nothing after token ``i`` but a time or a medium ("on Tuesday", "in a
