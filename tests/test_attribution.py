@@ -957,3 +957,15 @@ def test_sounding_a_note_and_charging_that(text, expected):
 ])
 def test_a_country_speaking_is_an_organisation(text, expected):
     assert attributions(text) == expected
+
+
+def test_parse_returns_a_finished_document_with_its_attributions_and_speakers():
+    """No rule needs to ask: the parsed document holds its attributions, those inside
+    direct quotations, and each quotation's speaker."""
+    doc = doc_of("“We said no,” the mayor said. “He told me ‘never again’,” an aide said.\n", "draft.txt")
+    assert [(doc.prose[a.cue[0]:a.cue[1]], a.kind, a.quote) for a in doc.attributions] == [
+        ("said", "named-person", "direct"), ("said", "vague", "direct")]
+    assert [doc.prose[a.cue[0]:a.cue[1]] for a in doc.nested_attributions] == ["said", "told"]
+    assert [doc.prose[q.speaker[0]:q.speaker[1]] if q.speaker else None for q in doc.quotes][:2] == [
+        "the mayor", "an aide"]
+    assert not hasattr(doc, "_cache")
