@@ -11,6 +11,9 @@ from . import __version__
 from .finding import SEVERITIES
 from .reporters import FORMATS, NEEDS_INVENTORIES, NEEDS_TEXTS
 
+# Each command imports what it uses inside its function: ``factlint --version``, ``--help``
+# and a command that needs no rules do not pay for importing the parsers and the rule kinds.
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: The cyclic garbage collector's thresholds for ``check`` (the default is 700, 10, 10): a
 #: young-generation pass every 100,000 allocations instead of 700, older ones rarely.
@@ -172,9 +175,9 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
     path and position, then a summary. Settings come from the closest .factlint.yaml
     (or [tool.factlint] in pyproject.toml); options given here win.
     """
-    from .config import Cli
     from .reporters import Report, get_reporter
     from .runner import CheckOptions, SetupError, run_check
+    from .selection import Cli
 
     # A run builds and keeps many objects (the document model, then the findings) and makes
     # hardly any reference cycles: at the default thresholds the cyclic garbage collector
@@ -494,7 +497,8 @@ def config_command(path, config_file, isolated, output_format):
 
     import yaml
 
-    from .config import ConfigError, Resolver, describe
+    from .config import ConfigError
+    from .selection import Resolver, describe
 
     try:
         data = describe(Resolver(config_path=config_file, isolated=isolated), path)

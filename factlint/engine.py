@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .document import Document
-from .finding import Finding, Fix
-from .kinds.base import Hit, Rule, RuleTimeout
+from .finding import Finding, Fix, Hit
+from .kinds.base import Rule, RuleTimeout, RunContext
 from .ruleset import RuleSet
 
 
@@ -25,8 +25,6 @@ class DocumentResult:
 
 
 def lint_document(doc: Document, ruleset: RuleSet) -> DocumentResult:
-    from .kinds.base import RunContext
-
     run = RunContext(doc, ruleset.index)
     result = DocumentResult()
     seen: set[tuple[str, int, int]] = set()

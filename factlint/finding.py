@@ -1,10 +1,28 @@
-"""Findings: what factlint reports. Plain, picklable objects."""
+"""Hits and findings: what a rule or a check finds (:class:`Hit`, in the document's
+coordinates) and what factlint reports (:class:`Finding`, with lines, columns and a
+message). Plain, picklable objects; this module imports nothing of factlint, so rule
+kinds, checks, the engine and the reporters all stand on it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+@dataclass(slots=True)
+class Hit:
+    """A match found by a rule, in prose offsets unless ``raw`` is set."""
+
+    start: int
+    end: int
+    suggestions: tuple[str, ...] = ()
+    values: dict[str, Any] | None = None  # extra message placeholders
+    fix: str | None = None  # replacement for the matched span
+    fix_safe: bool = False
+    raw: bool = False  # offsets are raw-text offsets, and the rule applied its scope itself
+    message: str | None = None  # a message template that replaces the rule's for this hit
 
 
 @dataclass(slots=True, frozen=True)

@@ -6,7 +6,9 @@ they inherit the compiled rules and start in milliseconds; elsewhere they are sp
 and get the rules by pickle, once per worker (a :class:`~factlint.ruleset.RuleSet`
 pickles, and so does everything else a worker needs). Each worker lints a share of the
 files and sends back plain findings; the parent puts them back in input order, so the
-output is the same whatever the number of jobs.
+output is the same whatever the number of jobs. What linting one file means is the
+caller's: :func:`run_tasks` is given it (the check pipeline gives
+:func:`factlint.runner.lint_file`), so this module knows processes, not linting.
 
 Starting workers costs tens of milliseconds, so small runs -- one file, or a few
 hundred kilobytes, as in a pre-commit hook -- are linted in the parent process.
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 #: lint in workers only when there is at least this much to read ...
 PARALLEL_MIN_BYTES = 256 * 1024
@@ -23,6 +25,7 @@ PARALLEL_MIN_BYTES = 256 * 1024
 PARALLEL_MIN_FILES = 2
 
 _STATE = None  # the WorkerState of this worker process
+_WORK = None  # and the function that handles one task there
 
 
 def default_jobs() -> int:
@@ -50,13 +53,13 @@ def worth_forking(tasks, jobs: int) -> bool:
     return False
 
 
-def run_tasks(state, tasks, jobs: int) -> Iterator[tuple[int, object]]:
-    """(index, FileResult) for every task, linted here or in up to ``jobs`` workers."""
-    from .runner import lint_file
-
+def run_tasks(work: Callable[[Any, Any], object], state, tasks, jobs: int) -> Iterator[tuple[int, object]]:
+    """(index, ``work(state, task)``) for every task, run here or in up to ``jobs`` workers.
+    Forked workers inherit ``work`` and ``state``; spawned ones get them by pickle, once
+    per worker (``work`` must then be a module-level function)."""
     if not worth_forking(tasks, jobs):
         for task in tasks:
-            yield task.index, lint_file(state, task)
+            yield task.index, work(state, task)
         return
     import multiprocessing
 
@@ -67,17 +70,17 @@ def run_tasks(state, tasks, jobs: int) -> Iterator[tuple[int, object]]:
     if any(task.item.lower().endswith(build.MARKDOWN_SUFFIXES) for task in tasks):
         from .document import markdown  # noqa: F401
 
-    global _STATE
+    global _STATE, _WORK
     workers = min(jobs, len(tasks))
     # small chunks keep the workers evenly busy; not so small that sending them dominates
     chunksize = max(1, min(32, len(tasks) // (workers * 8)))
     if sys.platform == "linux":
         ctx = multiprocessing.get_context("fork")
-        _STATE = state  # inherited by the forked workers: nothing to pickle
+        _STATE, _WORK = state, work  # inherited by the forked workers: nothing to pickle
         initargs: tuple = ()
     else:
         ctx = multiprocessing.get_context("spawn")
-        initargs = (state,)
+        initargs = (state, work)
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
@@ -101,13 +104,13 @@ def run_tasks(state, tasks, jobs: int) -> Iterator[tuple[int, object]]:
               file=sys.stderr)
         for task in tasks:
             if task.index not in done:
-                yield task.index, lint_file(state, task)
+                yield task.index, work(state, task)
     finally:
         if finished_cleanly:
             pool.shutdown(wait=True)
         else:
             _stop(pool)
-        _STATE = None
+        _STATE = _WORK = None
 
 
 def _stop(pool) -> None:
@@ -120,12 +123,12 @@ def _stop(pool) -> None:
             proc.terminate()
 
 
-def _init(state=None) -> None:
-    global _STATE
-    if state is not None:  # spawned: the state came by pickle
+def _init(state=None, work=None) -> None:
+    global _STATE, _WORK
+    if state is not None:  # spawned: the state and the work came by pickle
         from . import syllables
 
-        _STATE = state
+        _STATE, _WORK = state, work
         syllables.use_folder(state.data_folder)
     # a worker ignores Ctrl-C: the parent stops the pool and reports it; and a worker the
     # parent stops ends quietly (a forked worker would otherwise run the command line's
@@ -137,6 +140,4 @@ def _init(state=None) -> None:
 
 
 def _work_chunk(tasks) -> list[tuple[int, object]]:
-    from .runner import lint_file
-
-    return [(task.index, lint_file(_STATE, task)) for task in tasks]
+    return [(task.index, _WORK(_STATE, task)) for task in tasks]

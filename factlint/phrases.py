@@ -68,7 +68,7 @@ class PhraseIndex:
 
     def register_stems(self, stems: Iterable[str]) -> int:
         """Literal strings to find anywhere in the prose (not only as whole words), ignoring
-        case: where a regular expression can start (see ``kinds.base.pattern_stems``)."""
+        case: where a regular expression can start (see ``regexstart.pattern_stems``)."""
         if self.frozen:
             raise RuntimeError("the phrase index is frozen")
         self._stem_lists.append(tuple(sorted({s.lower() for s in stems if s})))

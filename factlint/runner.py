@@ -11,15 +11,19 @@ import os
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from .baseline import Baseline, BaselineError
-from .config import Cli, ConfigError, Effective, Overrides, Resolver, _DEFAULT
+from .baseline import Baseline, BaselineError, fingerprint
+from .config import _DEFAULT, ConfigError, Overrides
 from .finding import SEVERITY_RANK, Finding
-from .gitdiff import ChangedLines, GitDiffError
+from .gitdiff import ChangedLines, GitDiffError, changed_lines
+from .inventory import document_inventory
+from .parallel import run_tasks
 from .reading import DEFAULT_EXTENSIONS, ReadError, Source, decode, discover, read_source
 from .ruleset import RuleSet
+from .selection import Cli, Effective, Resolver
 
 # The parsers, the engine and the fixer are imported where they are used: a run that the
-# cache answers entirely, or one without --fix, does not pay for importing them.
+# cache answers entirely, or one without --fix, does not pay for importing them (and the
+# cache and the syllable table, with sqlite3, only when a run reaches them).
 
 STDIN = "-"
 
@@ -157,8 +161,6 @@ class Pipeline:
         self.baseline = Baseline.load(options.baseline) if options.baseline else None
         self.changes: ChangedLines | None = None
         if options.diff_base:
-            from .gitdiff import changed_lines
-
             self.changes = changed_lines(options.diff_base)
 
     def core(self, doc, eff: Effective, result) -> tuple[list[Finding], list]:
@@ -168,8 +170,6 @@ class Pipeline:
         findings, errors = lint_with_settings(doc, eff, self.options.report_unused_suppressions)
         result.problems.extend(f"{e.path}: rule {e.rule}: {e.message}" for e in errors)
         if self.options.fingerprints or self.baseline is not None:
-            from .baseline import fingerprint
-
             for f in findings:
                 f.fingerprint = fingerprint(doc, f)
         return findings, errors
@@ -234,12 +234,10 @@ def run_check(options: CheckOptions, ruleset: RuleSet | None = None, stdin: Bina
     state = WorkerState(pipeline, effs, settings, cache.folder if cache is not None else None,
                         syllables._folder)
     file_tasks = [t for t in tasks if t.item != STDIN]
-    from .parallel import run_tasks
-
     for task in tasks:
         if task.item == STDIN:
             slots[task.index] = lint_file(state, task, stdin)
-    for index, outcome in run_tasks(state, file_tasks, options.jobs):
+    for index, outcome in run_tasks(lint_file, state, file_tasks, options.jobs):
         slots[index] = outcome
     # 4. put the results together in input order
     result = CheckResult()
@@ -409,7 +407,6 @@ def _inventory(doc, text: str, format_path: str, path: str) -> dict:
     when there is one, else (the findings came from the cache, or fixes changed the
     text) from a fresh parse."""
     from .document import parse
-    from .sources import document_inventory
 
     if doc is None:
         doc = parse(text, format_path)

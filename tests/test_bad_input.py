@@ -249,6 +249,7 @@ def test_utf16_and_utf32_with_a_bom_are_decoded(tmp_path, encoding):
     assert out.startswith("d.txt:1:13: warning sourcing/vague-reports")
 
 
+@pytest.mark.slow  # minutes-class: left out of the quick loop (pytest -m "not slow")
 def test_a_ten_megabyte_single_line_is_linted(tmp_path):
     path = tmp_path / "one-line.txt"
     path.write_text("The plan was reportedly fine, a council aide said. " * 210_000, encoding="utf-8")
@@ -257,6 +258,7 @@ def test_a_ten_megabyte_single_line_is_linted(tmp_path):
     assert code == 1 and out.count('"rule": "sourcing/vague-reports"') == 210_000
 
 
+@pytest.mark.slow  # minutes-class: left out of the quick loop (pytest -m "not slow")
 def test_a_large_draft_is_linted_whole(tmp_path):
     """100 MB in the nightly mode (FACTLINT_NIGHTLY=1; minutes, several GB of memory); a
     few MB in CI, which exercise the same paths: many blocks, line counting to the end,

@@ -6,7 +6,8 @@ import json
 import pytest
 
 from conftest import factlint, locations, rules_of, write
-from factlint.config import ConfigError, Resolver, glob_matches, load_config_file
+from factlint.config import ConfigError, glob_matches, load_config_file
+from factlint.selection import Resolver
 
 STORY = """\
     # Council weighs new ferry fares

@@ -263,7 +263,7 @@ def _one(stems, prefix=None):
     ("(?:ab", None), ("ab)", None), ("[ab", None),
 ])
 def test_pattern_stems(source, stems):
-    from factlint.kinds.base import pattern_stems
+    from factlint.regexstart import pattern_stems
 
     assert pattern_stems(source) == stems
 
@@ -277,7 +277,8 @@ STEMMY = st.lists(st.sampled_from([
 
 
 def _slow_and_fast(terms_list, rules, prose_text, path):
-    from factlint.kinds.base import RunContext, StartPlan, matches_at
+    from factlint.kinds.base import RunContext
+    from factlint.regexstart import StartPlan, matches_at
 
     doc = parse(prose_text, path)
     run = RunContext(doc, rules.index)
@@ -337,7 +338,8 @@ def test_every_match_starts_where_the_plan_says(source, text, case_sensitive):
     import regex
     from types import SimpleNamespace
 
-    from factlint.kinds.base import RunContext, StartPlan, compile_pattern, compiled_stems, matches_at
+    from factlint.kinds.base import RunContext, compile_pattern
+    from factlint.regexstart import StartPlan, compiled_stems, matches_at
     from factlint.phrases import PhraseIndex
 
     try:
@@ -368,12 +370,13 @@ def test_every_match_starts_where_the_plan_says(source, text, case_sensitive):
         assert matches_at(pattern, text, starts, 10.0) == slow
 
 
+@pytest.mark.slow  # minutes-class: left out of the quick loop (pytest -m "not slow")
 def test_anchor_characters_match_only_themselves():
     """A non-ASCII character used as a stem is caseless: the regex module, ignoring case,
     matches it with nothing else in all of Unicode."""
     import regex
 
-    from factlint.kinds.base import _anchor_char
+    from factlint.regexstart import _anchor_char
 
     everything = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
     anchors = [c for c in everything if _anchor_char(c)]

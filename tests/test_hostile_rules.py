@@ -136,6 +136,7 @@ def test_a_catastrophic_pattern_anywhere_in_a_rule_is_skipped_and_the_run_goes_o
     assert run.code == 1
 
 
+@pytest.mark.slow  # minutes-class: left out of the quick loop (pytest -m "not slow")
 def test_a_catastrophic_pattern_on_a_large_draft_and_in_several_files(tmp_path, quick_limits):
     rules = FAST + """
 - id: house/slow

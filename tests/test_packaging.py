@@ -10,6 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow  # minutes-class: left out of the quick loop (pytest -m "not slow")
 @pytest.mark.skipif(os.environ.get("FACTLINT_SKIP_WHEEL_TEST") == "1", reason="FACTLINT_SKIP_WHEEL_TEST=1")
 def test_wheel_installs_and_lints_with_builtin_rules(tmp_path):
     dist = tmp_path / "dist"

@@ -386,6 +386,7 @@ def test_a_planted_rules_cache_never_runs_code(tmp_path):
     assert [r.id for r in again.rules] == [r.id for r in fresh.rules]
 
 
+@pytest.mark.slow  # minutes-class: left out of the quick loop (pytest -m "not slow")
 def test_a_subprocess_run_with_jobs_matches_the_library(tmp_path):
     """The real command line (fork, no monkeypatching) on enough text to use workers."""
     root = tmp_path / "archive"

@@ -98,6 +98,7 @@ def project(tmp_path: Path, draft_text: str) -> Path:
     return repo
 
 
+@pytest.mark.slow  # minutes-class: left out of the quick loop (pytest -m "not slow")
 def test_try_repo_blocks_a_draft_with_a_sourcing_error_and_passes_a_clean_one(env, tmp_path):
     snapshot, environ = env
     repo = project(tmp_path, BAD_DRAFT)
@@ -115,6 +116,7 @@ def test_try_repo_blocks_a_draft_with_a_sourcing_error_and_passes_a_clean_one(en
     assert "Passed" in proc.stdout
 
 
+@pytest.mark.slow  # minutes-class: left out of the quick loop (pytest -m "not slow")
 def test_readme_snippet_installed_as_a_hook_stops_the_commit(env, tmp_path):
     snapshot, environ = env
     repo = project(tmp_path, BAD_DRAFT)

@@ -101,7 +101,7 @@ import tempfile
 from pathlib import Path
 from unittest import mock
 
-from factlint.config import Cli
+from factlint.selection import Cli
 from factlint.fixes import applicable, apply_fixes, choose_fixes
 from factlint.runner import CheckOptions, SetupError, run_check
 
@@ -290,7 +290,7 @@ def compiled_once():
 def test_configuration_values_never_crash(config, syntax):
     import yaml
 
-    from factlint.config import Resolver, describe
+    from factlint.selection import Resolver, describe
 
     with tempfile.TemporaryDirectory() as folder, compiled_once():
         if syntax == "yaml":

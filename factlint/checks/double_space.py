@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from ..kinds.base import Hit
+from ..finding import Hit
 from ..schema import Bool, Field
 
 _GAP = regex.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")

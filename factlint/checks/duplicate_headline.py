@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..kinds.base import Hit
+from ..finding import Hit
 from ..schema import Bool, Field
 from ._text import normalised
 

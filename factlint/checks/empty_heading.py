@@ -6,7 +6,7 @@ parser turns it into an empty heading, which only the document structure shows.
 """
 from __future__ import annotations
 
-from ..kinds.base import Hit
+from ..finding import Hit
 
 
 class EmptyHeading:

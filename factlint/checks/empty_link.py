@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from ..kinds.base import Hit
+from ..finding import Hit
 
 _SPACED = regex.compile(r"\[[^\[\]\n]{1,200}\][ \t]+\((?:https?://|www\.|mailto:|/|#)[^()\s]*\)")
 _EMPTY_TEXT = regex.compile(r"(?<!!)\[\s*\]\([^()\s]*\)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ..kinds.base import Hit
+from ..finding import Hit
 from ..schema import Field, Num
 from ._text import has_words
 

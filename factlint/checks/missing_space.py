@@ -15,7 +15,7 @@ from __future__ import annotations
 import regex
 
 from ..document.sentences import ABBREVIATIONS, in_spans, merge_spans
-from ..kinds.base import Hit
+from ..finding import Hit
 
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{N}’'”\")]+$")
 _WORD_AFTER = regex.compile(r"[\p{L}\p{N}’']+")

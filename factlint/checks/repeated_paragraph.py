@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 import regex
 
-from ..kinds.base import Hit
+from ..finding import Hit
 from ..schema import Bool, Field, Num
 from ._text import _ASCII_EDGE, has_words, normalised
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from ..kinds.base import Hit
+from ..finding import Hit
 from ..schema import Bool, Field
 
 _CLOSERS = {")": "(", "]": "["}

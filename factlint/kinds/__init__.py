@@ -1,28 +1,19 @@
 """Rule kinds: each compiles one YAML rule into a checker. See docs/rule-authoring.md.
 
-``KINDS`` (kind name -> rule class) imports the kind modules on first use, so that a
-module that needs only ``kinds.base`` -- every check in ``factlint.checks`` does -- can be
-imported first without going round the circle structure -> checks -> kinds.base."""
+``KINDS`` maps each kind's name (the ``kind:`` key of a rule) to its rule class; what
+every kind shares is in :mod:`.base`."""
 from __future__ import annotations
 
-from importlib import import_module
+from .consistency import ConsistencyRule
+from .metric import MetricRule
+from .phrase import PhraseRule
+from .repetition import RepetitionRule
+from .sentence import SentenceRule
+from .structure import StructureRule
+from .substitute import SubstituteRule
 
-_MODULES = {
-    "PhraseRule": "phrase", "SubstituteRule": "substitute", "SentenceRule": "sentence",
-    "RepetitionRule": "repetition", "ConsistencyRule": "consistency", "MetricRule": "metric",
-    "StructureRule": "structure",
-}
+KINDS = {cls.kind: cls for cls in (PhraseRule, SubstituteRule, SentenceRule, RepetitionRule,
+                                   ConsistencyRule, MetricRule, StructureRule)}
 
-__all__ = ["KINDS"]
-
-
-def __getattr__(name: str):
-    if name == "KINDS":
-        kinds = {cls.kind: cls for cls in (__getattr__(n) for n in _MODULES)}
-        globals()["KINDS"] = kinds
-        return kinds
-    if name in _MODULES:
-        cls = getattr(import_module(f".{_MODULES[name]}", __name__), name)
-        globals()[name] = cls
-        return cls
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__all__ = ["KINDS", "ConsistencyRule", "MetricRule", "PhraseRule", "RepetitionRule", "SentenceRule",
+           "StructureRule", "SubstituteRule"]

@@ -13,9 +13,10 @@ so an exception never makes a spelling look dominant.
 """
 from __future__ import annotations
 
+from ..finding import Hit
 from ..phrases import normalise_phrase
 from ..schema import Field, ListOf, Str
-from .base import EXCEPTIONS_FIELD, TERM_FIELDS, Hit, Rule, compile_exceptions, preserve_case
+from .base import EXCEPTIONS_FIELD, TERM_FIELDS, Rule, compile_exceptions, preserve_case
 
 
 class ConsistencyRule(Rule):

@@ -9,8 +9,9 @@ import re
 
 import regex
 
+from ..finding import Hit
 from ..schema import Field, Num, Str
-from .base import Hit, Rule
+from .base import Rule
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*")
 #: _WORD for the standard ``re`` module (faster), where both read letters and digits alike
@@ -130,6 +131,7 @@ class MetricRule(Rule):
             return sentences
         if self.metric == "words-per-sentence":
             return words / max(sentences, 1)
+        # imported on first use, not at start-up: only a readability formula needs the syllable table
         from ..syllables import FORMULAS_OF_COUNTS, text_counts
 
         formula = FORMULAS_OF_COUNTS.get(self.metric)

@@ -15,8 +15,9 @@ import unicodedata
 
 import regex
 
+from ..finding import Hit
 from ..schema import Field, ListOf, Num, Str
-from .base import TERM_FIELDS, Hit, Rule, Terms
+from .base import TERM_FIELDS, CompileError, Rule, Terms, _line
 
 _DOUBLED = regex.compile(r"(?<![\p{L}\p{N}’'-])(\p{L}+(?:['’]\p{L}+)?) (\1)(?![\p{L}\p{N}’'-])",
                          regex.IGNORECASE)
@@ -104,8 +105,6 @@ class RepetitionRule(Rule):
         self.terms = Terms(ctx, spec, self.id)
         self.min = int(spec.get("min", 3))
         self.unit = spec.get("unit", "paragraph")
-        from .base import CompileError, _line
-
         if self.mode == "count" and not self.terms:
             raise CompileError(_line(spec, "mode"), "mode", "count mode needs `words` or `patterns`")
 

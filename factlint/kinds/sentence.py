@@ -19,8 +19,9 @@ from bisect import bisect_left, bisect_right
 from ..document.attribution import FORMS, KINDS, Attribution
 from ..document.lexicons import fold
 from ..document.sourcekind import ANONYMITY_REASON
+from ..finding import Hit
 from ..schema import AnyOf, Bool, Field, ListOf, Num, Obj, Str
-from .base import EXCEPTIONS_FIELD, TERM_FIELDS, CompileError, Hit, Rule, Terms, compile_exceptions, in_range
+from .base import EXCEPTIONS_FIELD, TERM_FIELDS, CompileError, Rule, Terms, compile_exceptions, in_range
 
 #: Kind names and the groups of kinds a rule may test.
 ATTRIBUTION_GROUPS: dict[str, frozenset[str]] = {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..checks import CHECKS
 from ..schema import Field, Obj, Str, validate
-from .base import CompileError, Hit, Rule, _line
+from .base import CompileError, Rule, _line
 
 
 class StructureRule(Rule):

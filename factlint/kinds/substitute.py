@@ -1,9 +1,10 @@
 """``substitute``: a word and what to write instead (Vale's "substitution"), optionally fixable."""
 from __future__ import annotations
 
+from ..finding import Hit
 from ..phrases import normalise_phrase
 from ..schema import Bool, Field, ListOf, Obj, Str
-from .base import EXCEPTIONS_FIELD, Hit, Rule, compile_exceptions, preserve_case
+from .base import EXCEPTIONS_FIELD, Rule, compile_exceptions, preserve_case
 
 
 class SubstituteRule(Rule):

@@ -2,14 +2,14 @@
 
 Each document gets the configuration that ``factlint check`` would give the same path
 (``.factlint.yaml`` or ``[tool.factlint]`` found by walking up from it, per-path
-overrides, ``--rules`` packs); the :class:`~factlint.config.Resolver` compiles rules once
+overrides, ``--rules`` packs); the :class:`~factlint.selection.Resolver` compiles rules once
 per distinct configuration and keeps them for every keystroke.
 """
 from __future__ import annotations
 
 from typing import Iterable
 
-from ..config import Cli, Effective, Resolver
+from ..selection import Cli, Effective, Resolver
 
 
 class EditorSettings:

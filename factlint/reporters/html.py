@@ -20,7 +20,7 @@ from importlib import resources
 
 from .. import __version__
 from ..finding import SEVERITIES, Finding
-from ..sources import kinds_line, summary_notes
+from ..inventory import kinds_line, summary_notes
 from . import Report
 from .highlight import Span, highlight
 
