@@ -25,7 +25,10 @@ file that is not a usable database is replaced, and if the folder cannot be writ
 run goes on without a cache. A second table remembers each file's size, times and
 inode with its digest, so an unchanged file is not even read again (a file modified
 within two seconds of being recorded is always re-read, as git does for "racily
-clean" files).
+clean" files). Every row of both tables carries an HMAC-SHA256 tag made with the
+per-user key (:mod:`factlint.signing`): a row planted or edited by anyone else is a miss.
+The folder itself is untrusted (it may come from a pull request): see
+:func:`folder_problem`.
 
 The folder also holds compiled rule sets (``rules-*.pickle``, see
 :func:`factlint.ruleset.load_rules`), which spare start-up the YAML and the compiling.
@@ -35,18 +38,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
+import stat
 import time
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
 from .finding import Finding, Fix
+from .safefile import create_new, is_regular, read_regular
+from .signing import same, tag
 
 CACHE_DIR_NAME = ".factlint_cache"
 CACHE_ENV = "FACTLINT_CACHE_DIR"
 DB_NAME = "results.sqlite3"
-SCHEMA = 2  # 2: file paths stored as bytes
+SCHEMA = 3  # 2: file paths stored as bytes; 3: every row carries an HMAC tag
 #: a file modified less than this long before its digest was recorded is re-read next time
 RACY_SECONDS = 2.0
 _BATCH = 500
@@ -81,20 +88,63 @@ def default_cache_dir(project_root: str | None = None) -> str:
     return os.path.join(project_root or os.getcwd(), CACHE_DIR_NAME)
 
 
-def prepare_dir(folder: str) -> bool:
-    """Create the cache folder (with a CACHEDIR.TAG and a .gitignore); False if impossible."""
+_TAG_TEXT = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
+             b"# This file is a cache directory tag created by factlint.\n")
+_GITIGNORE_TEXT = b"# Created by factlint automatically.\n*\n"
+#: the names factlint makes in a cache folder (and SQLite makes beside its databases)
+_OURS = re.compile(r"(?:CACHEDIR\.TAG|\.gitignore"
+                   r"|results\.sqlite3|rules-[0-9a-f]{24}\.pickle|\.rules-[^/]*\.tmp"
+                   r"|cmudict-[^/]*\.sqlite3(?:\.\d+\.tmp)?|\.factlint-[^/]*\.tmp)"
+                   r"(?:-wal|-shm|-journal)?\Z")
+
+
+def folder_problem(folder: str) -> str | None:
+    """Why ``folder`` cannot be factlint's cache folder, or None when it can (it is then
+    made, with a CACHEDIR.TAG and a .gitignore, if it was missing or empty).
+
+    A cache folder is untrusted: it may come from a pull request. It is used only when it
+    is a real folder (not a symbolic link) holding nothing but regular files with the
+    names factlint gives its own, and a CACHEDIR.TAG with factlint's text; so a planted
+    link is never written through and ``--cache-dir .`` never replaces a project's files."""
     try:
-        os.makedirs(folder, exist_ok=True)
-        tag = os.path.join(folder, "CACHEDIR.TAG")
-        if not os.path.exists(tag):
-            with open(tag, "w", encoding="utf-8") as fh:
-                fh.write("Signature: 8a477f597d28d172789f06886806bc55\n"
-                         "# This file is a cache directory tag created by factlint.\n")
-            with open(os.path.join(folder, ".gitignore"), "w", encoding="utf-8") as fh:
-                fh.write("# Created by factlint automatically.\n*\n")
-        return os.access(folder, os.W_OK)
-    except OSError:
-        return False
+        st = os.lstat(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        try:
+            os.makedirs(folder)
+            st = os.lstat(folder)
+        except OSError:
+            return None  # nothing there to distrust: the cache just cannot be written (no warning)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if stat.S_ISLNK(st.st_mode):
+        return "is a symbolic link"
+    if not stat.S_ISDIR(st.st_mode):
+        return "is not a folder"
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    for name in names:
+        if not _OURS.match(name):
+            return f"holds files factlint did not make ({name})"
+        if not is_regular(os.path.join(folder, name)):
+            return f"holds files factlint did not make ({name} is not a regular file)"
+    tag = os.path.join(folder, "CACHEDIR.TAG")
+    if names and "CACHEDIR.TAG" not in names:
+        return f"holds files factlint did not make (no CACHEDIR.TAG beside {names[0]})"
+    if "CACHEDIR.TAG" in names and read_regular(tag) != _TAG_TEXT:
+        return "holds files factlint did not make (CACHEDIR.TAG)"
+    if not names:
+        create_new(tag, _TAG_TEXT)
+    if ".gitignore" not in names:
+        create_new(os.path.join(folder, ".gitignore"), _GITIGNORE_TEXT)
+    return None
+
+
+def prepare_dir(folder: str) -> bool:
+    """True when ``folder`` is a usable cache folder that can be written (see
+    :func:`folder_problem`); False if it cannot be, or must not be."""
+    return folder_problem(folder) is None and os.path.isdir(folder) and os.access(folder, os.W_OK)
 
 
 def settings_key(eff, options) -> str | None:
@@ -186,6 +236,7 @@ class ResultCache:
         self.path = os.path.join(folder, DB_NAME)
         self._db: sqlite3.Connection | None = None
         self._failed = False
+        self._key: bytes | None = None
         self._pending_results: list[tuple[str, str]] = []
         self._pending_files: list[tuple] = []
         self.hits = 0
@@ -195,6 +246,12 @@ class ResultCache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self._failed:
             return self._db
+        from .signing import signing_key
+
+        self._key = signing_key()
+        if self._key is None:  # no private key, no way to trust what is read back: no cache
+            self._failed = True
+            return None
         if not self.create:
             if not os.path.isfile(self.path):
                 return None  # not there (yet): no lookups, and no error
@@ -217,13 +274,13 @@ class ResultCache:
                 if row is None:
                     db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT, used REAL)")
                     db.execute("CREATE TABLE IF NOT EXISTS files (path BLOB PRIMARY KEY, size INTEGER, "
-                               "mtime INTEGER, ctime INTEGER, ino INTEGER, digest TEXT)")
+                               "mtime INTEGER, ctime INTEGER, ino INTEGER, digest TEXT, tag TEXT)")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
                 elif row[0] != str(SCHEMA):
                     raise sqlite3.DatabaseError("another cache schema")
                 else:  # ours: make sure the tables are there and readable
                     db.execute("SELECT key, value FROM results LIMIT 1").fetchall()
-                    db.execute("SELECT path, size, mtime, ctime, ino, digest FROM files LIMIT 1").fetchall()
+                    db.execute("SELECT path, size, mtime, ctime, ino, digest, tag FROM files LIMIT 1").fetchall()
                 self._db = db
                 return db
             except (sqlite3.Error, OSError):
@@ -259,7 +316,7 @@ class ResultCache:
             for i in range(0, len(paths), _BATCH):
                 chunk = paths[i:i + _BATCH]
                 marks = ",".join("?" * len(chunk))
-                for row in db.execute(f"SELECT path, size, mtime, ctime, ino, digest FROM files "
+                for row in db.execute(f"SELECT path, size, mtime, ctime, ino, digest, tag FROM files "
                                       f"WHERE path IN ({marks})", chunk):
                     rows[row[0]] = row
         except (sqlite3.Error, ValueError):
@@ -267,15 +324,31 @@ class ResultCache:
         for i, (path, st) in enumerate(stats):
             row = rows.get(paths[i])
             if row and tuple(row[1:5]) == (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) \
-                    and isinstance(row[5], str):
+                    and isinstance(row[5], str) and isinstance(row[6], str) \
+                    and same(row[6], self._file_tag(row[:6])):
                 out[i] = row[5]
         return out
 
     def remember_digest(self, path: str, st: os.stat_result, digest: str) -> None:
         if time.time() - max(st.st_mtime, st.st_ctime) < RACY_SECONDS:
             return  # could still change within the clock's resolution: read it again next time
-        self._pending_files.append((_path_key(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns,
-                                    st.st_ino, digest))
+        row = (_path_key(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest)
+        self._pending_files.append(row)
+
+    # authentication: a row is believed only with a tag made with this user's key
+    def _file_tag(self, row: tuple) -> str:
+        path, *numbers, digest = row
+        return tag(self._key, b"file", path, " ".join(map(str, numbers)).encode(), digest.encode())
+
+    def _result_tag(self, key: str, payload: str) -> str:
+        return tag(self._key, b"result", key.encode(), payload.encode("utf-8", "surrogatepass"))
+
+    def _verified(self, key: str, value) -> str | None:
+        """The payload of a stored value whose tag checks (any other value is a miss)."""
+        if not isinstance(value, str) or len(value) < 64:
+            return None
+        payload = value[64:]
+        return payload if same(value[:64], self._result_tag(key, payload)) else None
 
     # results
     def get_many(self, keys: list[str]) -> dict[str, str]:
@@ -288,7 +361,9 @@ class ResultCache:
                 chunk = keys[i:i + _BATCH]
                 marks = ",".join("?" * len(chunk))
                 for key, value in db.execute(f"SELECT key, value FROM results WHERE key IN ({marks})", chunk):
-                    found[key] = value
+                    payload = self._verified(key, value)
+                    if payload is not None:
+                        found[key] = payload
         except (sqlite3.Error, ValueError):
             return {}
         return found
@@ -301,7 +376,7 @@ class ResultCache:
             row = db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
         except (sqlite3.Error, ValueError):
             return None
-        return row[0] if row else None
+        return self._verified(key, row[0]) if row else None
 
     def put(self, key: str, payload: str) -> None:
         self._pending_results.append((key, payload))
@@ -317,10 +392,11 @@ class ResultCache:
             db.execute("BEGIN IMMEDIATE")
             for i in range(0, len(self._pending_results), _BATCH):
                 db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
-                               [(k, v, now) for k, v in self._pending_results[i:i + _BATCH]])
+                               [(k, self._result_tag(k, v) + v, now)
+                                for k, v in self._pending_results[i:i + _BATCH]])
             for i in range(0, len(self._pending_files), _BATCH):
-                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
-                               self._pending_files[i:i + _BATCH])
+                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               [row + (self._file_tag(row),) for row in self._pending_files[i:i + _BATCH]])
             if self._pending_results:
                 (count,) = db.execute("SELECT COUNT(*) FROM results").fetchone()
                 if count > MAX_RESULTS:

@@ -27,7 +27,7 @@ from typing import Any
 
 import regex
 
-from .finding import SEVERITIES
+from .finding import FAIL_ON_LEVELS, SEVERITIES
 from .paths import shown_path
 from .schema import Bool, Field, ListOf, Num, Obj, Problem, Str, Type, validate
 from .tomlload import tomllib as load_tomllib
@@ -124,7 +124,8 @@ OVERRIDE_FIELDS = {
 
 CONFIG_SPEC = Obj(fields={
     **OVERRIDE_FIELDS,
-    "fail-on": Field(Str(enum=SEVERITIES), description="Exit 1 when a finding is at least this severe."),
+    "fail-on": Field(Str(enum=FAIL_ON_LEVELS),
+                     description="Exit 1 when a finding is at least this severe (default: error; never: findings never fail)."),
     "min-severity": Field(Str(enum=SEVERITIES), description="Show findings of at least this severity."),
     "exclude": Field(ListOf(Str()), description="Globs (relative to this file) of paths not to lint."),
     "rules": Field(ListOf(Str(), allow_single=True), description="Extra rule packs, relative to this file."),
@@ -443,11 +444,17 @@ def _load_toml(text: str, shown: str, pyproject: bool):
 
 def has_tool_table(path: Path) -> bool:
     """Does this pyproject.toml configure factlint? A broken one that mentions
-    ``[tool.factlint`` counts, so that its error is reported rather than ignored."""
+    ``[tool.factlint`` counts, so that its error is reported rather than ignored, and so
+    does one that cannot be read, or is not UTF-8 but mentions factlint: it is an error
+    naming the file, as an unreadable ``.factlint.yaml`` is, never silently skipped."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return False
+        raw = path.read_bytes()
+    except OSError:
+        return True  # cannot tell whether it configures factlint: reading it reports the problem
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return b"factlint" in raw
     if "factlint" not in text:  # no [tool.factlint] table: no need to parse it
         return False
     tomllib = load_tomllib()

@@ -161,6 +161,11 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
             problems.append(RuleProblem(shown, 1, "", "a rule file must be a mapping with 'rules:' "
                                                       "and/or 'lexicons:'"))
             continue
+        if data and "rules" not in data and "lexicons" not in data:
+            # not a rule file at all (say, a link to /etc/shadow): name it, never echo its content
+            problems.append(RuleProblem(shown, 1, "", "not a rule file: a rule file must be a mapping "
+                                                      "with 'rules:' and/or 'lexicons:'"))
+            continue
         for key in data:
             if key not in ("rules", "lexicons"):
                 problems.append(RuleProblem(shown, data.key_line(key), str(key),
@@ -256,63 +261,43 @@ def _cache_file(cache_dir: str, digest: str) -> Path:
 
 
 def _signing_key() -> bytes | None:
-    """A per-user secret that signs cached rule sets (None: no way to keep one).
+    """The per-user key that signs cached rule sets (see :mod:`factlint.signing`)."""
+    from .signing import signing_key
 
-    A pickle runs code when it is loaded, and the cache folder may sit in a checkout that
-    a pull request can write to. So a cached rule set is loaded only when it carries a
-    signature made with this key, which lives in the user's own cache folder (never in a
-    project), is created on first use and is readable by its owner alone.
-    """
-    global _KEY
-    if _KEY is not None:
-        return _KEY or None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = os.path.join(base, "factlint", "signing-key")
-    try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(os.urandom(32))
-        except FileExistsError:
-            pass
-        st = os.stat(path)
-        if st.st_uid != os.getuid() or st.st_mode & 0o077:
-            raise PermissionError("the signing key is not private")
-        with open(path, "rb") as fh:
-            key = fh.read()
-        _KEY = key if len(key) == 32 else b""
-    except (OSError, AttributeError):
-        _KEY = b""
-    return _KEY or None
+    return signing_key()
 
 
-_KEY: bytes | None = None
+def _signature(key: bytes, digest: str, payload: bytes) -> bytes:
+    from .signing import tag
 
-
-def _signature(key: bytes, payload: bytes) -> bytes:
-    import hmac
-
-    return hmac.new(key, payload, hashlib.sha256).hexdigest().encode()
+    return tag(key, b"rules", digest.encode(), payload).encode()
 
 
 def _read_cached(path: Path, digest: str) -> RuleSet | None:
-    import hmac
+    """The rule set cached at ``path``, if this user's factlint wrote it for ``digest``.
+    The file is read without following a link or blocking (a planted FIFO or a link to
+    ``/dev/stdin`` is no file), and unpickled only when its signature checks."""
     import pickle
+
+    from .safefile import read_regular
+    from .signing import same
 
     key = _signing_key()
     if key is None:
         return None
+    data = read_regular(str(path))
+    if data is None:
+        return None
+    head = _MAGIC + digest.encode() + b"\n"
+    if not data.startswith(head) or data[len(head) + 64:len(head) + 65] != b"\n":
+        return None  # not ours, or compiled from something else
+    signature = data[len(head):len(head) + 64]
+    payload = data[len(head) + 65:]
+    if not same(signature, _signature(key, digest, payload)):
+        return None  # not written by this user's factlint: never unpickle it
     try:
-        with open(path, "rb") as fh:
-            if fh.read(len(_MAGIC)) != _MAGIC or fh.read(33) != digest.encode() + b"\n":
-                return None  # not ours, or compiled from something else
-            signature = fh.read(65)[:64]
-            payload = fh.read()
-        if not hmac.compare_digest(signature, _signature(key, payload)):
-            return None  # not written by this user's factlint: never unpickle it
         ruleset = pickle.loads(payload)
-    except Exception:  # missing, unreadable, truncated, from another version: compile instead
+    except Exception:  # from another version: compile instead
         return None
     if not isinstance(ruleset, RuleSet) or ruleset.digest != digest:
         return None
@@ -321,25 +306,19 @@ def _read_cached(path: Path, digest: str) -> RuleSet | None:
 
 def _write_cached(path: Path, digest: str, ruleset: RuleSet) -> None:
     import pickle
-    import tempfile
 
     from .cache import prepare_dir
+    from .safefile import replace_with
 
     key = _signing_key()
     if key is None or not prepare_dir(str(path.parent)):
         return
     try:
         payload = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
-        fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(_MAGIC + digest.encode() + b"\n" + _signature(key, payload) + b"\n" + payload)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
     except Exception:  # a cache that cannot be written is no cache; never an error
-        pass
+        return
+    replace_with(str(path), _MAGIC + digest.encode() + b"\n" + _signature(key, digest, payload) + b"\n" + payload,
+                 prefix=".rules-")
 
 
 def _compile_one(shown: str, line: int, spec, ctx: CompileContext,

@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from .baseline import Baseline, BaselineError, fingerprint
 from .config import _DEFAULT, ConfigError, Overrides
-from .finding import SEVERITY_RANK, Finding
+from .finding import DEFAULT_FAIL_ON, FAIL_ON_RANK, SEVERITY_RANK, Finding
 from .gitdiff import ChangedLines, GitDiffError, changed_lines
 from .inventory import document_inventory
 from .parallel import run_tasks
@@ -60,6 +60,7 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
     problems: list[str] = field(default_factory=list)  # one line each: unreadable files, rule failures
+    warnings: list[str] = field(default_factory=list)  # one line each: a cache folder refused
     input_errors: int = 0  # files that could not be read (or fixed): exit status 2
     texts: dict[str, str] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
@@ -83,7 +84,7 @@ class CheckResult:
             return 2
         if fail_on is None:
             return 1 if self.failing else 0
-        rank = SEVERITY_RANK[fail_on]
+        rank = FAIL_ON_RANK[fail_on]
         return 1 if any(SEVERITY_RANK[f.severity] >= rank for f in self.findings) else 0
 
 
@@ -119,7 +120,7 @@ class _Fixed:
 
     def __init__(self, ruleset: RuleSet, options: CheckOptions) -> None:
         self.eff = Effective(config=_DEFAULT, overrides=Overrides(), ruleset=ruleset,
-                             fail_on=options.cli.fail_on or "warning",
+                             fail_on=options.cli.fail_on or DEFAULT_FAIL_ON,
                              min_severity=options.severity or "info", accepted={})
 
     def effective(self, path):
@@ -202,7 +203,8 @@ def run_check(options: CheckOptions, ruleset: RuleSet | None = None, stdin: Bina
     when the run cannot start."""
     pipeline = Pipeline(options, ruleset)
     resolver = pipeline.resolver
-    cache = _open_cache(options, resolver, ruleset)
+    cache_warnings: list[str] = []
+    cache = _open_cache(options, resolver, ruleset, cache_warnings)
     # 1. plan: what to read, with which settings (configuration files are read here, once)
     slots: list[FileResult | None] = []
     tasks: list[Task] = []
@@ -240,7 +242,7 @@ def run_check(options: CheckOptions, ruleset: RuleSet | None = None, stdin: Bina
     for index, outcome in run_tasks(lint_file, state, file_tasks, options.jobs):
         slots[index] = outcome
     # 4. put the results together in input order
-    result = CheckResult()
+    result = CheckResult(warnings=cache_warnings)
     for index, outcome in enumerate(slots):
         if outcome is None:
             continue
@@ -269,7 +271,7 @@ def _merge(result: CheckResult, outcome: "FileResult", eff: Effective | None, op
             result.rules.setdefault(rule.id, rule)
         result.findings.extend(outcome.findings)
         result.baseline_candidates.extend(outcome.before_baseline)
-        fail_rank = SEVERITY_RANK[eff.fail_on]
+        fail_rank = FAIL_ON_RANK[eff.fail_on]
         result.failing += sum(1 for f in outcome.findings if SEVERITY_RANK[f.severity] >= fail_rank)
         if options.keep_texts and outcome.source is not None:
             result.texts[outcome.path] = outcome.text
@@ -422,15 +424,16 @@ def _settings_key(cache, eff: Effective, options: CheckOptions) -> str | None:
     return settings_key(eff, options)
 
 
-def _open_cache(options: CheckOptions, resolver, ruleset: RuleSet | None):
-    """The result cache for this run, or None (disabled, --fix/--diff, a given rule set).
-    The same folder keeps compiled rule sets and the syllable table."""
+def _open_cache(options: CheckOptions, resolver, ruleset: RuleSet | None, warnings: list[str]):
+    """The result cache for this run, or None (disabled, --fix/--diff, a given rule set,
+    a folder that is not factlint's: a warning in ``warnings``). The same folder keeps
+    compiled rule sets and the syllable table."""
     from . import syllables
 
     syllables.use_folder(None)
     if not options.cache or ruleset is not None:
         return None
-    from .cache import ResultCache, default_cache_dir
+    from .cache import ResultCache, default_cache_dir, folder_problem
 
     folder = options.cache_dir
     if folder is None:
@@ -442,6 +445,12 @@ def _open_cache(options: CheckOptions, resolver, ruleset: RuleSet | None):
         folder = default_cache_dir(root)
     if all(p == STDIN for p in options.paths) and not os.path.isdir(folder):
         return None  # linting standard input never creates a cache folder
+    problem = folder_problem(folder)
+    if problem is not None:
+        here = os.path.abspath(folder)
+        shown = os.path.relpath(here) if (here + os.sep).startswith(os.getcwd() + os.sep) else folder
+        warnings.append(f"{shown}: cache folder {problem}; running without a cache")
+        return None
     resolver.rules_cache = folder
     syllables.use_folder(folder)
     if options.fix or options.diff:

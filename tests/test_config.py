@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -22,7 +23,7 @@ def test_no_configuration_means_the_defaults(tmp_path):
     write(tmp_path, "story.md", STORY)
     run = factlint("story.md", cwd=tmp_path)
     assert rules_of(run.out) == ["sourcing/vague-reports", "framing/loaded-said"]
-    assert run.code == 1
+    assert run.code == 0  # two warnings: shown, but the default gate is errors only
 
 
 def test_config_found_by_walking_up_from_the_file(tmp_path):
@@ -116,6 +117,12 @@ def test_fail_on_and_min_severity_from_config_command_line_wins(tmp_path):
     write(tmp_path, "story.md", STORY)
     assert factlint("story.md", cwd=tmp_path).code == 0  # two warnings, failing only on errors
     assert factlint("--fail-on", "warning", "story.md", cwd=tmp_path).code == 1
+    write(tmp_path, ".factlint.yaml", "fail-on: warning\n")  # a strict desk
+    assert factlint("story.md", cwd=tmp_path).code == 1
+    write(tmp_path, ".factlint.yaml", "fail-on: never\n")  # report, never block
+    assert factlint("--fail-on", "info", "story.md", cwd=tmp_path).code == 1
+    run = factlint("story.md", cwd=tmp_path)
+    assert run.code == 0 and len(rules_of(run.out)) == 2
     write(tmp_path, ".factlint.yaml", "min-severity: error\n")
     assert rules_of(factlint("story.md", cwd=tmp_path).out) == []
     assert len(rules_of(factlint("--severity", "info", "story.md", cwd=tmp_path).out)) == 2
@@ -238,7 +245,7 @@ def test_thresholds_retune_a_metric_rule(tmp_path):
 
 @pytest.mark.parametrize("text, line, key, message", [
     ("ignore: [framing]\nsellect: [sourcing]\n", 2, "sellect", "unknown key (did you mean 'select'?)"),
-    ("fail-on: sometimes\n", 1, "fail-on", "'sometimes' is not one of: info, warning, error"),
+    ("fail-on: sometimes\n", 1, "fail-on", "'sometimes' is not one of: info, warning, error, never"),
     ("severity:\n  framing: loud\n", 2, "severity.framing", "'loud' is not one of"),
     ("per-path:\n  'opinion/**':\n    ignor: [framing]\n", 3, "per-path.opinion/**.ignor", "unknown key"),
     ("builtin: maybe\n", 1, "builtin", "must be true or false"),
@@ -398,3 +405,26 @@ def test_unwritable_output_is_an_error_not_a_traceback(tmp_path):
     assert run.code == 2 and "cannot write" in run.err
     run = factlint("--format", "sarif", "--output-file", tmp_path / "missing" / "x.sarif", "story.md", cwd=tmp_path)
     assert run.code == 2 and "cannot write" in run.err
+
+
+# -- issue 18 item 7: a pyproject.toml is read as strictly as a .factlint.yaml
+def test_a_pyproject_with_a_factlint_table_that_is_not_utf8_is_an_error(tmp_path):
+    from conftest import factlint
+
+    (tmp_path / "a.md").write_text("Hello.\n")
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.factlint]\nselect = ["caf\xe9"]\n')
+    run = factlint("--no-cache", "a.md", cwd=tmp_path)
+    assert run.code == 2
+    assert run.err == "factlint: error: pyproject.toml: cannot read configuration file: not valid UTF-8 at byte 30\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_pyproject_is_an_error(tmp_path):
+    from conftest import factlint
+
+    (tmp_path / "a.md").write_text("Hello.\n")
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("[tool.factlint]\n")
+    pyproject.chmod(0)
+    run = factlint("--no-cache", "a.md", cwd=tmp_path)
+    assert run.code == 2 and run.err.startswith("factlint: error: pyproject.toml: cannot read")

@@ -6,14 +6,11 @@ source is reported as saying, is no finding.
 import pytest
 from conftest import doc_of, findings_of
 
-from factlint.document.attribution import find_attributions
-from factlint.document.names import find_names
-from factlint.document.spans import in_attributed
 
 
 def names(text):
     doc = doc_of(text, "draft.txt")
-    return [(doc.prose[a:b], kind) for a, b, kind in find_names(doc.prose, find_attributions(doc))]
+    return [(doc.prose[a:b], kind) for a, b, kind in doc.names]
 
 
 def test_an_organisation_is_a_capitalised_run_ending_in_an_organisation_word_or_a_ticker():
@@ -52,7 +49,7 @@ def test_a_label_in_what_a_named_source_is_reported_as_saying_is_theirs():
     text = "Ana Ruiz said that the harbour board is essentially a cartel of thugs.\n"
     doc = doc_of(text, "draft.txt")
     start = doc.prose.index("thugs")
-    assert in_attributed(doc, start, start + 5)
+    assert doc.in_attributed(start, start + 5)
     assert [f.rule for f in findings_of(text, "draft.txt", rule="framing/contentious-label")] == []
     # the reporter's own label, and an unnamed source's, are still flagged
     assert [f.match for f in findings_of("The harbour board is a cartel of thugs.\n", "draft.txt",

@@ -336,3 +336,15 @@ def _toml(value):
         return "[" + ", ".join(i for i in items if i is not None) + "]"
     items = [(k, _toml(v)) for k, v in value.items()]
     return "{" + ", ".join(f"{_toml_key(k)} = {v}" for k, v in items if v is not None) + "}"
+
+
+# -- issue 18 item 3: the closing bracket of every [ in one pass, as the scan per bracket found it
+@given(st.text(alphabet="[]\\\nx", max_size=60))
+@settings(max_examples=3000, deadline=None)
+def test_closing_brackets_in_one_pass_match_the_scan_per_bracket(s):
+    from factlint.document.inline import _closing_brackets, _find_closing_bracket
+
+    table = _closing_brackets(s)
+    for i, c in enumerate(s):
+        if c == "[":
+            assert table.get(i, -1) == _find_closing_bracket(s, i)

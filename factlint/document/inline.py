@@ -32,7 +32,8 @@ class InlineResult:
 
 
 def _find_closing_bracket(s: str, i: int) -> int:
-    """Index of the ``]`` that closes the ``[`` at ``i``, or -1."""
+    """Index of the ``]`` that closes the ``[`` at ``i``, or -1 (one bracket at a time: the
+    reference that :func:`_closing_brackets` is tested against)."""
     depth = 0
     j = i
     n = len(s)
@@ -51,6 +52,40 @@ def _find_closing_bracket(s: str, i: int) -> int:
             return -1
         j += 1
     return -1
+
+
+def _closing_brackets(s: str) -> dict[int, int]:
+    """``_find_closing_bracket(s, i)`` for every ``[`` at ``i`` with a closing bracket, in
+    one pass (the scan per bracket made ``'[' * 10000 + ']' * 10000`` quadratic).
+
+    One scan from the start reads escapes as every scan from a ``[`` does (a scan from
+    an escaped ``[`` joins it one character later), so with ``depth`` counting the
+    brackets it reads, a ``[`` it reads at depth d is closed by the first ``]`` that
+    brings the depth back to d, and an escaped one (counted by its own scan only) by the
+    first that brings it to d - 1. A paragraph break closes nothing that is open."""
+    closes: dict[int, int] = {}
+    waiting: dict[int, list[int]] = {}  # depth -> brackets closed when the depth returns to it
+    depth = 0
+    j = 0
+    n = len(s)
+    while j < n:
+        c = s[j]
+        if c == "\\":
+            if j + 1 < n and s[j + 1] == "[":
+                waiting.setdefault(depth - 1, []).append(j + 1)  # an escaped [: its own scan counts it
+            j += 2
+            continue
+        if c == "[":
+            waiting.setdefault(depth, []).append(j)
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            for start in waiting.pop(depth, ()):
+                closes[start] = j
+        elif c == "\n" and j + 1 < n and s[j + 1] == "\n":
+            waiting.clear()
+        j += 1
+    return closes
 
 
 def _find_destination_end(s: str, i: int) -> int:
@@ -148,11 +183,12 @@ def _mask_inline(s: str, references: frozenset[str]) -> InlineResult:
 
     # 3. images and links
     i = s.find("[")
+    closes = _closing_brackets(s) if i != -1 else {}
     while i != -1:
         if mask[i]:
             i = s.find("[", i + 1)
             continue
-        close = _find_closing_bracket(s, i)
+        close = closes.get(i, -1)
         if close == -1:
             i = s.find("[", i + 1)
             continue

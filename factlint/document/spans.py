@@ -1,80 +1,51 @@
-"""Two span layers a word rule can stay out of: names, and what a named source is reported as saying.
+"""What an identified source is reported as saying, as spans, and span layers for lookups.
 
-- :func:`in_name`: inside a name or fixed term (:mod:`.names`): scope ``outside-name``.
-- :func:`in_attributed`: inside the content of an attribution to an identified source -- a
-  named person, organisation or office -- made with a verb of saying or "according to", in
-  direct *or* indirect speech ("Feinberg said she meant to show that he is essentially a
-  fascist", "which he said had a terrible record"): scope ``outside-attributed``. The cue
-  itself ("slammed", "insisted") is the reporter's word and stays outside.
+:func:`attributed_spans`: the contents of the attributions to an identified source -- a
+named person, organisation or office -- made with a verb of saying or "according to", in
+direct *or* indirect speech ("Feinberg said she meant to show that he is essentially a
+fascist", "which he said had a terrible record"). The cue itself ("slammed", "insisted") is
+the reporter's word and stays outside. A rule with the scope ``outside-attributed`` skips
+these spans, as one with ``outside-name`` skips names (:mod:`.names`).
 
-Both are built once per document, on first use, from the attributions the document already
-has; a lookup is a bisection.
+:class:`SpanLayer`: sorted, merged spans with a bisecting "is this span inside one?".
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from .attribution import find_attributions
 from .lexicons import REPORTING_VERBS, fold
-from .names import find_names
 
 #: Attributions whose content is the source's words, not the reporter's.
 _IDENTIFIED = frozenset({"named-person", "named-organisation"})
 
 
-def _outer(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Sorted, merged spans as (starts, ends)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for a, b in sorted(spans):
-        if starts and a <= ends[-1]:
-            ends[-1] = max(ends[-1], b)
-        else:
-            starts.append(a)
-            ends.append(b)
-    return starts, ends
-
-
-def _inside(layer: tuple[list[int], list[int]], start: int, end: int) -> bool:
-    starts, ends = layer
-    i = bisect_right(starts, start) - 1
-    return i >= 0 and end <= ends[i]
-
-
-def name_spans(doc) -> list[tuple[int, int, str]]:
-    found = doc._cache.get("names")
-    if found is None:
-        found = doc._cache["names"] = find_names(doc.prose, find_attributions(doc))
-    return found
-
-
-def in_name(doc, start: int, end: int) -> bool:
-    """The prose span lies inside a name or fixed term."""
-    layer = doc._cache.get("names-layer")
-    if layer is None:
-        layer = doc._cache["names-layer"] = _outer([(a, b) for a, b, _ in name_spans(doc)])
-    return _inside(layer, start, end)
-
-
-def attributed_spans(doc) -> list[tuple[int, int]]:
+def attributed_spans(prose: str, attributions) -> list[tuple[int, int]]:
     """The contents of the attributions to identified sources made by saying."""
-    found = doc._cache.get("attributed")
-    if found is None:
-        prose = doc.prose
-        found = []
-        for att in find_attributions(doc):
-            if att.kind not in _IDENTIFIED or att.content is None:
-                continue
-            cue = " ".join(fold(prose[att.cue[0]:att.cue[1]]).split())
-            if att.form == "according" or (att.form == "verb" and cue in REPORTING_VERBS):
-                found.append(att.content)
-        doc._cache["attributed"] = found
+    found = []
+    for att in attributions:
+        if att.kind not in _IDENTIFIED or att.content is None:
+            continue
+        cue = " ".join(fold(prose[att.cue[0]:att.cue[1]]).split())
+        if att.form == "according" or (att.form == "verb" and cue in REPORTING_VERBS):
+            found.append(att.content)
     return found
 
 
-def in_attributed(doc, start: int, end: int) -> bool:
-    """The prose span lies inside what an identified source is reported as saying."""
-    layer = doc._cache.get("attributed-layer")
-    if layer is None:
-        layer = doc._cache["attributed-layer"] = _outer(attributed_spans(doc))
-    return _inside(layer, start, end)
+class SpanLayer:
+    """Spans merged into disjoint runs, for "does this span lie inside one?"."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted((s[0], s[1]) for s in spans):
+            if self.starts and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i]
