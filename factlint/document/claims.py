@@ -80,6 +80,11 @@ def _words(name: str) -> list[str]:
     return sorted({fold(w) for w in builtin_lexicons()[name]}, key=lambda w: (-len(w), w))
 
 
+def first_words(name: str) -> frozenset[str]:
+    """The first word of every entry of a lexicon (lower case)."""
+    return frozenset(w.split()[0] for w in _words(name))
+
+
 def _alternation(name: str) -> str:
     """A lexicon as a regex alternation, longest first, spaces matching any whitespace."""
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in _words(name))
@@ -163,11 +168,36 @@ class _Patterns:
             r"the\s+lies\s+(?:he|she|they)|(?:does|do|did)\s+not\s+threaten|is\s+(?:\w+\s+)?divided\s+over|"
             r"is\s+(?:an?\s+)?(?:illegal|unlawful)\b)", i)
         self.thread = regex.compile(rf"\s*(?:{_alternation('claim-thread-breaks')})\b", i)
+        self.thread_first = first_words("claim-thread-breaks") | frozenset(
+            w.rstrip(",") + "," for w in first_words("claim-thread-breaks"))
         self.poll = regex.compile(r"\b(?:poll|polls|survey|surveys|polling)\b", i)
         self.word = regex.compile(r"\p{L}[\p{L}'’-]*")
         self.yearlike = regex.compile(r"(?:1[6-9]|20)\d\d")
         self.month = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", i)
         self.counted = frozenset(_words("claim-counted-nouns"))
+        # a claim of each type needs one of these words (lower case): the cheap test first
+        self.plain_word = regex.compile(r"[a-z][a-z'’-]*")
+        self.has_digit = regex.compile(r"\d")
+
+        self.currency_sign = regex.compile(r"[$€£¥]")
+        self.money_words = frozenset("dlrs dollars euros pounds stg sterling yen marks francs crowns rupees yuan pesos "
+                                     "cents cts year".split())
+        self.percent_words = frozenset("pct per percent thirds majority half third quarter fifth tenth two-thirds "
+                                       "one-third one-quarter three-quarters".split())
+        self.casualty_words = frozenset("killed killing infected injured wounded arrested detained displaced "
+                                        "evacuated executed deported".split())
+        self.amount_words = frozenset("dozens scores hundreds thousands millions billions trillions".split())
+        self.triggers = {
+            "figure": first_words("claim-number-words") | frozenset(
+                "one dozens scores hundreds thousands millions billions trillions tens half third quarter "
+                "fifth tenth thirds quarters majority".split()),
+            "record": first_words("claim-superlatives") | frozenset(
+                "most only record history first first-ever all-time years".split()),
+            "cause": first_words("claim-cause-verbs") | frozenset("cause hit responsible blame because".split()),
+            "state-of-mind": first_words("claim-mind-adjectives") | first_words("claim-mind-verbs"),
+            "contested": frozenset("violates violated violating illegally illegal broke unlawful unlawfully "
+                                   "under swore swears payroll lies not divided".split()),
+        }
         self.groups = frozenset(_words("claim-group-nouns"))
         self.not_counts_after = frozenset(_words("claim-not-counts-after"))
 
@@ -186,19 +216,24 @@ def claims_in_words(own: str) -> list[tuple[int, int, str]]:
     """The claims of one sentence's own words (quotations blanked out): (start, end, type)
     in offsets of ``own``."""
     p = _patterns()
+    # which patterns can match at all: most sentences hold no word any claim starts with
+    words = frozenset(p.plain_word.findall(own.lower()))
     found: list[tuple[int, int, str]] = []
-    figures = _figures(p, own)
-    if figures and len(_without_overlaps(figures)) < DATA_LINE_FIGURES and not _routine_data(p, own):
-        found += figures
-    if not p.not_record.search(own):
+    if p.has_digit.search(own) or not words.isdisjoint(p.triggers["figure"]):
+        figures = _figures(p, own, words)
+        if figures and len(_without_overlaps(figures)) < DATA_LINE_FIGURES and not _routine_data(p, own):
+            found += figures
+    if not words.isdisjoint(p.triggers["record"]) and not p.not_record.search(own):
         found += [(m.start(), m.end(), "record") for m in p.record.finditer(own)]
-    if not p.not_cause.search(own):
+    if not words.isdisjoint(p.triggers["cause"]) and not p.not_cause.search(own):
         found += [(m.start(), m.end(), "cause") for m in p.cause.finditer(own)]
-    for m in p.mind.finditer(own):
-        subject = [fold(w) for w in p.word.findall(own, max(0, m.start() - 60), m.start())][-4:]
-        if any(w in p.groups for w in subject):
-            found.append((m.start(), m.end(), "state-of-mind"))
-    found += [(m.start(), m.end(), "contested") for m in p.contested.finditer(own)]
+    if not words.isdisjoint(p.triggers["state-of-mind"]) and not words.isdisjoint(p.groups):
+        for m in p.mind.finditer(own):
+            subject = [fold(w) for w in p.word.findall(own, max(0, m.start() - 60), m.start())][-4:]
+            if any(w in p.groups for w in subject):
+                found.append((m.start(), m.end(), "state-of-mind"))
+    if not words.isdisjoint(p.triggers["contested"]):
+        found += [(m.start(), m.end(), "contested") for m in p.contested.finditer(own)]
     return _without_overlaps(found)
 
 
@@ -215,9 +250,14 @@ def _without_overlaps(found: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return kept
 
 
-def _figures(p: _Patterns, own: str) -> list[tuple[int, int, str]]:
-    out = [(m.start(), m.end(), "figure") for rx in (p.money, p.percent, p.casualty, p.amount)
-           for m in rx.finditer(own)]
+def _figures(p: _Patterns, own: str, words: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """``words``: the sentence's lower-case words, which say which patterns can match."""
+    out: list[tuple[int, int, str]] = []
+    for rx, needs in ((p.money, p.money_words), (p.percent, p.percent_words), (p.casualty, p.casualty_words),
+                      (p.amount, p.amount_words)):
+        if rx is p.money and p.currency_sign.search(own) or not words.isdisjoint(needs) \
+                or rx is p.percent and "%" in own:
+            out += [(m.start(), m.end(), "figure") for m in rx.finditer(own)]
     for m in p.number.finditer(own):
         token = m.group()
         if p.yearlike.fullmatch(token):
@@ -268,14 +308,15 @@ def find_claims(doc, attributions) -> list[Claim]:
     for i, s in enumerate(doc.sentences):
         block = doc.blocks[s.block]
         text = prose[s.start:s.end]
-        found_poll = bool(p.poll.search(text))
+        lower = text.lower()
+        found_poll = ("poll" in lower or "survey" in lower) and bool(p.poll.search(text))
         if block.kind not in CLAIM_BLOCKS or text.rstrip().endswith("?"):
             poll_named = poll_named or found_poll
             continue
         first = bisect_right(ends, s.start)  # the first quotation that ends after the sentence starts
         own = _own_words(text, s.start, direct, first)
         # "Meanwhile, …" starts a new thread: the sources before it do not stand behind it
-        thread = bool(p.thread.match(text))
+        thread = not p.thread_first.isdisjoint(lower[:16].split()[:2]) and bool(p.thread.match(text))
         for a, b, kind in claims_in_words(own):
             claim = Claim(i, s.start + a, s.start + b, kind)
             share = kind == "figure" and bool(p.percent.match(own, a))
