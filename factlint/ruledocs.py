@@ -1,12 +1,43 @@
 """Documentation generated from the rules themselves: ``factlint explain`` and docs/rules.md."""
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from .kinds.base import Rule
 from .ruleset import RuleSet
 
 FAMILY_ORDER = ("sourcing", "attribution", "framing", "editing", "readability")
+#: Each rule's precision on editors' judgement, written by ``bench/editors.py --write``.
+SCORECARD = Path(__file__).with_name("scorecard.json")
+#: A rule right less often than this, on at least SCORECARD_MIN_FINDINGS findings, is not a
+#: warning by default (tests/test_scorecard.py holds the built-in rules to it).
+SCORECARD_MIN_PRECISION = 0.5
+SCORECARD_MIN_FINDINGS = 5
+
+
+@lru_cache(maxsize=1)
+def scorecard() -> dict:
+    """``{rule id: {"findings", "right", "a": [n, right], "b": [n, right]}}``; empty without the file."""
+    try:
+        return json.loads(SCORECARD.read_text(encoding="utf-8")).get("rules", {})
+    except (OSError, ValueError):
+        return {}
+
+
+def editors_line(rule: Rule) -> str | None:
+    """What editors made of the rule's findings on editor-dev, in one line (None for the
+    families editors do not mark: editing, readability, and users' own rules)."""
+    if rule.category not in ("sourcing", "attribution", "framing"):
+        return None
+    card = scorecard().get(rule.id)
+    if not card or not card["findings"]:
+        return "no finding on the editors' articles (editor-dev) to judge it by"
+    n, k = card["findings"], card["right"]
+    halves = ", ".join(f"half {h} {c[1] / c[0]:.2f}" for h, c in (("a", card["a"]), ("b", card["b"])) if c[0])
+    return f"precision {k / n:.2f} on editor-dev ({k} of {n} findings right by two editors; {halves})"
 
 
 def first_sentence(text: str) -> str:
@@ -28,6 +59,11 @@ def explain(rule: Rule) -> str:
         f"  scope:     {scope}",
         f"  defined:   {rule.source}:{rule.line}",
         f"  source:    {rule.link}",
+    ]
+    editors = editors_line(rule)
+    if editors:
+        lines.append(f"  editors:   {editors}")
+    lines += [
         "",
         "Why it matters",
         _indent(rule.why),
@@ -89,6 +125,9 @@ def rules_markdown(ruleset: RuleSet) -> str:
                 f"*{r.severity}* · kind `{r.kind}` · scope `{', '.join(r.scope.names)}`"
                 + ("" if r.enabled else " · **off by default**") + f" · source: <{r.link}>", "",
                 r.why.strip(), ""]
+        editors = editors_line(r)
+        if editors:
+            out += [f"Editors' judgement: {editors}.", ""]
         if r.description:
             out += [r.description.strip(), ""]
         out += [f"Message: {r.message.strip()}", "", "Flags:", ""]

@@ -97,14 +97,17 @@ def test_an_impression_in_the_reporters_voice_is_an_info_finding():
     assert {(f.rule, f.severity) for f in found} == {("sourcing/impression", "info")}
 
 
-def test_a_figure_is_attributed_by_any_source_in_its_paragraph():
+def test_a_figure_is_attributed_by_a_source_in_its_sentence_or_the_two_before_it():
     text = draft("""
+        Officials said the rise was needed. The tolls will cost each firm about $40,000 a year.
+
         The tolls will cost each firm about $40,000 a year. Officials said the rise was needed.
 
-        The tolls will cost each firm about $40,000 a year.
+        The port said fees would rise. Ferries pay more. Lorries pay more. Cars will pay $4.50.
     """)
     found = findings_of(text, "draft.txt", rule="attribution")
-    assert positions(found) == [(3, 37, "$40,000")]
+    # a source after the figure says something else; three sentences back is too far
+    assert positions(found) == [(3, 37, "$40,000"), (5, 82, "$4.50")]
 
 
 def test_records_and_causes():
@@ -125,7 +128,7 @@ def test_records_and_causes():
 
 def test_a_figure_is_the_number_without_the_punctuation_after_it_and_a_year_is_no_figure():
     text = draft("""
-        Cars will pay $4.50, up from $4.
+        Cars will pay $4.50, the same as vans.
 
         Fares rose 12.5%. In 2022, people in the valley voted for the bridge.
     """)

@@ -76,3 +76,35 @@ def test_a_doubled_results_row_is_found_but_repeated_nil_rows_are_not():
         """)
     found = findings_of(text, "wire.txt", "editing/repeated-paragraph")
     assert [f.line for f in found] == [5]
+
+
+# Scraped or pasted copy: one paragraph a line, no blank lines between them.
+UNWRAPPED = (
+    "Harbour fees rise again\n"
+    "The port authority raised its mooring fees for the third time this year on Monday, and the"
+    " ferry operators who use the northern quay say they will pass the cost on to passengers.\n"
+    "Fares on the island route have already risen by 14% since the spring, when the operators"
+    " blamed the price of fuel and the loss of two of the older boats to the breakers.\n"
+    "The authority said the new fees would pay for dredging\n"
+    "the channel, which silted up after the winter storms closed it for a week.\n"
+)
+
+
+def test_in_unwrapped_copy_every_line_that_ends_a_sentence_ends_a_paragraph():
+    doc = doc_of(UNWRAPPED, "scraped.txt")
+    found = blocks(doc)
+    assert found[0] == ("headline", "Harbour fees rise again")
+    assert [k for k, _ in found[1:]] == ["paragraph"] * 3
+    assert found[2][1].startswith("Fares on the island route") and found[2][1].endswith("breakers.")
+    # a line that stops mid-sentence still runs on into the next
+    assert found[3][1] == ("The authority said the new fees would pay for dredging the channel, "
+                           "which silted up after the winter storms closed it for a week.")
+
+
+def test_hard_wrapped_copy_keeps_its_lines_together():
+    doc = doc_of(draft("""
+        The port authority raised its mooring fees.
+        Ferry operators say they will pass the cost
+        on to passengers.
+        """), "wrapped.txt")
+    assert [k for k, _ in blocks(doc)] == ["paragraph"]

@@ -1,14 +1,19 @@
 """Parse a text once into a finished :class:`Document`: blocks, prose, sentences, quotes (with
-their speakers), links and attributions. Nothing writes into a document after this."""
+their speakers), links, attributions, names and fixed terms, what identified sources are
+reported as saying, and the claims in the reporter's voice. Nothing writes into a document
+after this."""
 from __future__ import annotations
 
 from .attribution import attribute, default_cue_index
+from .claims import find_claims
 from .formats import MARKDOWN_SUFFIXES, format_for_path  # noqa: F401 - re-exported
 from .lines import LineIndex
 from .model import PROSE_KINDS, Block, Document, Link, Quote, Sentence
+from .names import find_names
 from .prose import ProseBuilder
 from .quotes import find_quotes, is_scare_quote
 from .sentences import split_sentences
+from .spans import SpanLayer, attributed_spans
 
 
 def parse_plaintext(text: str, lines: LineIndex):
@@ -82,6 +87,11 @@ def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None)
         cues = default_cue_index()
         hits = cues.index.scan(prose)
     attribute(doc, cues, hits)  # the attributions, then the quotations' speakers
+    doc.names = find_names(prose, doc.attributions)
+    doc.attributed = attributed_spans(prose, doc.attributions)
+    doc._name_layer = SpanLayer(doc.names)
+    doc._attributed_layer = SpanLayer(doc.attributed)
+    doc.claims = find_claims(doc, doc.attributions)
     return doc
 
 

@@ -114,6 +114,14 @@ class Document:
     #: ``(index, index.scan_all(prose))`` of the rule set's phrase index the document was
     #: parsed with (the finder reads its cue hits; the rules read the rest), else None.
     phrase_scan: tuple[Any, Any] | None = None
+    #: Names and fixed terms, ``(start, end, kind)`` (:mod:`.names`); what identified sources
+    #: are reported as saying, ``(start, end)`` (:mod:`.spans`); the check-worthy claims in the
+    #: reporter's voice with what stands behind each (:mod:`.claims`). Filled by ``parse``.
+    names: list[tuple[int, int, str]] = field(default_factory=list)
+    attributed: list[tuple[int, int]] = field(default_factory=list)
+    claims: list[Any] = field(default_factory=list)
+    _name_layer: Any = None
+    _attributed_layer: Any = None
     _lines: LineIndex | None = None
     _prose_blocks: list[Block] | None = None
     _pblock_starts: list[int] | None = None
@@ -195,6 +203,14 @@ class Document:
             self._outer_quotes()
         i = bisect_right(self._quote_starts, start) - 1  # type: ignore[arg-type]
         return i >= 0 and end <= self._quote_spans[i][1]  # type: ignore[index]
+
+    def in_name(self, start: int, end: int) -> bool:
+        """True when the prose span lies inside a name or fixed term."""
+        return self._name_layer is not None and self._name_layer.covers(start, end)
+
+    def in_attributed(self, start: int, end: int) -> bool:
+        """True when the prose span lies inside what an identified source is reported as saying."""
+        return self._attributed_layer is not None and self._attributed_layer.covers(start, end)
 
     # -- coordinates ----------------------------------------------------------------
     def to_raw(self, start: int, end: int) -> tuple[int, int]:

@@ -15,6 +15,10 @@
 - Lines laid out in columns (runs of spaces between figures) are a table, split from
   the prose around them, so the prose checks (sentence length, closing punctuation,
   double spaces) do not read a table of figures as a sentence.
+- Unwrapped text (some line longer than any hard wrap, as scraped or pasted copy is: one
+  line a paragraph, no blank lines between them) starts a paragraph after every line that
+  ends a sentence or before one that starts a sentence, so a story of thirty lines is thirty
+  paragraphs, not one.
 - A line holding only a factlint comment (``<!-- factlint-disable-next-line … -->``) is a
   comment, not prose: it separates paragraphs like a blank line.
 """
@@ -49,6 +53,9 @@ _DIGIT_RUN = regex.compile(r"\d+")
 #: A line that ends with a dotted abbreviation ("... DISPUTE WITH U.S.") has not ended a sentence.
 _DOTTED_END = regex.compile(r"(?<![\p{L}.])(?:\p{L}\.){2,}\s*$")
 _HEADLINE_MAX_WORDS = 25
+#: Hard-wrapped copy (wire, e-mail, a typewriter's 72 columns) never has a longer line;
+#: a text that does is unwrapped, and its line breaks are paragraph breaks.
+_WRAP_MAX_CHARS = 160
 _TITLE_MAX_CHARS = 300  # longer lines are never titles: don't even count their words
 
 
@@ -61,8 +68,9 @@ def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
                 parsed.blocks.append(RawBlock("comment", start, end))
                 parsed.comments.append((start, end))
     wire = _first_line_indent_style(text, spans)
+    unwrapped = not wire and any(end - start > _WRAP_MAX_CHARS for start, end in spans)
     columns = {start: _is_column_row_fast(text[start:end]) for start, end in spans}
-    groups = _group_lines(text, spans, wire, columns)
+    groups = _group_lines(text, spans, wire, columns, unwrapped)
     urls = "://" in text or "www." in text
     headline_text: str | None = None
     for gi, group in enumerate(groups):
@@ -84,6 +92,12 @@ def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
         if kind == "paragraph" and len(group) == 1 and gi < len(groups) - 1 and _is_heading(first):
             # (the last line of the text heads nothing: it is a paragraph, perhaps unfinished)
             parsed.blocks.append(_block(text, "heading", group, urls))
+            continue
+        if (kind == "paragraph" and unwrapped and len(parsed.blocks) >= 2 and headline_text
+                and [b.kind for b in parsed.blocks[-2:]] == ["headline", "heading"]
+                and _normal(text[parsed.blocks[-1].start:parsed.blocks[-1].end].strip()) == headline_text):
+            # unwrapped copy split the repeated title from the dek under it (see below)
+            parsed.blocks.append(_block(text, "dek", group, urls))
             continue
         # a heading glued on top of a paragraph -- but in wire copy a paragraph's short
         # first line ("Yugoslavia and the United Arab") is just where the dateline was
@@ -162,8 +176,10 @@ def _first_line_indent_style(text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def _group_lines(text: str, spans: list[tuple[int, int]], wire: bool,
-                 columns: dict[int, bool] | None = None) -> list[list[tuple[int, int]]]:
-    """Lines into paragraphs. ``columns``: each line's :func:`_is_column_row`, by start."""
+                 columns: dict[int, bool] | None = None,
+                 unwrapped: bool = False) -> list[list[tuple[int, int]]]:
+    """Lines into paragraphs. ``columns``: each line's :func:`_is_column_row`, by start;
+    ``unwrapped``: a line that ends a sentence ends its paragraph."""
     if columns is None:
         columns = {start: _is_column_row(text[start:end]) for start, end in spans}
     groups: list[list[tuple[int, int]]] = []
@@ -192,6 +208,10 @@ def _group_lines(text: str, spans: list[tuple[int, int]], wire: bool,
             or bool(_BULLET.match(line))  # a list item
             or sign_off or prev_sign_off  # "REUTER" stands alone
             or column != prev_column  # prose meets a table
+            # unwrapped copy: one line, one paragraph -- after a finished sentence, or
+            # before a line that starts one (a title above its story)
+            or unwrapped and bool(prev_line) and (bool(_ENDS_SENTENCE.search(prev_line))
+                                                  or _starts_sentence(text, (start, end)))
         )
         if current and breaks:
             groups.append(current)

@@ -28,7 +28,10 @@ BLOCK_SCOPES = {
 }
 #: Quote scopes: whether words inside direct quotations count.
 QUOTE_SCOPES = ("quote", "outside-quote")
-SCOPE_NAMES = tuple(BLOCK_SCOPES) + QUOTE_SCOPES
+#: Span scopes: words inside a name or fixed term ("Crazy Eddie Inc", "April Fools' Day"), or
+#: inside what an identified source is reported as saying, directly or not, do not count.
+SPAN_SCOPES = ("outside-name", "outside-attributed")
+SCOPE_NAMES = tuple(BLOCK_SCOPES) + QUOTE_SCOPES + SPAN_SCOPES
 
 #: Time limit (seconds) for one search of one rule's regular expression: REGEX_TIMEOUT,
 #: plus REGEX_TIMEOUT_PER_MB for every million characters searched. A pattern that merely
@@ -67,13 +70,17 @@ class RuleTimeout(Exception):
 class Scope:
     """A rule's scope: block kinds (OR) and, optionally, inside or outside quotations."""
 
-    __slots__ = ("kinds", "quote", "names")
+    __slots__ = ("kinds", "quote", "names", "outside_name", "outside_attributed")
 
     def __init__(self, names: Iterable[str]) -> None:
         self.names = tuple(names)
         kinds: set[str] | None = set()
         self.quote: str | None = None
+        self.outside_name = "outside-name" in self.names
+        self.outside_attributed = "outside-attributed" in self.names
         for name in self.names:
+            if name in SPAN_SCOPES:
+                continue
             if name in QUOTE_SCOPES:
                 self.quote = name
             elif BLOCK_SCOPES[name] is None:
@@ -92,7 +99,12 @@ class Scope:
             return False
         if self.quote is not None:
             inside = doc.in_quote(start, end)
-            return inside if self.quote == "quote" else not inside
+            if inside != (self.quote == "quote"):
+                return False
+        if self.outside_name and doc.in_name(start, end):
+            return False
+        if self.outside_attributed and doc.in_attributed(start, end):
+            return False
         return True
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from ..document.attribution import FORMS, KINDS, Attribution
+from ..document.claims import CLAIM_TYPES, Claim
 from ..document.lexicons import fold
 from ..document.sourcekind import ANONYMITY_REASON
 from ..finding import Hit
@@ -64,6 +65,16 @@ ATTRIBUTION_FILTER = Obj(
     description="A filter on the attributions of a sentence; all keys given must hold.",
 )
 
+CLAIM_FILTER = Obj(
+    fields={
+        "type": Field(ListOf(Str(enum=CLAIM_TYPES), min_items=1, allow_single=True),
+                      description="Claim types: figure, record, cause, state-of-mind, contested."),
+        "sourced": Field(Bool(), description="Someone stands (true) or nobody stands (false) behind "
+                                             "the claim: in its sentence, the two before it, a link, a poll."),
+    },
+    description="A filter on the check-worthy claims of a sentence (factlint/document/claims.py).",
+)
+
 CONDITION = Obj(
     fields={
         **TERM_FIELDS,
@@ -77,6 +88,8 @@ CONDITION = Obj(
                         "vague one; specific: a named person, organisation or office), or one that "
                         "matches a filter (any of a list)."),
         "anonymity-reason": Field(Bool(), description="The sentence gives a reason for anonymity."),
+        "claim": Field(CLAIM_FILTER, description="The sentence makes a check-worthy claim that matches "
+                                                 "the filter (with `report: claim`, each is reported)."),
     },
     description="Tests on a sentence; in `when` all must hold, in `unless` any one suppresses.",
 )
@@ -151,6 +164,18 @@ class _Condition:
             items = attribution if isinstance(attribution, list) else [attribution]
             self.filters = [_AttributionFilter(ctx, item, rule_id) for item in items]
         self.reason = spec.get("anonymity-reason")
+        claim = spec.get("claim")
+        if claim is None:
+            self.claim_types = None
+        else:
+            types = claim.get("type", list(CLAIM_TYPES))
+            self.claim_types = frozenset([types] if isinstance(types, str) else types)
+        self.claim_sourced = claim.get("sourced") if claim is not None else None
+
+    def claims(self, doc, run, index: int) -> list[Claim]:
+        """The sentence's claims that match this condition's claim filter."""
+        return [c for c in _claims_by_sentence(doc, run).get(index, ())
+                if c.type in self.claim_types and (self.claim_sourced is None or c.sourced == self.claim_sourced)]
 
     def term_hits(self, doc, run):
         return self.terms.find(doc, run) if self.terms else None
@@ -194,6 +219,8 @@ class _Condition:
             results.append(bool(self.attributions(doc, run, index)))
         if self.reason is not None:
             results.append(bool(ANONYMITY_REASON.search(doc.prose, s.start, s.end)) == self.reason)
+        if self.claim_types is not None:
+            results.append(bool(self.claims(doc, run, index)))
         if not results:
             return want
         return all(results) if want else any(results)
@@ -241,6 +268,16 @@ def _group_by_sentence(atts: list[Attribution]) -> dict[int, list[Attribution]]:
     return by_sentence
 
 
+def _claims_by_sentence(doc, run) -> dict[int, list[Claim]]:
+    def group() -> dict[int, list[Claim]]:
+        by_sentence: dict[int, list[Claim]] = {}
+        for claim in doc.claims:
+            by_sentence.setdefault(claim.sentence, []).append(claim)
+        return by_sentence
+
+    return run.memo("claims-by-sentence", group)
+
+
 def attribution_span(att: Attribution) -> tuple[int, int]:
     """From the source to the cue ("senior officials have acknowledged"), or the cue alone."""
     if att.source is None:
@@ -262,10 +299,11 @@ class SentenceRule(Rule):
         "window-breaks": Field(ListOf(Str(), min_items=1),
                                description="Words that, opening a sentence, start a new thread: the "
                                            "window does not reach across such a sentence ('Meanwhile')."),
-        "report": Field(Str(enum=("each", "first", "sentence", "attribution")),
+        "report": Field(Str(enum=("each", "first", "sentence", "attribution", "claim", "first-claim")),
                         description="Report each match of `when` (default), only the first per "
-                                    "sentence, the whole sentence, or each matching attribution "
-                                    "of `when` (from its source to its cue)."),
+                                    "sentence, the whole sentence, each matching attribution "
+                                    "of `when` (from its source to its cue), each matching claim of "
+                                    "`when`, or the first matching claim of each sentence."),
         "exceptions": EXCEPTIONS_FIELD,
     }
 
@@ -282,6 +320,9 @@ class SentenceRule(Rule):
     def check(self, doc, run):
         if self.report == "attribution" and self.when.filters is not None:
             yield from self._check_attributions(doc, run)
+            return
+        if self.report in ("claim", "first-claim") and self.when.claim_types is not None:
+            yield from self._check_claims(doc, run)
             return
         anchors = self.when.term_hits(doc, run)
         if anchors is not None:
@@ -340,6 +381,22 @@ class SentenceRule(Rule):
             spans = [sp for sp in spans if self.scope.accepts(doc, sp[0], sp[1])]
             for start, end in self.keep_after_exceptions(doc, spans, self.exceptions):
                 yield Hit(start, end, suggestions=self.suggest, message=messages.get((start, end)))
+
+    def _check_claims(self, doc, run):
+        """``report: claim``: each matching claim of a sentence that passes `when` (with
+        ``first-claim``, the first of each sentence)."""
+        for index in sorted(_claims_by_sentence(doc, run)):
+            if not self.scope.block_ok(doc.blocks[doc.sentences[index].block]):
+                continue
+            claims = self.when.claims(doc, run, index)
+            if not claims or not self.when.holds(doc, run, index, want=True):
+                continue
+            if self.unless is not None and self._suppressed(doc, run, index):
+                continue
+            spans = [(c.start, c.end) for c in claims if self.scope.accepts(doc, c.start, c.end)]
+            spans = self.keep_after_exceptions(doc, spans, self.exceptions)
+            for start, end in spans[:1] if self.report == "first-claim" else spans:
+                yield Hit(start, end, suggestions=self.suggest)
 
     def _suppressed(self, doc, run, index: int) -> bool:
         block = doc.blocks[doc.sentences[index].block]

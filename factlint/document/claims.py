@@ -1,0 +1,382 @@
+"""Check-worthy claims in the reporter's voice, and whether anyone stands behind them.
+
+A *claim* is a span of a sentence's own words (outside direct quotations) that asserts
+something a fact-checker would check (editor-guideline.md, ATTRIBUTION; ClaimBuster and
+Full Fact's claim types):
+
+- ``figure``: money, a percentage or share, a casualty count ("killed 143"), a count of
+  people or places ("Ten African nations", "about 200 Democrats"), a bare count after "of"
+  ("a rally of 8,500");
+- ``record``: a superlative or record ("the country's worst outbreak", "the Third World's
+  sixth largest debtor", "the only Asian member", "in U.S. history");
+- ``cause``: a causal claim ("the cuts led to", "are driving parents to", "has been hit by");
+- ``state-of-mind``: what a group thinks or feels, stated as fact ("German voters are
+  skittish", "investors tend to dislike");
+- ``contested``: a contested characterisation stated as fact ("violates international law",
+  "swore to falsehoods", "on the payroll of").
+
+Who stands behind a claim is looked for in the sentence and its neighbours, not in a whole
+paragraph (scraped copy can run thirty sentences to a paragraph): the claim lies in what an
+attribution of its sentence reports (its content or its source, "the ministry said 40 homes
+were lost"), or after the cue of an attribution with a source in its sentence; or one of the ``BEHIND_WINDOW`` sentences before it in the same block carries
+an attribution with a source ("The governor said strikes hit the east. They killed dozens.");
+or the sentence holds a link (a sentence that opens a new thread, "Meanwhile, …", is not
+covered by the sources before it); or, for a percentage, the story has named its poll or survey
+above it; or, for a figure, the story's first paragraph attributes it to a named source (a
+single-source story -- a company's results, an agency's figures -- whose numbers are that
+source's unless a paragraph opens a new thread). A question asserts nothing, and headlines summarise the body: neither has claims.
+
+Routine figures are not claims: a line of a market or results report ("rose 8.2 pct to 2.93
+billion marks", "closed down 24.11 points") is the data of the release the story reports;
+years, dates, ages, durations and numbered things ("the two candidates", "Article 33") are
+not counts. The word lists an editor may extend are the ``claim-…`` lexicons of
+``rules/lexicons.yaml``.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
+import regex
+
+from .lexicons import builtin_lexicons, fold
+
+#: Claim types, in the order rules name them.
+CLAIM_TYPES = ("figure", "record", "cause", "state-of-mind", "contested")
+#: How many sentences before a claim (same block) may carry the attribution that stands
+#: behind it: the sentence that introduces a source and the one after ("The agency said …
+#: It added …") -- further back, editors no longer read the source as standing behind it.
+BEHIND_WINDOW = 2
+#: The attribution forms that stand behind a claim: not an impression ("it seems" is
+#: nobody's), a stance noun ("criticism of") or a participle hung on someone else's clause.
+BEHIND_FORMS = frozenset({"verb", "stance", "action", "predicate", "according", "report", "passive", "label",
+                          "question"})
+#: The forms in which a source says something: after such a cue, the rest of the sentence is
+#: theirs ("voters are frustrated" is a group's predicate, not a source saying so).
+SAYING_FORMS = frozenset({"verb", "according", "report", "label"})
+#: The block kinds whose sentences make claims (a headline or heading summarises the body).
+CLAIM_BLOCKS = frozenset({"paragraph", "list", "blockquote", "dek"})
+
+
+@dataclass(slots=True)
+class Claim:
+    """One check-worthy claim; spans in prose offsets."""
+
+    sentence: int
+    start: int
+    end: int
+    type: str
+    #: What stands behind it: "content" (an attribution of its sentence reports it),
+    #: "neighbour" (an attribution just before it), "link", "poll"; None: nobody.
+    behind: str | None = None
+
+    @property
+    def sourced(self) -> bool:
+        return self.behind is not None
+
+
+def _words(name: str) -> list[str]:
+    return sorted({fold(w) for w in builtin_lexicons()[name]}, key=lambda w: (-len(w), w))
+
+
+def first_words(name: str) -> frozenset[str]:
+    """The first word of every entry of a lexicon (lower case)."""
+    return frozenset(w.split()[0] for w in _words(name))
+
+
+def _alternation(name: str) -> str:
+    """A lexicon as a regex alternation, longest first, spaces matching any whitespace."""
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in _words(name))
+
+
+class _Patterns:
+    """The claim patterns, compiled once on first use (a run without the attribution rules
+    never pays for them)."""
+
+    def __init__(self) -> None:
+        numw = _alternation("claim-number-words")
+        currency = r"(?:dlrs|dollars|euros|pounds|stg|sterling|yen|marks|francs|crowns|rupees|yuan|pesos|cents|cts)"
+        scale = r"(?:thousand|million|billion|trillion|mln|bln|bn)"
+        i = regex.I | regex.V0
+        self.number = regex.compile(
+            r"(?<![\w.,/$€£-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/]|[.,]\d|-\d)"
+            rf"|\b(?:(?:{numw})(?:[- ](?:{numw}))?|dozens|scores|hundreds|thousands|millions|billions"
+            r"|tens\s+of\s+thousands)\b", i)
+        self.money = regex.compile(
+            rf"[$€£¥]\s?\d(?:[\d,.]*\d)?(?:\s?(?:{scale}|m)\b)?|\b\d[\d,.]*\s*(?:{scale}\s*)?{currency}\b"
+            rf"|\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\s+of\s+{currency}\b"
+            rf"|\b(?:one|two|three|\d[\d.]*)\s+(?:billion|million|trillion)\s+(?:a|per)\s+year\b", i)
+        self.percent = regex.compile(
+            r"\d[\d.,]*\s*(?:%|pct\b|per\s?cent\b|percent\b)|\b(?:two|three)[- ]thirds\b"
+            r"|\b(?:a|the)\s+majority\s+of\b"
+            # a share with a measure of it: "nearly half of the crop" ("half of the committee" is no figure)
+            r"|\b(?:nearly|almost|more\s+than|over|about|roughly|around|fewer\s+than|less\s+than|at\s+least|some|"
+            r"only|just)\s+(?:half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|one[- ]third|one[- ]quarter)\s+of\b", i)
+        self.amount = regex.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\s+(?:of|in)\b", i)
+        # the count after a verb of casualty or arrest ("killed 143", "infected 2,000")
+        self.casualty = regex.compile(
+            r"(?<=\b(?:killed|killing|infected|injured|wounded|arrested|detained|displaced|evacuated|executed|"
+            r"deported)\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+)?)"
+            rf"(?:\d[\d,]*|{numw}|dozens|hundreds|thousands)\b", i)
+        # a line of a market or results report: a verb of movement and a figure right after it
+        self.move = regex.compile(
+            r"\b(?:rose|fell|closed|settled|gained|lost|climbed|dropped|increased|decreased|jumped|slipped|"
+            r"reached|earned|totall?ed|widen(?:ed)?|narrow(?:ed)?|(?:was|were)\s+(?:up|down)|"
+            r"(?:had|has|have)\s+been|will\s+(?:be|rise|fall|receive|bring\s+in)|receive|steadied|edged)\b"
+            r"(?:\s+[\w$€£.,%-]+){0,4}?\s+(?:to\s+|at\s+|by\s+|of\s+|in\s+)?(?:around\s+|about\s+)?[$€£]?\d", i)
+        self.digits = regex.compile(r"\d[\d,.]*")
+        self.move_word = regex.compile(r"\b(?:rose|fell|rise|fall|up|down|gained|lost|increase[ds]?|decrease[ds]?|"
+                                       r"will\s+be|receive|against|compared\s+with|vs)\b", i)
+        self.compared = regex.compile(r"\b(?:to|from|against|compared\s+with|vs)\s+[$€£]?\d", i)
+        superlatives = _alternation("claim-superlatives")
+        self.record = regex.compile(
+            # the superlative itself, after "the", a possessive or an ordinal ("the Third World's
+            # sixth largest debtor", "its worst natural disaster")
+            r"(?<=\b(?:the|its|their|his|her|[\p{L}.]+['’]s)\s+)"
+            r"(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ])?"
+            rf"(?:{superlatives}|most\s+(?!of\b)[a-z]+)\b"
+            r"|\bthe\s+only\s+(?!way\b|thing\b|one\b|time\b|reason\b|person\b)(?:[\p{L}-]+\s+){0,2}?"
+            r"(?:member|country|nation|state|company|woman|man|democrat|republican|candidate)\b"
+            r"|\b(?:a|an)\s+record(?:-(?:breaking|setting|high|low))?\s+(?!of\b|label\b|company\b|deal\b|store\b|"
+            r"that\b|which\b|and\b|is\b|was\b|for\b|with\b)(?=[$€£¥\d\p{L}])"
+            rf"|\brecord(?:-breaking)?\s+(?:{_alternation('claim-record-nouns')})\b"
+            r"|\bbroke\s+the\s+record\b|\brecord\s+(?:highs?|lows?|levels?)\b|\ball-time\s+(?:highs?|lows?)\b"
+            r"|\bin\s+(?:[\p{L}.]+\s+){0,2}history\b|\bfor\s+the\s+first\s+time\s+(?:in|since|ever)\b"
+            r"|\bfirst[- ]ever\b|\bin\s+\d+\s+years\b", i)
+        self.not_record = regex.compile(
+            r"\b(?:best-selling|at\s+best|most\s+of|the\s+first\s+to|one\s+of\s+the\s+first|most\s+likely|"
+            r"most\s+recent(?:ly)?|(?:the\s+)?most\s+important)\b", i)
+        self.cause = regex.compile(
+            rf"\b(?:{_alternation('claim-cause-verbs')})\b"
+            r"|(?<!\b(?:could|might|would)\s)\bcause\b"
+            r"|\b(?:has|have)\s+(?:been\s+)?(?:badly\s+|hard\s+)?hit\b"
+            # "was responsible for the leak" is a cause; "is responsible for sales" is a duty
+            r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:directly\s+|largely\s+|partly\s+)?"
+            r"responsible\s+for\b(?!\s+\w+ing\b)|\b(?:is|are|was|were)\s+(?:directly\s+)?to\s+blame\s+for\b"
+            r"|(?<!\bhelped\s)\bbecause\s+(?:of\s+)?(?:the|its|their|they|it|we)\b|\bsimply\s+because\b", i)
+        self.not_cause = regex.compile(r"\b(?:helped\s+by|caused\s+by|(?:could|might|would)\s+(?:still\s+)?cause)\b", i)
+        self.mind = regex.compile(
+            r"\b(?:are|were|remain|remained|feel|felt|seem|seemed|grow|grew|growing|getting|become|became)\s+"
+            r"(?:(?:increasingly|deeply|very|so|more|less|still|also|all|now|continually|already|"
+            rf"more\s+and\s+more)\s+)*(?:{_alternation('claim-mind-adjectives')})\b"
+            rf"|\b(?:{_alternation('claim-mind-verbs')})\b", i)
+        self.contested = regex.compile(
+            r"\b(?:violat(?:es|ed|ing)\s+(?:\w+\s+){0,3}?(?:law|laws|constitution|rules|treaty|convention|"
+            r"rights|sanctions)|(?<!\billegal\s)illegally|broke\s+the\s+law|unlawful(?:ly)?|"
+            r"under\s+investigation\s+for|(?:swore|swears)\s+to\s+(?:\w+\s+)?falsehoods|on\s+the\s+payroll\s+of|"
+            r"the\s+lies\s+(?:he|she|they)|(?:does|do|did)\s+not\s+threaten|is\s+(?:\w+\s+)?divided\s+over|"
+            r"is\s+(?:an?\s+)?(?:illegal|unlawful)\b)", i)
+        self.thread = regex.compile(rf"\s*(?:{_alternation('claim-thread-breaks')})\b", i)
+        self.thread_first = first_words("claim-thread-breaks") | frozenset(
+            w.rstrip(",") + "," for w in first_words("claim-thread-breaks"))
+        self.poll = regex.compile(r"\b(?:poll|polls|survey|surveys|polling)\b", i)
+        self.word = regex.compile(r"\p{L}[\p{L}'’-]*")
+        self.yearlike = regex.compile(r"(?:1[6-9]|20)\d\d")
+        self.month = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", i)
+        self.counted = frozenset(_words("claim-counted-nouns"))
+        # a claim of each type needs one of these words (lower case): the cheap test first
+        self.plain_word = regex.compile(r"[a-z][a-z'’-]*")
+        self.has_digit = regex.compile(r"\d")
+
+        self.currency_sign = regex.compile(r"[$€£¥]")
+        self.money_words = frozenset("dlrs dollars euros pounds stg sterling yen marks francs crowns rupees yuan pesos "
+                                     "cents cts year".split())
+        self.percent_words = frozenset("pct per percent thirds majority half third quarter fifth tenth two-thirds "
+                                       "one-third one-quarter three-quarters".split())
+        self.casualty_words = frozenset("killed killing infected injured wounded arrested detained displaced "
+                                        "evacuated executed deported".split())
+        self.amount_words = frozenset("dozens scores hundreds thousands millions billions trillions".split())
+        self.triggers = {
+            "figure": first_words("claim-number-words") | frozenset(
+                "one dozens scores hundreds thousands millions billions trillions tens half third quarter "
+                "fifth tenth thirds quarters majority".split()),
+            "record": first_words("claim-superlatives") | frozenset(
+                "most only record history first first-ever all-time years".split()),
+            "cause": first_words("claim-cause-verbs") | frozenset("cause hit responsible blame because".split()),
+            "state-of-mind": first_words("claim-mind-adjectives") | first_words("claim-mind-verbs"),
+            "contested": frozenset("violates violated violating illegally illegal broke unlawful unlawfully "
+                                   "under swore swears payroll lies not divided".split()),
+        }
+        self.groups = frozenset(_words("claim-group-nouns"))
+        self.not_counts_after = frozenset(_words("claim-not-counts-after"))
+
+
+_PATTERNS: _Patterns | None = None
+
+
+def _patterns() -> _Patterns:
+    global _PATTERNS
+    if _PATTERNS is None:
+        _PATTERNS = _Patterns()
+    return _PATTERNS
+
+
+def claims_in_words(own: str) -> list[tuple[int, int, str]]:
+    """The claims of one sentence's own words (quotations blanked out): (start, end, type)
+    in offsets of ``own``."""
+    p = _patterns()
+    # which patterns can match at all: most sentences hold no word any claim starts with
+    words = frozenset(p.plain_word.findall(own.lower()))
+    found: list[tuple[int, int, str]] = []
+    if p.has_digit.search(own) or not words.isdisjoint(p.triggers["figure"]):
+        figures = _figures(p, own, words)
+        if figures and len(_without_overlaps(figures)) < DATA_LINE_FIGURES and not _routine_data(p, own):
+            found += figures
+    if not words.isdisjoint(p.triggers["record"]) and not p.not_record.search(own):
+        found += [(m.start(), m.end(), "record") for m in p.record.finditer(own)]
+    if not words.isdisjoint(p.triggers["cause"]) and not p.not_cause.search(own):
+        found += [(m.start(), m.end(), "cause") for m in p.cause.finditer(own)]
+    if not words.isdisjoint(p.triggers["state-of-mind"]) and not words.isdisjoint(p.groups):
+        for m in p.mind.finditer(own):
+            subject = [fold(w) for w in p.word.findall(own, max(0, m.start() - 60), m.start())][-4:]
+            if any(w in p.groups for w in subject):
+                found.append((m.start(), m.end(), "state-of-mind"))
+    if not words.isdisjoint(p.triggers["contested"]):
+        found += [(m.start(), m.end(), "contested") for m in p.contested.finditer(own)]
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One claim for words two patterns found ("killed dozens" and "dozens of"): of claims
+    of one type that overlap, the first and longest."""
+    kept: list[tuple[int, int, str]] = []
+    last_end: dict[str, int] = {}
+    for start, end, kind in sorted(found, key=lambda c: (c[0], -c[1])):
+        if start < last_end.get(kind, -1):
+            continue
+        kept.append((start, end, kind))
+        last_end[kind] = end
+    return kept
+
+
+def _figures(p: _Patterns, own: str, words: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """``words``: the sentence's lower-case words, which say which patterns can match."""
+    out: list[tuple[int, int, str]] = []
+    for rx, needs in ((p.money, p.money_words), (p.percent, p.percent_words), (p.casualty, p.casualty_words),
+                      (p.amount, p.amount_words)):
+        if rx is p.money and p.currency_sign.search(own) or not words.isdisjoint(needs) \
+                or rx is p.percent and "%" in own:
+            out += [(m.start(), m.end(), "figure") for m in rx.finditer(own)]
+    for m in p.number.finditer(own):
+        token = m.group()
+        if p.yearlike.fullmatch(token):
+            continue
+        before = own[max(0, m.start() - 30):m.start()].split()
+        prev = fold(before[-1].strip("(\"“")) if before else ""
+        if p.month.fullmatch(prev) or prev in p.not_counts_after:
+            continue  # "Feb. 28", "the two candidates", "Article 33"
+        after = [fold(w) for w in p.word.findall(own, m.end(), m.end() + 40)][:3]
+        if "old" in after:
+            continue  # an age
+        noun = next((w for w in after if w in p.counted), None)
+        if noun is not None or (prev in ("of", "about", "some", "nearly", "roughly", "around", "than")
+                                and token[0].isdigit() and not after[:1] == ["years"]):
+            out.append((m.start(), m.end(), "figure"))
+    return out
+
+
+def _routine_data(p: _Patterns, own: str) -> bool:
+    """A data line of a market or results report: two figures or more, and a verb of
+    movement right before one ("rose 8.2 pct to 2.93 billion marks") or a comparison ("will be
+    175.92 billion dlrs against 160.33 billion"). One figure that moved ("fares rose 12.5%")
+    is a claim."""
+    if len(p.digits.findall(own)) < 2:
+        return False
+    return bool(p.move.search(own)) or (
+        len(p.money.findall(own)) + len(p.percent.findall(own)) >= 2 and bool(p.compared.search(own))
+        and bool(p.move_word.search(own)))
+
+
+def find_claims(doc, attributions) -> list[Claim]:
+    """The document's claims, each with what stands behind it. ``attributions``: the
+    document's attributions in the reporter's voice."""
+    prose = doc.prose
+    p = _patterns()
+    by_sentence: dict[int, list] = {}
+    for att in attributions:
+        if att.form in BEHIND_FORMS:
+            by_sentence.setdefault(att.sentence, []).append(att)
+    with_links = {doc.sentence_index_at(link.start) for link in doc.links}
+    direct = sorted((q for q in doc.quotes if q.direct), key=lambda q: q.start)
+    # the furthest end so far: every quotation before the first index past a sentence's start
+    # has ended before it (nested quotations included)
+    ends = list(accumulate((q.end for q in direct), max))
+    claims: list[Claim] = []
+    poll_named = False
+    story_source = _lede_names_a_source(doc, by_sentence)
+    for i, s in enumerate(doc.sentences):
+        block = doc.blocks[s.block]
+        text = prose[s.start:s.end]
+        lower = text.lower()
+        found_poll = ("poll" in lower or "survey" in lower) and bool(p.poll.search(text))
+        if block.kind not in CLAIM_BLOCKS or text.rstrip().endswith("?"):
+            poll_named = poll_named or found_poll
+            continue
+        first = bisect_right(ends, s.start)  # the first quotation that ends after the sentence starts
+        own = _own_words(text, s.start, direct, first)
+        # "Meanwhile, …" starts a new thread: the sources before it do not stand behind it
+        thread = not p.thread_first.isdisjoint(lower[:16].split()[:2]) and bool(p.thread.match(text))
+        for a, b, kind in claims_in_words(own):
+            claim = Claim(i, s.start + a, s.start + b, kind)
+            share = kind == "figure" and bool(p.percent.match(own, a))
+            claim.behind = _behind(claim, block, by_sentence, with_links, poll_named and share, thread)
+            if claim.behind is None and story_source and kind == "figure" and not thread:
+                claim.behind = "story"
+            claims.append(claim)
+        poll_named = poll_named or found_poll
+    return claims
+
+
+#: A sentence with this many figures is a line of data (a results table, a budget written out
+#: as prose), the release's numbers, not a claim each: editors circle the figure that stands out.
+DATA_LINE_FIGURES = 3
+
+
+def _lede_names_a_source(doc, by_sentence) -> bool:
+    """The story's first paragraph (its lede) attributes what it reports to a named source:
+    a single-source story (a company's results, an agency's figures), whose figures are that
+    source's unless a paragraph opens a new thread."""
+    for block in doc.blocks:
+        if block.kind == "paragraph" and block.last_sentence > block.first_sentence:
+            return any(att.kind in ("named-person", "named-organisation")
+                       for i in range(block.first_sentence, block.last_sentence)
+                       for att in by_sentence.get(i, ()))
+    return False
+
+
+def _own_words(text: str, offset: int, direct, first: int) -> str:
+    """The sentence with its direct quotations blanked out (same length, same offsets);
+    ``direct[first:]`` are the quotations that end after the sentence starts."""
+    end = offset + len(text)
+    chars = None
+    for q in direct[first:]:
+        if q.start >= end:
+            break
+        if offset < q.end:
+            chars = chars or list(text)
+            for k in range(max(q.start, offset), min(q.end, end)):
+                chars[k - offset] = " "
+    return "".join(chars) if chars else text
+
+
+def _behind(claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool,
+            opens_thread: bool) -> str | None:
+    """What stands behind a claim (see the module's docstring), or None."""
+    for att in by_sentence.get(claim.sentence, ()):
+        for span in (att.content, att.source):
+            if span is not None and span[0] <= claim.start < span[1]:
+                return "content"
+        # after a source's cue in its sentence, the claim is what the source says even where
+        # the finder's content stops short ("Tom Cole said Thursday his biggest worry …")
+        if att.source is not None and att.form in SAYING_FORMS and (att.content is None or att.cue[0] < claim.start):
+            return "sentence"
+    if not opens_thread:
+        for j in range(claim.sentence - 1, max(block.first_sentence, claim.sentence - BEHIND_WINDOW) - 1, -1):
+            if by_sentence.get(j):
+                return "neighbour"
+    if claim.sentence in with_links:
+        return "link"
+    if share_of_a_poll:
+        return "poll"  # a share in a story that has named its poll: the poll's figure
+    return None

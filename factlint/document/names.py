@@ -1,0 +1,141 @@
+"""Names and fixed terms: spans of the prose that name something rather than judge it.
+
+A framing word inside a name is part of the name: "Crazy Eddie Inc" is a retailer, "the
+Defeat Crooked Hillary PAC" is a committee, "April Fools' Day" a date and "the Lib Dems" a
+party. A word rule with the scope ``outside-name`` skips these spans. Found here:
+
+- ``organisation``: a run of capitalised words that ends in an organisation word ("Inc",
+  "PAC", "Party", "Committee" ... the ``name-suffixes`` lexicon) or is followed by a stock
+  ticker ("Crazy Eddie <CRZY>");
+- ``source``: a capitalised run that the attribution finder read as a named source ("Crazy
+  Eddie said"): the story treats it as a name;
+- every other place the text repeats a name found those two ways, in any case ("CRAZY
+  EDDIE" in an all-capitals headline);
+- ``term``: a fixed term of the ``fixed-terms`` lexicon -- holidays, parties, legal and
+  historical terms ("Nazi Germany", "high treason", "white supremacist group") -- matched as
+  whole words, in any case.
+
+A capitalised epithet before a name ("Crooked Hillary", "Sleepy Joe") is no name by itself:
+only an organisation word, a ticker or the story's own use of it as a speaker makes it one.
+"""
+from __future__ import annotations
+
+import regex
+
+from .lexicons import builtin_lexicons, fold
+
+#: A capitalised word (allowing inner capitals, apostrophes, hyphens and dots: "McDonald's",
+#: "Coca-Cola", "U.S."), and the small words a name may hold between capitalised ones.
+_CAP = r"(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{N}'’&-]*)"
+_LINK = r"(?:of|the|and|for|de|du|von|van|der|la|le|&)"
+_RUN = regex.compile(rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP})*")  # within a line of prose
+_WORD_IN_RUN = regex.compile(r"\S+")
+_TICKER = regex.compile(r"\s*<[A-Z][A-Z0-9.]{0,6}>")
+
+
+class _Lists:
+    def __init__(self) -> None:
+        lex = builtin_lexicons()
+        self.suffixes = frozenset(fold(w) for w in lex["name-suffixes"])
+        self.terms = sorted({" ".join(fold(w).split()) for w in lex["fixed-terms"]}, key=lambda w: (-len(w), w))
+
+
+_LISTS: _Lists | None = None
+
+
+def _lists() -> _Lists:
+    global _LISTS
+    if _LISTS is None:
+        _LISTS = _Lists()
+    return _LISTS
+
+
+def find_names(prose: str, attributions) -> list[tuple[int, int, str]]:
+    """The names and fixed terms of the prose, as sorted (start, end, kind) spans.
+    ``attributions``: the document's attributions (their named sources are names)."""
+    lists = _lists()
+    spans: list[tuple[int, int, str]] = []
+    found_names: set[str] = set()
+    for m in _RUN.finditer(prose):
+        words = m.group().split()
+        # (the ticker is looked for in a short slice: the regex module's match at a position
+        # of a long string costs time in the string's length)
+        ticker = "<" in prose[m.end():m.end() + 3] and bool(_TICKER.match(prose[m.end():m.end() + 12]))
+        if len(words) < 2 and not ticker:
+            continue
+        last = fold(words[-1]).rstrip(".")
+        if last in lists.suffixes or fold(words[-1]) in lists.suffixes or ticker:
+            spans.append((m.start(), m.end(), "organisation"))
+            found_names.add(_key(" ".join(words[:-1]) if last in lists.suffixes and len(words) > 1 else m.group()))
+    for att in attributions:
+        if att.source is None or att.kind not in ("named-person", "named-organisation") or att.pronoun:
+            continue
+        a, b = att.source
+        m = _RUN.fullmatch(prose[a:b])
+        if m is not None and len(m.group().split()) >= 2:
+            spans.append((a, b, "source"))
+            found_names.add(_key(m.group()))
+    found_names.discard("")
+    if found_names:
+        spans += _repeats(prose, found_names)
+    spans += _terms(prose, lists.terms)
+    return _merged(spans)
+
+
+def _terms(prose: str, terms: list[str]) -> list[tuple[int, int, str]]:
+    """Whole-word occurrences of the fixed terms, in any case: a plain substring search per
+    term in the folded prose (same length: lower() and the apostrophe fold keep offsets, and
+    prose has single spaces), then a look at the characters on either side."""
+    low = prose.lower().replace("’", "'")
+    if len(low) != len(prose):  # a few characters change length when lowered: look no further
+        return []
+    out = []
+    for term in terms:
+        at = low.find(term)
+        while at >= 0:
+            end = at + len(term)
+            if not (at and low[at - 1].isalnum()) and not (end < len(low) and low[end].isalnum()):
+                out.append((at, end, "term"))
+            at = low.find(term, end)
+    return out
+
+
+def _key(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+#: The most words a name found may have (a longer run is looked at in windows of this size).
+_MAX_NAME_WORDS = 8
+
+
+def _repeats(prose: str, keys: set[str]) -> list[tuple[int, int, str]]:
+    """Every capitalised run (or all-capitals one) of the prose that repeats a name found: one
+    pass over the runs, each window of up to ``_MAX_NAME_WORDS`` words looked up in a set."""
+    longest = min(_MAX_NAME_WORDS, max(len(k.split()) for k in keys))
+    firsts = {k.split()[0] for k in keys}
+    out: list[tuple[int, int, str]] = []
+    for m in _RUN.finditer(prose):
+        run = m.group()
+        if firsts.isdisjoint(fold(run).split()):
+            continue  # no word of it starts a name found
+        base = m.start()
+        words = [(base + w.start(), base + w.end()) for w in _WORD_IN_RUN.finditer(run)]
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + longest), i, -1):
+                if _key(prose[words[i][0]:words[j - 1][1]]) in keys:
+                    out.append((words[i][0], words[j - 1][1], "name"))
+                    i = j - 1
+                    break
+            i += 1
+    return out
+
+
+def _merged(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sorted, with spans inside an earlier one dropped."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if out and end <= out[-1][1]:
+            continue
+        out.append((start, end, kind))
+    return out

@@ -1,0 +1,64 @@
+"""Names and fixed terms as a layer, and the two span scopes a word rule can stay out of.
+
+Given a draft, these names; and a framing word inside a name, or a label inside what a named
+source is reported as saying, is no finding.
+"""
+import pytest
+from conftest import doc_of, findings_of
+
+
+
+def names(text):
+    doc = doc_of(text, "draft.txt")
+    return [(doc.prose[a:b], kind) for a, b, kind in doc.names]
+
+
+def test_an_organisation_is_a_capitalised_run_ending_in_an_organisation_word_or_a_ticker():
+    assert names("Shares in Mad Hatter Holdings rose. MAD HATTER <MADH> SETS RIGHTS PLAN.\n") == [
+        ("Mad Hatter Holdings", "organisation"), ("MAD HATTER", "organisation")]
+
+
+def test_a_name_the_story_uses_as_a_speaker_is_a_name_wherever_it_recurs():
+    found = names("Crazy Bob said sales rose. Analysts expect Crazy Bob to open two stores.\n")
+    assert found == [("Crazy Bob", "source"), ("Crazy Bob", "name")]
+
+
+def test_an_epithet_before_a_name_is_no_name_by_itself():
+    assert names("Voters know Crooked Pete by now.\n") == []
+
+
+def test_fixed_terms_come_from_the_lexicon_in_any_case():
+    assert names("On april fools' day the Lib Dems met.\n") == [("april fools' day", "term"), ("Lib Dems", "term")]
+
+
+@pytest.mark.parametrize("text", [
+    "Crazy Bob Inc said its board adopted a rights plan.",  # a retailer's name
+    "The new committee will be called the Defeat Crooked Pete PAC.",  # a committee's name
+    "The ferry was requisitioned by the Nazi occupiers in 1941.",  # a historical term
+])
+def test_a_framing_word_inside_a_name_is_part_of_the_name(text):
+    assert findings_of(text + "\n", "draft.txt", rule="framing") == []
+
+
+def test_the_same_words_outside_a_name_are_flagged():
+    found = findings_of("Voters know Crooked Pete by now, and the crazy plan will fail.\n", "draft.txt", rule="framing")
+    assert {f.match for f in found} >= {"Crooked Pete", "crazy"}
+
+
+def test_a_label_in_what_a_named_source_is_reported_as_saying_is_theirs():
+    text = "Ana Ruiz said that the harbour board is essentially a cartel of thugs.\n"
+    doc = doc_of(text, "draft.txt")
+    start = doc.prose.index("thugs")
+    assert doc.in_attributed(start, start + 5)
+    assert [f.rule for f in findings_of(text, "draft.txt", rule="framing/contentious-label")] == []
+    # the reporter's own label, and an unnamed source's, are still flagged
+    assert [f.match for f in findings_of("The harbour board is a cartel of thugs.\n", "draft.txt",
+                                         rule="framing/contentious-label")] == ["thugs"]
+    assert [f.match for f in findings_of("Critics said the harbour board is a cartel of thugs.\n", "draft.txt",
+                                         rule="framing/contentious-label")] == ["thugs"]
+
+
+def test_the_loaded_verb_that_reports_the_words_stays_the_reporters():
+    found = findings_of("The mayor slammed the plan, which he said had a terrible record.\n", "draft.txt",
+                        rule="framing")
+    assert "slammed" in {f.match for f in found}
