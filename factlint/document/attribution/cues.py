@@ -15,6 +15,7 @@ from ..lexicons import ACTION_VERBS, GENERIC_SOURCE_HEADS, NOMINAL_CUES, PASSIVE
 from .record import Attribution
 from .tokens import _TOK_START, Tok, _word_end, tokenize
 from .words import IMPRESSION_VERBS, POLL_NOUNS
+from .state import FinderState
 
 #: How far before an attitude adjective a linking verb is looked for ("are deeply skeptical"),
 #: in characters: a few adverbs' worth.
@@ -86,7 +87,7 @@ _VERB_AFTER = LazyPattern(r"(?:\s+(?:in|at|from|inside|within|on|familiar|close|
                             r"might|must|should|shall|did|do|does|is|are|was|were|'ve|’ve)\b", regex.IGNORECASE)
 
 
-class CueScan:
+class CueScan(FinderState):
     """The finder's cue scan (a part of :class:`.passes.Finder`): the candidates of a
     document, the tokens of the current sentence, and the dispatch of a cue to its form."""
 

@@ -13,6 +13,7 @@ from .record import Attribution
 from .tokens import _is_adverb_tok, _trim_end
 from .words import ATTITUDE_LINKS, AUX_VERBS, BARE_CAUSATIVES, BE, CLAUSE_JOINERS, CLAUSE_OPENERS, \
     IMPRESSION_STOPS, MODAL_LEAD, NOT_SPEAKERS, POLL_NOUNS, PREDICATE_HEADS, QUANTIFIERS, STOP_PREDICATE
+from .state import FinderState
 
 #: How many tokens after a passive its agent ("by the minister") may come.
 AGENT_WINDOW = 8
@@ -22,7 +23,7 @@ LABEL_MAX_TOKENS = 8
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 
 
-class CueForms:
+class CueForms(FinderState):
     """The cue forms of :class:`.passes.Finder` other than the verb's (:mod:`.verbs`)."""
 
     def _verb_at_same_place(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:

@@ -211,15 +211,16 @@ class Finder(CueScan, CueForms, VerbForms, Speakers):
         the first, which carries the sourcing; it is kept with the nested ones."""
         kept: list[Attribution] = []
         for att in self.found:
-            outer = None
+            outer: Attribution | None = None
+            outer_start = 0  # where its content starts
             for b in reversed(kept):  # only this sentence's earlier attributions
                 if b.sentence != att.sentence:
                     break
                 if b.content is not None and b.content[0] <= att.cue[0] < b.content[1]:
-                    outer = b
+                    outer, outer_start = b, b.content[0]
                     break
             if outer is not None and att.source is not None and att.pronoun and att.source != outer.source \
-                    and att.source[0] >= outer.content[0] \
+                    and att.source[0] >= outer_start \
                     and not _CLAUSE_BREAK.search(self.prose, outer.cue[1], att.source[0]) \
                     and not _CLAUSE_OPENING.search(self.prose, max(0, att.source[0] - 12), att.source[0]):
                 self.nested.append(att)
@@ -243,13 +244,14 @@ class Finder(CueScan, CueForms, VerbForms, Speakers):
             for att in atts:
                 if att.kind != "unsourced" or self._sentence_adverb(att):
                     continue
-                best = None
+                best: Attribution | None = None
+                best_size = 0  # the length of its content
                 for b in atts:
                     if b is att or b.source is None or b.content is None or b.kind == "unsourced":
                         continue
                     if b.content[0] <= att.cue[0] and att.cue[1] <= b.content[1] \
-                            and (best is None or b.content[1] - b.content[0] < best.content[1] - best.content[0]):
-                        best = b
+                            and (best is None or b.content[1] - b.content[0] < best_size):
+                        best, best_size = b, b.content[1] - b.content[0]
                 att.within = best
 
     def _sentence_adverb(self, att: Attribution) -> bool:

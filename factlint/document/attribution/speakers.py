@@ -15,6 +15,7 @@ from .wordindex import _ALNUM_RUN, _HAS_SPACE, _WORD_SET_FROM, _occurs_as_word, 
     _punctuated_run_starts, _whole_words
 from .words import BODY_HEADS, CLAUSE_JOINERS, IT_SAID, MEMBER_HEADS, PLURAL_PRONOUNS, QUANTIFIERS, \
     SINGULAR_PRONOUNS
+from .state import FinderState
 
 #: The kind of a pronoun source with nothing to refer to.
 UNRESOLVED_KIND = {"he": "named-person", "she": "named-person", "i": "named-person", "we": "named-person",
@@ -26,7 +27,7 @@ UNRESOLVED_KIND = {"he": "named-person", "she": "named-person", "i": "named-pers
 ANTECEDENT_LOOKBACK = 40
 
 
-class Speakers:
+class Speakers(FinderState):
     """Source walking, building and resolution for :class:`.passes.Finder`."""
 
     # -- the source before the verb ---------------------------------------------------------
@@ -90,7 +91,7 @@ class Speakers:
     def _subject_before_asides(self, toks: list[Tok], k: int) -> tuple[int, int] | None:
         """"Smith, the minister, said"; "Grassley, facing a challenge in Iowa, a swing state,
         said": walk back over comma-delimited asides to the subject before them."""
-        commas = []
+        commas: list[int] = []
         end = k
         while True:
             c = previous_comma(toks, end, 0)
@@ -102,10 +103,8 @@ class Speakers:
             head_end = skip_back(toks, c - 1, 0)
             if head_end < 0:
                 continue
-            if is_pronoun(toks[head_end]):
-                head = (head_end, head_end)
-            else:
-                head = phrase_before(toks, head_end, 0)
+            head: tuple[int, int] | None = (head_end, head_end) if is_pronoun(toks[head_end]) \
+                else phrase_before(toks, head_end, 0)
             if head is None:
                 continue
             before = toks[head[0] - 1] if head[0] > 0 else None
@@ -292,12 +291,13 @@ def assign_speakers(doc, atts: list[Attribution]) -> None:
         if att.source is not None:
             by_sentence.setdefault(att.sentence, []).append(att)
     for quote in doc.quotes:
-        candidates = []
+        candidates: list[Attribution] = []
         for p in (quote.end - 1, quote.start):
             idx = doc.sentence_index_at(p)
             candidates.extend(by_sentence.get(idx, ()))
         # an attribution whose source is inside the quotation is the speaker's own reference
-        candidates = [a for a in candidates if not (quote.start <= a.source[0] < quote.end)]
+        # (every attribution in by_sentence has a source)
+        candidates = [a for a in candidates if a.source is not None and not (quote.start <= a.source[0] < quote.end)]
         if not candidates:
             continue
         best = min(candidates, key=lambda a: min(abs(a.cue[0] - quote.end), abs(a.cue[1] - quote.start)))

@@ -15,13 +15,14 @@ from .tokens import _after_comma, _circumstance_only, _complement, _gerund, _has
 from .words import ASPECTUAL, AUX_VERBS, BARE_CAUSATIVES, BE, CAUSATIVES, CLAUSE_OPENERS, CLAUSE_STARTS, \
     CLAUSE_VERBS, EVIDENCE_ONLY, INVERTING, NO_FALLBACK, NOUN_BEFORE, NOUN_FORMS, PARTICIPLE_PREPS, PARTICLES, \
     QUANTIFIERS, QUESTION_WORDS, RAISING, SPEECH_FINITE, SPEECH_PARTICIPLES, TELLING
+from .state import FinderState
 
 #: How many tokens before "show" or "find" a noun of evidence may be ("A national poll
 #: released Sunday by two networks shows"): a clause's worth.
 EVIDENCE_WINDOW = 15
 
 
-class VerbForms:
+class VerbForms(FinderState):
     """The verb forms of :class:`.passes.Finder`."""
 
     def _verb(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
@@ -329,15 +330,15 @@ class VerbForms:
                                    refers_to=att.refers_to, resolved=att.resolved)
                 return copy
         subject = self._sentence_subject(toks, ci)
-        att = self._sourced(si, toks, cue, subject, self._after(toks, cj, s), form=form) if subject else None
-        if att is None and (_after_comma(toks, ci) and (toks[ci].low in SPEECH_PARTICIPLES or cj > ci or form != "action")
+        made = self._sourced(si, toks, cue, subject, self._after(toks, cj, s), form=form) if subject else None
+        if made is None and (_after_comma(toks, ci) and (toks[ci].low in SPEECH_PARTICIPLES or cj > ci or form != "action")
                             or ci > 0 and toks[ci - 1].low in PARTICIPLE_PREPS):
             # "…, saying the city embodied …", "…, slamming the plan", "by warning that …": the
             # subject is too far back to find (or no name the finder classifies); still a report
             speech = _after_comma(toks, ci) and toks[ci].low in SPEECH_PARTICIPLES and cj == ci
             return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "paraphrase",
                                form="verb" if speech else "participle")
-        return att
+        return made
 
     def _sentence_subject(self, toks: list[Tok], limit: int) -> tuple[int, int] | None:
         i = 0

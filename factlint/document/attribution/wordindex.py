@@ -63,7 +63,9 @@ def _occurs_at(text: str, word: str, run_starts: dict[str, list[int]]) -> bool:
     digit and is not all letters and digits, looked up in ``run_starts`` (from ``_punctuated_run_starts``):
     an occurrence starts where a maximal run equal to the word's first run starts, and the
     character after that run is the word's next one, punctuation."""
-    first = _ALNUM_RUN.match(word).group()
+    run = _ALNUM_RUN.match(word)
+    assert run is not None, "the word starts with a letter or digit"
+    first = run.group()
     n = len(word)
     for i in run_starts.get(first, ()):
         if text.startswith(word, i) and (i + n == len(text) or not text[i + n].isalnum()):
