@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..sourcephrase import Tok
-    from .cues import CueIndex
     from .record import Attribution
 
 
@@ -20,7 +19,7 @@ class FinderState:
 
     doc: Any
     prose: str
-    cues: CueIndex
+    cues: Any  # the run's .cues.CueIndex (cues.py builds on this module)
     hits: dict[int, list[tuple[int, int]]]
     found: list[Attribution]
     nested: list[Attribution]
