@@ -8,6 +8,7 @@ quotations, every field; ``within`` as the cue of the attribution it points to),
 file outside the repository: the lines hold offsets and corpus words. The corpora are
 read where they lie (``../shared/corpora`` or ``--corpora``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,21 @@ import quality as q  # noqa: E402
 
 
 def dump(att) -> list:
-    return [att.cue, att.source, att.kind, att.sentence, att.content, att.quote, att.reason, att.pronoun,
-            att.form, att.head, att.refers_to, att.resolved, att.within.cue if att.within is not None else None]
+    return [
+        att.cue,
+        att.source,
+        att.kind,
+        att.sentence,
+        att.content,
+        att.quote,
+        att.reason,
+        att.pronoun,
+        att.form,
+        att.head,
+        att.refers_to,
+        att.resolved,
+        att.within.cue if att.within is not None else None,
+    ]
 
 
 def main() -> int:
@@ -51,8 +65,17 @@ def main() -> int:
             cues = default_cue_index()
             fresh = Finder(doc, cues, cues.index.scan(doc.prose))  # a whole run on the finished document
             again = fresh.run()
-            line = json.dumps([[dump(a) for a in found], [dump(a) for a in nested],
-                               [dump(a) for a in again], [dump(a) for a in fresh.nested]]) + "\n"
+            line = (
+                json.dumps(
+                    [
+                        [dump(a) for a in found],
+                        [dump(a) for a in nested],
+                        [dump(a) for a in again],
+                        [dump(a) for a in fresh.nested],
+                    ]
+                )
+                + "\n"
+            )
             digest.update(line.encode())
             count += len(found) + len(nested)
             out.write(line)

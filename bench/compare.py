@@ -15,6 +15,7 @@ The corpus is read from ../shared/corpora/reuters-bodies.jsonl beside the checko
 $FACTLINT_BENCH_CORPUS); without it only examples/ is compared. No corpus text is ever
 written into the repository.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,7 +60,7 @@ def _markdown(title: str, body: str, i: int) -> str:
             out.append("> " + " ".join(words))
         elif j % 6 == 3:
             out.append("- " + " ".join(words[: len(words) // 2]))
-            out.append("- " + " ".join(words[len(words) // 2:]))
+            out.append("- " + " ".join(words[len(words) // 2 :]))
         elif j % 7 == 4:
             out.append(f"## {' '.join(words[:4])}")
             out.append("")
@@ -97,8 +98,9 @@ def write_inputs(folder: Path, stories: int, markdown: int, big_mb: float) -> No
 
 
 def run(cmd: list[str], folder: Path, extra: list[str]) -> bytes:
-    proc = subprocess.run(cmd + ["check", "--format", "json", "--no-cache", "--isolated", *extra, "."],
-                          cwd=folder, capture_output=True)
+    proc = subprocess.run(
+        cmd + ["check", "--format", "json", "--no-cache", "--isolated", *extra, "."], cwd=folder, capture_output=True
+    )
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode()[:2000]}")
     return proc.stdout
@@ -118,8 +120,11 @@ def first_difference(a: bytes, b: bytes) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--base", required=True, help="the command of the installation to compare with")
-    ap.add_argument("--this", default=f"{shlex.quote(sys.executable)} -m factlint",
-                    help="the command to check (default: this Python's factlint)")
+    ap.add_argument(
+        "--this",
+        default=f"{shlex.quote(sys.executable)} -m factlint",
+        help="the command to check (default: this Python's factlint)",
+    )
     ap.add_argument("--stories", type=int, default=400)
     ap.add_argument("--markdown", type=int, default=200)
     ap.add_argument("--big", type=float, default=0.0, help="also one plain-text and one Markdown file of this many MB")
@@ -137,8 +142,10 @@ def main() -> int:
             same = a == b
             failed |= not same
             findings = a.count(b'"rule":')
-            print(f"{label}: {count} files, {len(a)} bytes of JSON, ~{findings} findings: "
-                  f"{'identical' if same else 'DIFFERENT: ' + first_difference(a, b)}")
+            print(
+                f"{label}: {count} files, {len(a)} bytes of JSON, ~{findings} findings: "
+                f"{'identical' if same else 'DIFFERENT: ' + first_difference(a, b)}"
+            )
     return 1 if failed else 0
 
 

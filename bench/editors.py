@@ -17,6 +17,7 @@ definition of "right": a finding of family F is right when it overlaps a sentenc
 editor marked F. Half a is for tuning, half b for confirming: a change that helps one half only
 is fitted to those articles, not to editors.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,8 +53,13 @@ def lint(corpus: Path, select_all: bool) -> dict:
     cmd = [sys.executable, "-m", "factlint", "--format", "json", "--no-cache"]
     if select_all:
         cmd += ["--select", "ALL"]
-    proc = subprocess.run([*cmd, str(corpus / "articles")], capture_output=True, text=True,
-                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.run(
+        [*cmd, str(corpus / "articles")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     if proc.returncode not in (0, 1):
         sys.exit(f"factlint exited {proc.returncode}: {proc.stderr[-500:]}")
     return json.loads(proc.stdout)
@@ -61,8 +67,9 @@ def lint(corpus: Path, select_all: bool) -> dict:
 
 def family_table(corpus: Path, findings_file: Path, extra: list[str]) -> str:
     """The corpus's score.py on saved findings: its table lines, without the header."""
-    proc = subprocess.run([sys.executable, str(corpus / "score.py"), "--json", str(findings_file), *extra],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(corpus / "score.py"), "--json", str(findings_file), *extra], capture_output=True, text=True
+    )
     if proc.returncode:
         sys.exit(f"score.py failed: {proc.stderr[-500:]}")
     return proc.stdout
@@ -108,8 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         saved = Path(tmp) / "findings.json"
         saved.write_text(json.dumps(default), encoding="utf-8")
-        for label, extra in [("all", []), ("half a", ["--half", "a"]), ("half b", ["--half", "b"]),
-                             *[(src, ["--articles", f"{src}-*"]) for src in SOURCES]]:
+        for label, extra in [
+            ("all", []),
+            ("half a", ["--half", "a"]),
+            ("half b", ["--half", "b"]),
+            *[(src, ["--articles", f"{src}-*"]) for src in SOURCES],
+        ]:
             table = family_table(args.corpus, saved, extra).strip().splitlines()
             print(f"## {label}: {table[0]}")
             print("\n".join(table[1:]))
@@ -128,11 +139,16 @@ def main(argv: list[str] | None = None) -> int:
             "corpus": "editor-dev",
             "measured": datetime.date.today().isoformat(),
             "definition": "a finding is right when either editor marked a sentence it overlaps "
-                          "with the finding's family; findings of --select ALL",
-            "rules": {rule: {"findings": sum(c[0] for c in h.values()),
-                             "right": sum(c[1] for c in h.values()),
-                             "a": h["a"], "b": h["b"]}
-                      for rule, h in sorted(scores.items())},
+            "with the finding's family; findings of --select ALL",
+            "rules": {
+                rule: {
+                    "findings": sum(c[0] for c in h.values()),
+                    "right": sum(c[1] for c in h.values()),
+                    "a": h["a"],
+                    "b": h["b"],
+                }
+                for rule, h in sorted(scores.items())
+            },
         }
         SCORECARD.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {SCORECARD.relative_to(ROOT)}")

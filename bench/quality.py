@@ -82,10 +82,11 @@ import sys
 import time
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPORA = REPO_ROOT.parent / "shared" / "corpora"
@@ -180,42 +181,66 @@ def factlint_linter() -> Linter:
 # The plain regex list: the obvious phrases an editor would grep for.  Written for this
 # benchmark (not taken from any corpus).  A named group ``hit`` narrows the finding.
 BASELINE_PATTERNS: tuple[tuple[str, str, str], ...] = (
-    ("sourcing/vague-reports", "sourcing",
-     r"(?i)\baccording to (?:multiple |several |some |many |media |news |press |unconfirmed )?"
-     r"reports\b"),
+    (
+        "sourcing/vague-reports",
+        "sourcing",
+        r"(?i)\baccording to (?:multiple |several |some |many |media |news |press |unconfirmed )?"
+        r"reports\b",
+    ),
     ("sourcing/reportedly", "sourcing", r"(?i)\b(?:reportedly|allegedly|purportedly)\b"),
-    ("sourcing/bare-group-says", "sourcing",
-     r"(?i)\b(?:sources|officials|critics|experts|analysts|observers|insiders|aides|people)"
-     r" (?:say|says|said|believe|believed|told|warn|warned|claim|claimed|argue|argued|fear)\b"),
-    ("sourcing/sources-close-to", "sourcing",
-     r"(?i)\b(?:sources?|people|officials?) (?:close to|familiar with|with knowledge of)\b"),
-    ("sourcing/some-say", "sourcing",
-     r"(?i)\b(?:some|many|others) (?:say|said|believe|argue|claim)\b"),
-    ("sourcing/it-is-said", "sourcing",
-     r"(?i)\bit (?:is|was|has been) (?:said|reported|rumou?red|claimed|believed)\b"),
-    ("attribution/it-is-clear", "attribution",
-     r"(?i)\bit(?: is|'s|’s) (?:clear|obvious|undeniable|well known|widely known|no secret)"
-     r" that\b"),
-    ("attribution/certainty-adverb", "attribution",
-     r"(?i)\b(?:undoubtedly|unquestionably|without (?:a|any) doubt|everyone knows|of course)\b"),
-    ("attribution/studies-show", "attribution",
-     r"(?i)\b(?:studies|research|science|data) (?:shows?|have shown|has shown|proves?)\b"),
-    ("framing/slammed", "framing",
-     r"(?i)\b(?:slammed|slams|blasted|blasts|lashed out|ripped into|torched)\b"),
+    (
+        "sourcing/bare-group-says",
+        "sourcing",
+        r"(?i)\b(?:sources|officials|critics|experts|analysts|observers|insiders|aides|people)"
+        r" (?:say|says|said|believe|believed|told|warn|warned|claim|claimed|argue|argued|fear)\b",
+    ),
+    (
+        "sourcing/sources-close-to",
+        "sourcing",
+        r"(?i)\b(?:sources?|people|officials?) (?:close to|familiar with|with knowledge of)\b",
+    ),
+    ("sourcing/some-say", "sourcing", r"(?i)\b(?:some|many|others) (?:say|said|believe|argue|claim)\b"),
+    ("sourcing/it-is-said", "sourcing", r"(?i)\bit (?:is|was|has been) (?:said|reported|rumou?red|claimed|believed)\b"),
+    (
+        "attribution/it-is-clear",
+        "attribution",
+        r"(?i)\bit(?: is|'s|’s) (?:clear|obvious|undeniable|well known|widely known|no secret)"
+        r" that\b",
+    ),
+    (
+        "attribution/certainty-adverb",
+        "attribution",
+        r"(?i)\b(?:undoubtedly|unquestionably|without (?:a|any) doubt|everyone knows|of course)\b",
+    ),
+    (
+        "attribution/studies-show",
+        "attribution",
+        r"(?i)\b(?:studies|research|science|data) (?:shows?|have shown|has shown|proves?)\b",
+    ),
+    ("framing/slammed", "framing", r"(?i)\b(?:slammed|slams|blasted|blasts|lashed out|ripped into|torched)\b"),
     ("framing/so-called", "framing", r"(?i)\bso-called\b"),
-    ("framing/hype", "framing",
-     r"(?i)\b(?:seismic|bombshell|firestorm|explosive|stunning|shocking|outrageous|disastrous"
-     r"|catastrophic|draconian|hysteria|hysterical)\b"),
+    (
+        "framing/hype",
+        "framing",
+        r"(?i)\b(?:seismic|bombshell|firestorm|explosive|stunning|shocking|outrageous|disastrous"
+        r"|catastrophic|draconian|hysteria|hysterical)\b",
+    ),
     ("framing/labels", "framing", r"(?i)\b(?:radical|extremists?|thugs?|regime|cronies)\b"),
     ("editing/doubled-word", "editing", r"(?i)\b(?P<w>[a-z]+)\s+(?P=w)\b"),
     ("editing/tk", "editing", r"\bTK\b"),
     ("editing/missing-space", "editing", r"[a-z]{2}(?P<hit>[.?!][A-Z])[a-z]"),
     ("editing/lone-quote", "editing", r'(?m)^[^"\n]*(?P<hit>")[^"\n]*$'),
     ("editing/duplicated-headline", "editing", r"\A(?P<head>[^\n]+)\n\n(?P<hit>(?P=head))\n"),
-    ("editing/duplicated-paragraph", "editing",
-     r"(?m)^(?P<para>[ \t]*\S[^\n]{30,})\n(?:[^\n]*\n){0,15}?(?P<hit>(?P=para))$"),
-    ("readability/wordy", "readability",
-     r"(?i)\b(?:in order to|due to the fact that|at this point in time|utili[sz]e)\b"),
+    (
+        "editing/duplicated-paragraph",
+        "editing",
+        r"(?m)^(?P<para>[ \t]*\S[^\n]{30,})\n(?:[^\n]*\n){0,15}?(?P<hit>(?P=para))$",
+    ),
+    (
+        "readability/wordy",
+        "readability",
+        r"(?i)\b(?:in order to|due to the fact that|at this point in time|utili[sz]e)\b",
+    ),
 )
 _COMPILED_BASELINE = tuple((rule, cat, re.compile(p)) for rule, cat, p in BASELINE_PATTERNS)
 
@@ -226,8 +251,9 @@ def regex_baseline_linter(text: str) -> list[dict[str, Any]]:
     for rule, category, pattern in _COMPILED_BASELINE:
         for match in pattern.finditer(text):
             group = "hit" if "hit" in pattern.groupindex else 0
-            findings.append({"offset": match.start(group), "end_offset": match.end(group),
-                             "rule": rule, "category": category})
+            findings.append(
+                {"offset": match.start(group), "end_offset": match.end(group), "rule": rule, "category": category}
+            )
     return findings
 
 
@@ -308,31 +334,126 @@ def per_rule_ratios(outcomes: Iterable[tuple[str, bool]]) -> dict[str, Ratio]:
 # deliberately absent: a pronoun points back to a source the story has named, so it is
 # not vague sourcing.  "spokesperson"/"spokesman" are absent too: a spokesperson speaks
 # on the record for a named body.
-GENERIC_SOURCE_HEADS = frozenset({
-    "official", "officials", "source", "sources", "report", "reports", "critic", "critics",
-    "expert", "experts", "analyst", "analysts", "observer", "observers", "aide", "aides",
-    "person", "persons", "people", "insider", "insiders", "diplomat", "diplomats",
-    "authority", "authorities", "lawmaker", "lawmakers", "adviser", "advisers", "advisor",
-    "advisors", "member", "members", "staffer", "staffers", "strategist", "strategists",
-    "operative", "operatives", "supporter", "supporters", "opponent", "opponents",
-    "activist", "activists", "resident", "residents", "witness", "witnesses", "economist",
-    "economists", "scientist", "scientists", "researcher", "researchers", "commentator",
-    "commentators", "pundit", "pundits", "voter", "voters", "american", "americans",
-    # quantifiers standing alone as a source
-    "some", "many", "others", "few", "several", "most", "everyone", "anyone", "someone",
-    "somebody",
-})
+GENERIC_SOURCE_HEADS = frozenset(
+    {
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "report",
+        "reports",
+        "critic",
+        "critics",
+        "expert",
+        "experts",
+        "analyst",
+        "analysts",
+        "observer",
+        "observers",
+        "aide",
+        "aides",
+        "person",
+        "persons",
+        "people",
+        "insider",
+        "insiders",
+        "diplomat",
+        "diplomats",
+        "authority",
+        "authorities",
+        "lawmaker",
+        "lawmakers",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "member",
+        "members",
+        "staffer",
+        "staffers",
+        "strategist",
+        "strategists",
+        "operative",
+        "operatives",
+        "supporter",
+        "supporters",
+        "opponent",
+        "opponents",
+        "activist",
+        "activists",
+        "resident",
+        "residents",
+        "witness",
+        "witnesses",
+        "economist",
+        "economists",
+        "scientist",
+        "scientists",
+        "researcher",
+        "researchers",
+        "commentator",
+        "commentators",
+        "pundit",
+        "pundits",
+        "voter",
+        "voters",
+        "american",
+        "americans",
+        # quantifiers standing alone as a source
+        "some",
+        "many",
+        "others",
+        "few",
+        "several",
+        "most",
+        "everyone",
+        "anyone",
+        "someone",
+        "somebody",
+    }
+)
 
 # The head word of a Source is its last word before the first of these words ("officials
 # familiar with the talks" -> "officials") ...  The product owner's list (of, who,
 # familiar, close, in, at, from, with, that) extended with the other prepositions,
 # relative pronouns and participles that follow a head noun in news prose.
-HEAD_CUT_WORDS = frozenset({
-    "of", "who", "whom", "whose", "which", "that", "familiar", "close", "in", "at", "from",
-    "with", "for", "on", "to", "under", "within", "inside", "among", "across", "around",
-    "near", "outside", "knowledgeable", "involved", "briefed", "based", "speaking",
-    "working", "allied", "loyal", "aligned", "connected",
-})
+HEAD_CUT_WORDS = frozenset(
+    {
+        "of",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "familiar",
+        "close",
+        "in",
+        "at",
+        "from",
+        "with",
+        "for",
+        "on",
+        "to",
+        "under",
+        "within",
+        "inside",
+        "among",
+        "across",
+        "around",
+        "near",
+        "outside",
+        "knowledgeable",
+        "involved",
+        "briefed",
+        "based",
+        "speaking",
+        "working",
+        "allied",
+        "loyal",
+        "aligned",
+        "connected",
+    }
+)
 # ... or before the first of these characters ("Smith, a senior official" -> "Smith").
 HEAD_CUT_CHARS = re.compile(r"[,(;:\[—–]|\s-{1,2}\s|--")
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
@@ -455,7 +576,9 @@ def _role_name(role: str) -> str:
 
 
 def build_attributions(
-    text: str, bounds: dict[str, TextBound], events: list[list[tuple[str, str]]],
+    text: str,
+    bounds: dict[str, TextBound],
+    events: list[list[tuple[str, str]]],
     stats: PolnearStats,
 ) -> list[Attribution]:
     """Attributions from events whose spans all match the text; the rest are counted."""
@@ -478,12 +601,14 @@ def build_attributions(
             roles[_role_name(role)].append(valid[tid])
         sources = roles.get("Source", [])
         cue = tuple(s for b in roles.get("Cue", []) for s in b.spans) or trigger.spans
-        attributions.append(Attribution(
-            source=tuple(s for b in sources for s in b.spans),
-            cue=cue,
-            content=tuple(s for b in roles.get("Content", []) for s in b.spans),
-            source_text=" ".join(span_text(text, b.spans) for b in sources) if sources else None,
-        ))
+        attributions.append(
+            Attribution(
+                source=tuple(s for b in sources for s in b.spans),
+                cue=cue,
+                content=tuple(s for b in roles.get("Content", []) for s in b.spans),
+                source_text=" ".join(span_text(text, b.spans) for b in sources) if sources else None,
+            )
+        )
     return attributions
 
 
@@ -560,8 +685,9 @@ def score_sourcing(docs: Sequence[AnnotatedText], findings: Sequence[list[Hit]])
             caught_by.update({h.rule for h in catching})
             if not catching:
                 spans = sorted(attribution.source + attribution.cue)
-                misses.append(Example(doc.name, doc.text, spans[0][0], spans[-1][1],
-                                      describe_vague(doc.text, attribution)))
+                misses.append(
+                    Example(doc.name, doc.text, spans[0][0], spans[-1][1], describe_vague(doc.text, attribution))
+                )
         vague_spans = [s for a in vague for s in a.source + a.cue]
         for hit in sourcing:
             good = hits_any(hit, vague_spans)
@@ -569,10 +695,14 @@ def score_sourcing(docs: Sequence[AnnotatedText], findings: Sequence[list[Hit]])
             outcomes.append((hit.rule, good))
             if not good:
                 false_alarms.append(Example(doc.name, doc.text, hit.start, hit.end, hit.rule))
-    result.metrics.update({
-        "recall": recall, "recall_generic_head": recall_generic,
-        "recall_sourceless": recall_sourceless, "precision": precision,
-    })
+    result.metrics.update(
+        {
+            "recall": recall,
+            "recall_generic_head": recall_generic,
+            "recall_sourceless": recall_sourceless,
+            "precision": precision,
+        }
+    )
     result.breakdowns["precision_by_rule"] = per_rule_ratios(outcomes)
     result.breakdowns["vague_attributions_caught_by_rule"] = dict(caught_by.most_common())
     result.examples = {"misses": misses, "false alarms": false_alarms}
@@ -602,7 +732,8 @@ def score_attribution(docs: Sequence[AnnotatedText], findings: Sequence[list[Hit
 # --------------------------------------------------------------------------------------
 
 FRAMING_RECALL_TECHNIQUES = frozenset(
-    {"Loaded_Language", "Name_Calling,Labeling", "Exaggeration,Minimisation", "Doubt"})
+    {"Loaded_Language", "Name_Calling,Labeling", "Exaggeration,Minimisation", "Doubt"}
+)
 
 
 @dataclass
@@ -651,16 +782,14 @@ def score_framing(articles: Sequence[PtcArticle], findings: Sequence[list[Hit]])
             precision.add(good)
             outcomes.append((hit.rule, good))
             if not good:
-                false_alarms.append(
-                    Example(article.name, article.text, hit.start, hit.end, hit.rule))
+                false_alarms.append(Example(article.name, article.text, hit.start, hit.end, hit.rule))
         for span in article.spans:
             if span.technique in FRAMING_RECALL_TECHNIQUES:
                 caught = any(overlaps(h.start, h.end, (span.start, span.end)) for h in framing)
                 recall.add(caught)
                 recall_by_technique[span.technique].add(caught)
                 if not caught:
-                    misses.append(Example(article.name, article.text, span.start, span.end,
-                                          span.technique))
+                    misses.append(Example(article.name, article.text, span.start, span.end, span.technique))
     result.metrics.update({"precision": precision, "recall": recall})
     result.breakdowns["precision_by_rule"] = per_rule_ratios(outcomes)
     result.breakdowns["recall_by_technique"] = dict(sorted(recall_by_technique.items()))
@@ -726,11 +855,14 @@ def score_noise(stories: Sequence[Story], findings: Sequence[list[Hit]]) -> Benc
     result.metrics["total_per_1k_words"] = per_thousand(sum(by_family.values()), words)
     for family in FAMILIES:
         result.metrics[f"{family}_per_1k_words"] = per_thousand(by_family[family], words)
-    result.breakdowns["per_1k_words_by_rule"] = {
-        rule: per_thousand(n, words) for rule, n in by_rule.most_common()}
-    result.examples = {"findings on edited wire copy": [
-        Example(str(story.newid), story.text, h.start, h.end, h.rule)
-        for story, hits in zip(stories, findings) for h in hits]}
+    result.breakdowns["per_1k_words_by_rule"] = {rule: per_thousand(n, words) for rule, n in by_rule.most_common()}
+    result.examples = {
+        "findings on edited wire copy": [
+            Example(str(story.newid), story.text, h.start, h.end, h.rule)
+            for story, hits in zip(stories, findings)
+            for h in hits
+        ]
+    }
     return result
 
 
@@ -739,22 +871,69 @@ def score_noise(stories: Sequence[Story], findings: Sequence[list[Hit]]) -> Benc
 # --------------------------------------------------------------------------------------
 
 SLIP_TYPES = (
-    "duplicated-headline",   # the title repeated as the first line of the body
-    "doubled-word",          # "the the" inside a sentence
-    "missing-space",         # "end. The" -> "end.The"
-    "tk-placeholder",        # a figure replaced by "TK", or " TK" inserted after a word
+    "duplicated-headline",  # the title repeated as the first line of the body
+    "doubled-word",  # "the the" inside a sentence
+    "missing-space",  # "end. The" -> "end.The"
+    "tk-placeholder",  # a figure replaced by "TK", or " TK" inserted after a word
     "duplicated-paragraph",  # one paragraph pasted twice in a row
-    "unbalanced-quote",      # a lone '"' at the start of a word
+    "unbalanced-quote",  # a lone '"' at the start of a word
 )
 TITLE_LINES = 2  # the title line and the blank line before the body
 _DOUBLING_EXCLUDED = frozenset({"had", "that"})  # "had had", "that that" can be correct
 # Words ending in a period that usually do not end a sentence.
-_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "gov",
-    "sen", "rep", "gen", "col", "lt", "sgt", "capt", "adm", "prof", "rev", "no", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mln", "bln", "pct", "dlrs", "cts", "approx", "dept", "est", "fig", "av", "ave",
-})
+_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "bros",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "adm",
+        "prof",
+        "rev",
+        "no",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mln",
+        "bln",
+        "pct",
+        "dlrs",
+        "cts",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "av",
+        "ave",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -783,13 +962,11 @@ def inject_duplicated_headline(title: str, body: str, rng: random.Random) -> Sli
     if not title.strip():
         return None
     copy_line = 1 + TITLE_LINES
-    return Slip("duplicated-headline", story_text(title, f"{title}\n{body}"),
-                ((1, 1), (copy_line, 1)))
+    return Slip("duplicated-headline", story_text(title, f"{title}\n{body}"), ((1, 1), (copy_line, 1)))
 
 
 def inject_doubled_word(title: str, body: str, rng: random.Random) -> Slip | None:
-    candidates = [m for m in re.finditer(r"(?<!\S)([a-z]+)(?= +[^\s])", body)
-                  if m.group(1) not in _DOUBLING_EXCLUDED]
+    candidates = [m for m in re.finditer(r"(?<!\S)([a-z]+)(?= +[^\s])", body) if m.group(1) not in _DOUBLING_EXCLUDED]
     if not candidates:
         return None
     m = rng.choice(candidates)
@@ -826,15 +1003,17 @@ def paragraph_starts(body: str) -> list[int]:
 
 def inject_duplicated_paragraph(title: str, body: str, rng: random.Random) -> Slip | None:
     starts = paragraph_starts(body) + [len(body)]
-    paragraphs = [(s, e) for s, e in zip(starts, starts[1:])
-                  if body[s:e].endswith("\n") and len(body[s:e].split()) >= 8]
+    paragraphs = [
+        (s, e) for s, e in zip(starts, starts[1:]) if body[s:e].endswith("\n") and len(body[s:e].split()) >= 8
+    ]
     if not paragraphs:
         return None
     start, end = rng.choice(paragraphs)
     first = _body_line(body, start)
     n_lines = body.count("\n", start, end)
     pairs = tuple((first + i, first + i) for i in range(n_lines)) + tuple(
-        (first + n_lines + i, first + i) for i in range(n_lines))
+        (first + n_lines + i, first + i) for i in range(n_lines)
+    )
     doubled = body[:end] + body[start:end] + body[end:]
     return Slip("duplicated-paragraph", story_text(title, doubled), pairs)
 
@@ -844,8 +1023,7 @@ def inject_unbalanced_quote(title: str, body: str, rng: random.Random) -> Slip |
     candidates = []
     for start, end in zip(starts, starts[1:]):
         if '"' not in body[start:end]:
-            candidates += [start + m.start()
-                           for m in re.finditer(r"(?<!\S)[A-Za-z]{2,}", body[start:end])]
+            candidates += [start + m.start() for m in re.finditer(r"(?<!\S)[A-Za-z]{2,}", body[start:end])]
     if not candidates:
         return None
     at = rng.choice(candidates)
@@ -893,12 +1071,16 @@ def editing_rules_by_line(hits: Iterable[Hit]) -> dict[int, set[str]]:
 def new_editing_rules(slip: Slip, original: Sequence[Hit], modified: Sequence[Hit]) -> set[str]:
     """Editing rule ids on a slip line that the corresponding original line lacks."""
     before, after = editing_rules_by_line(original), editing_rules_by_line(modified)
-    return {rule for mod_line, orig_line in slip.line_pairs
-            for rule in after.get(mod_line, set()) - before.get(orig_line, set())}
+    return {
+        rule
+        for mod_line, orig_line in slip.line_pairs
+        for rule in after.get(mod_line, set()) - before.get(orig_line, set())
+    }
 
 
-def score_slips(planned: Sequence[tuple[Story, Slip]], original: Sequence[list[Hit]],
-                modified: Sequence[list[Hit]]) -> BenchResult:
+def score_slips(
+    planned: Sequence[tuple[Story, Slip]], original: Sequence[list[Hit]], modified: Sequence[list[Hit]]
+) -> BenchResult:
     result = BenchResult("slips")
     overall = Ratio()
     by_type: dict[str, Ratio] = {kind: Ratio() for kind in SLIP_TYPES}
@@ -912,8 +1094,7 @@ def score_slips(planned: Sequence[tuple[Story, Slip]], original: Sequence[list[H
         if not rules:
             start = LineIndex(slip.text).line_start(slip.line_pairs[-1][0])
             end = slip.text.find("\n", start)
-            misses.append(Example(str(story.newid), slip.text, start,
-                                  len(slip.text) if end < 0 else end, slip.kind))
+            misses.append(Example(str(story.newid), slip.text, start, len(slip.text) if end < 0 else end, slip.kind))
     result.metrics["recall"] = overall
     for kind, ratio in by_type.items():
         result.metrics[f"recall_{kind}"] = ratio
@@ -957,8 +1138,14 @@ class LoadedData:
     slips: list[tuple[Story, Slip]] | None = None
 
 
-def load_data(corpora: Corpora, benchmarks: Sequence[str], limit: int | None, seed: int,
-              log: Callable[[str], None], half: str | None = None) -> LoadedData:
+def load_data(
+    corpora: Corpora,
+    benchmarks: Sequence[str],
+    limit: int | None,
+    seed: int,
+    log: Callable[[str], None],
+    half: str | None = None,
+) -> LoadedData:
     data = LoadedData()
     if {"sourcing", "attribution"} & set(benchmarks):
         if corpora.polnear.is_dir():
@@ -980,8 +1167,9 @@ def load_data(corpora: Corpora, benchmarks: Sequence[str], limit: int | None, se
     return data
 
 
-def run_benchmarks(linter: Linter, data: LoadedData, benchmarks: Sequence[str],
-                   log: Callable[[str], None]) -> dict[str, BenchResult]:
+def run_benchmarks(
+    linter: Linter, data: LoadedData, benchmarks: Sequence[str], log: Callable[[str], None]
+) -> dict[str, BenchResult]:
     results: dict[str, BenchResult] = {}
 
     def timed(label: str, texts: Sequence[str]) -> list[list[Hit]]:
@@ -1007,8 +1195,7 @@ def run_benchmarks(linter: Linter, data: LoadedData, benchmarks: Sequence[str],
         if "slips" in benchmarks and data.slips is not None:
             by_id = {story.newid: hits for story, hits in zip(data.stories, original)}
             modified = timed("Reuters stories with slips", [slip.text for _, slip in data.slips])
-            results["slips"] = score_slips(
-                data.slips, [by_id[story.newid] for story, _ in data.slips], modified)
+            results["slips"] = score_slips(data.slips, [by_id[story.newid] for story, _ in data.slips], modified)
     return results
 
 
@@ -1036,12 +1223,10 @@ def format_metric(value: Any) -> str:
 
 
 def headline_rows(results: dict[str, BenchResult]) -> list[tuple[str, str]]:
-    return [(label, format_metric(results[bench].metrics[key]))
-            for bench, key, label in HEADLINES if bench in results]
+    return [(label, format_metric(results[bench].metrics[key])) for bench, key, label in HEADLINES if bench in results]
 
 
-def print_report(name: str, results: dict[str, BenchResult], top: int,
-                 out: Callable[[str], None]) -> None:
+def print_report(name: str, results: dict[str, BenchResult], top: int, out: Callable[[str], None]) -> None:
     out(f"\n== {name} ==")
     for label, value in headline_rows(results):
         out(f"{label:<50} {value}")
@@ -1060,8 +1245,7 @@ def print_report(name: str, results: dict[str, BenchResult], top: int,
                 out(f"  ... {len(table) - top} more")
 
 
-def print_comparison(all_results: dict[str, dict[str, BenchResult]],
-                     out: Callable[[str], None]) -> None:
+def print_comparison(all_results: dict[str, dict[str, BenchResult]], out: Callable[[str], None]) -> None:
     names = list(all_results)
     rows = {name: dict(headline_rows(results)) for name, results in all_results.items()}
     labels = [label for _, _, label in HEADLINES if any(label in r for r in rows.values())]
@@ -1073,14 +1257,13 @@ def print_comparison(all_results: dict[str, dict[str, BenchResult]],
 
 def excerpt(example: Example, width: int = 70) -> str:
     text = example.text
-    before = text[max(0, example.start - width):example.start]
-    after = text[example.end:example.end + width]
-    body = f"{before}[[{text[example.start:example.end]}]]{after}"
+    before = text[max(0, example.start - width) : example.start]
+    after = text[example.end : example.end + width]
+    body = f"{before}[[{text[example.start : example.end]}]]{after}"
     return re.sub(r"\s+", " ", body).strip()
 
 
-def print_samples(results: dict[str, BenchResult], n: int, seed: int, top: int,
-                  out: Callable[[str], None]) -> None:
+def print_samples(results: dict[str, BenchResult], n: int, seed: int, top: int, out: Callable[[str], None]) -> None:
     """``n`` random examples per list, after the most frequent notes (rule, technique,
     missed head word or cue) when they repeat."""
     rng = random.Random(seed)
@@ -1091,14 +1274,14 @@ def print_samples(results: dict[str, BenchResult], n: int, seed: int, top: int,
             out(f"\n-- {bench}: {title} ({len(examples)}) --")
             notes = Counter(example.note for example in examples)
             if len(notes) < len(examples):
-                out("  most frequent: " + "; ".join(f"{note} x{count}"
-                                                     for note, count in notes.most_common(top)))
+                out("  most frequent: " + "; ".join(f"{note} x{count}" for note, count in notes.most_common(top)))
             for example in rng.sample(examples, min(n, len(examples))):
                 out(f"  [{example.note}] {example.doc}: {excerpt(example)}")
 
 
-def results_json(all_results: dict[str, dict[str, BenchResult]], data: LoadedData,
-                 settings: dict[str, Any]) -> dict[str, Any]:
+def results_json(
+    all_results: dict[str, dict[str, BenchResult]], data: LoadedData, settings: dict[str, Any]
+) -> dict[str, Any]:
     corpus = {}
     if data.polnear_stats is not None:
         corpus["polnear"] = vars(data.polnear_stats)
@@ -1106,35 +1289,62 @@ def results_json(all_results: dict[str, dict[str, BenchResult]], data: LoadedDat
         corpus["ptc"] = {"articles": len(data.ptc), "spans": sum(len(a.spans) for a in data.ptc)}
     if data.stories is not None:
         corpus["reuters"] = {"stories": len(data.stories)}
-    return {"settings": settings, "corpora": corpus,
-            "linters": {name: {bench: r.as_json() for bench, r in results.items()}
-                        for name, results in all_results.items()}}
+    return {
+        "settings": settings,
+        "corpora": corpus,
+        "linters": {
+            name: {bench: r.as_json() for bench, r in results.items()} for name, results in all_results.items()
+        },
+    }
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA,
-                        help="folder holding the corpora (default: ../shared/corpora)")
-    parser.add_argument("--linter", choices=("factlint", "regex"), default="factlint",
-                        help="linter to measure: the factlint engine or the plain regex baseline")
-    parser.add_argument("--baseline-regex", action="store_true",
-                        help="also measure the plain regex baseline and print a comparison")
-    parser.add_argument("--only", type=lambda s: [b.strip() for b in s.split(",") if b.strip()],
-                        default=list(BENCHMARKS),
-                        help=f"comma-separated subset of: {','.join(BENCHMARKS)}")
-    parser.add_argument("--limit", type=int, default=DEFAULT_STORY_LIMIT,
-                        help=f"Reuters stories for noise and slips (default {DEFAULT_STORY_LIMIT})")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--corpora", type=Path, default=DEFAULT_CORPORA, help="folder holding the corpora (default: ../shared/corpora)"
+    )
+    parser.add_argument(
+        "--linter",
+        choices=("factlint", "regex"),
+        default="factlint",
+        help="linter to measure: the factlint engine or the plain regex baseline",
+    )
+    parser.add_argument(
+        "--baseline-regex", action="store_true", help="also measure the plain regex baseline and print a comparison"
+    )
+    parser.add_argument(
+        "--only",
+        type=lambda s: [b.strip() for b in s.split(",") if b.strip()],
+        default=list(BENCHMARKS),
+        help=f"comma-separated subset of: {','.join(BENCHMARKS)}",
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_STORY_LIMIT,
+        help=f"Reuters stories for noise and slips (default {DEFAULT_STORY_LIMIT})",
+    )
     parser.add_argument("--full", action="store_true", help="use every Reuters story")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED,
-                        help=f"seed for the story sample and slips (default {DEFAULT_SEED})")
+    parser.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help=f"seed for the story sample and slips (default {DEFAULT_SEED})"
+    )
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every number to FILE")
-    parser.add_argument("--sample", type=int, default=0, metavar="N",
-                        help="print N example misses / false alarms per family (terminal only)")
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print N example misses / false alarms per family (terminal only)",
+    )
     parser.add_argument("--top", type=int, default=15, help="rows per breakdown table (default 15)")
-    parser.add_argument("--half", choices=HALVES, default=None,
-                        help="only one half of PolNeAR (a: CRC-32 of the file name even, b: odd), "
-                             "for a development / check split")
+    parser.add_argument(
+        "--half",
+        choices=HALVES,
+        default=None,
+        help="only one half of PolNeAR (a: CRC-32 of the file name even, b: odd), for a development / check split",
+    )
     args = parser.parse_args(argv)
     unknown = set(args.only) - set(BENCHMARKS)
     if unknown:
@@ -1167,9 +1377,11 @@ def main(argv: Sequence[str] | None = None, linters: dict[str, Linter] | None = 
     data = load_data(Corpora(args.corpora), args.only, limit, args.seed, log, args.half)
     if data.polnear_stats is not None:
         s = data.polnear_stats
-        log(f"PolNeAR: {s.texts} texts ({s.ann_files} .ann files, one used per text); "
+        log(
+            f"PolNeAR: {s.texts} texts ({s.ann_files} .ann files, one used per text); "
             f"{s.span_mismatches}/{s.spans_checked} spans do not match the text; "
-            f"{s.attributions_skipped}/{s.attributions} attributions skipped")
+            f"{s.attributions_skipped}/{s.attributions} attributions skipped"
+        )
     all_results = {}
     for name, linter in linters.items():
         log(f"running {name}")

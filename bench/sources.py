@@ -41,6 +41,7 @@ fragments for overlap and as ``(first start, last end)`` for exact matching.
   ``bench/quality.py`` (the finder itself gives it the kind of what it refers to). Reported:
   precision, recall and F1 of the vague class, and accuracy.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,9 +50,9 @@ import random
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import quality as q  # noqa: E402  (the PolNeAR loader and span helpers live there)
@@ -84,8 +85,9 @@ class Score:
             return None if p is None or r is None else 0.0
         return 2 * p * r / (p + r)
 
-    def add(self, text: str, predicted: Sequence[Span], gold: Sequence[tuple[Span, ...]],
-            exact: bool) -> tuple[list, list]:
+    def add(
+        self, text: str, predicted: Sequence[Span], gold: Sequence[tuple[Span, ...]], exact: bool
+    ) -> tuple[list, list]:
         """Count one document; return (unmatched predicted, unmatched gold)."""
         false_alarms, misses = [], []
         if exact:
@@ -94,27 +96,42 @@ class Score:
         self.predicted += len(predicted)
         self.gold += len(gold)
         for p in predicted:
-            ok = _trim_key(text, (p,)) in gold_keys if exact else any(q.overlaps(p[0], p[1], f) for g in gold for f in g)
+            ok = (
+                _trim_key(text, (p,)) in gold_keys if exact else any(q.overlaps(p[0], p[1], f) for g in gold for f in g)
+            )
             self.predicted_matched += ok
             if not ok:
                 false_alarms.append(p)
         for g in gold:
-            ok = _trim_key(text, g) in pred_keys if exact else any(q.overlaps(p[0], p[1], f) for p in predicted for f in g)
+            ok = (
+                _trim_key(text, g) in pred_keys
+                if exact
+                else any(q.overlaps(p[0], p[1], f) for p in predicted for f in g)
+            )
             self.gold_matched += ok
             if not ok:
                 misses.append(g)
         return false_alarms, misses
 
     def as_json(self) -> dict:
-        return {"precision": self.precision, "recall": self.recall, "f1": self.f1,
-                "predicted": self.predicted, "predicted_matched": self.predicted_matched,
-                "gold": self.gold, "gold_matched": self.gold_matched}
+        return {
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "predicted": self.predicted,
+            "predicted_matched": self.predicted_matched,
+            "gold": self.gold,
+            "gold_matched": self.gold_matched,
+        }
 
     def __str__(self) -> str:
         def f(x):
             return "  n/a" if x is None else f"{x:.3f}"
-        return (f"P {f(self.precision)} ({self.predicted_matched}/{self.predicted})  "
-                f"R {f(self.recall)} ({self.gold_matched}/{self.gold})  F1 {f(self.f1)}")
+
+        return (
+            f"P {f(self.precision)} ({self.predicted_matched}/{self.predicted})  "
+            f"R {f(self.recall)} ({self.gold_matched}/{self.gold})  F1 {f(self.f1)}"
+        )
 
 
 def _trim_key(text: str, spans: tuple[Span, ...]) -> Span:
@@ -148,8 +165,13 @@ class SplitScore:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else None
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else None
         f1 = 2 * p * r / (p + r) if p and r else None
-        return {"vague_precision": p, "vague_recall": r, "vague_f1": f1,
-                "accuracy": (self.tp + self.tn) / total if total else None, "pairs": total}
+        return {
+            "vague_precision": p,
+            "vague_recall": r,
+            "vague_f1": f1,
+            "accuracy": (self.tp + self.tn) / total if total else None,
+            "pairs": total,
+        }
 
 
 @dataclass
@@ -199,9 +221,11 @@ def score(docs: Sequence[q.AnnotatedText]) -> Result:
         result.source_exact.add(doc.text, sources, gold_sources, exact=True)
         fa, miss = result.cue_overlap.add(doc.text, cue_spans, gold_cues, exact=False)
         result.examples["cue false alarms"] += [
-            q.Example(doc.name, doc.text, s, e, doc.text[s:e].lower()) for s, e in fa]
+            q.Example(doc.name, doc.text, s, e, doc.text[s:e].lower()) for s, e in fa
+        ]
         result.examples["cue misses"] += [
-            q.Example(doc.name, doc.text, g[0][0], g[-1][1], q.span_text(doc.text, g).lower()) for g in miss]
+            q.Example(doc.name, doc.text, g[0][0], g[-1][1], q.span_text(doc.text, g).lower()) for g in miss
+        ]
         result.cue_exact.add(doc.text, cue_spans, gold_cues, exact=True)
         wrong = {(s, e) for s, e in fa}
         for (s, e), _ in cues:
@@ -216,9 +240,15 @@ def score(docs: Sequence[q.AnnotatedText]) -> Result:
                 result.split.add(att.vague, predicted_vague)
                 if att.vague != predicted_vague:
                     spans = sorted(att.source + att.cue)
-                    result.examples["split errors"].append(q.Example(
-                        doc.name, doc.text, spans[0][0], spans[-1][1],
-                        f"gold {'vague' if att.vague else 'named'}, predicted {match[0]}"))
+                    result.examples["split errors"].append(
+                        q.Example(
+                            doc.name,
+                            doc.text,
+                            spans[0][0],
+                            spans[-1][1],
+                            f"gold {'vague' if att.vague else 'named'}, predicted {match[0]}",
+                        )
+                    )
     result.seconds = time.perf_counter() - started
     result.chars = sum(len(d.text) for d in docs)
     return result
@@ -239,9 +269,13 @@ def finder_speed(stories: Sequence[q.Story]) -> dict:
     count = sum(len(Finder(doc, cues, cues.index.scan(doc.prose)).run()) for doc in docs)
     finder_seconds = time.process_time() - started
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    return {"stories": len(texts), "megabytes": round(megabytes, 3), "attributions": count,
-            "parse_seconds_per_mb": round(parse_seconds / megabytes, 3),
-            "finder_seconds_per_mb": round(finder_seconds / megabytes, 3)}
+    return {
+        "stories": len(texts),
+        "megabytes": round(megabytes, 3),
+        "attributions": count,
+        "parse_seconds_per_mb": round(parse_seconds / megabytes, 3),
+        "finder_seconds_per_mb": round(finder_seconds / megabytes, 3),
+    }
 
 
 def report(result: Result, out, top: int) -> None:
@@ -251,8 +285,10 @@ def report(result: Result, out, top: int) -> None:
     out(f"cue exact       {result.cue_exact}")
     split = result.split.as_json()
     fmt = lambda x: "n/a" if x is None else f"{x:.3f}"  # noqa: E731
-    out(f"named/vague     vague P {fmt(split['vague_precision'])}  R {fmt(split['vague_recall'])}  "
-        f"F1 {fmt(split['vague_f1'])}  accuracy {fmt(split['accuracy'])} ({split['pairs']} matched attributions)")
+    out(
+        f"named/vague     vague P {fmt(split['vague_precision'])}  R {fmt(split['vague_recall'])}  "
+        f"F1 {fmt(split['vague_f1'])}  accuracy {fmt(split['accuracy'])} ({split['pairs']} matched attributions)"
+    )
     out(f"time            {result.seconds:.1f} s for {result.chars / 1e6:.1f} M chars (parse + finder)")
     out("\npredicted cues that match no gold cue (most frequent):")
     rows = sorted(result.cue_words_wrong.items(), key=lambda kv: -kv[1])[:top]
@@ -275,18 +311,25 @@ def print_samples(result: Result, n: int, seed: int, top: int, out) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpora", type=Path, default=q.DEFAULT_CORPORA,
-                        help="folder holding the corpora (default: ../shared/corpora)")
+    parser.add_argument(
+        "--corpora",
+        type=Path,
+        default=q.DEFAULT_CORPORA,
+        help="folder holding the corpora (default: ../shared/corpora)",
+    )
     parser.add_argument("--limit", type=int, default=None, help="only the first N PolNeAR texts")
-    parser.add_argument("--speed", type=int, default=0, metavar="N",
-                        help="also time the finder on N Reuters stories (seeded sample)")
-    parser.add_argument("--sample", type=int, default=0, metavar="N",
-                        help="print N misses and false alarms per list (terminal only)")
+    parser.add_argument(
+        "--speed", type=int, default=0, metavar="N", help="also time the finder on N Reuters stories (seeded sample)"
+    )
+    parser.add_argument(
+        "--sample", type=int, default=0, metavar="N", help="print N misses and false alarms per list (terminal only)"
+    )
     parser.add_argument("--seed", type=int, default=q.DEFAULT_SEED)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the numbers to FILE")
-    parser.add_argument("--half", choices=q.HALVES, default=None,
-                        help="only one half of PolNeAR (as in bench/quality.py --half)")
+    parser.add_argument(
+        "--half", choices=q.HALVES, default=None, help="only one half of PolNeAR (as in bench/quality.py --half)"
+    )
     args = parser.parse_args(argv)
     out = print
     polnear = args.corpora / "polnear-train"
@@ -295,22 +338,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     docs, stats = q.load_polnear(polnear, args.half)
     if args.limit:
-        docs = docs[:args.limit]
-    print(f"PolNeAR: {len(docs)} texts, {sum(len(d.attributions) for d in docs)} attributions "
-          f"({stats.attributions_skipped} skipped for span mismatches)", file=sys.stderr)
+        docs = docs[: args.limit]
+    print(
+        f"PolNeAR: {len(docs)} texts, {sum(len(d.attributions) for d in docs)} attributions "
+        f"({stats.attributions_skipped} skipped for span mismatches)",
+        file=sys.stderr,
+    )
     result = score(docs)
     report(result, out, args.top)
-    numbers = {"source_overlap": result.source_overlap.as_json(), "source_exact": result.source_exact.as_json(),
-               "cue_overlap": result.cue_overlap.as_json(), "cue_exact": result.cue_exact.as_json(),
-               "named_vague": result.split.as_json(), "texts": len(docs), "half": args.half}
+    numbers = {
+        "source_overlap": result.source_overlap.as_json(),
+        "source_exact": result.source_exact.as_json(),
+        "cue_overlap": result.cue_overlap.as_json(),
+        "cue_exact": result.cue_exact.as_json(),
+        "named_vague": result.split.as_json(),
+        "texts": len(docs),
+        "half": args.half,
+    }
     if args.speed:
         reuters = args.corpora / "reuters-bodies.jsonl"
         if reuters.is_file():
             stories = q.select_stories(q.load_reuters(reuters), args.speed, args.seed)
             numbers["speed"] = finder_speed(stories)
             s = numbers["speed"]
-            out(f"\nspeed on {s['stories']} Reuters stories ({s['megabytes']} MB): parse "
-                f"{s['parse_seconds_per_mb']} s/MB, finder {s['finder_seconds_per_mb']} s/MB")
+            out(
+                f"\nspeed on {s['stories']} Reuters stories ({s['megabytes']} MB): parse "
+                f"{s['parse_seconds_per_mb']} s/MB, finder {s['finder_seconds_per_mb']} s/MB"
+            )
         else:
             out(f"Reuters not found at {reuters}; no speed measurement")
     if args.sample:

@@ -22,6 +22,7 @@ Before timing, the package's .pyc files are compiled (an installed wheel has the
 checkout run with PYTHONDONTWRITEBYTECODE would otherwise compile every module on every
 start). Results and the machine go in docs/performance.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,7 +31,6 @@ import inspect
 import json
 import os
 import platform
-import resource
 import shlex
 import shutil
 import statistics
@@ -72,11 +72,13 @@ def timed(cmd: list[str], repeat: int = 1, cwd: Path | None = None, env: dict | 
     Each run is measured in a fresh helper process, so that the peak is this command's."""
     times = []
     peak = 0.0
-    probe = ("import resource, subprocess, sys, time; s = time.perf_counter(); "
-             "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
-             "e = time.perf_counter() - s; "
-             "print(e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode); "
-             "sys.stderr.write(p.stderr.decode(errors='replace')[:500])")
+    probe = (
+        "import resource, subprocess, sys, time; s = time.perf_counter(); "
+        "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
+        "e = time.perf_counter() - s; "
+        "print(e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode); "
+        "sys.stderr.write(p.stderr.decode(errors='replace')[:500])"
+    )
     for _ in range(repeat):
         proc = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, cwd=cwd, env=env)
         elapsed, rss, code = proc.stdout.split()
@@ -99,8 +101,11 @@ def corpus_stories(limit_bytes: int) -> list[str]:
                 rec = json.loads(line)
                 source.append(f"{rec['title'].title()}\n\n{rec['body']}\n")
     else:
-        source = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.*"))
-                  if p.suffix in (".md", ".txt")]
+        source = [
+            p.read_text(encoding="utf-8")
+            for p in sorted((ROOT / "examples").glob("*.*"))
+            if p.suffix in (".md", ".txt")
+        ]
     i = 0
     while total < limit_bytes:
         story = source[i % len(source)]
@@ -156,14 +161,16 @@ def in_process_breakdown(path: Path, runs: int = 3) -> dict[str, float]:
         return original
 
     stage = "attribute" if hasattr(build, "attribute") else "find_attributions"
-    saved = [(build, "LineIndex", wrap(build, "LineIndex", "parse: line index")),
-             (build, "parse_plaintext", wrap(build, "parse_plaintext", "parse: plain-text blocks")),
-             (markdown, "parse_markdown", wrap(markdown, "parse_markdown", "parse: Markdown blocks")),
-             (build, "split_sentences", wrap(build, "split_sentences", "parse: sentences")),
-             (build, "find_quotes", wrap(build, "find_quotes", "parse: quotations")),
-             # the finder's passes (older versions: ``find_attributions``, which also made the
-             # rule set's phrase scan; now ``parse`` makes it before the finder runs)
-             (build, stage, wrap(build, stage, "parse: attributions"))]
+    saved = [
+        (build, "LineIndex", wrap(build, "LineIndex", "parse: line index")),
+        (build, "parse_plaintext", wrap(build, "parse_plaintext", "parse: plain-text blocks")),
+        (markdown, "parse_markdown", wrap(markdown, "parse_markdown", "parse: Markdown blocks")),
+        (build, "split_sentences", wrap(build, "split_sentences", "parse: sentences")),
+        (build, "find_quotes", wrap(build, "find_quotes", "parse: quotations")),
+        # the finder's passes (older versions: ``find_attributions``, which also made the
+        # rule set's phrase scan; now ``parse`` makes it before the finder runs)
+        (build, stage, wrap(build, stage, "parse: attributions")),
+    ]
     rules = load_rules()
     # as the command line parses: with the rule set's phrase index, whose one scan the
     # attribution finder then shares (charged to "parse: attributions"; older versions
@@ -180,7 +187,8 @@ def in_process_breakdown(path: Path, runs: int = 3) -> dict[str, float]:
             doc = build.parse(source.text, str(path), **shared)
             acc["parse (total)"] = clock() - start
             acc["parse: prose view and the rest"] = acc["parse (total)"] - sum(
-                v for k, v in acc.items() if k.startswith("parse: "))
+                v for k, v in acc.items() if k.startswith("parse: ")
+            )
             start = clock()
             lint_document(doc, rules)
             acc["lint (total, engine)"] = clock() - start
@@ -236,7 +244,7 @@ def main() -> None:
     cpus = os.cpu_count() or 1
     results: dict[str, object] = {
         "machine": f"{platform.machine()}, {cpus} CPUs, Python {platform.python_version()}, "
-                   f"{platform.system()} {platform.release()}",
+        f"{platform.system()} {platform.release()}",
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
         "corpus": "reuters-bodies.jsonl" if CORPUS.exists() else "generated from examples/",
         "command": " ".join(cmd),
@@ -280,17 +288,23 @@ def main() -> None:
             results["one_page_draft_s"]["edited_draft_rules_cached"] = round(statistics.median(runs), 3)
             again = cmd + ["--cache-dir", str(warm), str(ONE_PAGE)]
             timed(again, cwd=tmp)
-            results["one_page_draft_s"]["unchanged_draft_result_cached"] = round(timed(again, repeat=repeat,
-                                                                                     cwd=tmp)[0], 3)
+            results["one_page_draft_s"]["unchanged_draft_result_cached"] = round(
+                timed(again, repeat=repeat, cwd=tmp)[0], 3
+            )
 
         # -- single-process throughput ------------------------------------------------------
         size_mb = 1.0 if args.quick else 5.0
         big, words = write_big_file(tmp, size_mb, "big.txt")
         mb = big.stat().st_size / 1e6
         seconds, peak = timed(cmd + linting() + jobs1 + ["--format", "json", str(big)])
-        results["throughput_one_file"] = {"file_mb": round(mb, 2), "words": words, "seconds": round(seconds, 2),
-                                          "mb_per_s": round(mb / seconds, 2), "words_per_s": round(words / seconds),
-                                          "peak_mb": round(peak, 1)}
+        results["throughput_one_file"] = {
+            "file_mb": round(mb, 2),
+            "words": words,
+            "seconds": round(seconds, 2),
+            "mb_per_s": round(mb / seconds, 2),
+            "words_per_s": round(words / seconds),
+            "peak_mb": round(peak, 1),
+        }
         results["breakdown_cpu_s_per_mb"] = in_process_breakdown(big)
 
         # -- many small files ---------------------------------------------------------------
@@ -300,9 +314,14 @@ def main() -> None:
         total, small_words = write_small_files(small, count)
         seconds, peak = timed(cmd + linting() + jobs1 + ["--format", "json", str(small)])
         results["small_files_one_process"] = {
-            "files": count, "mb": round(total / 1e6, 2), "seconds": round(seconds, 2),
-            "files_per_s": round(count / seconds), "mb_per_s": round(total / 1e6 / seconds, 2),
-            "words_per_s": round(small_words / seconds), "peak_mb": round(peak, 1)}
+            "files": count,
+            "mb": round(total / 1e6, 2),
+            "seconds": round(seconds, 2),
+            "files_per_s": round(count / seconds),
+            "mb_per_s": round(total / 1e6 / seconds, 2),
+            "words_per_s": round(small_words / seconds),
+            "peak_mb": round(peak, 1),
+        }
         if has_jobs:
             counts = args.jobs.split(",") if args.jobs else sorted({"1", "2", str(cpus)}, key=int)
             scaling = {}
@@ -318,9 +337,13 @@ def main() -> None:
             copy = tmp / "small-copy"
             shutil.copytree(small, copy)
             moved, _ = timed(cmd + options + ["--format", "json", str(copy)])
-            results["cache_small_files"] = {"first_s": round(first, 2), "second_s": round(second, 2),
-                                            "ratio": round(second / first, 3), "peak_mb": round(peak, 1),
-                                            "same_contents_new_files_s": round(moved, 2)}
+            results["cache_small_files"] = {
+                "first_s": round(first, 2),
+                "second_s": round(second, 2),
+                "ratio": round(second / first, 3),
+                "peak_mb": round(peak, 1),
+                "same_contents_new_files_s": round(moved, 2),
+            }
 
         # -- proselint --------------------------------------------------------------------------
         prose = None if args.skip_proselint else proselint_cmd()
@@ -328,12 +351,18 @@ def main() -> None:
             sample, _ = write_big_file(tmp, 0.2 if args.quick else 0.5, "sample.txt")
             p_s, p_peak = timed(prose + [str(sample)])
             f_s, f_peak = timed(cmd + linting() + jobs1 + [str(sample)])
-            version = subprocess.run([prose[0], "version" if len(prose) > 1 else "--version"],
-                                     capture_output=True, text=True).stdout.strip()
-            results["proselint"] = {"version": version, "mb": round(sample.stat().st_size / 1e6, 2),
-                                    "proselint_s": round(p_s, 2), "factlint_s": round(f_s, 2),
-                                    "factlint_speedup": round(p_s / f_s, 2),
-                                    "proselint_peak_mb": round(p_peak, 1), "factlint_peak_mb": round(f_peak, 1)}
+            version = subprocess.run(
+                [prose[0], "version" if len(prose) > 1 else "--version"], capture_output=True, text=True
+            ).stdout.strip()
+            results["proselint"] = {
+                "version": version,
+                "mb": round(sample.stat().st_size / 1e6, 2),
+                "proselint_s": round(p_s, 2),
+                "factlint_s": round(f_s, 2),
+                "factlint_speedup": round(p_s / f_s, 2),
+                "proselint_peak_mb": round(p_peak, 1),
+                "factlint_peak_mb": round(f_peak, 1),
+            }
         else:
             results["proselint"] = "not installed (pip install proselint to compare)"
 

@@ -3,6 +3,7 @@
 The public API is imported lazily, so ``factlint --version`` and the command line's
 start-up do not pay for the parsers and rule engine until they are used.
 """
+
 from __future__ import annotations
 
 __version__ = "0.1.0"

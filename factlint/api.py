@@ -1,24 +1,27 @@
 """The library interface: load rules once, lint many texts.
 
-    from factlint import load_rules, lint_text
-    rules = load_rules()
-    for finding in lint_text(draft, path="draft.md", rules=rules):
-        print(finding.line, finding.rule, finding.message)
+from factlint import load_rules, lint_text
+rules = load_rules()
+for finding in lint_text(draft, path="draft.md", rules=rules):
+    print(finding.line, finding.rule, finding.message)
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from .document import parse
 from .engine import DocumentResult, lint_document
 from .finding import Finding
 from .reading import ReadError, discover, read_source
-from .ruleset import RuleSet, load_rules as _load_rules
+from .ruleset import RuleSet
+from .ruleset import load_rules as _load_rules
 
 
-def load_rules(paths: Iterable[str] = (), builtin: bool = True, *,
-               select: Iterable[str] = (), ignore: Iterable[str] = ()) -> RuleSet:
+def load_rules(
+    paths: Iterable[str] = (), builtin: bool = True, *, select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> RuleSet:
     """Compile the built-in rule packs and any packs at ``paths``; raises RuleLoadError."""
     paths = tuple(str(p) for p in paths)
     if paths:  # files may change between calls: load them afresh
@@ -36,14 +39,14 @@ def _all_rules(builtin: bool) -> RuleSet:
     return _load_rules((), builtin)
 
 
-def lint_text(text: str, path: str = "<text>", rules: RuleSet | None = None,
-              fmt: str | None = None) -> list[Finding]:
+def lint_text(text: str, path: str = "<text>", rules: RuleSet | None = None, fmt: str | None = None) -> list[Finding]:
     """Findings for ``text``; ``path`` names it and picks the format (``.md`` is Markdown)."""
     return lint_text_result(text, path, rules, fmt).findings
 
 
-def lint_text_result(text: str, path: str = "<text>", rules: RuleSet | None = None,
-                     fmt: str | None = None) -> DocumentResult:
+def lint_text_result(
+    text: str, path: str = "<text>", rules: RuleSet | None = None, fmt: str | None = None
+) -> DocumentResult:
     rules = rules if rules is not None else load_rules()
     return lint_document(parse(text, path, fmt, phrases=rules.index), rules)
 
@@ -63,8 +66,9 @@ def lint_file(path: str, rules: RuleSet | None = None) -> list[Finding]:
     return findings
 
 
-def lint_paths(paths: Iterable[str], rules: RuleSet | None = None,
-               errors: list[ReadError] | None = None) -> list[Finding]:
+def lint_paths(
+    paths: Iterable[str], rules: RuleSet | None = None, errors: list[ReadError] | None = None
+) -> list[Finding]:
     """Findings for files and folders. Unreadable files raise ReadError, or are appended to
     ``errors`` when a list is given (then linting goes on)."""
     rules = rules if rules is not None else load_rules()

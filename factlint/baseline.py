@@ -20,6 +20,7 @@ The file (JSON, sorted, meant to be committed)::
 
 Paths are relative to the folder of the baseline file, with ``/`` separators.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -52,7 +53,7 @@ def fingerprint(doc, finding: Finding) -> str:
     if not context and doc is not None:
         start = doc.lines.line_start(finding.line)
         end = doc.text.find("\n", start)
-        context = doc.text[start:end if end != -1 else len(doc.text)]
+        context = doc.text[start : end if end != -1 else len(doc.text)]
     key = "\x00".join((finding.rule, _normal(finding.match), _normal(context)))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
@@ -93,12 +94,18 @@ class Baseline:
         except ValueError as exc:  # e.g. an integer too long to convert
             raise BaselineError(f"{path}: not a factlint baseline ({exc})") from None
         version = data.get("version") if isinstance(data, dict) else None
-        if not isinstance(data, dict) or type(version) is not int or data.get("tool", "factlint") != "factlint" \
-                or not isinstance(data.get("files"), dict):
+        if (
+            not isinstance(data, dict)
+            or type(version) is not int
+            or data.get("tool", "factlint") != "factlint"
+            or not isinstance(data.get("files"), dict)
+        ):
             raise BaselineError(f"{path}: not a factlint baseline (version {BASELINE_VERSION} with 'files' expected)")
         if version != BASELINE_VERSION:
-            raise BaselineError(f"{path}: baseline version {version} is not supported (this factlint reads "
-                                f"version {BASELINE_VERSION}; write a new one with --write-baseline)")
+            raise BaselineError(
+                f"{path}: baseline version {version} is not supported (this factlint reads "
+                f"version {BASELINE_VERSION}; write a new one with --write-baseline)"
+            )
         baseline = cls(os.path.dirname(os.path.abspath(path)))
         for name, entries in data["files"].items():
             if not isinstance(entries, dict):
@@ -135,8 +142,11 @@ def write_baseline(path: str, findings: list[Finding]) -> int:
             entries[f.fingerprint] = {"rule": f.rule, "match": f.match, "count": 1}
         else:
             entry["count"] += 1
-    payload = {"version": BASELINE_VERSION, "tool": "factlint",
-               "files": {k: dict(sorted(v.items())) for k, v in sorted(files.items())}}
+    payload = {
+        "version": BASELINE_VERSION,
+        "tool": "factlint",
+        "files": {k: dict(sorted(v.items())) for k, v in sorted(files.items())},
+    }
     text = json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
     from .fixes import write_output
 

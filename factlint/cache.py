@@ -33,6 +33,7 @@ The folder itself is untrusted (it may come from a pull request): see
 The folder also holds compiled rule sets (``rules-*.pickle``, see
 :func:`factlint.ruleset.load_rules`), which spare start-up the YAML and the compiling.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -88,14 +89,15 @@ def default_cache_dir(project_root: str | None = None) -> str:
     return os.path.join(project_root or os.getcwd(), CACHE_DIR_NAME)
 
 
-_TAG_TEXT = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
-             b"# This file is a cache directory tag created by factlint.\n")
+_TAG_TEXT = b"Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by factlint.\n"
 _GITIGNORE_TEXT = b"# Created by factlint automatically.\n*\n"
 #: the names factlint makes in a cache folder (and SQLite makes beside its databases)
-_OURS = re.compile(r"(?:CACHEDIR\.TAG|\.gitignore"
-                   r"|results\.sqlite3|rules-[0-9a-f]{24}\.pickle|\.rules-[^/]*\.tmp"
-                   r"|cmudict-[^/]*\.sqlite3(?:\.\d+\.tmp)?|\.factlint-[^/]*\.tmp)"
-                   r"(?:-wal|-shm|-journal)?\Z")
+_OURS = re.compile(
+    r"(?:CACHEDIR\.TAG|\.gitignore"
+    r"|results\.sqlite3|rules-[0-9a-f]{24}\.pickle|\.rules-[^/]*\.tmp"
+    r"|cmudict-[^/]*\.sqlite3(?:\.\d+\.tmp)?|\.factlint-[^/]*\.tmp)"
+    r"(?:-wal|-shm|-journal)?\Z"
+)
 
 
 def folder_problem(folder: str) -> str | None:
@@ -154,9 +156,17 @@ def settings_key(eff, options) -> str | None:
     if not digest:
         return None
     accepted = sorted((rule, sorted(terms)) for rule, terms in eff.accepted.items())
-    parts = [SCHEMA, code_stamp(), digest, repr(eff.overrides), eff.min_severity, accepted,
-             bool(options.report_unused_suppressions), bool(options.fingerprints or options.baseline),
-             options.encoding_errors]
+    parts = [
+        SCHEMA,
+        code_stamp(),
+        digest,
+        repr(eff.overrides),
+        eff.min_severity,
+        accepted,
+        bool(options.report_unused_suppressions),
+        bool(options.fingerprints or options.baseline),
+        options.encoding_errors,
+    ]
     return hashlib.sha256(json.dumps(parts, default=repr).encode()).hexdigest()[:32]
 
 
@@ -169,8 +179,24 @@ def encode_findings(findings: list[Finding]) -> str:
     rows = []
     for f in findings:
         fix = [f.fix.offset, f.fix.end_offset, f.fix.replacement, f.fix.safe] if f.fix is not None else None
-        rows.append([f.line, f.column, f.end_line, f.end_column, f.offset, f.end_offset, f.rule,
-                     f.category, f.severity, f.message, f.match, list(f.suggestions), fix, f.fingerprint])
+        rows.append(
+            [
+                f.line,
+                f.column,
+                f.end_line,
+                f.end_column,
+                f.offset,
+                f.end_offset,
+                f.rule,
+                f.category,
+                f.severity,
+                f.message,
+                f.match,
+                list(f.suggestions),
+                fix,
+                f.fingerprint,
+            ]
+        )
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -179,8 +205,22 @@ def decode_findings(payload, path: str) -> list[Finding] | None:
     try:
         rows = json.loads(payload)
         out = []
-        for (line, column, end_line, end_column, offset, end_offset, rule, category, severity, message,
-             match, suggestions, fix, fingerprint) in rows:
+        for (
+            line,
+            column,
+            end_line,
+            end_column,
+            offset,
+            end_offset,
+            rule,
+            category,
+            severity,
+            message,
+            match,
+            suggestions,
+            fix,
+            fingerprint,
+        ) in rows:
             for n in (line, column, end_line, end_column, offset, end_offset):
                 if type(n) is not int:
                     return None
@@ -193,8 +233,25 @@ def decode_findings(payload, path: str) -> list[Finding] | None:
                 if type(a) is not int or type(b) is not int or type(replacement) is not str:
                     return None
                 fix = Fix(a, b, replacement, bool(safe))
-            out.append(Finding(path, line, column, end_line, end_column, offset, end_offset, rule, category,
-                               severity, message, match, suggestions, fix, fingerprint))
+            out.append(
+                Finding(
+                    path,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    offset,
+                    end_offset,
+                    rule,
+                    category,
+                    severity,
+                    message,
+                    match,
+                    suggestions,
+                    fix,
+                    fingerprint,
+                )
+            )
         return out
     except (ValueError, TypeError, RecursionError):
         return None
@@ -273,8 +330,10 @@ class ResultCache:
                 row = db.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
                 if row is None:
                     db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT, used REAL)")
-                    db.execute("CREATE TABLE IF NOT EXISTS files (path BLOB PRIMARY KEY, size INTEGER, "
-                               "mtime INTEGER, ctime INTEGER, ino INTEGER, digest TEXT, tag TEXT)")
+                    db.execute(
+                        "CREATE TABLE IF NOT EXISTS files (path BLOB PRIMARY KEY, size INTEGER, "
+                        "mtime INTEGER, ctime INTEGER, ino INTEGER, digest TEXT, tag TEXT)"
+                    )
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
                 elif row[0] != str(SCHEMA):
                     raise sqlite3.DatabaseError("another cache schema")
@@ -314,18 +373,23 @@ class ResultCache:
         paths = [_path_key(p) for p, _ in stats]  # bytes: a file name need not be valid UTF-8
         try:
             for i in range(0, len(paths), _BATCH):
-                chunk = paths[i:i + _BATCH]
+                chunk = paths[i : i + _BATCH]
                 marks = ",".join("?" * len(chunk))
-                for row in db.execute(f"SELECT path, size, mtime, ctime, ino, digest, tag FROM files "
-                                      f"WHERE path IN ({marks})", chunk):
+                for row in db.execute(
+                    f"SELECT path, size, mtime, ctime, ino, digest, tag FROM files WHERE path IN ({marks})", chunk
+                ):
                     rows[row[0]] = row
         except (sqlite3.Error, ValueError):
             return out
-        for i, (path, st) in enumerate(stats):
+        for i, (_path, st) in enumerate(stats):
             row = rows.get(paths[i])
-            if row and tuple(row[1:5]) == (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) \
-                    and isinstance(row[5], str) and isinstance(row[6], str) \
-                    and same(row[6], self._file_tag(row[:6])):
+            if (
+                row
+                and tuple(row[1:5]) == (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+                and isinstance(row[5], str)
+                and isinstance(row[6], str)
+                and same(row[6], self._file_tag(row[:6]))
+            ):
                 out[i] = row[5]
         return out
 
@@ -358,7 +422,7 @@ class ResultCache:
             return found
         try:
             for i in range(0, len(keys), _BATCH):
-                chunk = keys[i:i + _BATCH]
+                chunk = keys[i : i + _BATCH]
                 marks = ",".join("?" * len(chunk))
                 for key, value in db.execute(f"SELECT key, value FROM results WHERE key IN ({marks})", chunk):
                     payload = self._verified(key, value)
@@ -391,17 +455,22 @@ class ResultCache:
         try:
             db.execute("BEGIN IMMEDIATE")
             for i in range(0, len(self._pending_results), _BATCH):
-                db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
-                               [(k, self._result_tag(k, v) + v, now)
-                                for k, v in self._pending_results[i:i + _BATCH]])
+                db.executemany(
+                    "INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
+                    [(k, self._result_tag(k, v) + v, now) for k, v in self._pending_results[i : i + _BATCH]],
+                )
             for i in range(0, len(self._pending_files), _BATCH):
-                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               [row + (self._file_tag(row),) for row in self._pending_files[i:i + _BATCH]])
+                db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [row + (self._file_tag(row),) for row in self._pending_files[i : i + _BATCH]],
+                )
             if self._pending_results:
                 (count,) = db.execute("SELECT COUNT(*) FROM results").fetchone()
                 if count > MAX_RESULTS:
-                    db.execute("DELETE FROM results WHERE key IN (SELECT key FROM results ORDER BY used "
-                               "LIMIT ?)", (count - MAX_RESULTS // 2,))
+                    db.execute(
+                        "DELETE FROM results WHERE key IN (SELECT key FROM results ORDER BY used LIMIT ?)",
+                        (count - MAX_RESULTS // 2,),
+                    )
             db.execute("COMMIT")
         except (sqlite3.Error, ValueError):
             try:

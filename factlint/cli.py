@@ -1,4 +1,5 @@
 """The ``factlint`` command line: check (the default), rules, explain, test-rules, sources, schema."""
+
 from __future__ import annotations
 
 import gc
@@ -47,8 +48,7 @@ class DefaultGroup(click.Group):
         formatter.write_usage("factlint", "[OPTIONS] PATH... | COMMAND [ARGS]...")
 
 
-@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]},
-             epilog=EXIT_CODES)
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, "--version", prog_name="factlint")
 def main() -> None:
     """Lint news drafts for vague sourcing, unattributed claims, loaded framing,
@@ -117,60 +117,165 @@ def _use_color(choice: str) -> bool:
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="Output format: text, json, grouped (by file and rule), sarif, "
-                                      "github (Actions annotations), junit, html (one self-contained annotated page).")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rules: ids, families or globs, comma-separated (sourcing,framing/loaded-said,editing/*). "
-                   "Replaces the configuration's `select`.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format: text, json, grouped (by file and rule), sarif, "
+    "github (Actions annotations), junit, html (one self-contained annotated page).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rules: ids, families or globs, comma-separated (sourcing,framing/loaded-said,editing/*). "
+    "Replaces the configuration's `select`.",
+)
 @click.option("--extend-select", multiple=True, metavar="RULES", help="Add these rules to the selection.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select).")
-@click.option("--severity", type=click.Choice(SEVERITIES), default=None,
-              help="Show findings of at least this severity [default: info, or the configuration's min-severity].")
-@click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default=None,
-              help="Exit 1 when a shown finding is at least this severe; `never`: findings never fail "
-                   "[default: error, or the configuration's].")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(readable=False), metavar="DIR",
-              help="Add a rule pack (a folder of YAML rule files, or one file). Repeatable.")
+@click.option(
+    "--severity",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Show findings of at least this severity [default: info, or the configuration's min-severity].",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON_LEVELS),
+    default=None,
+    help="Exit 1 when a shown finding is at least this severe; `never`: findings never fail "
+    "[default: error, or the configuration's].",
+)
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(readable=False),
+    metavar="DIR",
+    help="Add a rule pack (a folder of YAML rule files, or one file). Repeatable.",
+)
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
-@click.option("--config", "config_file", type=click.Path(readable=False), metavar="FILE",
-              help="Use this configuration file for every path (no discovery).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(readable=False),
+    metavar="FILE",
+    help="Use this configuration file for every path (no discovery).",
+)
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
-@click.option("--stdin-filename", metavar="NAME",
-              help="With '-': the name to report, whose extension picks the format (.md = Markdown).")
-@click.option("--extensions", default=".md,.markdown,.txt", show_default=True, metavar="EXTS",
-              help="File extensions to lint when walking folders.")
-@click.option("--encoding-errors", type=click.Choice(["strict", "replace"]), default="strict",
-              show_default=True, help="strict: report undecodable files; replace: lint them with U+FFFD.")
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="With '-': the name to report, whose extension picks the format (.md = Markdown).",
+)
+@click.option(
+    "--extensions",
+    default=".md,.markdown,.txt",
+    show_default=True,
+    metavar="EXTS",
+    help="File extensions to lint when walking folders.",
+)
+@click.option(
+    "--encoding-errors",
+    type=click.Choice(["strict", "replace"]),
+    default="strict",
+    show_default=True,
+    help="strict: report undecodable files; replace: lint them with U+FFFD.",
+)
 @click.option("--show-source", is_flag=True, help="Print the source line and a caret under each finding.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="Colour output (auto: only on a terminal; NO_COLOR is respected).")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour output (auto: only on a terminal; NO_COLOR is respected).",
+)
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
-@click.option("--output-file", "-o", type=click.Path(readable=False), metavar="FILE",
-              help="Write the report to FILE instead of standard output.")
-@click.option("--report-unused-suppressions", is_flag=True,
-              help="Report suppression comments that silence nothing (rule factlint/unused-suppression).")
-@click.option("--baseline", "baseline_file", type=click.Path(readable=False), metavar="FILE",
-              help="Report only findings that are not in this baseline.")
-@click.option("--write-baseline", type=click.Path(readable=False), metavar="FILE",
-              help="Record every finding in FILE (a baseline) and exit 0.")
-@click.option("--diff-base", metavar="REF",
-              help="Report only findings on lines added or changed since this git revision.")
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(readable=False),
+    metavar="FILE",
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "--report-unused-suppressions",
+    is_flag=True,
+    help="Report suppression comments that silence nothing (rule factlint/unused-suppression).",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(readable=False),
+    metavar="FILE",
+    help="Report only findings that are not in this baseline.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(readable=False),
+    metavar="FILE",
+    help="Record every finding in FILE (a baseline) and exit 0.",
+)
+@click.option(
+    "--diff-base", metavar="REF", help="Report only findings on lines added or changed since this git revision."
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (stdin: print the fixed text).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes too.")
-@click.option("--diff", "show_diff", is_flag=True,
-              help="Print the fixes as a unified diff; write nothing. Exit 1 if there is anything to fix.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
-              help="Lint files in N worker processes [default: the number of CPUs; 1: in this process]. "
-                   "Small runs are always linted in this process.")
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print the fixes as a unified diff; write nothing. Exit 1 if there is anything to fix.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Lint files in N worker processes [default: the number of CPUs; 1: in this process]. "
+    "Small runs are always linted in this process.",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
-              help="Keep the cache here [default: $FACTLINT_CACHE_DIR, else .factlint_cache in the project "
-                   "root (where the configuration file is), else in the current folder].")
-def check(paths, output_format, select, extend_select, ignore, severity, fail_on, rules_dirs, no_builtin,
-          config_file, isolated, stdin_filename, extensions, encoding_errors, show_source, color, statistics,
-          output_file, report_unused_suppressions, baseline_file, write_baseline, diff_base, fix, unsafe_fixes,
-          show_diff, jobs, no_cache, cache_dir):
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Keep the cache here [default: $FACTLINT_CACHE_DIR, else .factlint_cache in the project "
+    "root (where the configuration file is), else in the current folder].",
+)
+def check(
+    paths,
+    output_format,
+    select,
+    extend_select,
+    ignore,
+    severity,
+    fail_on,
+    rules_dirs,
+    no_builtin,
+    config_file,
+    isolated,
+    stdin_filename,
+    extensions,
+    encoding_errors,
+    show_source,
+    color,
+    statistics,
+    output_file,
+    report_unused_suppressions,
+    baseline_file,
+    write_baseline,
+    diff_base,
+    fix,
+    unsafe_fixes,
+    show_diff,
+    jobs,
+    no_cache,
+    cache_dir,
+):
     """Check drafts: files, folders, or '-' for standard input.
 
     Prints one line per finding, `path:line:col: severity rule message`, sorted by
@@ -197,20 +302,36 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
     if not _split((extensions,)):
         _fail("--extensions: no extension given (for example --extensions .md,.txt)")
         sys.exit(EXIT_ERROR)
-    cli = Cli(select=tuple(_split(select)) or None, extend_select=tuple(_split(extend_select)),
-              ignore=tuple(_split(ignore)), rules=tuple(rules_dirs), no_builtin=no_builtin,
-              fail_on=fail_on, min_severity=severity)
-    options = CheckOptions(paths=list(paths), stdin_filename=stdin_filename,
-                           extensions=tuple(_split((extensions,))), encoding_errors=encoding_errors,
-                           keep_texts=show_source or output_format in NEEDS_TEXTS or (fix and "-" in paths),
-                           keep_inventories=output_format in NEEDS_INVENTORIES and not statistics,
-                           config=config_file,
-                           isolated=isolated, cli=cli,
-                           report_unused_suppressions=report_unused_suppressions,
-                           baseline=None if write_baseline else baseline_file, diff_base=diff_base,
-                           fix=fix and not show_diff, unsafe_fixes=unsafe_fixes, diff=show_diff,
-                           fingerprints=bool(write_baseline or baseline_file or output_format == "sarif"),
-                           jobs=jobs or _default_jobs(), cache=not no_cache, cache_dir=cache_dir)
+    cli = Cli(
+        select=tuple(_split(select)) or None,
+        extend_select=tuple(_split(extend_select)),
+        ignore=tuple(_split(ignore)),
+        rules=tuple(rules_dirs),
+        no_builtin=no_builtin,
+        fail_on=fail_on,
+        min_severity=severity,
+    )
+    options = CheckOptions(
+        paths=list(paths),
+        stdin_filename=stdin_filename,
+        extensions=tuple(_split((extensions,))),
+        encoding_errors=encoding_errors,
+        keep_texts=show_source or output_format in NEEDS_TEXTS or (fix and "-" in paths),
+        keep_inventories=output_format in NEEDS_INVENTORIES and not statistics,
+        config=config_file,
+        isolated=isolated,
+        cli=cli,
+        report_unused_suppressions=report_unused_suppressions,
+        baseline=None if write_baseline else baseline_file,
+        diff_base=diff_base,
+        fix=fix and not show_diff,
+        unsafe_fixes=unsafe_fixes,
+        diff=show_diff,
+        fingerprints=bool(write_baseline or baseline_file or output_format == "sarif"),
+        jobs=jobs or _default_jobs(),
+        cache=not no_cache,
+        cache_dir=cache_dir,
+    )
     stdin = sys.stdin.buffer if "-" in paths and sys.stdin is not None else None
     try:
         result = run_check(options, stdin=stdin)
@@ -225,9 +346,12 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
 
         click.echo(f"factlint: warning: {printable(warning)}", err=True)
     if result.files and not result.rules:
-        click.echo("factlint: warning: no rule is enabled for these files, so nothing was checked "
-                   "(see --no-builtin, --select/--ignore and the configuration's rules: "
-                   "'factlint config PATH' shows them)", err=True)
+        click.echo(
+            "factlint: warning: no rule is enabled for these files, so nothing was checked "
+            "(see --no-builtin, --select/--ignore and the configuration's rules: "
+            "'factlint config PATH' shows them)",
+            err=True,
+        )
     status = result.exit_status()
     if write_baseline:
         from .baseline import write_baseline as write
@@ -239,8 +363,7 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
             _fail(f"{write_baseline}: {exc}")
             sys.exit(EXIT_ERROR)
         files = len({f.path for f in result.baseline_candidates})
-        click.echo(f"factlint: wrote a baseline of {count} finding(s) in {files} file(s) to {write_baseline}",
-                   err=True)
+        click.echo(f"factlint: wrote a baseline of {count} finding(s) in {files} file(s) to {write_baseline}", err=True)
         sys.exit(EXIT_ERROR if result.input_errors else EXIT_OK)
     if show_diff:
         diff = "".join(result.diffs)
@@ -249,10 +372,19 @@ def check(paths, output_format, select, extend_select, ignore, severity, fail_on
         else:
             _emit(diff, diff.encode("utf-8", "surrogateescape"))
         sys.exit(EXIT_ERROR if result.input_errors else EXIT_FINDINGS if result.diffs else EXIT_OK)
-    report = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=result.ruleset,
-                    color=_use_color(color) and not output_file, show_source=show_source, texts=result.texts,
-                    inventories=result.inventories,
-                    paths=result.paths, rules=result.rules, problems=result.problems)
+    report = Report(
+        result.findings,
+        files=result.files,
+        errors=result.input_errors,
+        ruleset=result.ruleset,
+        color=_use_color(color) and not output_file,
+        show_source=show_source,
+        texts=result.texts,
+        inventories=result.inventories,
+        paths=result.paths,
+        rules=result.rules,
+        problems=result.problems,
+    )
     if statistics:
         from .reporters import statistics as stats
 
@@ -333,12 +465,24 @@ def _discard_stdout() -> None:
 
 
 @main.command("rules")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(readable=False), metavar="DIR",
-              help="Add a rule pack. Repeatable.")
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(readable=False),
+    metavar="DIR",
+    help="Add a rule pack. Repeatable.",
+)
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True, help="text: a table; json: a list; markdown: docs/rules.md.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text: a table; json: a list; markdown: docs/rules.md.",
+)
 def rules_command(rules_dirs, no_builtin, select, output_format):
     """List the rules: id, severity and why it matters ([off] = only when selected by id)."""
     import json
@@ -357,18 +501,41 @@ def rules_command(rules_dirs, no_builtin, select, output_format):
     if output_format == "markdown":
         _emit_data(rules_markdown(ruleset))
     elif output_format == "json":
-        _emit_data(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "kind": r.kind,
-                           "enabled": r.enabled, "scope": list(r.scope.names), "why": r.why,
-                           "link": r.link, "message": r.message} for r in sorted_rules(ruleset)],
-                         indent=2, ensure_ascii=False) + "\n")
+        _emit_data(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "category": r.category,
+                        "severity": r.severity,
+                        "kind": r.kind,
+                        "enabled": r.enabled,
+                        "scope": list(r.scope.names),
+                        "why": r.why,
+                        "link": r.link,
+                        "message": r.message,
+                    }
+                    for r in sorted_rules(ruleset)
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     else:
         _emit(rules_table(ruleset))
 
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(readable=False), metavar="DIR",
-              help="Add a rule pack. Repeatable.")
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(readable=False),
+    metavar="DIR",
+    help="Add a rule pack. Repeatable.",
+)
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
 def explain(rule_id, rules_dirs, no_builtin):
     """Print a rule's documentation: why it matters, its message, and its examples."""
@@ -389,8 +556,9 @@ def explain(rule_id, rules_dirs, no_builtin):
 
 @main.command("test-rules")
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))
-@click.option("--no-builtin", is_flag=True,
-              help="Test only the packs given as PATHs (built-in lexicons stay available).")
+@click.option(
+    "--no-builtin", is_flag=True, help="Test only the packs given as PATHs (built-in lexicons stay available)."
+)
 def test_rules(paths, no_builtin):
     """Run every rule's examples: each `flag` example must produce a finding of its
     rule, each `pass` example none. With PATHs, test those packs (with the built-in
@@ -435,11 +603,22 @@ def _within(source: str, folder: str) -> bool:
 
 @main.command("sources")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text: a table and a summary; json: the contract in docs/sources.md.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a table and a summary; json: the contract in docs/sources.md.",
+)
 @click.option("--stdin-filename", metavar="NAME", help="With '-': the name to report (.md = Markdown).")
-@click.option("--encoding-errors", type=click.Choice(["strict", "replace"]), default="strict",
-              show_default=True, help="strict: report undecodable files; replace: read them with U+FFFD.")
+@click.option(
+    "--encoding-errors",
+    type=click.Choice(["strict", "replace"]),
+    default="strict",
+    show_default=True,
+    help="strict: report undecodable files; replace: read them with U+FFFD.",
+)
 def sources_command(paths, output_format, stdin_filename, encoding_errors):
     """List who says so in each draft: every attribution (source, kind, cue, quote, reason
     for anonymity) in reading order, then a summary. Exit 2 if a file cannot be read."""
@@ -448,8 +627,12 @@ def sources_command(paths, output_format, stdin_filename, encoding_errors):
     if not paths:
         _fail("no PATH given; try 'factlint sources draft.md'")
         sys.exit(EXIT_ERROR)
-    result = run_sources(paths, stdin=sys.stdin.buffer if "-" in paths else None,
-                         stdin_filename=stdin_filename, encoding_errors=encoding_errors)
+    result = run_sources(
+        paths,
+        stdin=sys.stdin.buffer if "-" in paths else None,
+        stdin_filename=stdin_filename,
+        encoding_errors=encoding_errors,
+    )
     for problem in result.problems:
         _fail(problem)
     _emit((render_json if output_format == "json" else render_text)(result.documents))
@@ -473,8 +656,14 @@ def schema(for_config):
 
 
 @main.command("lsp")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(readable=False), metavar="DIR",
-              help="Add a rule pack. Repeatable.")
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(readable=False),
+    metavar="DIR",
+    help="Add a rule pack. Repeatable.",
+)
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
 @click.option("--stdio", is_flag=True, help="Use stdin/stdout (the default and only transport).")
 def lsp_command(rules_dirs, no_builtin, stdio):
@@ -491,11 +680,22 @@ def lsp_command(rules_dirs, no_builtin, stdio):
 
 @main.command("config")
 @click.argument("path", required=False, default=".", type=click.Path(readable=False))
-@click.option("--config", "config_file", type=click.Path(readable=False), metavar="FILE",
-              help="Show this configuration file's settings instead of the one discovered.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(readable=False),
+    metavar="FILE",
+    help="Show this configuration file's settings instead of the one discovered.",
+)
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files (show the defaults).")
-@click.option("--format", "output_format", type=click.Choice(["yaml", "json"]), default="yaml",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["yaml", "json"]),
+    default="yaml",
+    show_default=True,
+    help="Output format.",
+)
 def config_command(path, config_file, isolated, output_format):
     """Print the effective configuration for PATH (a file or folder; default: here):
     which file it comes from, the settings after per-path overrides, and the active rules."""
@@ -562,8 +762,9 @@ def run() -> None:
     except Exception as exc:  # pragma: no cover - a bug; say so in one line
         if os.environ.get("FACTLINT_DEBUG"):
             raise
-        _fail(f"internal error: {type(exc).__name__}: {exc} "
-              "(set FACTLINT_DEBUG=1 for a traceback, and please report it)")
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc} (set FACTLINT_DEBUG=1 for a traceback, and please report it)"
+        )
         sys.exit(EXIT_ERROR)
 
 

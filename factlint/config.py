@@ -17,6 +17,7 @@ Files are validated strictly with the same machinery as rule files
 This module reads configuration files; which rules they select for each file, and how
 (the ``Resolver``), is :mod:`factlint.selection`.
 """
+
 from __future__ import annotations
 
 import functools
@@ -69,8 +70,10 @@ class Patterns(Type):
         ListOf(Str(), allow_single=True).check(value, key, line, problems)
 
     def json_schema(self):
-        return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
-                "description": self.description}
+        return {
+            "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+            "description": self.description,
+        }
 
 
 class Accept(Type):
@@ -82,8 +85,9 @@ class Accept(Type):
         elif isinstance(value, dict):
             Obj(values=ListOf(Str())).check(value, key, line, problems)
         else:
-            problems.append(Problem(line, key, "must be a list of terms, or a mapping of rule "
-                                                "patterns to lists of terms"))
+            problems.append(
+                Problem(line, key, "must be a list of terms, or a mapping of rule patterns to lists of terms")
+            )
 
     def json_schema(self):
         terms = {"type": "array", "items": {"type": "string"}}
@@ -107,11 +111,16 @@ def _level(value) -> str:
 
 
 _SEVERITY_MAP = Obj(values=Level(), description="Rule id, family or glob -> error, warning, info or off.")
-_THRESHOLDS = Obj(values=Obj(fields={
-    "max": Field(Num(), description="Report values above this."),
-    "min": Field(Num(), description="Report values below this."),
-    "min-words": Field(Num(minimum=0, integer=True), description="Skip shorter units."),
-}), description="Metric rule id -> new limits.")
+_THRESHOLDS = Obj(
+    values=Obj(
+        fields={
+            "max": Field(Num(), description="Report values above this."),
+            "min": Field(Num(), description="Report values below this."),
+            "min-words": Field(Num(minimum=0, integer=True), description="Skip shorter units."),
+        }
+    ),
+    description="Metric rule id -> new limits.",
+)
 
 OVERRIDE_FIELDS = {
     "select": Field(Patterns(), description="Only these rules (replaces the file's `select`)."),
@@ -122,19 +131,28 @@ OVERRIDE_FIELDS = {
     "thresholds": Field(_THRESHOLDS, description="New max/min for metric (readability) rules."),
 }
 
-CONFIG_SPEC = Obj(fields={
-    **OVERRIDE_FIELDS,
-    "fail-on": Field(Str(enum=FAIL_ON_LEVELS),
-                     description="Exit 1 when a finding is at least this severe (default: error; never: findings never fail)."),
-    "min-severity": Field(Str(enum=SEVERITIES), description="Show findings of at least this severity."),
-    "exclude": Field(ListOf(Str()), description="Globs (relative to this file) of paths not to lint."),
-    "rules": Field(ListOf(Str(), allow_single=True), description="Extra rule packs, relative to this file."),
-    "builtin": Field(Bool(), description="Load the built-in rule packs (default true)."),
-    "lexicons": Field(Obj(values=ListOf(Str(), min_items=1)),
-                      description="Extend a named lexicon (rules use it as @name) or define a new one."),
-    "per-path": Field(Obj(values=Obj(fields=OVERRIDE_FIELDS)),
-                      description="Glob (relative to this file) -> overrides for matching files."),
-}, description="factlint configuration (.factlint.yaml or [tool.factlint] in pyproject.toml).")
+CONFIG_SPEC = Obj(
+    fields={
+        **OVERRIDE_FIELDS,
+        "fail-on": Field(
+            Str(enum=FAIL_ON_LEVELS),
+            description="Exit 1 when a finding is at least this severe (default: error; never: findings never fail).",
+        ),
+        "min-severity": Field(Str(enum=SEVERITIES), description="Show findings of at least this severity."),
+        "exclude": Field(ListOf(Str()), description="Globs (relative to this file) of paths not to lint."),
+        "rules": Field(ListOf(Str(), allow_single=True), description="Extra rule packs, relative to this file."),
+        "builtin": Field(Bool(), description="Load the built-in rule packs (default true)."),
+        "lexicons": Field(
+            Obj(values=ListOf(Str(), min_items=1)),
+            description="Extend a named lexicon (rules use it as @name) or define a new one.",
+        ),
+        "per-path": Field(
+            Obj(values=Obj(fields=OVERRIDE_FIELDS)),
+            description="Glob (relative to this file) -> overrides for matching files.",
+        ),
+    },
+    description="factlint configuration (.factlint.yaml or [tool.factlint] in pyproject.toml).",
+)
 
 
 # -- globs ---------------------------------------------------------------------------
@@ -165,7 +183,7 @@ def _glob_regex(pattern: str):
                 out.append(regex.escape("["))
                 i += 1
             else:
-                body = pattern[i + 1:j]
+                body = pattern[i + 1 : j]
                 out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
                 i = j + 1
         else:
@@ -221,8 +239,9 @@ class Overrides:
             ignore=_tuple(data.get("ignore")),
             severity=tuple((str(k), _level(v)) for k, v in (data.get("severity") or {}).items()),
             accept=accept_items,
-            thresholds=tuple((str(k), tuple((str(a), b) for a, b in v.items()))
-                             for k, v in (data.get("thresholds") or {}).items()),
+            thresholds=tuple(
+                (str(k), tuple((str(a), b) for a, b in v.items())) for k, v in (data.get("thresholds") or {}).items()
+            ),
         )
 
     def then(self, later: "Overrides") -> "Overrides":
@@ -306,11 +325,13 @@ def load_config_file(path: str | Path) -> ConfigFile:
     except PermissionError:
         raise ConfigError([ConfigProblem(shown, 0, "", "cannot read configuration file: permission denied")]) from None
     except UnicodeDecodeError as exc:
-        raise ConfigError([ConfigProblem(shown, 0, "", f"cannot read configuration file: not valid UTF-8 at byte "
-                                                       f"{exc.start}")]) from None
+        raise ConfigError(
+            [ConfigProblem(shown, 0, "", f"cannot read configuration file: not valid UTF-8 at byte {exc.start}")]
+        ) from None
     except OSError as exc:
-        raise ConfigError([ConfigProblem(shown, 0, "", "cannot read configuration file: "
-                                                       f"{(exc.strerror or str(exc)).lower()}")]) from None
+        raise ConfigError(
+            [ConfigProblem(shown, 0, "", f"cannot read configuration file: {(exc.strerror or str(exc)).lower()}")]
+        ) from None
     prefix = ""
     if path.name == "pyproject.toml" or path.suffix == ".toml":
         data, prefix = _load_toml(text, shown, path.name == "pyproject.toml")
@@ -322,10 +343,13 @@ def load_config_file(path: str | Path) -> ConfigFile:
         if data is None:
             data = _line_dict({}, 1)
     if not isinstance(data, dict):
-        raise ConfigError([ConfigProblem(shown, getattr(data, "line", 1), "",
-                                         "the configuration must be a mapping of settings")])
-    problems = [ConfigProblem(shown, p.line, prefix + p.key, p.message)
-                for p in validate(CONFIG_SPEC, data, getattr(data, "line", 1))]
+        raise ConfigError(
+            [ConfigProblem(shown, getattr(data, "line", 1), "", "the configuration must be a mapping of settings")]
+        )
+    problems = [
+        ConfigProblem(shown, p.line, prefix + p.key, p.message)
+        for p in validate(CONFIG_SPEC, data, getattr(data, "line", 1))
+    ]
     lexicons = data.get("lexicons")
     if not problems and isinstance(lexicons, dict):
         from .ruleset import LEXICON_IN_LEXICON  # here: the rule kinds are not needed to read a file
@@ -364,9 +388,13 @@ def _listify(value) -> list:
 @functools.lru_cache(maxsize=1)
 def _toml_patterns():
     """(header, key, key part) patterns, compiled when a TOML file is first read."""
-    return (regex.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$"),
-            regex.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*="""),
-            regex.compile(r"""\s*("([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)"""))
+    return (
+        regex.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$"),
+        regex.compile(
+            r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*="""
+        ),
+        regex.compile(r"""\s*("([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)"""),
+    )
 
 
 def _split_key(key: str) -> tuple[str, ...]:
@@ -502,5 +530,14 @@ def json_schema() -> dict:
     return schema
 
 
-__all__ = ["CONFIG_SPEC", "ConfigError", "ConfigFile", "ConfigProblem", "Overrides", "find_config_file",
-           "glob_matches", "json_schema", "load_config_file"]
+__all__ = [
+    "CONFIG_SPEC",
+    "ConfigError",
+    "ConfigFile",
+    "ConfigProblem",
+    "Overrides",
+    "find_config_file",
+    "glob_matches",
+    "json_schema",
+    "load_config_file",
+]

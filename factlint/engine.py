@@ -1,4 +1,5 @@
 """Run compiled rules over a parsed document and turn their hits into findings."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -63,12 +64,13 @@ def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
         prose_text = None
     else:
         start, end = doc.to_raw(hit.start, hit.end)
-        prose_text = doc.prose[hit.start:hit.end]
+        prose_text = doc.prose[hit.start : hit.end]
     match = doc.text[start:end]
     line, column = doc.lines.position(start)
     end_line, end_column = doc.lines.position(end)
-    message = rule.format_message(prose_text if prose_text is not None else match, hit.values, hit.suggestions,
-                                  hit.message)
+    message = rule.format_message(
+        prose_text if prose_text is not None else match, hit.values, hit.suggestions, hit.message
+    )
     fix = None
     suggestions = list(hit.suggestions)
     if (hit.fix is not None or suggestions) and not fix_allowed(doc, *_prose_span(doc, hit)):
@@ -79,7 +81,18 @@ def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
     if hit_fix is not None and (prose_text is None or prose_text == match):
         fix = Fix(start, end, hit_fix, hit.fix_safe)
     return Finding(
-        path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
-        offset=start, end_offset=end, rule=rule.id, category=rule.category, severity=rule.severity,
-        message=message, match=match, suggestions=suggestions, fix=fix,
+        path=doc.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        offset=start,
+        end_offset=end,
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        message=message,
+        match=match,
+        suggestions=suggestions,
+        fix=fix,
     )

@@ -2,6 +2,7 @@
 coordinates) and what factlint reports (:class:`Finding`, with lines, columns and a
 message). Plain, picklable objects; this module imports nothing of factlint, so rule
 kinds, checks, the engine and the reporters all stand on it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

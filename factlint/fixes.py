@@ -12,6 +12,7 @@ over it -- unless the file changed since it was read (its bytes are hashed right
 the replace), in which case it is left alone. Only regular files are ever replaced. The encoding, the byte-order mark and the
 newlines are kept: fixes replace spans of the decoded text, which keeps ``\\r\\n``.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -51,7 +52,7 @@ def choose_fixes(text: str, fixes: list[Fix]) -> list[Fix]:
     for fix in sorted(set(fixes), key=lambda x: (x.offset, x.end_offset, x.replacement)):
         if fix.offset < last_end or (fix.offset == last_end and chosen and chosen[-1].offset == fix.offset):
             continue  # overlaps (or shares an insertion point with) a fix already chosen
-        if text[fix.offset:fix.end_offset] == fix.replacement:
+        if text[fix.offset : fix.end_offset] == fix.replacement:
             continue
         chosen.append(fix)
         last_end = fix.end_offset
@@ -66,7 +67,7 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
     parts = []
     pos = 0
     for fix in chosen:
-        parts.append(text[pos:fix.offset])
+        parts.append(text[pos : fix.offset])
         parts.append(fix.replacement)
         pos = fix.end_offset
     parts.append(text[pos:])
@@ -74,8 +75,9 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+    )
     out = []
     for line in lines:
         out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")

@@ -7,6 +7,7 @@ linter); a web address and code are not prose. Code never reaches the prose view
 cannot be matched; quotations and bare addresses can, and a hit that overlaps one keeps
 its finding but loses its fix and suggestions. Spans are prose offsets (``Document.prose``).
 """
+
 from __future__ import annotations
 
 from .document.model import Document
@@ -25,6 +26,6 @@ def _in_quotation(doc: Document, start: int, end: int) -> bool:
 
 def _on_bare_address(doc: Document, start: int, end: int) -> bool:
     for link in doc.links:
-        if link.start < max(end, start + 1) and start < link.end and doc.prose[link.start:link.end] == link.url:
+        if link.start < max(end, start + 1) and start < link.end and doc.prose[link.start : link.end] == link.url:
             return True
     return False

@@ -5,6 +5,7 @@ new-side line ranges of each hunk are the lines added or changed. A file that gi
 not track (new, not yet added) counts as entirely new; a tracked file that the diff
 does not mention has no changed line.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,14 @@ def _git(args: list[str], cwd: str) -> str:
     import subprocess  # only --diff-base runs git: not paid by every start
 
     try:
-        proc = subprocess.run(["git", "-c", "core.quotepath=false", *args], cwd=cwd, capture_output=True,
-                              text=True, encoding="utf-8", errors="surrogateescape")
+        proc = subprocess.run(
+            ["git", "-c", "core.quotepath=false", *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+        )
     except FileNotFoundError:
         raise GitDiffError("--diff-base needs git, which is not installed") from None
     if proc.returncode != 0:

@@ -11,6 +11,7 @@ shows.
 Spans are reported like findings: raw offsets into the decoded text (BOM removed, CRLF
 counted as two characters) with ``text[offset:end_offset] == span["text"]``.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -52,7 +53,7 @@ def _source_key(doc: Document, att: Attribution) -> tuple[str, str] | None:
     target = att.refers_to if att.pronoun and att.refers_to is not None else att.source
     if target is None or (att.pronoun and not att.resolved):
         return None
-    name = " ".join(doc.prose[target[0]:target[1]].split())
+    name = " ".join(doc.prose[target[0] : target[1]].split())
     words = name.split()
     if att.kind == "named-person" and words and words[-1][:1].isupper():
         surname = words[-1].lower()
@@ -62,7 +63,7 @@ def _source_key(doc: Document, att: Attribution) -> tuple[str, str] | None:
     low = name.lower()
     for article in ("the ", "a ", "an "):
         if low.startswith(article):
-            low = low[len(article):]
+            low = low[len(article) :]
     return low, name
 
 
@@ -85,8 +86,10 @@ def summary(doc: Document, atts: list[Attribution]) -> dict[str, Any]:
             shown[key[0]] = key[1]
         kinds.setdefault(key[0], att.kind)
     order = {k: i for i, k in enumerate(counts)}  # ties: in order of first appearance
-    most = [{"source": shown[k], "kind": kinds[k], "count": n}
-            for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]]))[:MOST_QUOTED]]
+    most = [
+        {"source": shown[k], "kind": kinds[k], "count": n}
+        for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]]))[:MOST_QUOTED]
+    ]
     return {
         "attributions": len(atts),
         "by_kind": {kind: by_kind[kind] for kind in KINDS},
@@ -95,15 +98,24 @@ def summary(doc: Document, atts: list[Attribution]) -> dict[str, Any]:
         "paragraphs_without_source": _paragraphs_without_source(doc, atts),
         "anonymous_without_reason": [
             dict(span(doc, a.source), line=doc.lines.position(doc.to_raw(*a.source)[0])[0])
-            for a in atts if a.kind == "anonymous" and a.reason is None and not a.pronoun and a.source
-            and a.form in INFORMING_FORMS],
+            for a in atts
+            if a.kind == "anonymous" and a.reason is None and not a.pronoun and a.source and a.form in INFORMING_FORMS
+        ],
         "unresolved_pronouns": [
             dict(span(doc, a.source), line=doc.lines.position(doc.to_raw(*a.source)[0])[0])
-            for a in atts if a.pronoun and not a.resolved and a.source],
+            for a in atts
+            if a.pronoun and not a.resolved and a.source
+        ],
         "reports_within": [
-            dict(span(doc, a.cue), line=doc.lines.position(doc.to_raw(*a.cue)[0])[0],
-                 source=span(doc, a.within.source), kind=a.within.kind)
-            for a in atts if a.within is not None and a.within.source is not None],
+            dict(
+                span(doc, a.cue),
+                line=doc.lines.position(doc.to_raw(*a.cue)[0])[0],
+                source=span(doc, a.within.source),
+                kind=a.within.kind,
+            )
+            for a in atts
+            if a.within is not None and a.within.source is not None
+        ],
     }
 
 
@@ -127,12 +139,11 @@ def _paragraphs_without_source(doc: Document, atts: list[Attribution]) -> list[d
 def document_inventory(doc: Document) -> dict[str, Any]:
     """The inventory of one parsed document: its path, its attributions and their summary."""
     atts = find_attributions(doc)
-    return {"path": doc.path, "attributions": [attribution_entry(doc, a) for a in atts],
-            "summary": summary(doc, atts)}
+    return {"path": doc.path, "attributions": [attribution_entry(doc, a) for a in atts], "summary": summary(doc, atts)}
 
 
 def kinds_line(s: dict[str, Any]) -> str:
-    """"2 named-person, 1 vague": the kinds present in a summary, with their counts."""
+    """ "2 named-person, 1 vague": the kinds present in a summary, with their counts."""
     return ", ".join(f"{n} {k}" for k, n in s["by_kind"].items() if n)
 
 
@@ -143,17 +154,29 @@ def summary_notes(s: dict[str, Any]) -> list[str]:
     if s["most_quoted"]:
         out.append("most quoted: " + ", ".join(f"{m['source']} ({m['count']})" for m in s["most_quoted"]))
     if s["paragraphs_without_source"]:
-        out.append("paragraphs with no source: lines " + ", ".join(
-            str(p["line"]) if p["line"] == p["end_line"] else f"{p['line']}-{p['end_line']}"
-            for p in s["paragraphs_without_source"]))
+        out.append(
+            "paragraphs with no source: lines "
+            + ", ".join(
+                str(p["line"]) if p["line"] == p["end_line"] else f"{p['line']}-{p['end_line']}"
+                for p in s["paragraphs_without_source"]
+            )
+        )
     if s["anonymous_without_reason"]:
-        out.append("anonymous, no reason given: " + ", ".join(
-            f"line {a['line']} '{' '.join(a['text'].split())}'" for a in s["anonymous_without_reason"]))
+        out.append(
+            "anonymous, no reason given: "
+            + ", ".join(f"line {a['line']} '{' '.join(a['text'].split())}'" for a in s["anonymous_without_reason"])
+        )
     if s["unresolved_pronouns"]:
-        out.append("pronouns with no source to refer to: " + ", ".join(
-            f"line {a['line']} '{a['text']}'" for a in s["unresolved_pronouns"]))
+        out.append(
+            "pronouns with no source to refer to: "
+            + ", ".join(f"line {a['line']} '{a['text']}'" for a in s["unresolved_pronouns"])
+        )
     if s.get("reports_within"):
-        out.append("unsourced cues a source stands behind: " + ", ".join(
-            f"line {a['line']} '{' '.join(a['text'].split())}' ({' '.join(a['source']['text'].split())})"
-            for a in s["reports_within"]))
+        out.append(
+            "unsourced cues a source stands behind: "
+            + ", ".join(
+                f"line {a['line']} '{' '.join(a['text'].split())}' ({' '.join(a['source']['text'].split())})"
+                for a in s["reports_within"]
+            )
+        )
     return out

@@ -13,11 +13,13 @@ caller's: :func:`run_tasks` is given it (the check pipeline gives
 Starting workers costs tens of milliseconds, so small runs -- one file, or a few
 hundred kilobytes, as in a pre-commit hook -- are linted in the parent process.
 """
+
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 #: lint in workers only when there is at least this much to read ...
 PARALLEL_MIN_BYTES = 256 * 1024
@@ -91,7 +93,7 @@ def run_tasks(work: Callable[[Any, Any], object], state, tasks, jobs: int) -> It
     finished_cleanly = False
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=initargs)
     try:
-        pending = {pool.submit(_work_chunk, tasks[i:i + chunksize]) for i in range(0, len(tasks), chunksize)}
+        pending = {pool.submit(_work_chunk, tasks[i : i + chunksize]) for i in range(0, len(tasks), chunksize)}
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
@@ -100,8 +102,7 @@ def run_tasks(work: Callable[[Any, Any], object], state, tasks, jobs: int) -> It
                     yield index, outcome
         finished_cleanly = True
     except BrokenProcessPool:
-        print("factlint: a worker process died while linting; linting the rest in one process",
-              file=sys.stderr)
+        print("factlint: a worker process died while linting; linting the rest in one process", file=sys.stderr)
         for task in tasks:
             if task.index not in done:
                 yield task.index, work(state, task)

@@ -1,4 +1,5 @@
 """Where factlint's own data lives, in a source checkout and in an installed wheel."""
+
 from __future__ import annotations
 
 from pathlib import Path

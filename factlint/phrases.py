@@ -7,9 +7,10 @@ phrases of the same list overlap, the longest wins ("according to multiple repor
 over "multiple reports"). A long list costs nothing extra per character, unlike one
 giant regular-expression alternation.
 """
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import ahocorasick
 
@@ -62,8 +63,7 @@ class PhraseIndex:
     def register(self, phrases: list[str], case_sensitive: bool = False) -> int:
         if self.frozen:
             raise RuntimeError("the phrase index is frozen")
-        self._lists.append(([normalise_phrase(p, case_sensitive) for p in phrases if p.strip()],
-                            case_sensitive))
+        self._lists.append(([normalise_phrase(p, case_sensitive) for p in phrases if p.strip()], case_sensitive))
         return len(self._lists) - 1
 
     def register_stems(self, stems: Iterable[str]) -> int:
@@ -101,12 +101,21 @@ class PhraseIndex:
         if table:
             automaton = ahocorasick.Automaton()
             for word, (ci, cs, stems) in table.items():
-                automaton.add_word(word, (
-                    len(word),
-                    tuple(sorted(ci)) or None, _is_word_char(word[0]), _is_word_char(word[-1]),
-                    tuple((phrase, tuple(sorted(keys)), _is_word_char(phrase[0]), _is_word_char(phrase[-1]))
-                          for phrase, keys in sorted(cs.items())) or None,
-                    tuple(sorted(stems)) or None))
+                automaton.add_word(
+                    word,
+                    (
+                        len(word),
+                        tuple(sorted(ci)) or None,
+                        _is_word_char(word[0]),
+                        _is_word_char(word[-1]),
+                        tuple(
+                            (phrase, tuple(sorted(keys)), _is_word_char(phrase[0]), _is_word_char(phrase[-1]))
+                            for phrase, keys in sorted(cs.items())
+                        )
+                        or None,
+                        tuple(sorted(stems)) or None,
+                    ),
+                )
             automaton.make_automaton()
             self._automaton = automaton
         self.frozen = True
@@ -140,8 +149,13 @@ class PhraseIndex:
                         else:
                             found.append(start)
                 if ci is not None and not (
-                        word_start and start > 0 and _is_word_char(text[start - 1])
-                        or word_end and last + 1 < n and _is_word_char(text[last + 1])):
+                    word_start
+                    and start > 0
+                    and _is_word_char(text[start - 1])
+                    or word_end
+                    and last + 1 < n
+                    and _is_word_char(text[last + 1])
+                ):
                     for key in ci:
                         hits.setdefault(key, []).append((start, last + 1))
                 if cs is not None:

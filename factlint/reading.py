@@ -5,6 +5,7 @@ recognised by theirs, and newlines are left as they are (offsets count CRLF as t
 characters). Anything that cannot be read or decoded becomes a :class:`ReadError`
 with one clear sentence naming the file.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -12,9 +13,9 @@ import errno
 import hashlib
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", "node_modules", "__pycache__"})
@@ -49,7 +50,7 @@ def decode(data: bytes, path: str, errors: str = "strict") -> Source:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return Source(path, data[len(bom):].decode(encoding, errors), encoding, True)
+                return Source(path, data[len(bom) :].decode(encoding, errors), encoding, True)
             except UnicodeDecodeError as exc:
                 raise ReadError(path, f"not valid {encoding.upper()} at byte {exc.start + len(bom)}") from None
     if b"\x00" in data[:8192]:
@@ -57,8 +58,9 @@ def decode(data: bytes, path: str, errors: str = "strict") -> Source:
     try:
         return Source(path, data.decode("utf-8", errors), "utf-8", False)
     except UnicodeDecodeError as exc:
-        raise ReadError(path, f"not valid UTF-8 at byte {exc.start} "
-                              f"(use --encoding-errors replace to lint it anyway)") from None
+        raise ReadError(
+            path, f"not valid UTF-8 at byte {exc.start} (use --encoding-errors replace to lint it anyway)"
+        ) from None
 
 
 def read_source(path: str, errors: str = "strict") -> Source:
@@ -90,8 +92,9 @@ def read_source(path: str, errors: str = "strict") -> Source:
 def _why(path: str, exc: OSError) -> str:
     """One short phrase for an OSError about ``path``."""
     if exc.errno == errno.ENOENT:
-        return "broken symbolic link (its target does not exist)" if os.path.islink(path) \
-            else "no such file or directory"
+        return (
+            "broken symbolic link (its target does not exist)" if os.path.islink(path) else "no such file or directory"
+        )
     if exc.errno in (errno.EACCES, errno.EPERM):
         return "permission denied"
     if exc.errno == errno.ELOOP:
@@ -161,7 +164,7 @@ def _without_dot(path: str) -> str:
     """'./news/a.md' -> 'news/a.md' (when walking '.'), as ruff and git show paths."""
     prefix = "." + os.sep
     while path.startswith(prefix) and len(path) > len(prefix):
-        path = path[len(prefix):]
+        path = path[len(prefix) :]
     return path
 
 

@@ -18,6 +18,7 @@ a prefix -- anywhere in the run of prefix characters that ends there.
 
 It knows nothing of rules: :class:`factlint.kinds.base.RunContext` uses it.
 """
+
 from __future__ import annotations
 
 import time
@@ -72,7 +73,7 @@ class _Unsupported(Exception):
 _ESC_ZERO_WIDTH = set("bBAZ")
 _ESC_CLASSES = set("wWsSdD")
 _GROUP_FLAGS = set("ims-")  # scoped flags that change neither what a literal is nor where
-_MAX_ANCHORS = 16           # anchor strings per run ("first[- ]ever": 2)
+_MAX_ANCHORS = 16  # anchor strings per run ("first[- ]ever": 2)
 _MAX_WALK = 400
 
 
@@ -170,7 +171,7 @@ def _parse_set(source: str, i: int) -> tuple[list, int]:
         j += 2 if source[j] == "\\" else 1
     if j >= n:
         raise _Unsupported("[")
-    text = source[i:j + 1]
+    text = source[i : j + 1]
     chars: list[str] | None = []
     k = i + 1
     while k < j:
@@ -201,7 +202,7 @@ def _parse_group(source: str, i: int) -> tuple[list | None, int]:
         return ["zw", 1, 1, None], end
     elif source.startswith("(?:", i):
         alts, j = _parse(source, i + 3)
-    elif source.startswith("(?P<", i) or (source.startswith("(?<", i) and source[i + 3:i + 4].isalpha()):
+    elif source.startswith("(?P<", i) or (source.startswith("(?<", i) and source[i + 3 : i + 4].isalpha()):
         close = source.find(">", i)
         if close < 0:
             raise _Unsupported("(?P<")
@@ -258,15 +259,13 @@ def _group_end(source: str, i: int) -> int | None:
     return None
 
 
-
 def _anchor_char(c: str) -> bool:
     """Can ``c`` be looked for in the case-folded prose as a stand-in for what a pattern
     matches with it? ASCII (the three non-ASCII characters that match an ASCII letter
     disable the scan, see CASELESS_SPECIALS), and caseless punctuation and symbols."""
     if c.isascii():
         return True
-    return (unicodedata.category(c)[0] in "PS" and c.lower() == c and c.upper() == c
-            and c.casefold() == c)
+    return unicodedata.category(c)[0] in "PS" and c.lower() == c and c.upper() == c and c.casefold() == c
 
 
 def _anchor_strings(seq: list, k: int) -> tuple[list[str], int] | None:
@@ -338,7 +337,7 @@ def _walk(seq: list, prefix: frozenset, anchors: tuple, depth: int, budget: list
             if run is not None:
                 strings, used = run
                 anchors = anchors + ((tuple(strings), prefix),)
-                for taken in seq[k:k + used]:
+                for taken in seq[k : k + used]:
                     prefix = prefix | _classes(taken)
                 k += used
                 continue
@@ -346,7 +345,7 @@ def _walk(seq: list, prefix: frozenset, anchors: tuple, depth: int, budget: list
                 again = [["group", 0, None, payload]] if hi != 1 else []
                 ways = []
                 for alt in payload:
-                    ways.extend(_walk(alt + again + seq[k + 1:], prefix, anchors, depth, budget))
+                    ways.extend(_walk(alt + again + seq[k + 1 :], prefix, anchors, depth, budget))
                 return ways
         prefix = prefix | _classes(item)
         k += 1
@@ -405,9 +404,12 @@ def _variant(anchors) -> tuple[tuple[tuple[str, ...], str | None], ...]:
     for prefix, stems in by_prefix.items():
         key = tuple(sorted(stems))
         by_stems[key] = by_stems.get(key, frozenset()) | prefix
-    return tuple(sorted(((stems, "|".join(sorted(prefix)) if prefix else None)
-                         for stems, prefix in by_stems.items()),
-                        key=lambda sp: (sp[1] is not None, sp[1] or "", sp[0])))
+    return tuple(
+        sorted(
+            ((stems, "|".join(sorted(prefix)) if prefix else None) for stems, prefix in by_stems.items()),
+            key=lambda sp: (sp[1] is not None, sp[1] or "", sp[0]),
+        )
+    )
 
 
 def compiled_stems(pattern):

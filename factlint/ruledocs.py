@@ -1,4 +1,5 @@
 """Documentation generated from the rules themselves: ``factlint explain`` and docs/rules.md."""
+
 from __future__ import annotations
 
 import json
@@ -45,7 +46,7 @@ def first_sentence(text: str) -> str:
     one followed by a space and neither a digit nor a lower-case letter ("et al. 2016", "e.g. the")."""
     text = " ".join(text.split())
     end = re.search(r"[.?!](?= [^\da-z])", text)
-    return text[:end.end()] if end else text
+    return text[: end.end()] if end else text
 
 
 def explain(rule: Rule) -> str:
@@ -112,19 +113,29 @@ def rules_table(ruleset: RuleSet) -> str:
 def rules_markdown(ruleset: RuleSet) -> str:
     """docs/rules.md: every built-in rule, grouped by family."""
     rules = sorted_rules(ruleset)
-    out = ["# Built-in rules", "",
-           "Generated from `rules/*.yaml` by `factlint rules --format markdown`; do not edit by hand "
-           "(a test checks that it is up to date).", ""]
+    out = [
+        "# Built-in rules",
+        "",
+        "Generated from `rules/*.yaml` by `factlint rules --format markdown`; do not edit by hand "
+        "(a test checks that it is up to date).",
+        "",
+    ]
     family = None
     for r in rules:
         if r.category != family:
             family = r.category
             count = sum(1 for x in rules if x.category == family)
             out += [f"## {family} ({count} rules)", ""]
-        out += [f"### `{r.id}`", "",
-                f"*{r.severity}* · kind `{r.kind}` · scope `{', '.join(r.scope.names)}`"
-                + ("" if r.enabled else " · **off by default**") + f" · source: <{r.link}>", "",
-                r.why.strip(), ""]
+        out += [
+            f"### `{r.id}`",
+            "",
+            f"*{r.severity}* · kind `{r.kind}` · scope `{', '.join(r.scope.names)}`"
+            + ("" if r.enabled else " · **off by default**")
+            + f" · source: <{r.link}>",
+            "",
+            r.why.strip(),
+            "",
+        ]
         editors = editors_line(r)
         if editors:
             out += [f"Editors' judgement: {editors}.", ""]

@@ -5,15 +5,16 @@ rules) and ``lexicons:`` (named word lists, shared by every pack). Problems are
 collected, not raised one by one, so a rule author sees all of them at once, each as
 ``file:line: key: message``.
 """
+
 from __future__ import annotations
 
 import fnmatch
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from .kinds import KINDS
 from .kinds.base import CompileContext, CompileError, Rule
@@ -25,6 +26,7 @@ from .yamlload import LineDict, YamlError, load_yaml
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
 #: '@name' expands a lexicon in a rule's words; inside a lexicon it would be a loop waiting to happen
 LEXICON_IN_LEXICON = "a lexicon lists words and cannot include another lexicon ('@...'); list the words"
+
 
 @dataclass
 class RuleProblem:
@@ -86,8 +88,7 @@ def matches(rule: Rule, pattern: str) -> bool:
     pattern = pattern.strip()
     if pattern in ("ALL", "*"):
         return True
-    return (rule.id == pattern or rule.category == pattern
-            or fnmatch.fnmatchcase(rule.id, pattern))
+    return rule.id == pattern or rule.category == pattern or fnmatch.fnmatchcase(rule.id, pattern)
 
 
 def pattern_is_known(pattern: str, rules: list[Rule]) -> bool:
@@ -96,14 +97,22 @@ def pattern_is_known(pattern: str, rules: list[Rule]) -> bool:
 
 def rule_files(path: Path) -> list[Path]:
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix in RULE_FILE_SUFFIXES and p.is_file()
-                      and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        return sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix in RULE_FILE_SUFFIXES
+            and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
     return [path]
 
 
-def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
-               lexicons: dict[str, Iterable[str]] | None = None,
-               cache_dir: str | None = None) -> RuleSet:
+def load_rules(
+    paths: Iterable[str | Path] = (),
+    builtin: bool = True,
+    lexicons: dict[str, Iterable[str]] | None = None,
+    cache_dir: str | None = None,
+) -> RuleSet:
     """Load the built-in packs (unless ``builtin`` is false) and the packs at ``paths``.
 
     ``lexicons`` (a configuration's house lexicons) extend the named lexicons of the
@@ -158,18 +167,23 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
         if data is None:
             continue
         if not isinstance(data, dict):
-            problems.append(RuleProblem(shown, 1, "", "a rule file must be a mapping with 'rules:' "
-                                                      "and/or 'lexicons:'"))
+            problems.append(RuleProblem(shown, 1, "", "a rule file must be a mapping with 'rules:' and/or 'lexicons:'"))
             continue
         if data and "rules" not in data and "lexicons" not in data:
             # not a rule file at all (say, a link to /etc/shadow): name it, never echo its content
-            problems.append(RuleProblem(shown, 1, "", "not a rule file: a rule file must be a mapping "
-                                                      "with 'rules:' and/or 'lexicons:'"))
+            problems.append(
+                RuleProblem(
+                    shown, 1, "", "not a rule file: a rule file must be a mapping with 'rules:' and/or 'lexicons:'"
+                )
+            )
             continue
         for key in data:
             if key not in ("rules", "lexicons"):
-                problems.append(RuleProblem(shown, data.key_line(key), str(key),
-                                            "unknown top-level key (expected 'rules' or 'lexicons')"))
+                problems.append(
+                    RuleProblem(
+                        shown, data.key_line(key), str(key), "unknown top-level key (expected 'rules' or 'lexicons')"
+                    )
+                )
         documents.append((shown, data))
 
     lexicons: dict[str, tuple[str, ...]] = {}
@@ -185,8 +199,14 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
             continue
         for name, words in lex.items():
             if name in lexicons:
-                problems.append(RuleProblem(shown, lex.key_line(name), f"lexicons.{name}",
-                                            f"lexicon already defined in {lexicon_origin[name]}"))
+                problems.append(
+                    RuleProblem(
+                        shown,
+                        lex.key_line(name),
+                        f"lexicons.{name}",
+                        f"lexicon already defined in {lexicon_origin[name]}",
+                    )
+                )
                 continue
             if isinstance(words, list):
                 for i, word in enumerate(words):
@@ -217,8 +237,9 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
             if rule is None:
                 continue
             if rule.id in seen:
-                problems.append(RuleProblem(shown, rule.line, "id",
-                                            f"duplicate rule id '{rule.id}' (also at {seen[rule.id]})"))
+                problems.append(
+                    RuleProblem(shown, rule.line, "id", f"duplicate rule id '{rule.id}' (also at {seen[rule.id]})")
+                )
                 continue
             seen[rule.id] = f"{shown}:{rule.line}"
             rules.append(rule)
@@ -289,10 +310,10 @@ def _read_cached(path: Path, digest: str) -> RuleSet | None:
     if data is None:
         return None
     head = _MAGIC + digest.encode() + b"\n"
-    if not data.startswith(head) or data[len(head) + 64:len(head) + 65] != b"\n":
+    if not data.startswith(head) or data[len(head) + 64 : len(head) + 65] != b"\n":
         return None  # not ours, or compiled from something else
-    signature = data[len(head):len(head) + 64]
-    payload = data[len(head) + 65:]
+    signature = data[len(head) : len(head) + 64]
+    payload = data[len(head) + 65 :]
     if not same(signature, _signature(key, digest, payload)):
         return None  # not written by this user's factlint: never unpickle it
     try:
@@ -317,12 +338,14 @@ def _write_cached(path: Path, digest: str, ruleset: RuleSet) -> None:
         payload = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # a cache that cannot be written is no cache; never an error
         return
-    replace_with(str(path), _MAGIC + digest.encode() + b"\n" + _signature(key, digest, payload) + b"\n" + payload,
-                 prefix=".rules-")
+    replace_with(
+        str(path),
+        _MAGIC + digest.encode() + b"\n" + _signature(key, digest, payload) + b"\n" + payload,
+        prefix=".rules-",
+    )
 
 
-def _compile_one(shown: str, line: int, spec, ctx: CompileContext,
-                 problems: list[RuleProblem]) -> Rule | None:
+def _compile_one(shown: str, line: int, spec, ctx: CompileContext, problems: list[RuleProblem]) -> Rule | None:
     if not isinstance(spec, dict):
         problems.append(RuleProblem(shown, line, "rules", "each rule must be a mapping"))
         return None
@@ -331,8 +354,9 @@ def _compile_one(shown: str, line: int, spec, ctx: CompileContext,
     if kind not in KINDS:
         known = ", ".join(KINDS)
         msg = f"missing 'kind' (one of: {known})" if kind is None else f"unknown kind '{kind}' (one of: {known})"
-        problems.append(RuleProblem(shown, spec.key_line("kind") if kind is not None else line,
-                                    "kind", f"{label}: {msg}"))
+        problems.append(
+            RuleProblem(shown, spec.key_line("kind") if kind is not None else line, "kind", f"{label}: {msg}")
+        )
         return None
     cls = KINDS[kind]
     found = validate(cls.spec_type(), spec, line)
@@ -358,8 +382,10 @@ def json_schema() -> dict:
         "additionalProperties": False,
         "properties": {
             "rules": {"type": "array", "items": {"oneOf": [cls.spec_type().json_schema() for cls in KINDS.values()]}},
-            "lexicons": {"type": "object", "additionalProperties": {
-                "type": "array", "items": {"type": "string"}, "minItems": 1}},
+            "lexicons": {
+                "type": "object",
+                "additionalProperties": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            },
         },
     }
 

@@ -5,6 +5,7 @@
 
 and, with ``fix``/``diff``: apply fixes, lint again, repeat (bounded), write atomically.
 """
+
 from __future__ import annotations
 
 import os
@@ -93,7 +94,7 @@ def iter_inputs(options: CheckOptions):
     what cannot be found."""
     seen: set[str] = set()
     for path in options.paths:
-        for item in ([STDIN] if path == STDIN else discover([path], options.extensions)):
+        for item in [STDIN] if path == STDIN else discover([path], options.extensions):
             if isinstance(item, str):
                 if item in seen:
                     continue
@@ -119,9 +120,14 @@ class _Fixed:
     """A resolver for a rule set given by the caller: no configuration files."""
 
     def __init__(self, ruleset: RuleSet, options: CheckOptions) -> None:
-        self.eff = Effective(config=_DEFAULT, overrides=Overrides(), ruleset=ruleset,
-                             fail_on=options.cli.fail_on or DEFAULT_FAIL_ON,
-                             min_severity=options.severity or "info", accepted={})
+        self.eff = Effective(
+            config=_DEFAULT,
+            overrides=Overrides(),
+            ruleset=ruleset,
+            fail_on=options.cli.fail_on or DEFAULT_FAIL_ON,
+            min_severity=options.severity or "info",
+            accepted={},
+        )
 
     def effective(self, path):
         return self.eff
@@ -141,8 +147,10 @@ def lint_with_settings(doc, eff: Effective, report_unused_suppressions: bool = F
     findings = [f for f in outcome.findings if not eff.accepts(f)]
     findings, directives = suppressions.apply(doc, findings)
     if report_unused_suppressions and directives:
-        findings = sorted(findings + suppressions.unused_findings(doc, directives, eff.ruleset.rules, eff.known),
-                          key=lambda f: f.sort_key)
+        findings = sorted(
+            findings + suppressions.unused_findings(doc, directives, eff.ruleset.rules, eff.known),
+            key=lambda f: f.sort_key,
+        )
     min_rank = SEVERITY_RANK[eff.min_severity]
     return [f for f in findings if SEVERITY_RANK[f.severity] >= min_rank], outcome.errors
 
@@ -233,8 +241,7 @@ def run_check(options: CheckOptions, ruleset: RuleSet | None = None, stdin: Bina
     #    here, or in worker processes
     from . import syllables
 
-    state = WorkerState(pipeline, effs, settings, cache.folder if cache is not None else None,
-                        syllables._folder)
+    state = WorkerState(pipeline, effs, settings, cache.folder if cache is not None else None, syllables._folder)
     file_tasks = [t for t in tasks if t.item != STDIN]
     for task in tasks:
         if task.item == STDIN:
@@ -337,8 +344,13 @@ class WorkerState:
         pipeline.baseline = self.pipeline.baseline
         pipeline.changes = self.pipeline.changes
         pipeline.resolver = None
-        return {"pipeline": pipeline, "effs": self.effs, "settings": self.settings,
-                "cache_folder": self.cache_folder, "data_folder": self.data_folder}
+        return {
+            "pipeline": pipeline,
+            "effs": self.effs,
+            "settings": self.settings,
+            "cache_folder": self.cache_folder,
+            "data_folder": self.data_folder,
+        }
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -458,8 +470,7 @@ def _open_cache(options: CheckOptions, resolver, ruleset: RuleSet | None, warnin
     return ResultCache(folder)
 
 
-def _stat_hits(cache, tasks: list[Task], settings: list[str | None], pipeline: "Pipeline",
-               slots: list) -> list[Task]:
+def _stat_hits(cache, tasks: list[Task], settings: list[str | None], pipeline: "Pipeline", slots: list) -> list[Task]:
     """Answer from the cache, without reading them, the files whose size, times and inode
     are those recorded with a digest that has a result; return the tasks left."""
     from .cache import decode_findings, result_key
@@ -468,7 +479,7 @@ def _stat_hits(cache, tasks: list[Task], settings: list[str | None], pipeline: "
     left: list[Task] = []
     batch = 500
     for i in range(0, len(tasks), batch):
-        chunk = tasks[i:i + batch]
+        chunk = tasks[i : i + batch]
         statted: list[Task] = []
         for task in chunk:
             if task.item == STDIN or settings[task.eff_id] is None:
@@ -497,14 +508,23 @@ def _stat_hits(cache, tasks: list[Task], settings: list[str | None], pipeline: "
                 continue
             cache.hits += 1
             findings, before_baseline = pipeline.post(task.item, core)
-            slots[task.index] = FileResult(path=task.item, linted=True, cached=True, findings=findings,
-                                           before_baseline=before_baseline)
+            slots[task.index] = FileResult(
+                path=task.item, linted=True, cached=True, findings=findings, before_baseline=before_baseline
+            )
     left.sort(key=lambda t: t.index)
     return left
 
 
-def _fix_loop(pipeline: Pipeline, eff: Effective, result: "FileResult", source: Source, format_path: str,
-              is_stdin: bool, findings: list[Finding], before_baseline: list[Finding]):
+def _fix_loop(
+    pipeline: Pipeline,
+    eff: Effective,
+    result: "FileResult",
+    source: Source,
+    format_path: str,
+    is_stdin: bool,
+    findings: list[Finding],
+    before_baseline: list[Finding],
+):
     from .document import parse
     from .fixes import MAX_PASSES, FixError, applicable, apply_fixes, atomic_write, digest, encode, unified_diff
 
@@ -529,8 +549,10 @@ def _fix_loop(pipeline: Pipeline, eff: Effective, result: "FileResult", source: 
     elif options.fix and not is_stdin:
         try:
             if digest(encode(source.text, source.encoding, source.bom)) != source.digest:
-                raise FixError(f"not fixed: its bytes are not valid {source.encoding.upper()}, "
-                               "so it cannot be written back unchanged around the fixes")
+                raise FixError(
+                    f"not fixed: its bytes are not valid {source.encoding.upper()}, "
+                    "so it cannot be written back unchanged around the fixes"
+                )
             atomic_write(source.path, encode(text, source.encoding, source.bom), expected_digest=source.digest)
         except FixError as exc:
             result.problems.append(f"{source.path}: {exc}")

@@ -12,6 +12,7 @@ blocking, written only as new files factlint creates itself.
   the file it points to.
 * :func:`is_regular` says whether a name is a regular file itself (``lstat``), not a link.
 """
+
 from __future__ import annotations
 
 import os

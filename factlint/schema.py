@@ -5,6 +5,7 @@ Each rule kind declares its keys with these types; :func:`validate` checks a YAM
 the same declaration into the published JSON Schema (``docs/rules.schema.json``), so the
 validator and the editor's autocompletion can never disagree.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -49,8 +50,14 @@ def _type_name(value: Any) -> str:
 
 
 class Str(Type):
-    def __init__(self, pattern: str | None = None, enum: tuple[str, ...] | None = None,
-                 regex_syntax: bool = False, description: str = "", hint: str = "") -> None:
+    def __init__(
+        self,
+        pattern: str | None = None,
+        enum: tuple[str, ...] | None = None,
+        regex_syntax: bool = False,
+        description: str = "",
+        hint: str = "",
+    ) -> None:
         self.pattern = pattern
         self.enum = enum
         self.regex_syntax = regex_syntax
@@ -124,8 +131,7 @@ class Bool(Type):
 
 
 class ListOf(Type):
-    def __init__(self, item: Type, min_items: int = 0, description: str = "",
-                 allow_single: bool = False) -> None:
+    def __init__(self, item: Type, min_items: int = 0, description: str = "", allow_single: bool = False) -> None:
         self.item = item
         self.min_items = min_items
         self.description = description
@@ -216,14 +222,12 @@ class Obj(Type):
             if spec.required and k not in value:
                 problems.append(Problem(start, f"{prefix}{k}", "is required"))
         if self.at_least_one_of and not any(k in value for k in self.at_least_one_of):
-            problems.append(Problem(start, key or "rule",
-                                    "needs at least one of: " + ", ".join(self.at_least_one_of)))
+            problems.append(Problem(start, key or "rule", "needs at least one of: " + ", ".join(self.at_least_one_of)))
 
     def json_schema(self):
         schema: dict[str, Any] = {
             "type": "object",
-            "properties": {k: _with_description(f.type.json_schema(), f.description)
-                           for k, f in self.fields.items()},
+            "properties": {k: _with_description(f.type.json_schema(), f.description) for k, f in self.fields.items()},
         }
         required = [k for k, f in self.fields.items() if f.required]
         if required:

@@ -10,16 +10,26 @@ and re-tuned by :func:`apply_overrides` (``select``, ``extend-select``, ``ignore
 names no rule is a configuration error. :func:`describe` shows the result
 (``factlint config``).
 """
+
 from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
-from .config import (_DEFAULT, ConfigError, ConfigFile, ConfigProblem, Overrides, _folder_of, find_config_file,
-                     glob_matches, load_config_file)
+from .config import (
+    _DEFAULT,
+    ConfigError,
+    ConfigFile,
+    ConfigProblem,
+    Overrides,
+    _folder_of,
+    find_config_file,
+    glob_matches,
+    load_config_file,
+)
 from .finding import DEFAULT_FAIL_ON, Finding
 from .paths import shown_path
 from .phrases import normalise_phrase
@@ -69,8 +79,9 @@ class Resolver:
     configuration -- never per file.
     """
 
-    def __init__(self, cli: Cli = Cli(), config_path: str | None = None, isolated: bool = False,
-                 rules_cache: str | None = None) -> None:
+    def __init__(
+        self, cli: Cli = Cli(), config_path: str | None = None, isolated: bool = False, rules_cache: str | None = None
+    ) -> None:
         self.cli = cli
         self.isolated = isolated
         self.rules_cache = rules_cache  # a folder for compiled rule sets (see ruleset.load_rules)
@@ -110,12 +121,12 @@ class Resolver:
         if ruleset is None:
             self.loads += 1
             try:
-                ruleset = load_rules(packs, builtin=builtin, lexicons=dict(config.lexicons),
-                                     cache_dir=self.rules_cache)
+                ruleset = load_rules(packs, builtin=builtin, lexicons=dict(config.lexicons), cache_dir=self.rules_cache)
             except RuleLoadError as exc:
                 where = f" (rule packs of {config.label})" if config.path and config.rules else ""
-                raise ConfigError([ConfigProblem(p.path, p.line, p.key, p.message + where)
-                                   for p in exc.problems]) from None
+                raise ConfigError(
+                    [ConfigProblem(p.path, p.line, p.key, p.message + where) for p in exc.problems]
+                ) from None
             self._compiled[key] = ruleset
         return ruleset
 
@@ -129,7 +140,9 @@ class Resolver:
             _check_patterns(config, overrides, base, self.cli)
             ruleset = apply_overrides(base, overrides)
             found = Effective(
-                config=config, overrides=overrides, ruleset=ruleset,
+                config=config,
+                overrides=overrides,
+                ruleset=ruleset,
                 fail_on=self.cli.fail_on or config.fail_on or DEFAULT_FAIL_ON,
                 min_severity=self.cli.min_severity or config.min_severity or "info",
                 accepted=_accepted(ruleset, overrides),
@@ -140,7 +153,6 @@ class Resolver:
 
     def excluded(self, path: str) -> bool:
         return self.config_for(path).excluded(path)
-
 
 
 def apply_overrides(base: RuleSet, overrides: Overrides) -> RuleSet:
@@ -206,8 +218,14 @@ def _check_patterns(config: ConfigFile, overrides: Overrides, base, cli: Cli) ->
             if config.path is None or not keys:
                 problems.append(ConfigProblem("factlint", 0, "", f"'{pattern}' matches no rule (see 'factlint rules')"))
             else:
-                problems.append(ConfigProblem(label, config.line_of(*keys), ".".join(str(k) for k in keys),
-                                              f"'{pattern}' matches no rule (see 'factlint rules')"))
+                problems.append(
+                    ConfigProblem(
+                        label,
+                        config.line_of(*keys),
+                        ".".join(str(k) for k in keys),
+                        f"'{pattern}' matches no rule (see 'factlint rules')",
+                    )
+                )
 
     for scope_keys, ov in _override_sources(config):
         check(ov.select or (), *scope_keys, "select")
@@ -222,14 +240,25 @@ def _check_patterns(config: ConfigFile, overrides: Overrides, base, cli: Cli) ->
             rule = base.get(rule_id)
             keys = (*scope_keys, "thresholds", rule_id)
             if rule is None:
-                problems.append(ConfigProblem(label, config.line_of(*keys), ".".join(keys),
-                                              f"no rule '{rule_id}' (see 'factlint rules')"))
+                problems.append(
+                    ConfigProblem(
+                        label, config.line_of(*keys), ".".join(keys), f"no rule '{rule_id}' (see 'factlint rules')"
+                    )
+                )
             elif rule.kind != "metric":
-                problems.append(ConfigProblem(label, config.line_of(*keys), ".".join(keys),
-                                              f"'{rule_id}' is a {rule.kind} rule; thresholds apply to "
-                                              "metric rules"))
-    for option, patterns in (("--select", cli.select or ()), ("--extend-select", cli.extend_select),
-                             ("--ignore", cli.ignore)):
+                problems.append(
+                    ConfigProblem(
+                        label,
+                        config.line_of(*keys),
+                        ".".join(keys),
+                        f"'{rule_id}' is a {rule.kind} rule; thresholds apply to metric rules",
+                    )
+                )
+    for option, patterns in (
+        ("--select", cli.select or ()),
+        ("--extend-select", cli.extend_select),
+        ("--ignore", cli.ignore),
+    ):
         for pattern in patterns:
             if pattern not in ("ALL", "*") and not pattern_is_known(pattern, base.rules):
                 problems.append(ConfigProblem(option, 0, "", f"'{pattern}' matches no rule (see 'factlint rules')"))

@@ -4,6 +4,7 @@ A ``flag`` example must produce at least one finding of its rule; a ``pass`` exa
 must produce none. Examples are Markdown drafts. The whole rule set lints each example
 once (rules are independent, so other rules cannot change a rule's findings).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,10 +45,10 @@ def run_examples(ruleset: RuleSet) -> tuple[int, list[ExampleFailure]]:
                 mine = [f for f in cache[text] if f.rule == rule.id]
                 line = rule.example_lines.get(kind, [rule.line] * i)[i - 1] if rule.example_lines else rule.line
                 if kind == "flag" and not mine:
-                    failures.append(ExampleFailure(rule.id, rule.source, line, kind, i, text,
-                                                   "produced no finding"))
+                    failures.append(ExampleFailure(rule.id, rule.source, line, kind, i, text, "produced no finding"))
                 elif kind == "pass" and mine:
                     where = ", ".join(f"{f.line}:{f.column} {f.match!r}" for f in mine[:3])
-                    failures.append(ExampleFailure(rule.id, rule.source, line, kind, i, text,
-                                                   f"was flagged at {where}"))
+                    failures.append(
+                        ExampleFailure(rule.id, rule.source, line, kind, i, text, f"was flagged at {where}")
+                    )
     return count, failures

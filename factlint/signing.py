@@ -8,6 +8,7 @@ tag made with this key. The key lives in the user's own cache folder
 32 random bytes created on first use, mode 0600, and is refused if anyone else can read
 it. Where no private key can be kept, nothing is cached.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -4,11 +4,13 @@ Reads the paths as ``check`` does (folders walked, standard input as ``-``), par
 draft and takes its inventory (:mod:`factlint.inventory`), then renders them all: JSON is
 the stable contract in ``docs/sources.md``, text a table and a summary per draft.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, Iterable
+from typing import Any, BinaryIO
 
 from .document import parse
 from .inventory import document_inventory, kinds_line, summary_notes
@@ -29,8 +31,12 @@ class SourcesResult:
     problems: list[str] = field(default_factory=list)
 
 
-def run_sources(paths: Iterable[str], stdin: BinaryIO | None = None, stdin_filename: str | None = None,
-                encoding_errors: str = "strict") -> SourcesResult:
+def run_sources(
+    paths: Iterable[str],
+    stdin: BinaryIO | None = None,
+    stdin_filename: str | None = None,
+    encoding_errors: str = "strict",
+) -> SourcesResult:
     """Read every path (folders are walked as by ``check``) and take its inventory."""
     options = CheckOptions(paths=list(paths), stdin_filename=stdin_filename, encoding_errors=encoding_errors)
     result = SourcesResult()

@@ -16,11 +16,12 @@ the reason, for the next editor.
 that silences nothing is reported (rule ``factlint/unused-suppression``) with
 ``--report-unused-suppressions``.
 """
+
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import regex
 
@@ -37,7 +38,9 @@ UNUSED_INFO = {
 
 _DIRECTIVE = regex.compile(
     r"<!--\s*factlint-(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)\b"
-    r"(?P<rest>.*?)-->", regex.DOTALL)
+    r"(?P<rest>.*?)-->",
+    regex.DOTALL,
+)
 
 
 @dataclass
@@ -115,8 +118,9 @@ def _closes(enable: str, disabled: str) -> bool:
     ``disable`` of every rule is ended only by a bare ``enable``."""
     if disabled == "*":
         return False
-    return enable in (disabled, "ALL", "*") or disabled.startswith(enable + "/") \
-        or fnmatch.fnmatchcase(disabled, enable)
+    return (
+        enable in (disabled, "ALL", "*") or disabled.startswith(enable + "/") or fnmatch.fnmatchcase(disabled, enable)
+    )
 
 
 def apply(doc, findings: list[Finding]) -> tuple[list[Finding], list[Directive]]:
@@ -129,9 +133,11 @@ def apply(doc, findings: list[Finding]) -> tuple[list[Finding], list[Directive]]
     for f in findings:
         silenced = False
         for d in directives:
-            if d.verb == "disable-file" or \
-                    (d.verb == "disable-next-line" and f.line == d.end_line + 1) or \
-                    (d.verb == "disable-line" and d.line <= f.line <= d.end_line):
+            if (
+                d.verb == "disable-file"
+                or (d.verb == "disable-next-line" and f.line == d.end_line + 1)
+                or (d.verb == "disable-line" and d.line <= f.line <= d.end_line)
+            ):
                 p = _hit(d, f)
                 if p is not None:
                     d.used.add(p)
@@ -145,8 +151,9 @@ def apply(doc, findings: list[Finding]) -> tuple[list[Finding], list[Directive]]
     return kept, directives
 
 
-def unused_findings(doc, directives: list[Directive], active_rules,
-                    known: Iterable[tuple[str, str]] | None = None) -> list[Finding]:
+def unused_findings(
+    doc, directives: list[Directive], active_rules, known: Iterable[tuple[str, str]] | None = None
+) -> list[Finding]:
     """A finding for each pattern of each suppression that silenced nothing.
 
     A pattern naming only rules that are not active in this run (ignored or not
@@ -172,11 +179,22 @@ def unused_findings(doc, directives: list[Directive], active_rules,
                 message += f"; did you mean {close!r}?" if close else "; see `factlint rules`."
             line, column = doc.lines.position(d.start)
             end_line, end_column = doc.lines.position(d.end)
-            out.append(Finding(
-                path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
-                offset=d.start, end_offset=d.end, rule=UNUSED_RULE, category="factlint", severity="warning",
-                message=message, match=doc.text[d.start:d.end],
-            ))
+            out.append(
+                Finding(
+                    path=doc.path,
+                    line=line,
+                    column=column,
+                    end_line=end_line,
+                    end_column=end_column,
+                    offset=d.start,
+                    end_offset=d.end,
+                    rule=UNUSED_RULE,
+                    category="factlint",
+                    severity="warning",
+                    message=message,
+                    match=doc.text[d.start : d.end],
+                )
+            )
     return out
 
 

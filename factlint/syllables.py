@@ -16,6 +16,7 @@ read. Every word is counted once per process. The formulas that use syllables
 which it loads for words CMUdict lacks, 0.2 s: the counts Pyphen gives are kept in the
 table file too); the tests compare every number with textstat.
 """
+
 from __future__ import annotations
 
 import os
@@ -232,10 +233,11 @@ def _dist_version(name: str) -> str:
     if spec is not None and spec.origin:
         folder = os.path.dirname(os.path.dirname(spec.origin))
         prefix = name + "-"
-        found = [entry for entry in os.listdir(folder)
-                 if entry.endswith(".dist-info") and entry.lower().startswith(prefix)]
+        found = [
+            entry for entry in os.listdir(folder) if entry.endswith(".dist-info") and entry.lower().startswith(prefix)
+        ]
         if len(found) == 1:
-            return found[0][len(prefix):-len(".dist-info")]
+            return found[0][len(prefix) : -len(".dist-info")]
     from importlib.metadata import version
 
     return version(name)
@@ -267,7 +269,7 @@ def _from_db(words: list[str]) -> dict[str, int] | None:
             if complete != "yes":
                 return None
             for i in range(0, len(words), _BATCH):
-                chunk = words[i:i + _BATCH]
+                chunk = words[i : i + _BATCH]
                 marks = ",".join("?" * len(chunk))
                 for word, n in db.execute(f"SELECT word, n FROM words WHERE word IN ({marks})", chunk):
                     if type(n) is not int:

@@ -1,4 +1,5 @@
 """The TOML parser, imported only when a TOML file is read (most runs read none)."""
+
 from __future__ import annotations
 
 import sys

@@ -4,6 +4,7 @@ Rule files are data: they are read with PyYAML's safe loader (no object construc
 no code), and every mapping and list remembers the line of each entry so validation
 errors can say ``rules/sourcing.yaml:12``.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -32,7 +33,6 @@ class LineList(list):
         return self.lines[index] if index < len(self.lines) else self.line
 
 
-
 def _construct_mapping(loader, node):
     loader.flatten_mapping(node)
     result = LineDict()
@@ -43,10 +43,9 @@ def _construct_mapping(loader, node):
         try:
             hash(key)
         except TypeError:
-            raise YamlError(key_node.start_mark.line + 1, "a mapping key must be a plain value")
+            raise YamlError(key_node.start_mark.line + 1, "a mapping key must be a plain value") from None
         if key in result:
-            raise YamlError(key_node.start_mark.line + 1,
-                            f"duplicate key '{key}' (first on line {result.lines[key]})")
+            raise YamlError(key_node.start_mark.line + 1, f"duplicate key '{key}' (first on line {result.lines[key]})")
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = key_node.start_mark.line + 1
     return result

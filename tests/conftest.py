@@ -1,4 +1,5 @@
 """Shared test helpers: lint a draft with the built-in rules and look at the findings."""
+
 from __future__ import annotations
 
 import textwrap
@@ -37,6 +38,7 @@ def doc_of(text: str, path: str = "draft.md"):
 
 
 # -- running the command line -------------------------------------------------------
+
 
 def fresh_finder(doc):
     """A new run of the attribution finder over a parsed document, with its own cue index

@@ -1,20 +1,23 @@
 """A minimal LSP client for the tests: JSON-RPC with Content-Length framing over a real
 subprocess pipe, as an editor talks to ``factlint lsp``."""
+
 from __future__ import annotations
 
 import json
 import queue
 import subprocess
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 TIMEOUT = 30  # seconds; a generous bound on a hang, not a performance assertion
 
 
 class LspClient:
     def __init__(self, args: list[str], cwd: str | None = None) -> None:
-        self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, cwd=cwd)
+        self.proc = subprocess.Popen(
+            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd
+        )
         self.inbox: queue.Queue = queue.Queue()
         self.notifications: list[dict] = []  # every notification received, in order
         self.requests_from_server: list[dict] = []
@@ -92,8 +95,10 @@ class LspClient:
             self._take()
 
     def diagnostics(self, uri: str, version: int | None = None) -> list[dict]:
-        params = self.wait_for("textDocument/publishDiagnostics",
-                               lambda p: p["uri"] == uri and (version is None or p.get("version") == version))
+        params = self.wait_for(
+            "textDocument/publishDiagnostics",
+            lambda p: p["uri"] == uri and (version is None or p.get("version") == version),
+        )
         return params["diagnostics"]
 
     def close(self) -> int:

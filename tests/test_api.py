@@ -1,4 +1,5 @@
 """The library interface: load rules once, lint many texts; everything pickles."""
+
 import pickle
 
 from factlint import Finding, lint_paths, lint_text, load_rules
@@ -8,8 +9,12 @@ from factlint.reading import ReadError
 def test_lint_text_returns_plain_findings():
     [finding] = lint_text("The minister reportedly resigned.\n", path="d.txt")
     assert isinstance(finding, Finding)
-    assert (finding.rule, finding.line, finding.column, finding.match) == ("sourcing/vague-reports", 1, 14,
-                                                                         "reportedly")
+    assert (finding.rule, finding.line, finding.column, finding.match) == (
+        "sourcing/vague-reports",
+        1,
+        14,
+        "reportedly",
+    )
 
 
 def test_rules_are_compiled_once_and_reused():

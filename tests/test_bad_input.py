@@ -2,6 +2,7 @@
 exit status (docs/errors.md). The real command runs in a subprocess wherever the terminal,
 pipes, signals or file permissions matter.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -30,8 +31,9 @@ VAGUE = "The minister reportedly resigned.\n"
 def factlint(*args, stdin=subprocess.DEVNULL, shell_prefix="", env=None, cwd=ROOT):
     """Run the real command through bash (for redirections such as closing a descriptor)."""
     cmd = " ".join([shell_prefix, sys.executable, "-m", "factlint", *map(_quote, args)])
-    proc = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, cwd=cwd, stdin=stdin,
-                          env={**os.environ, **(env or {})})
+    proc = subprocess.run(
+        ["bash", "-c", cmd], capture_output=True, text=True, cwd=cwd, stdin=stdin, env={**os.environ, **(env or {})}
+    )
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc.returncode, proc.stdout, proc.stderr
 
@@ -44,8 +46,13 @@ def _quote(arg) -> str:
 
 def run_bytes(args, env=None, cwd=ROOT, input=b""):
     """Run the real command; stdout as bytes (to check encodings)."""
-    proc = subprocess.run([sys.executable, "-m", "factlint", *map(str, args)], capture_output=True, cwd=cwd,
-                          input=input, env={**os.environ, **(env or {})})
+    proc = subprocess.run(
+        [sys.executable, "-m", "factlint", *map(str, args)],
+        capture_output=True,
+        cwd=cwd,
+        input=input,
+        env={**os.environ, **(env or {})},
+    )
     err = proc.stderr.decode("utf-8", "replace")
     assert "Traceback" not in err, err
     return proc.returncode, proc.stdout, err
@@ -172,8 +179,13 @@ def unprivileged() -> list[str]:
 
 
 def run_unprivileged(args, cwd):
-    proc = subprocess.run(unprivileged() + [sys.executable, "-m", "factlint", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    proc = subprocess.run(
+        unprivileged() + [sys.executable, "-m", "factlint", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc.returncode, proc.stdout, proc.stderr
 
@@ -207,8 +219,9 @@ def test_output_file_in_a_folder_that_cannot_be_written(shared_tmp):
     (shared_tmp / "story.md").write_text(VAGUE, encoding="utf-8")
     os.chmod(shared_tmp / "story.md", 0o644)
     (shared_tmp / "reports").mkdir(mode=0o755)  # root's
-    code, out, err = run_unprivileged(["--output-file", "reports/out.json", "--format", "json", "story.md"],
-                                      cwd=shared_tmp)
+    code, out, err = run_unprivileged(
+        ["--output-file", "reports/out.json", "--format", "json", "story.md"], cwd=shared_tmp
+    )
     assert (code, out) == (2, "")
     assert err == "factlint: error: reports/out.json: cannot write: permission denied\n"
     assert os.listdir(shared_tmp / "reports") == []
@@ -233,8 +246,9 @@ def test_invalid_utf8_names_the_byte_and_replace_lints_the_rest(tmp_path):
     (tmp_path / "bad.md").write_bytes(b"Caf\xe9 owners reportedly left.\n")
     code, out, err = factlint("bad.md", cwd=tmp_path)
     assert (code, out) == (2, "No findings in 0 files.\n")
-    assert err == ("factlint: error: bad.md: not valid UTF-8 at byte 3 "
-                   "(use --encoding-errors replace to lint it anyway)\n")
+    assert err == (
+        "factlint: error: bad.md: not valid UTF-8 at byte 3 (use --encoding-errors replace to lint it anyway)\n"
+    )
     code, out, err = factlint("--encoding-errors", "replace", "bad.md", cwd=tmp_path)
     assert (code, err) == (0, "")
     assert out.startswith("bad.md:1:13: warning sourcing/vague-reports")
@@ -269,9 +283,13 @@ def test_a_large_draft_is_linted_whole(tmp_path):
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("# Harbour archive\n\nThe minister reportedly resigned.\n\n")
         while fh.tell() < size:  # every paragraph different: a repeated one is a finding of its own
-            fh.write("".join(f"The harbour board met on Monday and ferry number {n} was discussed at length; "
-                             f"the chair said ferry {n} would start its spring service in May.\n\n"
-                             for n in range(count, count + 1000)))
+            fh.write(
+                "".join(
+                    f"The harbour board met on Monday and ferry number {n} was discussed at length; "
+                    f"the chair said ferry {n} would start its spring service in May.\n\n"
+                    for n in range(count, count + 1000)
+                )
+            )
             count += 1000
         fh.write("The ferry reportedly sank.\n")
     last_line = 5 + 2 * count
@@ -303,19 +321,22 @@ def test_stdin_cut_off_in_the_middle_of_a_character():
     code, _, err = run_bytes(["-", "--stdin-filename", "wire.md"], input="Reportedly, the café".encode()[:-1])
     assert code == 2
     # 'Reportedly, the caf' is 19 bytes; the first byte of 'é' is all that arrived
-    assert err == "factlint: error: wire.md: not valid UTF-8 at byte 19 (use --encoding-errors replace to lint it anyway)\n"
+    assert (
+        err
+        == "factlint: error: wire.md: not valid UTF-8 at byte 19 (use --encoding-errors replace to lint it anyway)\n"
+    )
 
 
 # -- standard output -----------------------------------------------------------------
 def big_draft(folder: Path) -> Path:
     path = folder / "big.md"
-    path.write_text(("The minister reportedly resigned and the the board met. " * 20 + "\n\n") * 400,
-                    encoding="utf-8")
+    path.write_text(("The minister reportedly resigned and the the board met. " * 20 + "\n\n") * 400, encoding="utf-8")
     return path
 
 
-@pytest.mark.parametrize("args", [[], ["--format", "json"], ["--format", "sarif"], ["--diff"],
-                                  ["--show-source", "--format", "grouped"]])
+@pytest.mark.parametrize(
+    "args", [[], ["--format", "json"], ["--format", "sarif"], ["--diff"], ["--show-source", "--format", "grouped"]]
+)
 def test_a_closed_pipe_is_not_an_error_and_keeps_the_exit_status(tmp_path, args):
     big = big_draft(tmp_path)
     shell = f"{sys.executable} -m factlint {' '.join(args)} {big} | head -c 10 >/dev/null; exit ${{PIPESTATUS[0]}}"
@@ -339,8 +360,14 @@ def test_closed_stdout_and_a_full_disk(tmp_path):
     assert code == 2 and err == "factlint: error: cannot write to standard output: no space left on device\n"
 
 
-@pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "latin-1"},
-                                 {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"PYTHONIOENCODING": "ascii"},
+        {"PYTHONIOENCODING": "latin-1"},
+        {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""},
+    ],
+)
 def test_a_terminal_that_is_not_utf8_never_crashes(tmp_path, env):
     (tmp_path / "café.md").write_text("Le café café était “plein”, reportedly — 12% of €.\n", encoding="utf-8")
     code, out, err = run_bytes(["--show-source", "café.md"], env=env, cwd=tmp_path)
@@ -356,8 +383,9 @@ def test_a_terminal_that_is_not_utf8_never_crashes(tmp_path, env):
 
 def test_a_fixed_draft_on_stdout_keeps_its_own_encoding(tmp_path):
     draft = "\ufeffThe the café.\r\n".encode("utf-16-le")
-    code, out, err = run_bytes(["--fix", "-", "--stdin-filename", "wire.txt"], input=draft,
-                               env={"PYTHONIOENCODING": "ascii"})
+    code, out, err = run_bytes(
+        ["--fix", "-", "--stdin-filename", "wire.txt"], input=draft, env={"PYTHONIOENCODING": "ascii"}
+    )
     assert out == "\ufeffThe café.\r\n".encode("utf-16-le")
     assert "fixed 1 finding" in err
 
@@ -405,8 +433,9 @@ def wait_until_stdin_is_read(proc, timeout=60.0):
 
 @pytest.mark.parametrize("signum, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_ctrl_c_and_sigterm_exit_quietly(signum, status):
-    proc = subprocess.Popen([sys.executable, "-m", "factlint", "-"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factlint", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     proc.stdin.write(b"The minister reportedly ")
     proc.stdin.flush()
     wait_until_stdin_is_read(proc)
@@ -417,18 +446,34 @@ def test_ctrl_c_and_sigterm_exit_quietly(signum, status):
 
 
 # -- configuration, baselines, git ---------------------------------------------------
-@pytest.mark.parametrize("name, text, message", [
-    (".factlint.yaml", "select: [sourcing\n", ".factlint.yaml:2: invalid YAML: "),
-    (".factlint.yaml", "ignore: [framing]\n\x00\n", ".factlint.yaml:2: invalid YAML: unacceptable character #x0000"),
-    (".factlint.yaml", "ignore: " + "[" * 3000 + "]" * 3000 + "\n", ".factlint.yaml:1: invalid YAML: "),
-    (".factlint.yaml", "ignore: !!python/object/apply:os.system ['touch pwned']\n",
-     ".factlint.yaml:1: invalid YAML: could not determine a constructor for the tag"),
-    (".factlint.yaml", "lexicons:\n  vague-sources: ['@vague-sources']\n",
-     ".factlint.yaml:2: lexicons.vague-sources[0]: a lexicon lists words and cannot include another lexicon"),
-    ("pyproject.toml", "[tool.factlint]\nignore = [\"framing\"\n", "pyproject.toml:2: invalid TOML: "),
-    ("pyproject.toml", "[tool.factlint]\nignore = " + "[" * 3000 + "]" * 3000 + "\n",
-     "pyproject.toml:1: invalid TOML: nested too deeply"),
-])
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        (".factlint.yaml", "select: [sourcing\n", ".factlint.yaml:2: invalid YAML: "),
+        (
+            ".factlint.yaml",
+            "ignore: [framing]\n\x00\n",
+            ".factlint.yaml:2: invalid YAML: unacceptable character #x0000",
+        ),
+        (".factlint.yaml", "ignore: " + "[" * 3000 + "]" * 3000 + "\n", ".factlint.yaml:1: invalid YAML: "),
+        (
+            ".factlint.yaml",
+            "ignore: !!python/object/apply:os.system ['touch pwned']\n",
+            ".factlint.yaml:1: invalid YAML: could not determine a constructor for the tag",
+        ),
+        (
+            ".factlint.yaml",
+            "lexicons:\n  vague-sources: ['@vague-sources']\n",
+            ".factlint.yaml:2: lexicons.vague-sources[0]: a lexicon lists words and cannot include another lexicon",
+        ),
+        ("pyproject.toml", '[tool.factlint]\nignore = ["framing"\n', "pyproject.toml:2: invalid TOML: "),
+        (
+            "pyproject.toml",
+            "[tool.factlint]\nignore = " + "[" * 3000 + "]" * 3000 + "\n",
+            "pyproject.toml:1: invalid TOML: nested too deeply",
+        ),
+    ],
+)
 def test_a_broken_configuration_is_one_line_per_problem(tmp_path, name, text, message):
     (tmp_path / name).write_text(text, encoding="utf-8")
     (tmp_path / "a.md").write_text(VAGUE, encoding="utf-8")
@@ -454,18 +499,25 @@ def test_a_folder_given_as_the_configuration_file(tmp_path):
     assert err == "factlint: error: settings: a folder, not a configuration file\n"
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"{not json", "baseline.json:1: not a factlint baseline (invalid JSON: "),
-    (b"[]", "baseline.json: not a factlint baseline (version 1 with 'files' expected)"),
-    (b'{"version": true, "files": {}}', "baseline.json: not a factlint baseline"),
-    (b'{"version": 1, "tool": "othertool", "files": {}}', "baseline.json: not a factlint baseline"),
-    (b'{"version": 2, "tool": "factlint", "files": {}}', "baseline.json: baseline version 2 is not supported"),
-    (b'{"version": 1, "files": {"a.md": {"3f1c": {"count": -1}}}}',
-     "baseline.json: files.a.md.3f1c: count must be a positive integer"),
-    ('{"version": 1, "files": {}}'.encode("utf-16"), "baseline.json: not a factlint baseline (not UTF-8 text"),
-    (b'{"version": 1, "files": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
-     "baseline.json: not a factlint baseline (nested too deeply)"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"{not json", "baseline.json:1: not a factlint baseline (invalid JSON: "),
+        (b"[]", "baseline.json: not a factlint baseline (version 1 with 'files' expected)"),
+        (b'{"version": true, "files": {}}', "baseline.json: not a factlint baseline"),
+        (b'{"version": 1, "tool": "othertool", "files": {}}', "baseline.json: not a factlint baseline"),
+        (b'{"version": 2, "tool": "factlint", "files": {}}', "baseline.json: baseline version 2 is not supported"),
+        (
+            b'{"version": 1, "files": {"a.md": {"3f1c": {"count": -1}}}}',
+            "baseline.json: files.a.md.3f1c: count must be a positive integer",
+        ),
+        ('{"version": 1, "files": {}}'.encode("utf-16"), "baseline.json: not a factlint baseline (not UTF-8 text"),
+        (
+            b'{"version": 1, "files": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+            "baseline.json: not a factlint baseline (nested too deeply)",
+        ),
+    ],
+)
 def test_a_corrupt_or_foreign_baseline(tmp_path, content, message):
     (tmp_path / "baseline.json").write_bytes(content)
     (tmp_path / "a.md").write_text(VAGUE, encoding="utf-8")
@@ -484,8 +536,9 @@ def test_a_sarif_report_is_not_a_baseline(tmp_path):
 
 def test_diff_base_outside_a_git_repository(tmp_path):
     (tmp_path / "a.md").write_text(VAGUE, encoding="utf-8")
-    code, out, err = factlint("--diff-base", "main", "a.md", cwd=tmp_path,
-                              env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
+    code, out, err = factlint(
+        "--diff-base", "main", "a.md", cwd=tmp_path, env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)}
+    )
     assert (code, out) == (2, "")
     assert err.startswith(f"factlint: error: --diff-base: {tmp_path} is not inside a git repository (")
     assert err.count("\n") == 1

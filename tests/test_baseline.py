@@ -1,4 +1,5 @@
 """Baselines: fingerprints that survive moved lines, counts per fingerprint."""
+
 from __future__ import annotations
 
 import json
@@ -24,25 +25,33 @@ def test_write_then_check_against_the_baseline(tmp_path):
     assert data["version"] == 1
     entries = data["files"]["archive/2009/ferry.md"]
     assert sorted((e["rule"], e["match"], e["count"]) for e in entries.values()) == [
-        ("framing/loaded-said", "slammed", 1), ("sourcing/vague-reports", "reportedly", 1)]
+        ("framing/loaded-said", "slammed", 1),
+        ("sourcing/vague-reports", "reportedly", 1),
+    ]
     again = factlint("--baseline", ".factlint-baseline.json", "archive", cwd=tmp_path)
     assert locations(again.out) == []
     assert again.code == 0
 
 
 def test_a_baseline_written_with_diff_records_the_file_as_it_is_not_as_fixed(tmp_path):
-    path = write(tmp_path, "ferry.md", """\
+    path = write(
+        tmp_path,
+        "ferry.md",
+        """\
         # Ferry fares
 
         The minister reportedly wants higher fares.It was the the third rise.
-        """)
+        """,
+    )
     before = path.read_bytes()
     run = factlint("--diff", "--write-baseline", "baseline.json", "ferry.md", cwd=tmp_path)
     assert run.code == 0 and path.read_bytes() == before
     entries = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))["files"]["ferry.md"]
     assert sorted((e["rule"], e["match"]) for e in entries.values()) == [
-        ("editing/missing-space", "fares.It"), ("editing/repeated-word", "the the"),
-        ("sourcing/vague-reports", "reportedly")]
+        ("editing/missing-space", "fares.It"),
+        ("editing/repeated-word", "the the"),
+        ("sourcing/vague-reports", "reportedly"),
+    ]
     again = factlint("--baseline", "baseline.json", "ferry.md", cwd=tmp_path)
     assert locations(again.out) == [] and again.code == 0
 
@@ -51,13 +60,17 @@ def test_moved_lines_keep_matching_and_new_copy_is_reported(tmp_path):
     path = write(tmp_path, "ferry.md", ARCHIVE)
     factlint("--write-baseline", "baseline.json", "ferry.md", cwd=tmp_path)
     # a new paragraph on top moves everything down; the old findings are still known
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "# Ferry fares\n", "# Ferry fares\n\nFares have not risen since 2019.\n\nA second line of context.\n"),
-        encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "# Ferry fares\n", "# Ferry fares\n\nFares have not risen since 2019.\n\nA second line of context.\n"
+        ),
+        encoding="utf-8",
+    )
     assert locations(factlint("--baseline", "baseline.json", "ferry.md", cwd=tmp_path).out) == []
     # the same sentence twice: the baseline counts one, so the second is new
-    path.write_text(path.read_text(encoding="utf-8") + "\nThe minister reportedly wants higher fares.\n",
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nThe minister reportedly wants higher fares.\n", encoding="utf-8"
+    )
     run = factlint("--baseline", "baseline.json", "ferry.md", cwd=tmp_path)
     assert locations(run.out) == [("ferry.md", 11, "sourcing/vague-reports")]
     assert run.code == 0  # a new warning is shown; only errors fail by default

@@ -1,4 +1,5 @@
 """The built-in packs pass their own examples (a rule whose example fails cannot land)."""
+
 from factlint import load_rules
 from factlint.selftest import run_examples
 

@@ -1,5 +1,6 @@
 """Output for CI: SARIF 2.1.0 (validated against the official schema), GitHub annotations,
 JUnit XML, the grouped format and --statistics."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import factlint, write
+
 from factlint.reporters.github import escape_data, escape_property
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -79,7 +80,7 @@ def test_sarif_results_and_rules(desk):
     assert replacement["insertedContent"]["text"] == "the"
     text = (desk / "news/ferry.md").read_text(encoding="utf-8")
     start = replacement["deletedRegion"]["charOffset"]
-    assert text[start:start + replacement["deletedRegion"]["charLength"]] == "the the"
+    assert text[start : start + replacement["deletedRegion"]["charLength"]] == "the the"
     assert sarif_run["columnKind"] == "unicodeCodePoints"
     assert sarif_run["invocations"][0]["executionSuccessful"] is True
 
@@ -107,9 +108,11 @@ def test_sarif_output_file(desk):
 def test_github_annotations(desk):
     run = factlint("--format", "github", "news", cwd=desk)
     lines = run.out.splitlines()
-    assert lines[0] == (f"::warning file=news/ferry.md,line=3,col={VAGUE_COL},endLine=3,"
-                        f"endColumn={VAGUE_COL + len('reportedly')},title=sourcing/vague-reports::"
-                        "Vague sourcing: 'reportedly'. Name the outlet or the source.")
+    assert lines[0] == (
+        f"::warning file=news/ferry.md,line=3,col={VAGUE_COL},endLine=3,"
+        f"endColumn={VAGUE_COL + len('reportedly')},title=sourcing/vague-reports::"
+        "Vague sourcing: 'reportedly'. Name the outlet or the source."
+    )
     assert lines[1].startswith("::error file=news/ferry.md,line=3,col=")
     assert len(lines) == 3 and run.code == 1
 
@@ -181,4 +184,7 @@ def test_statistics_in_a_format_meant_for_a_program_is_a_usage_error(desk):
     for fmt in ("sarif", "junit", "github", "html"):
         run = factlint("--statistics", "--format", fmt, "news", cwd=desk)
         assert (run.code, run.out) == (2, "")
-        assert run.err == f"factlint: error: --statistics prints a table (or JSON with --format json); it has no {fmt} form\n"
+        assert (
+            run.err
+            == f"factlint: error: --statistics prints a table (or JSON with --format json); it has no {fmt} form\n"
+        )

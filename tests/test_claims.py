@@ -2,6 +2,7 @@
 
 Given a draft, these claims (type and exact words) and these sources behind them.
 """
+
 import pytest
 from conftest import doc_of, findings_of
 
@@ -10,54 +11,62 @@ from factlint.document.claims import claims_in_words
 
 def claims(text):
     doc = doc_of(text, "draft.txt")
-    return [(c.type, doc.prose[c.start:c.end], c.behind) for c in doc.claims]
+    return [(c.type, doc.prose[c.start : c.end], c.behind) for c in doc.claims]
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("The blaze killed 14 people and destroyed 40 homes.", [("figure", "14"), ("figure", "40")]),
-    ("Ten fishing villages have already been put on alert.", [("figure", "Ten")]),
-    ("Repairs will cost £2.4m and take until spring.", [("figure", "£2.4m")]),
-    ("Nearly half of the harbour's boats stayed in port.", [("figure", "Nearly half of")]),
-    ("At a meeting of 2,300 on the quay, the union called a strike.", [("figure", "2,300")]),
-    ("It was the island's worst storm in 60 years.", [("record", "worst"), ("record", "in 60 years")]),
-    ("The port is the region's second largest employer.", [("record", "second largest")]),
-    ("Higher fares are driving commuters back to their cars.", [("cause", "driving")]),
-    ("A faulty valve was responsible for the leak.", [("cause", "was responsible for")]),
-    ("Ferry passengers are deeply frustrated with the timetable.",
-     [("state-of-mind", "are deeply frustrated")]),
-    ("They resent that the council moved the market.", [("state-of-mind", "resent")]),
-    ("The new toll violates the harbour treaty.", [("contested", "violates the harbour treaty")]),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The blaze killed 14 people and destroyed 40 homes.", [("figure", "14"), ("figure", "40")]),
+        ("Ten fishing villages have already been put on alert.", [("figure", "Ten")]),
+        ("Repairs will cost £2.4m and take until spring.", [("figure", "£2.4m")]),
+        ("Nearly half of the harbour's boats stayed in port.", [("figure", "Nearly half of")]),
+        ("At a meeting of 2,300 on the quay, the union called a strike.", [("figure", "2,300")]),
+        ("It was the island's worst storm in 60 years.", [("record", "worst"), ("record", "in 60 years")]),
+        ("The port is the region's second largest employer.", [("record", "second largest")]),
+        ("Higher fares are driving commuters back to their cars.", [("cause", "driving")]),
+        ("A faulty valve was responsible for the leak.", [("cause", "was responsible for")]),
+        ("Ferry passengers are deeply frustrated with the timetable.", [("state-of-mind", "are deeply frustrated")]),
+        ("They resent that the council moved the market.", [("state-of-mind", "resent")]),
+        ("The new toll violates the harbour treaty.", [("contested", "violates the harbour treaty")]),
+    ],
+)
 def test_each_kind_of_claim_and_its_words(sentence, expected):
     assert [(kind, sentence[a:b]) for a, b, kind in claims_in_words(sentence)] == expected
 
 
-@pytest.mark.parametrize("sentence", [
-    "The two candidates met three times in the spring.",  # numbered things and times
-    "In 2022 the ferry ran on Feb. 28 for the last time.",  # years and dates
-    "The harbour master, 63 years old, retired in May.",  # an age
-    "Half of the committee left early.",  # a share without a measure
-    "She is the youngest daughter of the harbour master.",  # a family, not a record
-    "The mayor has a record of opposing new tolls.",  # "record" the noun
-    "A stronger storm could cause flooding on the coast road.",  # a possibility
-    "The fire was caused by a faulty heater.",  # the cause is named
-    "The mayor wants a new road.",  # one named person's wish is no group's state of mind
-    "Shares in the ferry company rose 8.2 pct to 14.30 euros.",  # a data line of a market report
-    "Social services will receive 85.4 million euros against 71.8 million.",  # a results line
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two candidates met three times in the spring.",  # numbered things and times
+        "In 2022 the ferry ran on Feb. 28 for the last time.",  # years and dates
+        "The harbour master, 63 years old, retired in May.",  # an age
+        "Half of the committee left early.",  # a share without a measure
+        "She is the youngest daughter of the harbour master.",  # a family, not a record
+        "The mayor has a record of opposing new tolls.",  # "record" the noun
+        "A stronger storm could cause flooding on the coast road.",  # a possibility
+        "The fire was caused by a faulty heater.",  # the cause is named
+        "The mayor wants a new road.",  # one named person's wish is no group's state of mind
+        "Shares in the ferry company rose 8.2 pct to 14.30 euros.",  # a data line of a market report
+        "Social services will receive 85.4 million euros against 71.8 million.",  # a results line
+    ],
+)
 def test_what_is_no_claim(sentence):
     assert claims_in_words(sentence) == []
 
 
 def test_a_claim_inside_what_a_source_says_is_theirs():
     assert claims("Drone strikes killed dozens of civilians, the regional governor said.\n") == [
-        ("figure", "dozens of", "content")]
+        ("figure", "dozens of", "content")
+    ]
 
 
 def test_a_source_in_the_two_sentences_before_stands_behind_a_claim_but_not_further_back():
-    text = ("The ferry timetable changes in May.\n\n"
-            "The port authority said fees would rise. Ferries will pay 10% more.\n\n"
-            "The port authority said fees would rise. Ferries pay more. Lorries pay more. Cars will pay 10% more.\n")
+    text = (
+        "The ferry timetable changes in May.\n\n"
+        "The port authority said fees would rise. Ferries will pay 10% more.\n\n"
+        "The port authority said fees would rise. Ferries pay more. Lorries pay more. Cars will pay 10% more.\n"
+    )
     assert [(kind, behind) for kind, _, behind in claims(text)] == [("figure", "neighbour"), ("figure", None)]
 
 
@@ -67,44 +76,54 @@ def test_a_new_thread_is_not_covered_by_the_sources_before_it():
 
 
 def test_a_source_after_the_claim_does_not_stand_behind_it():
-    text = ("The ferry timetable changes in May.\n\n"
-            "Fares rose 14% last year. The operator said it would review the timetable.\n")
+    text = (
+        "The ferry timetable changes in May.\n\n"
+        "Fares rose 14% last year. The operator said it would review the timetable.\n"
+    )
     assert claims(text) == [("figure", "14%", None)]
 
 
 def test_in_a_single_source_story_the_figures_are_the_sources():
-    text = ("Harbour Ferries Ltd said on Monday its profit rose last year.\n\n"
-            "The company carried 1.2 million passengers.\n\n"
-            "Meanwhile, the storm destroyed 40 homes on the island.\n")
+    text = (
+        "Harbour Ferries Ltd said on Monday its profit rose last year.\n\n"
+        "The company carried 1.2 million passengers.\n\n"
+        "Meanwhile, the storm destroyed 40 homes on the island.\n"
+    )
     assert [(words, behind) for _, words, behind in claims(text)] == [("1.2", "story"), ("40", None)]
 
 
 def test_a_link_stands_behind_a_claim_in_its_sentence():
     doc = doc_of("Fares rose [14% last year](https://example.org/fares).\n", "draft.md")
     [claim] = doc.claims
-    assert (doc.prose[claim.start:claim.end], claim.behind) == ("14%", "link")
+    assert (doc.prose[claim.start : claim.end], claim.behind) == ("14%", "link")
 
 
 def test_a_share_in_a_story_that_named_its_poll_is_the_polls():
-    text = ("The harbour board ran a poll on the bridge in May.\n\n"
-            "The ferry crews went on strike in June.\n\n"
-            "Of the islanders, 40 percent back the bridge.\n")
+    text = (
+        "The harbour board ran a poll on the bridge in May.\n\n"
+        "The ferry crews went on strike in June.\n\n"
+        "Of the islanders, 40 percent back the bridge.\n"
+    )
     assert claims(text) == [("figure", "40 percent", "poll")]
     # without the poll, nobody stands behind the share
     assert claims(text.replace("ran a poll on", "voted on")) == [("figure", "40 percent", None)]
 
 
 def test_quotations_questions_and_headlines_make_no_claims():
-    text = ("# Storm kills 14 on the island\n\n"
-            "“We lost 40 homes,” said Ana Ruiz. How many of the 300 fishermen will stay?\n")
+    text = (
+        "# Storm kills 14 on the island\n\n"
+        "“We lost 40 homes,” said Ana Ruiz. How many of the 300 fishermen will stay?\n"
+    )
     doc = doc_of(text, "draft.md")
     assert doc.claims == []
 
 
 def test_the_attribution_rules_report_each_type_once_per_sentence():
-    text = ("The storm killed 14 people and destroyed 40 homes. It was the island's worst storm.\n\n"
-            "Higher fares are driving commuters away. Ferry passengers are frustrated.\n\n"
-            "The new toll violates the harbour treaty.\n")
+    text = (
+        "The storm killed 14 people and destroyed 40 homes. It was the island's worst storm.\n\n"
+        "Higher fares are driving commuters away. Ferry passengers are frustrated.\n\n"
+        "The new toll violates the harbour treaty.\n"
+    )
     found = [(f.line, f.rule, f.match) for f in findings_of(text, "draft.txt", rule="attribution")]
     assert found == [
         (1, "attribution/unsourced-figure", "14"),

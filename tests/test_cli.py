@@ -1,4 +1,5 @@
 """The command line as a user meets it: given these files and options, this output and exit status."""
+
 import json
 import os
 import subprocess
@@ -118,8 +119,9 @@ def test_severity_filters_what_is_shown_and_fail_on_decides_the_exit(drafts):
 def test_an_unreadable_file_is_named_on_stderr_the_others_are_linted_and_the_exit_is_2(drafts):
     (drafts / "binary.md").write_bytes(b"\x89PNG\x00\x00\x01")
     (drafts / "latin1.txt").write_bytes("Caf\xe9 reportedly closed.\n".encode("latin-1"))
-    code, out, err = run(str(drafts / "missing.md"), str(drafts / "binary.md"), str(drafts / "latin1.txt"),
-                         str(drafts / "vague.md"))
+    code, out, err = run(
+        str(drafts / "missing.md"), str(drafts / "binary.md"), str(drafts / "latin1.txt"), str(drafts / "vague.md")
+    )
     assert code == 2
     assert err.splitlines() == [
         f"factlint: error: {drafts / 'missing.md'}: no such file or directory",
@@ -149,9 +151,10 @@ def test_user_rule_pack_and_no_builtin(tmp_path):
     pack.mkdir()
     (pack / "house.yaml").write_text(
         "rules:\n  - id: house/very\n    kind: phrase\n    category: house\n    severity: error\n"
-        "    words: [very]\n    message: \"Cut '{match}'.\"\n    why: \"Filler.\"\n"
-        "    link: \"https://example.org\"\n    examples: {flag: [\"very late\"], pass: [\"late\"]}\n",
-        encoding="utf-8")
+        '    words: [very]\n    message: "Cut \'{match}\'."\n    why: "Filler."\n'
+        '    link: "https://example.org"\n    examples: {flag: ["very late"], pass: ["late"]}\n',
+        encoding="utf-8",
+    )
     (tmp_path / "d.md").write_text("It was very late and the minister reportedly left.\n", encoding="utf-8")
     code, out, _ = run("--rules", str(pack), "--no-builtin", str(tmp_path / "d.md"))
     assert code == 1 and [line.split()[2] for line in out.splitlines()[:-1]] == ["house/very"]
@@ -182,7 +185,9 @@ def test_rules_lists_every_rule_and_explain_documents_one():
 def test_rules_select_lists_the_matching_rules_and_rejects_a_pattern_that_matches_none():
     code, out, _ = run("rules", "--select", "editing/repeated-*")
     assert code == 0 and [line.split()[0] for line in out.splitlines()] == [
-        "editing/repeated-paragraph", "editing/repeated-word"]
+        "editing/repeated-paragraph",
+        "editing/repeated-word",
+    ]
     code, out, err = run("rules", "--select", "sorcing")
     assert (code, out) == (2, "")
     assert err == "factlint: error: --select: 'sorcing' matches no rule (see 'factlint rules')\n"
@@ -210,8 +215,10 @@ def test_explain_documents_a_rule_that_is_off_by_default():
 def test_rules_table_shows_the_first_sentence_of_why_whole():
     from factlint.ruledocs import first_sentence
 
-    assert first_sentence("Hooks promise more (Chakraborty et al. 2016). Second.") == \
-        "Hooks promise more (Chakraborty et al. 2016)."
+    assert (
+        first_sentence("Hooks promise more (Chakraborty et al. 2016). Second.")
+        == "Hooks promise more (Chakraborty et al. 2016)."
+    )
     assert first_sentence("Why? Because, e.g. the reader. Then more.") == "Why?"
     assert first_sentence('"Insisted" casts doubt. "Said" does not.') == '"Insisted" casts doubt.'
     line = next(line for line in run("rules")[1].splitlines() if line.startswith("framing/clickbait-headline"))
@@ -223,8 +230,10 @@ def test_test_rules_passes_on_the_builtin_packs_and_reports_a_failing_example(tm
     assert code == 0 and out.startswith("All ") and "examples of" in out
     (tmp_path / "bad.yaml").write_text(
         "rules:\n  - id: house/very\n    kind: phrase\n    category: house\n    severity: error\n"
-        "    words: [very]\n    message: \"x\"\n    why: \"x\"\n    link: \"https://example.org\"\n"
-        "    examples:\n      flag: [\"It was late.\"]\n      pass: [\"It was very late.\"]\n", encoding="utf-8")
+        '    words: [very]\n    message: "x"\n    why: "x"\n    link: "https://example.org"\n'
+        '    examples:\n      flag: ["It was late."]\n      pass: ["It was very late."]\n',
+        encoding="utf-8",
+    )
     code, out, _ = run("test-rules", "--no-builtin", str(tmp_path / "bad.yaml"))
     assert code == 1
     assert out.splitlines() == [
@@ -243,8 +252,9 @@ def test_help_teaches_and_version_prints():
 
 
 def test_rule_ids_in_help_examples_are_real_rules():
-    from factlint import load_rules
     import re
+
+    from factlint import load_rules
 
     ids = {rule.id for rule in load_rules().rules}
     for command in ([], ["check"], ["rules"], ["explain"], ["config"]):
@@ -254,14 +264,16 @@ def test_rule_ids_in_help_examples_are_real_rules():
 
 
 def test_python_dash_m_and_a_closed_pipe_print_no_traceback(drafts):
-    proc = subprocess.run([sys.executable, "-m", "factlint", str(drafts / "vague.md")],
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "factlint", str(drafts / "vague.md")], capture_output=True, text=True, cwd=ROOT
+    )
     assert proc.returncode == 0 and "sourcing/vague-reports" in proc.stdout
     big = drafts / "big.md"
     big.write_text(VAGUE * 5000, encoding="utf-8")
     shell = f"{sys.executable} -m factlint {big} | head -1"
-    proc = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = subprocess.run(
+        ["bash", "-c", shell], capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+    )
     assert proc.stdout.count("\n") == 1 and "Traceback" not in proc.stderr
 
 

@@ -1,12 +1,13 @@
 """Configuration: discovery, precedence, every key, strict errors, `factlint config`."""
+
 from __future__ import annotations
 
 import json
 import os
 
 import pytest
-
 from conftest import factlint, locations, rules_of, write
+
 from factlint.config import ConfigError, glob_matches, load_config_file
 from factlint.selection import Resolver
 
@@ -48,13 +49,17 @@ def test_closest_configuration_wins_and_files_are_not_merged(tmp_path):
 
 
 def test_pyproject_tool_table(tmp_path):
-    write(tmp_path, "pyproject.toml", """\
+    write(
+        tmp_path,
+        "pyproject.toml",
+        """\
         [project]
         name = "newsroom"
 
         [tool.factlint]
         ignore = ["sourcing"]
-        """)
+        """,
+    )
     write(tmp_path, "story.md", STORY)
     assert rules_of(factlint("story.md", cwd=tmp_path).out) == ["framing/loaded-said"]
 
@@ -79,7 +84,9 @@ def test_config_option_and_isolated(tmp_path):
     write(tmp_path, "story.md", STORY)
     assert rules_of(factlint("--config", "other.yaml", "story.md", cwd=tmp_path).out) == ["framing/loaded-said"]
     assert rules_of(factlint("--isolated", "story.md", cwd=tmp_path).out) == [
-        "sourcing/vague-reports", "framing/loaded-said"]
+        "sourcing/vague-reports",
+        "framing/loaded-said",
+    ]
 
 
 def test_command_line_select_replaces_and_ignore_adds(tmp_path):
@@ -88,18 +95,25 @@ def test_command_line_select_replaces_and_ignore_adds(tmp_path):
     assert rules_of(factlint("story.md", cwd=tmp_path).out) == ["sourcing/vague-reports"]
     assert rules_of(factlint("--select", "framing", "story.md", cwd=tmp_path).out) == ["framing/loaded-said"]
     assert rules_of(factlint("--extend-select", "framing", "story.md", cwd=tmp_path).out) == [
-        "sourcing/vague-reports", "framing/loaded-said"]
+        "sourcing/vague-reports",
+        "framing/loaded-said",
+    ]
     assert rules_of(factlint("--select", "ALL", "--ignore", "sourcing", "story.md", cwd=tmp_path).out) == [
-        "framing/loaded-said"]
+        "framing/loaded-said"
+    ]
 
 
 def test_severity_overrides_exact_id_beats_family(tmp_path):
-    write(tmp_path, ".factlint.yaml", """\
+    write(
+        tmp_path,
+        ".factlint.yaml",
+        """\
         severity:
           framing/loaded-said: info
           framing: error
           sourcing: error
-        """)
+        """,
+    )
     write(tmp_path, "story.md", STORY)
     run = factlint("--format", "json", "story.md", cwd=tmp_path)
     severities = {f["rule"]: f["severity"] for f in json.loads(run.out)["findings"]}
@@ -141,13 +155,17 @@ def test_exclude_globs_relative_to_the_config(tmp_path):
 
 
 def test_per_path_overrides(tmp_path):
-    write(tmp_path, ".factlint.yaml", """\
+    write(
+        tmp_path,
+        ".factlint.yaml",
+        """\
         per-path:
           "opinion/**":
             ignore: [framing]
           "**/wire-*.md":
             severity: {sourcing: error}
-        """)
+        """,
+    )
     write(tmp_path, "opinion/column.md", STORY)
     write(tmp_path, "news/story.md", STORY)
     write(tmp_path, "news/wire-ferry.md", STORY)
@@ -182,17 +200,25 @@ HOUSE_PACK = """\
 
 
 def test_rule_packs_relative_to_the_config_and_lexicon_extension(tmp_path):
-    write(tmp_path, "newsroom/.factlint.yaml", """\
+    write(
+        tmp_path,
+        "newsroom/.factlint.yaml",
+        """\
         rules: [house-rules]
         lexicons:
           house-banned: [eye-watering]
-        """)
+        """,
+    )
     write(tmp_path, "newsroom/house-rules/house.yaml", HOUSE_PACK)
-    write(tmp_path, "newsroom/story.md", """\
+    write(
+        tmp_path,
+        "newsroom/story.md",
+        """\
         # Budget
 
         An eye-watering sum and a jaw-dropping delay.
-        """)
+        """,
+    )
     run = factlint("newsroom/story.md", cwd=tmp_path)
     # (the built-in framing pack flags these words too; only the house rule is under test)
     assert [r for r in rules_of(run.out) if r.startswith("house/")] == ["house/banned", "house/banned"]
@@ -243,20 +269,31 @@ def test_thresholds_retune_a_metric_rule(tmp_path):
     assert "at most 12" in run.out
 
 
-@pytest.mark.parametrize("text, line, key, message", [
-    ("ignore: [framing]\nsellect: [sourcing]\n", 2, "sellect", "unknown key (did you mean 'select'?)"),
-    ("fail-on: sometimes\n", 1, "fail-on", "'sometimes' is not one of: info, warning, error, never"),
-    ("severity:\n  framing: loud\n", 2, "severity.framing", "'loud' is not one of"),
-    ("per-path:\n  'opinion/**':\n    ignor: [framing]\n", 3, "per-path.opinion/**.ignor", "unknown key"),
-    ("builtin: maybe\n", 1, "builtin", "must be true or false"),
-    ("exclude: archive\n", 1, "exclude", "must be a list"),
-    ("ignore: [framing/slamed]\n", 1, "ignore", "'framing/slamed' matches no rule"),
-    ("thresholds:\n  sourcing/vague-reports: {max: 3}\n", 2, "thresholds.sourcing/vague-reports",
-     "thresholds apply to metric rules"),
-    ("thresholds:\n  readability/long-sentence: {maxx: 3}\n", 2, "thresholds.readability/long-sentence.maxx",
-     "unknown key"),
-    ("select: [sourcing\n", 2, "", "invalid YAML"),
-])
+@pytest.mark.parametrize(
+    "text, line, key, message",
+    [
+        ("ignore: [framing]\nsellect: [sourcing]\n", 2, "sellect", "unknown key (did you mean 'select'?)"),
+        ("fail-on: sometimes\n", 1, "fail-on", "'sometimes' is not one of: info, warning, error, never"),
+        ("severity:\n  framing: loud\n", 2, "severity.framing", "'loud' is not one of"),
+        ("per-path:\n  'opinion/**':\n    ignor: [framing]\n", 3, "per-path.opinion/**.ignor", "unknown key"),
+        ("builtin: maybe\n", 1, "builtin", "must be true or false"),
+        ("exclude: archive\n", 1, "exclude", "must be a list"),
+        ("ignore: [framing/slamed]\n", 1, "ignore", "'framing/slamed' matches no rule"),
+        (
+            "thresholds:\n  sourcing/vague-reports: {max: 3}\n",
+            2,
+            "thresholds.sourcing/vague-reports",
+            "thresholds apply to metric rules",
+        ),
+        (
+            "thresholds:\n  readability/long-sentence: {maxx: 3}\n",
+            2,
+            "thresholds.readability/long-sentence.maxx",
+            "unknown key",
+        ),
+        ("select: [sourcing\n", 2, "", "invalid YAML"),
+    ],
+)
 def test_bad_configuration_is_an_error_naming_file_line_and_key(tmp_path, text, line, key, message):
     (tmp_path / ".factlint.yaml").write_text(text, encoding="utf-8")
     write(tmp_path, "story.md", STORY)
@@ -264,12 +301,15 @@ def test_bad_configuration_is_an_error_naming_file_line_and_key(tmp_path, text, 
     assert run.code == 2
     assert run.out == ""
     prefix = f"factlint: error: .factlint.yaml:{line}: " + (f"{key}: " if key else "")
-    assert any(l.startswith(prefix) and message in l for l in run.err.splitlines()), run.err
+    assert any(line.startswith(prefix) and message in line for line in run.err.splitlines()), run.err
     assert "Traceback" not in run.err
 
 
 def test_bad_pyproject_table_names_the_toml_line_and_key(tmp_path):
-    write(tmp_path, "pyproject.toml", """\
+    write(
+        tmp_path,
+        "pyproject.toml",
+        """\
         [project]
         name = "site"
 
@@ -279,15 +319,19 @@ def test_bad_pyproject_table_names_the_toml_line_and_key(tmp_path):
 
         [tool.factlint.severity]
         sourcing = "urgent"
-        """)
+        """,
+    )
     write(tmp_path, "story.md", STORY)
     run = factlint("story.md", cwd=tmp_path)
     assert run.code == 2
     errors = run.err.splitlines()
-    assert any(e.startswith("factlint: error: pyproject.toml:6: tool.factlint.fail_on: unknown key "
-                            "(did you mean 'fail-on'?)") for e in errors), run.err
-    assert any(e.startswith("factlint: error: pyproject.toml:9: tool.factlint.severity.sourcing: 'urgent'")
-               for e in errors), run.err
+    assert any(
+        e.startswith("factlint: error: pyproject.toml:6: tool.factlint.fail_on: unknown key (did you mean 'fail-on'?)")
+        for e in errors
+    ), run.err
+    assert any(
+        e.startswith("factlint: error: pyproject.toml:9: tool.factlint.severity.sourcing: 'urgent'") for e in errors
+    ), run.err
 
 
 def test_missing_config_file_and_broken_rule_pack(tmp_path):
@@ -300,13 +344,17 @@ def test_missing_config_file_and_broken_rule_pack(tmp_path):
 
 
 def test_config_command_prints_the_effective_configuration(tmp_path):
-    write(tmp_path, ".factlint.yaml", """\
+    write(
+        tmp_path,
+        ".factlint.yaml",
+        """\
         ignore: [readability]
         fail-on: error
         per-path:
           "opinion/**":
             ignore: [framing]
-        """)
+        """,
+    )
     write(tmp_path, "opinion/column.md", STORY)
     run = factlint("config", "--format", "json", "opinion/column.md", cwd=tmp_path)
     assert run.code == 0
@@ -346,16 +394,19 @@ def test_rules_compiled_once_per_distinct_configuration(tmp_path):
     assert resolver.loads == 2
 
 
-@pytest.mark.parametrize("pattern, path, expected", [
-    ("opinion/**", "opinion/column.md", True),
-    ("opinion/**", "opinion/2024/column.md", True),
-    ("opinion/**", "news/opinion/column.md", False),
-    ("opinion/", "opinion/column.md", True),
-    ("*.txt", "news/wire.txt", True),
-    ("archive", "archive/2009/old.md", True),
-    ("news/*.md", "news/a/b.md", False),
-    ("**/draft-*.md", "a/b/draft-1.md", True),
-])
+@pytest.mark.parametrize(
+    "pattern, path, expected",
+    [
+        ("opinion/**", "opinion/column.md", True),
+        ("opinion/**", "opinion/2024/column.md", True),
+        ("opinion/**", "news/opinion/column.md", False),
+        ("opinion/", "opinion/column.md", True),
+        ("*.txt", "news/wire.txt", True),
+        ("archive", "archive/2009/old.md", True),
+        ("news/*.md", "news/a/b.md", False),
+        ("**/draft-*.md", "a/b/draft-1.md", True),
+    ],
+)
 def test_globs(pattern, path, expected):
     assert glob_matches(pattern, path) is expected
 
@@ -389,7 +440,6 @@ def test_broken_pyproject_with_a_factlint_table_is_reported_not_skipped(tmp_path
 def test_config_json_schema_accepts_the_readme_example_and_rejects_typos(tmp_path):
     import jsonschema
     import yaml
-
     from conftest import readme_snippet
 
     schema = json.loads(factlint("schema", "--config").out)

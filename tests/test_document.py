@@ -1,8 +1,8 @@
 """The document model: given a draft, these blocks, quotations and links."""
+
 from pathlib import Path
 
 import pytest
-
 from conftest import doc_of, draft
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
@@ -12,15 +12,17 @@ def kinds(doc) -> list[tuple[str, int, str]]:
     """(kind, line, first words) of each block."""
     out = []
     for b in doc.blocks:
-        text = doc.block_text(b) if b.is_prose else doc.text[b.start:b.end]
+        text = doc.block_text(b) if b.is_prose else doc.text[b.start : b.end]
         out.append((b.kind, doc.lines.position(b.start)[0], " ".join(text.split()[:3])))
     return out
 
 
 # -- plain text -------------------------------------------------------------------------
 
+
 def test_plain_text_headline_headings_and_paragraphs():
-    doc = doc_of(draft("""
+    doc = doc_of(
+        draft("""
         Port strike enters second week
 
         Dockworkers stayed off the job on Monday.
@@ -28,7 +30,9 @@ def test_plain_text_headline_headings_and_paragraphs():
         What Happens Next
 
         Talks resume on Friday, the union said.
-        """), "story.txt")
+        """),
+        "story.txt",
+    )
     assert kinds(doc) == [
         ("headline", 1, "Port strike enters"),
         ("paragraph", 3, "Dockworkers stayed off"),
@@ -38,12 +42,17 @@ def test_plain_text_headline_headings_and_paragraphs():
 
 
 def test_plain_text_last_line_heads_nothing_so_it_is_a_paragraph():
-    text = ("Ferry fares rise\n\nThe ferry company raised fares on Monday, the council said.\n\n"
-            "Fares and timetables\n\nThe new fares start in June.\n\nPassengers will pay more from June\n")
+    text = (
+        "Ferry fares rise\n\nThe ferry company raised fares on Monday, the council said.\n\n"
+        "Fares and timetables\n\nThe new fares start in June.\n\nPassengers will pay more from June\n"
+    )
     assert kinds(doc_of(text, "story.txt")) == [
-        ("headline", 1, "Ferry fares rise"), ("paragraph", 3, "The ferry company"),
-        ("heading", 5, "Fares and timetables"), ("paragraph", 7, "The new fares"),
-        ("paragraph", 9, "Passengers will pay")]
+        ("headline", 1, "Ferry fares rise"),
+        ("paragraph", 3, "The ferry company"),
+        ("heading", 5, "Fares and timetables"),
+        ("paragraph", 7, "The new fares"),
+        ("paragraph", 9, "Passengers will pay"),
+    ]
 
 
 def test_plain_text_first_sentence_is_not_a_headline():
@@ -52,14 +61,17 @@ def test_plain_text_first_sentence_is_not_a_headline():
 
 
 def test_plain_text_repeated_headline_with_dek_below_it():
-    doc = doc_of(draft("""
+    doc = doc_of(
+        draft("""
         Secret Plan Leaks
 
         Secret Plan Leaks
         A draft shows the council will cut bus routes.
 
         The council has not commented.
-        """), "story.txt")
+        """),
+        "story.txt",
+    )
     assert kinds(doc) == [
         ("headline", 1, "Secret Plan Leaks"),
         ("heading", 3, "Secret Plan Leaks"),
@@ -69,8 +81,9 @@ def test_plain_text_repeated_headline_with_dek_below_it():
 
 
 def test_plain_text_wire_copy_with_indented_paragraphs():
-    doc = doc_of("Shipping agents said on Monday that\nthe port was closed.\n    The union said it\nwould strike.\n",
-                 "wire.txt")
+    doc = doc_of(
+        "Shipping agents said on Monday that\nthe port was closed.\n    The union said it\nwould strike.\n", "wire.txt"
+    )
     assert [(b.kind, doc.block_text(b)) for b in doc.blocks] == [
         ("paragraph", "Shipping agents said on Monday that the port was closed."),
         ("paragraph", "The union said it would strike."),
@@ -80,7 +93,9 @@ def test_plain_text_wire_copy_with_indented_paragraphs():
 def test_plain_text_list_items():
     doc = doc_of("Key points:\n\n- Fares rise in May.\n- Routes are cut.\n", "x.txt")
     assert [(b.kind, doc.block_text(b)) for b in doc.blocks][-2:] == [
-        ("list", "Fares rise in May."), ("list", "Routes are cut.")]
+        ("list", "Fares rise in May."),
+        ("list", "Routes are cut."),
+    ]
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed article is not beside the project")
@@ -125,7 +140,7 @@ MARKDOWN = draft("""
 def test_markdown_blocks():
     doc = doc_of(MARKDOWN, "story.md")
     assert kinds(doc) == [
-        ("front-matter", 1, "--- title: \"Bridge"),
+        ("front-matter", 1, '--- title: "Bridge'),
         ("headline", 2, "Bridge repairs to"),
         ("dek", 3, "The city's estimate"),
         ("heading", 6, "Bridge repairs to"),
@@ -137,7 +152,7 @@ def test_markdown_blocks():
         ("table", 15, "Cost"),
         ("table", 17, "2025"),
         ("table", 17, "high"),
-        ("code", 19, "```python print(\"reportedly\") #"),
+        ("code", 19, '```python print("reportedly") #'),
         ("comment", 23, "<!-- factlint: note"),
     ]
     assert doc.front_matter["title"] == "Bridge repairs to cost more"
@@ -180,8 +195,9 @@ def test_markdown_markup_is_not_prose_but_spans_map_back_exactly():
 
 def test_markdown_links_are_recorded_with_their_targets():
     doc = doc_of(MARKDOWN, "story.md")
-    assert [(doc.prose[link.start:link.end], link.url) for link in doc.links] == [
-        ("city said", "https://example.org/city")]
+    assert [(doc.prose[link.start : link.end], link.url) for link in doc.links] == [
+        ("city said", "https://example.org/city")
+    ]
 
 
 def test_markdown_code_spans_and_html_are_hidden_but_unmatched_brackets_stay():
@@ -202,25 +218,30 @@ def test_markdown_emphasised_paragraph_after_the_headline_is_the_dek():
 def test_toml_front_matter_title_is_the_headline():
     doc = doc_of('+++\ntitle = "Hugo story"\n+++\n\nBody text.\n', "x.md")
     assert [(b.kind, doc.block_text(b)) for b in doc.blocks if b.is_prose] == [
-        ("headline", "Hugo story"), ("paragraph", "Body text.")]
+        ("headline", "Hugo story"),
+        ("paragraph", "Body text."),
+    ]
 
 
 # -- quotations -------------------------------------------------------------------------
 
+
 def quotes(text: str, path: str = "x.txt"):
     doc = doc_of(text, path)
-    return [(doc.prose[q.start:q.end], q.closed, q.direct,
-             doc.prose[q.speaker[0]:q.speaker[1]] if q.speaker else None) for q in doc.quotes]
+    return [
+        (doc.prose[q.start : q.end], q.closed, q.direct, doc.prose[q.speaker[0] : q.speaker[1]] if q.speaker else None)
+        for q in doc.quotes
+    ]
 
 
 def test_direct_quotation_with_its_speaker():
     assert quotes("“We will not give up an inch,” President Ana Ruiz said on Monday.\n") == [
-        ("“We will not give up an inch,”", True, True, "President Ana Ruiz")]
+        ("“We will not give up an inch,”", True, True, "President Ana Ruiz")
+    ]
 
 
 def test_speaker_before_the_quotation():
-    assert quotes("The mayor said: “Every option is open.”\n") == [
-        ("“Every option is open.”", True, True, "The mayor")]
+    assert quotes("The mayor said: “Every option is open.”\n") == [("“Every option is open.”", True, True, "The mayor")]
 
 
 def test_short_unattributed_quotation_is_a_scare_quote_not_a_direct_quote():
@@ -229,17 +250,21 @@ def test_short_unattributed_quotation_is_a_scare_quote_not_a_direct_quote():
 
 def test_straight_quotes_and_nested_single_quotes():
     found = quotes('"He told me ‘never again’ and left," the aide said.\n')
-    assert found == [('"He told me ‘never again’ and left,"', True, True, "the aide"),
-                     ("‘never again’", True, True, "He")]  # quoted inside the quotation
+    assert found == [
+        ('"He told me ‘never again’ and left,"', True, True, "the aide"),
+        ("‘never again’", True, True, "He"),
+    ]  # quoted inside the quotation
 
 
 def test_a_curly_quotation_closed_by_a_straight_mark_is_closed_and_has_its_speaker():
     """A mixed pair is a typing slip: the quotation ends at the straight mark, and the
     "said" after it is the reporter's, not swallowed by a quotation left open."""
     assert quotes('“The orchard stays with the family," Ilse Marken said on Monday.\n') == [
-        ('“The orchard stays with the family,"', True, True, "Ilse Marken")]
+        ('“The orchard stays with the family,"', True, True, "Ilse Marken")
+    ]
     assert quotes('"The orchard stays with the family,” Ilse Marken said on Monday.\n') == [
-        ('"The orchard stays with the family,”', True, True, "Ilse Marken")]
+        ('"The orchard stays with the family,”', True, True, "Ilse Marken")
+    ]
     # a straight mark opening a word inside a curly quotation still nests
     assert quotes('“She said "never" twice,” the keeper said.\n')[0][:2] == ('“She said "never" twice,”', True)
 

@@ -1,4 +1,5 @@
 """Editing rules: given a draft, these findings (line, column, match)."""
+
 from conftest import draft, findings_of, positions
 
 
@@ -33,7 +34,9 @@ def test_front_matter_title_repeated_as_h1_is_the_layout_two_identical_headings_
 
 def test_doubled_words_but_not_grammatical_doubles_or_names():
     assert editing("The the council met on on Monday.\n") == [
-        ("editing/repeated-word", 1, "The the"), ("editing/repeated-word", 1, "on on")]
+        ("editing/repeated-word", 1, "The the"),
+        ("editing/repeated-word", 1, "on on"),
+    ]
     assert editing("The council that had had enough said that that was final. Duran Duran played.\n") == []
 
 
@@ -50,8 +53,10 @@ def test_missing_space_after_sentence_punctuation():
 
 
 def test_missing_space_after_a_dotted_abbreviation_or_a_number():
-    text = ("The ferry left at 5 p.m.It sank an hour later. Growth was 3.5.The rest fell. "
-            "Aid from the U.S.The plan failed. Fares rose in 2024.Then they fell. The home side won 3-2.Fans cheered.\n")
+    text = (
+        "The ferry left at 5 p.m.It sank an hour later. Growth was 3.5.The rest fell. "
+        "Aid from the U.S.The plan failed. Fares rose in 2024.Then they fell. The home side won 3-2.Fans cheered.\n"
+    )
     found = findings_of(text, rule="editing/missing-space")
     assert [f.match for f in found] == ["p.m.It", "3.5.The", "U.S.The", "2024.Then", "3-2.Fans"]
     assert [f.fix.replacement for f in found] == ["p.m. It", "3.5. The", "U.S. The", "2024. Then", "3-2. Fans"]
@@ -96,14 +101,14 @@ def test_a_quotation_continued_in_the_next_paragraph_is_not_unbalanced():
 
 
 def test_a_straight_quote_between_letters_is_an_apostrophe():
-    assert editing("Indonesia\"s farm sector will grow by 1.0 pct this year.\n", "wire.txt") == []
+    assert editing('Indonesia"s farm sector will grow by 1.0 pct this year.\n', "wire.txt") == []
 
 
 def test_paragraph_without_closing_punctuation():
     assert editing("The council approved the budget on Monday after a long debate\n") == [
-        ("editing/missing-end-punctuation", 1, "debate")]
+        ("editing/missing-end-punctuation", 1, "debate")
+    ]
     assert editing("- fees rise in May\n- routes are cut next year\n") == []
-
 
 
 def test_a_dek_needs_no_closing_punctuation():
@@ -132,7 +137,8 @@ def test_consistency_one_spelling_per_story():
     assert editing(text) == [("editing/name-spelling", 1, "Zelenskyy")]
     assert editing("The loan is worth US$2 billion. U.S. envoys signed it.\n") == []
     assert editing("The mayor sent an email. Her e-mail leaked, and a second email followed.\n") == [
-        ("editing/term-spelling", 1, "e-mail")]
+        ("editing/term-spelling", 1, "e-mail")
+    ]
 
 
 def test_us_in_a_headline_and_us_in_the_body_are_both_right():
@@ -153,7 +159,10 @@ def test_proper_names_do_not_count_as_spellings():
 def test_broken_markdown_links():
     text = "Read [the report]() and [the memo] (https://example.org/memo) or [](https://example.org).\n"
     assert [m for _, _, m in editing(text)] == [
-        "the report", "[the memo] (https://example.org/memo)", "[](https://example.org)"]
+        "the report",
+        "[the memo] (https://example.org/memo)",
+        "[](https://example.org)",
+    ]
     assert editing("Read [the report](https://example.org/report).\n") == []
 
 

@@ -3,23 +3,30 @@
 Each optimisation in factlint keeps a reference to compare with: the exact regular
 expression behind a prefilter, textstat behind the syllable table. Timing is measured
 by bench/speed.py, never here."""
+
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 import textstat
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import draft, factlint, write
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from factlint import syllables
 from factlint.document import parse
 from factlint.kinds.repetition import _DOUBLED, doubled_words
 
-CORPUS = next((p for p in (Path(__file__).resolve().parents[i] / "shared" / "corpora" / "reuters-bodies.jsonl"
-                            for i in (2, 3)) if p.exists()), Path("/nonexistent"))
+CORPUS = next(
+    (
+        p
+        for p in (Path(__file__).resolve().parents[i] / "shared" / "corpora" / "reuters-bodies.jsonl" for i in (2, 3))
+        if p.exists()
+    ),
+    Path("/nonexistent"),
+)
 SAMPLE_TEXTS = [
     "",
     "Hello.",
@@ -99,7 +106,10 @@ def test_numbers_have_one_syllable_as_pyphen_counts_them():
 def test_a_document_grade_rule_reports_textstats_value(tmp_path, monkeypatch):
     monkeypatch.setattr(syllables, "_memo", {})  # as in a new process
     monkeypatch.setattr(syllables, "_table", None)
-    write(tmp_path, "pack/grade.yaml", """\
+    write(
+        tmp_path,
+        "pack/grade.yaml",
+        """\
         rules:
           - id: house/grade
             kind: metric
@@ -112,7 +122,8 @@ def test_a_document_grade_rule_reports_textstats_value(tmp_path, monkeypatch):
             why: Keep it simple.
             link: https://example.org/grade
             examples: {flag: ["Extraordinarily complicated institutional arrangements persisted."], pass: ["Go."]}
-        """)
+        """,
+    )
     text = texts()[3]
     write(tmp_path, "story.txt", text)
     out = factlint("--no-builtin", "--rules", "pack", "story.txt", cwd=tmp_path).out
@@ -121,11 +132,52 @@ def test_a_document_grade_rule_reports_textstats_value(tmp_path, monkeypatch):
 
 
 # -- doubled words ---------------------------------------------------------------------------
-PIECES = st.sampled_from([
-    "the", "The", "THE", "don't", "don’t", "a", "A", "_", "-", "'", "’", "1", "é", "É", "ß", "ẞ", "ſ", "s",
-    "K", "k", "Σ", "σ", "ς", "İ", "i", "ǅ", "ǆ", "Ꭰ", "ꭰ", "ﬁ", ".", ",", "\n", "\n\n", " ", "  ", "/", "**",
-    "x-the", "the the", "bye bye", "\u0378",  # an unassigned code point
-])
+PIECES = st.sampled_from(
+    [
+        "the",
+        "The",
+        "THE",
+        "don't",
+        "don’t",
+        "a",
+        "A",
+        "_",
+        "-",
+        "'",
+        "’",
+        "1",
+        "é",
+        "É",
+        "ß",
+        "ẞ",
+        "ſ",
+        "s",
+        "K",
+        "k",
+        "Σ",
+        "σ",
+        "ς",
+        "İ",
+        "i",
+        "ǅ",
+        "ǆ",
+        "Ꭰ",
+        "ꭰ",
+        "ﬁ",
+        ".",
+        ",",
+        "\n",
+        "\n\n",
+        " ",
+        "  ",
+        "/",
+        "**",
+        "x-the",
+        "the the",
+        "bye bye",
+        "\u0378",  # an unassigned code point
+    ]
+)
 WORD = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=4)
 
 
@@ -138,19 +190,52 @@ def doubled(parts) -> str:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.lists(PIECES, max_size=40).map("".join),
-                 st.lists(st.tuples(WORD, st.integers(0, 3), st.sampled_from([" ", "\n\n", ", ", "-", ""])),
-                          max_size=12).map(doubled)),
-       st.sampled_from(["d.md", "d.txt"]))
+@given(
+    st.one_of(
+        st.lists(PIECES, max_size=40).map("".join),
+        st.lists(st.tuples(WORD, st.integers(0, 3), st.sampled_from([" ", "\n\n", ", ", "-", ""])), max_size=12).map(
+            doubled
+        ),
+    ),
+    st.sampled_from(["d.md", "d.txt"]),
+)
 def test_doubled_words_are_the_exact_patterns_matches(text, path):
     doc = parse(text, path)
     assert [m.span() for m in doubled_words(doc)] == [m.span() for m in _DOUBLED.finditer(doc.prose)]
 
 
-ASCII_PIECES = st.sampled_from([
-    "the", "The", "THE", "don't", "Don'T", "a", "A", "_", "-", "'", "1", ".", ",", "\n", "\n\n", " ", "  ", "/",
-    "x-the", "the the", "bye bye", "the_the", "_the the", "the the_", "1the the", "it's it's", "it's it", "**",
-])
+ASCII_PIECES = st.sampled_from(
+    [
+        "the",
+        "The",
+        "THE",
+        "don't",
+        "Don'T",
+        "a",
+        "A",
+        "_",
+        "-",
+        "'",
+        "1",
+        ".",
+        ",",
+        "\n",
+        "\n\n",
+        " ",
+        "  ",
+        "/",
+        "x-the",
+        "the the",
+        "bye bye",
+        "the_the",
+        "_the the",
+        "the the_",
+        "1the the",
+        "it's it's",
+        "it's it",
+        "**",
+    ]
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -175,12 +260,31 @@ def test_doubled_words_on_wire_copy():
     assert {ascii_doc.prose[a:b] for a, b in found} >= {"The the", "bye BYE"}
 
 
-
 # -- quoted share of sentences (metric rules' quote scopes) ---------------------------------
-QUOTED = st.lists(st.sampled_from([
-    "“", "”", '"', "‘", "’", "«", "»", "He said ", "the mayor said. ", "No. ", "It was “very” good. ",
-    "“We will,” she said. ", "‘inner’ ", "\n\n", "Yes? ", "a b c d e ", "“Open quote goes on. ",
-]), max_size=40).map("".join)
+QUOTED = st.lists(
+    st.sampled_from(
+        [
+            "“",
+            "”",
+            '"',
+            "‘",
+            "’",
+            "«",
+            "»",
+            "He said ",
+            "the mayor said. ",
+            "No. ",
+            "It was “very” good. ",
+            "“We will,” she said. ",
+            "‘inner’ ",
+            "\n\n",
+            "Yes? ",
+            "a b c d e ",
+            "“Open quote goes on. ",
+        ]
+    ),
+    max_size=40,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -193,18 +297,27 @@ def test_the_quoted_share_of_each_sentence_is_the_sum_over_quotations(text, path
     doc = parse(text, path)
     run = RunContext(doc, PhraseIndex())
     for s in doc.sentences:
-        inside = sum(max(0, min(q.inner_end, s.end) - max(q.inner_start, s.start))
-                     for q in doc.quotes if q.direct and q.inner_start < s.end and s.start < q.inner_end)
+        inside = sum(
+            max(0, min(q.inner_end, s.end) - max(q.inner_start, s.start))
+            for q in doc.quotes
+            if q.direct and q.inner_start < s.end and s.start < q.inner_end
+        )
         expected = doc.in_quote(s.start, s.end) or inside * 2 >= s.end - s.start
         assert _mostly_quoted(doc, run, s) == expected
 
 
 # -- normalised text for repeated paragraphs and headlines ------------------------------------
 @settings(max_examples=500, deadline=None)
-@given(st.one_of(st.text(), st.text(st.characters(max_codepoint=127)),
-                 st.lists(st.sampled_from(["A", "b", " ", "\t", ".", "’", "“", "ﬁ", "Ⅻ", "—", "$", "_", "\x1c"]),
-                          max_size=12).map("".join)),
-       st.integers(0, 9))
+@given(
+    st.one_of(
+        st.text(),
+        st.text(st.characters(max_codepoint=127)),
+        st.lists(
+            st.sampled_from(["A", "b", " ", "\t", ".", "’", "“", "ﬁ", "Ⅻ", "—", "$", "_", "\x1c"]), max_size=12
+        ).map("".join),
+    ),
+    st.integers(0, 9),
+)
 def test_normalised_is_its_definition(text, count):
     import unicodedata
 
@@ -243,37 +356,112 @@ def _one(stems, prefix=None):
     return ((tuple(stems), prefix),)
 
 
-@pytest.mark.parametrize("source, stems", [
-    (r"\b(?:violat|breach|fuell?ed)\w*", (_one(("breach", "fuel", "violat")),)),
-    (r"(?<![\w-])(?:a|bc)x|\bcaused\s+(?:the|a)", (_one(("ax", "bcx", "caused")),)),
-    (r"(?=x)(?:yy|zz)+q", (_one(("yy", "zz")),)),
-    (r"ab*", (_one("a"),)), (r"ab{2}", (_one(("abb",)),)), (r"X{2,}b", (_one(("xx",)),)), (r"\bfoo\|bar", (_one(("foo|bar",)),)),
-    (r"\b(?:NOTE TO (?:EDITORS?|DESK)|EDS? NOTE)", (((("note to ",), None), ((" note",), "[D]|[E]|[S]")),)),
-    ("a|", None), ("(?:a|)", None), ("a?", None), (r"\w+", None), (r"\d", None),
-    (r"\b(?:a|b)?x", (_one("x", "[a]|[b]"),)), ("(?:ab){2}", (_one(("ab",)),)), ("[|]a", (_one(("|a",)),)),
-    (r"\Bab", (_one(("ab",)),)), ("(ab)", (_one(("ab",)),)), ("(?P<n>ab)c", (_one(("abc",)),)),
-    ("(?i)ab", (_one(("ab",)),)), ("(?-i:ab)", (_one(("ab",)),)), ("^ab", (_one(("ab",)),)),
-    (r"\d+ab", (_one(("ab",), r"\d"),)), (r"\p{Lu}ab", (_one(("ab",), r"\p{Lu}"),)),
-    ("[a-c]x", (_one("x", "[a-c]"),)), ("a{,2}b", (_one("b", "[a]"),)), ("’s", (_one(("’s",)),)),
-    (r"[$€]\d", (_one(("$", "€")),)), ("first[- ]ever", (_one(("first ever", "first-ever")),)),
-    (r"\b(?:the\s+)?first\b", (_one(("first",), r"[e]|[h]|[t]|\s"),)),
-    (r"\b(?:is|\w+s)\s+caused", (_one(("caused",), r"[i]|[s]|\s|\w"),)),
-    ("(?x)ab", None), ("(?#c)ab", None), ("(?>ab)", None), (".a", None), (r"(a)\1", None), ("[^a]b", None),
-    (r"\x41", None), ("x{", None), ("é", None), ("ﬁ", None),
-    ("(?:ab", None), ("ab)", None), ("[ab", None),
-])
+@pytest.mark.parametrize(
+    "source, stems",
+    [
+        (r"\b(?:violat|breach|fuell?ed)\w*", (_one(("breach", "fuel", "violat")),)),
+        (r"(?<![\w-])(?:a|bc)x|\bcaused\s+(?:the|a)", (_one(("ax", "bcx", "caused")),)),
+        (r"(?=x)(?:yy|zz)+q", (_one(("yy", "zz")),)),
+        (r"ab*", (_one("a"),)),
+        (r"ab{2}", (_one(("abb",)),)),
+        (r"X{2,}b", (_one(("xx",)),)),
+        (r"\bfoo\|bar", (_one(("foo|bar",)),)),
+        (r"\b(?:NOTE TO (?:EDITORS?|DESK)|EDS? NOTE)", (((("note to ",), None), ((" note",), "[D]|[E]|[S]")),)),
+        ("a|", None),
+        ("(?:a|)", None),
+        ("a?", None),
+        (r"\w+", None),
+        (r"\d", None),
+        (r"\b(?:a|b)?x", (_one("x", "[a]|[b]"),)),
+        ("(?:ab){2}", (_one(("ab",)),)),
+        ("[|]a", (_one(("|a",)),)),
+        (r"\Bab", (_one(("ab",)),)),
+        ("(ab)", (_one(("ab",)),)),
+        ("(?P<n>ab)c", (_one(("abc",)),)),
+        ("(?i)ab", (_one(("ab",)),)),
+        ("(?-i:ab)", (_one(("ab",)),)),
+        ("^ab", (_one(("ab",)),)),
+        (r"\d+ab", (_one(("ab",), r"\d"),)),
+        (r"\p{Lu}ab", (_one(("ab",), r"\p{Lu}"),)),
+        ("[a-c]x", (_one("x", "[a-c]"),)),
+        ("a{,2}b", (_one("b", "[a]"),)),
+        ("’s", (_one(("’s",)),)),
+        (r"[$€]\d", (_one(("$", "€")),)),
+        ("first[- ]ever", (_one(("first ever", "first-ever")),)),
+        (r"\b(?:the\s+)?first\b", (_one(("first",), r"[e]|[h]|[t]|\s"),)),
+        (r"\b(?:is|\w+s)\s+caused", (_one(("caused",), r"[i]|[s]|\s|\w"),)),
+        ("(?x)ab", None),
+        ("(?#c)ab", None),
+        ("(?>ab)", None),
+        (".a", None),
+        (r"(a)\1", None),
+        ("[^a]b", None),
+        (r"\x41", None),
+        ("x{", None),
+        ("é", None),
+        ("ﬁ", None),
+        ("(?:ab", None),
+        ("ab)", None),
+        ("[ab", None),
+    ],
+)
 def test_pattern_stems(source, stems):
     from factlint.regexstart import pattern_stems
 
     assert pattern_stems(source) == stems
 
 
-STEMMY = st.lists(st.sampled_from([
-    "charged", "Charg", "CHARGES", "court", "list", "listed", "called", "as", "of being", "“", "is", "was",
-    "caused", "the", "record high", "all-time low", "fuelled", "fueled", "sparked by", "TK", "tk", "todo",
-    "İ", "K", "ſ", "ß", "s", "k", "i", "a", "-", "\n\n", " ", "  ", ". ", "killed 12", "dozens of",
-    "doubled", "counter-terror", "anti-terror", "terrorists", "x", "é", "ﬁ",
-]), max_size=30).map("".join)
+STEMMY = st.lists(
+    st.sampled_from(
+        [
+            "charged",
+            "Charg",
+            "CHARGES",
+            "court",
+            "list",
+            "listed",
+            "called",
+            "as",
+            "of being",
+            "“",
+            "is",
+            "was",
+            "caused",
+            "the",
+            "record high",
+            "all-time low",
+            "fuelled",
+            "fueled",
+            "sparked by",
+            "TK",
+            "tk",
+            "todo",
+            "İ",
+            "K",
+            "ſ",
+            "ß",
+            "s",
+            "k",
+            "i",
+            "a",
+            "-",
+            "\n\n",
+            " ",
+            "  ",
+            ". ",
+            "killed 12",
+            "dozens of",
+            "doubled",
+            "counter-terror",
+            "anti-terror",
+            "terrorists",
+            "x",
+            "é",
+            "ﬁ",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 def _slow_and_fast(terms_list, rules, prose_text, path):
@@ -307,11 +495,41 @@ def test_patterns_tried_at_their_stems_on_wire_copy():
 
 
 # any pattern the analysis reads: every offset where it matches is among the starts
-_ATOMS = st.sampled_from([
-    "a", "b", "s", "k", "the", " ", "-", "?", "%", "$", "’", "é", r"\.", r"\?", r"\d", r"\w", r"\s", r"\W",
-    "[ab]", "[- ]", r"[\d,.]", "[a-c]", r"\p{Lu}", r"\p{Ll}", r"\b", "^", "$", r"(?<![\w.])", r"(?=a)",
-    r"(?!b)", r"(?<=\s)",
-])
+_ATOMS = st.sampled_from(
+    [
+        "a",
+        "b",
+        "s",
+        "k",
+        "the",
+        " ",
+        "-",
+        "?",
+        "%",
+        "$",
+        "’",
+        "é",
+        r"\.",
+        r"\?",
+        r"\d",
+        r"\w",
+        r"\s",
+        r"\W",
+        "[ab]",
+        "[- ]",
+        r"[\d,.]",
+        "[a-c]",
+        r"\p{Lu}",
+        r"\p{Ll}",
+        r"\b",
+        "^",
+        "$",
+        r"(?<![\w.])",
+        r"(?=a)",
+        r"(?!b)",
+        r"(?<=\s)",
+    ]
+)
 
 
 def _patterns():
@@ -321,26 +539,28 @@ def _patterns():
             st.lists(children, min_size=2, max_size=3).map(lambda xs: "(?:" + "|".join(xs) + ")"),
             st.lists(children, min_size=2, max_size=3).map(lambda xs: "|".join(xs)),
             st.tuples(children, st.sampled_from(["?", "*", "+", "{2}", "{1,3}", "{,2}", "+?"])).map(
-                lambda t: "(?:" + t[0] + ")" + t[1]),
+                lambda t: "(?:" + t[0] + ")" + t[1]
+            ),
             children.map(lambda x: "(?-i:" + x + ")"),
             children.map(lambda x: "(" + x + ")"),
         )
+
     return st.recursive(_ATOMS, grow, max_leaves=8)
 
 
-_TEXTS = st.lists(st.sampled_from(list("aAbBcCksS -?%$1,.2\n’éÉ") + ["the", "The", "İ", "K"]),
-                  max_size=40).map("".join)
+_TEXTS = st.lists(st.sampled_from(list("aAbBcCksS -?%$1,.2\n’éÉ") + ["the", "The", "İ", "K"]), max_size=40).map("".join)
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(_patterns(), _TEXTS, st.booleans())
 def test_every_match_starts_where_the_plan_says(source, text, case_sensitive):
-    import regex
     from types import SimpleNamespace
 
+    import regex
+
     from factlint.kinds.base import RunContext, compile_pattern
-    from factlint.regexstart import StartPlan, compiled_stems, matches_at
     from factlint.phrases import PhraseIndex
+    from factlint.regexstart import StartPlan, compiled_stems, matches_at
 
     try:
         pattern = compile_pattern(source, case_sensitive)
@@ -381,8 +601,9 @@ def test_anchor_characters_match_only_themselves():
     everything = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
     anchors = [c for c in everything if _anchor_char(c)]
     assert "€" in anchors and "’" in anchors and "é" not in anchors and "ⓐ" not in anchors
-    found = regex.compile("[" + "".join(regex.escape(c) for c in anchors) + "]",
-                          regex.V0 | regex.IGNORECASE).findall(everything)
+    found = regex.compile("[" + "".join(regex.escape(c) for c in anchors) + "]", regex.V0 | regex.IGNORECASE).findall(
+        everything
+    )
     assert found == anchors
 
 
@@ -396,10 +617,42 @@ def _builtin_terms_cached():
 
 
 # -- the plain-text parser's per-line features ---------------------------------------------------
-LINES = st.lists(st.sampled_from([
-    "a", "A", "REUTER", "MORE", "-- AP", "1", "12.5", "1,234", " ", "  ", "     ", "\t", "-", ".", "&", "'",
-    "É", "é", "ß", "İ", "Ⅻ", "٣", "x", "Net", "vs", "?", "\u00a0", "\u2003", "\x1c",
-]), max_size=16).map("".join)
+LINES = st.lists(
+    st.sampled_from(
+        [
+            "a",
+            "A",
+            "REUTER",
+            "MORE",
+            "-- AP",
+            "1",
+            "12.5",
+            "1,234",
+            " ",
+            "  ",
+            "     ",
+            "\t",
+            "-",
+            ".",
+            "&",
+            "'",
+            "É",
+            "é",
+            "ß",
+            "İ",
+            "Ⅻ",
+            "٣",
+            "x",
+            "Net",
+            "vs",
+            "?",
+            "\u00a0",
+            "\u2003",
+            "\x1c",
+        ]
+    ),
+    max_size=16,
+).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
@@ -425,10 +678,40 @@ def test_plain_text_line_features_on_wire_copy():
 
 
 # -- abbreviations glued to the next sentence ("Inc.The") ----------------------------------------
-GLUED = st.lists(st.sampled_from([
-    "Inc", "inc", "Corp", "Mr", "U", "S", ".", "The", "the", "Smith", "É", "é", "x", "1", "@", "/", " ", "\n",
-    "\n\n", "\u00a0", "\t", "-", "’", "co", "Ltd", "Ⅻ", "ǅ",
-]), max_size=30).map("".join)
+GLUED = st.lists(
+    st.sampled_from(
+        [
+            "Inc",
+            "inc",
+            "Corp",
+            "Mr",
+            "U",
+            "S",
+            ".",
+            "The",
+            "the",
+            "Smith",
+            "É",
+            "é",
+            "x",
+            "1",
+            "@",
+            "/",
+            " ",
+            "\n",
+            "\n\n",
+            "\u00a0",
+            "\t",
+            "-",
+            "’",
+            "co",
+            "Ltd",
+            "Ⅻ",
+            "ǅ",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
@@ -448,11 +731,29 @@ def test_abbreviations_glued_on_wire_copy():
 
 
 # -- sentences holding a link or a direct quotation (sentence rules' link/quote tests) ----------
-LINKED = st.lists(st.sampled_from([
-    "[a link](https://example.com) ", "https://example.org/x. ", "www.example.net ", "“", "”", '"', "He said ",
-    "the mayor said. ", "“We will,” she said. ", "No. ", "\n\n", "a b c d e ", "“Open quote goes on. ",
-    "It is “very” so. ", "See [here](http://x.y). ", "Yes? ",
-]), max_size=30).map("".join)
+LINKED = st.lists(
+    st.sampled_from(
+        [
+            "[a link](https://example.com) ",
+            "https://example.org/x. ",
+            "www.example.net ",
+            "“",
+            "”",
+            '"',
+            "He said ",
+            "the mayor said. ",
+            "“We will,” she said. ",
+            "No. ",
+            "\n\n",
+            "a b c d e ",
+            "“Open quote goes on. ",
+            "It is “very” so. ",
+            "See [here](http://x.y). ",
+            "Yes? ",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -517,8 +818,14 @@ def test_the_checks_import_on_their_own():
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from([".", "!", "?", "…", ":", ";", '"', "”", "’", "'", "»", ")", "]", "*", "_", "a", " ",
-                                 "\n", "(", "[", "x."]), max_size=10).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [".", "!", "?", "…", ":", ";", '"', "”", "’", "'", "»", ")", "]", "*", "_", "a", " ", "\n", "(", "[", "x."]
+        ),
+        max_size=10,
+    ).map("".join)
+)
 def test_ends_well_is_the_pattern(text):
     from factlint.checks.missing_end_punctuation import _ENDS_WELL, ends_well
 
@@ -526,8 +833,26 @@ def test_ends_well_is_the_pattern(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["Net 12 13", "1,234    5,678    9", "Profit rose 5 pct.", "a b c", "  x   y",
-                                 "12 vs 13", "Shr 1.20 dlrs vs 1.10", "REUTER", "1 2", "word"]), min_size=1, max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Net 12 13",
+                "1,234    5,678    9",
+                "Profit rose 5 pct.",
+                "a b c",
+                "  x   y",
+                "12 vs 13",
+                "Shr 1.20 dlrs vs 1.10",
+                "REUTER",
+                "1 2",
+                "word",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
 def test_is_table_is_its_definition(lines):
     from factlint.document import plaintext as pt
 
@@ -536,25 +861,71 @@ def test_is_table_is_its_definition(lines):
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
     group = [(a, a + len(line)) for a, line in zip(starts, lines)]
-    expected = (sum(map(pt._is_column_row, lines)) >= max(1, 0.6 * len(lines))
-                or len(lines) >= 2 and sum(map(pt._is_figure_row, lines)) >= 0.6 * len(lines))
+    expected = (
+        sum(map(pt._is_column_row, lines)) >= max(1, 0.6 * len(lines))
+        or len(lines) >= 2
+        and sum(map(pt._is_figure_row, lines)) >= 0.6 * len(lines)
+    )
     assert pt._is_table(text, group) == expected
     columns = {a: pt._is_column_row_fast(text[a:b]) for a, b in group}
     assert pt._is_table(text, group, columns) == expected
 
 
 # -- the counts behind the Flesch formulas, in one pass ------------------------------------------
-WORDY = st.lists(st.sampled_from([
-    "a", "I", "it's", "'", "'t", "'ve", "‘", "’", " ", "  ", "\n", "\u00a0", ".", "!", "?", "...", "-", "--",
-    "“", "”", "_", "1", "3.5", "U.S.", "İ", "ß", "É", "é", "x", "Ⅻ", "٣", ",", ";", "(", ")", "Mr.", "ok!?",
-]), max_size=40).map("".join)
+WORDY = st.lists(
+    st.sampled_from(
+        [
+            "a",
+            "I",
+            "it's",
+            "'",
+            "'t",
+            "'ve",
+            "‘",
+            "’",
+            " ",
+            "  ",
+            "\n",
+            "\u00a0",
+            ".",
+            "!",
+            "?",
+            "...",
+            "-",
+            "--",
+            "“",
+            "”",
+            "_",
+            "1",
+            "3.5",
+            "U.S.",
+            "İ",
+            "ß",
+            "É",
+            "é",
+            "x",
+            "Ⅻ",
+            "٣",
+            ",",
+            ";",
+            "(",
+            ")",
+            "Mr.",
+            "ok!?",
+        ]
+    ),
+    max_size=40,
+).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
 @given(WORDY)
 def test_text_counts_are_the_three_counts(text):
-    assert syllables.text_counts(text) == (syllables.count_words(text), syllables.count_sentences(text),
-                                           syllables.count_syllables(text))
+    assert syllables.text_counts(text) == (
+        syllables.count_words(text),
+        syllables.count_sentences(text),
+        syllables.count_syllables(text),
+    )
     for sentence in syllables._SENTENCE.findall(text) + [text]:
         assert len(syllables._WORDY_TOKEN.findall(sentence)) == syllables.count_words(sentence)
         assert bool(syllables._THREE_WORDS.search(sentence)) == (syllables.count_words(sentence) >= 3)
@@ -562,15 +933,46 @@ def test_text_counts_are_the_three_counts(text):
 
 def test_text_counts_on_wire_copy():
     for text in texts():
-        assert syllables.text_counts(text) == (syllables.count_words(text), syllables.count_sentences(text),
-                                               syllables.count_syllables(text))
+        assert syllables.text_counts(text) == (
+            syllables.count_words(text),
+            syllables.count_sentences(text),
+            syllables.count_syllables(text),
+        )
 
 
 # -- words per sentence with the standard re module ----------------------------------------------
-SENTENCE_WORDS = st.lists(st.sampled_from([
-    "a", "Bc", "1", "3.5", "it's", "’", "'", "-", ".", " ", "_", "é", "ß", "Ⅻ", "٣", "²", "\u0c5c", "\u1c89",
-    "İ", "x-y", "U.S.", "\u00a0", "\n", "中", "🙂",
-]), max_size=30).map("".join)
+SENTENCE_WORDS = st.lists(
+    st.sampled_from(
+        [
+            "a",
+            "Bc",
+            "1",
+            "3.5",
+            "it's",
+            "’",
+            "'",
+            "-",
+            ".",
+            " ",
+            "_",
+            "é",
+            "ß",
+            "Ⅻ",
+            "٣",
+            "²",
+            "\u0c5c",
+            "\u1c89",
+            "İ",
+            "x-y",
+            "U.S.",
+            "\u00a0",
+            "\n",
+            "中",
+            "🙂",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
@@ -620,7 +1022,7 @@ def _paragraphs_slow(doc, scope, min_words, sentences):
         block = doc.blocks[s.block]
         if not scope.block_ok(block) or block.kind in ("headline", "heading"):
             continue
-        text = doc.prose[s.start:s.end]
+        text = doc.prose[s.start : s.end]
         if not has_words(text, min_words):
             continue
         key = normalised(text)
@@ -639,16 +1041,36 @@ def _repeats_alike(doc):
         scope = Scope(names)
         for min_words in (1, 3, 8):
             for sentences in (False, True):
-                fast = [(h.start, h.end, h.values["line"])
-                        for h in RepeatedParagraph()._paragraphs(doc, scope, min_words, sentences)]
+                fast = [
+                    (h.start, h.end, h.values["line"])
+                    for h in RepeatedParagraph()._paragraphs(doc, scope, min_words, sentences)
+                ]
                 assert fast == list(_paragraphs_slow(doc, scope, min_words, sentences))
 
 
-REPEATS = st.lists(st.sampled_from([
-    "The cat sat.", "the cat  sat.", "THE CAT SAT!", "_ the cat sat.", "A b c d e f g h i.", "a b c d e f g h i",
-    "One two.", "\n\n", "\n", " ", "# Head\n\n", "- item one two three\n", "“Quoted words here,” she said. ",
-    "½ ½ ½.", "ﬁne ﬁne.", "fine fine.",
-]), max_size=14).map("".join)
+REPEATS = st.lists(
+    st.sampled_from(
+        [
+            "The cat sat.",
+            "the cat  sat.",
+            "THE CAT SAT!",
+            "_ the cat sat.",
+            "A b c d e f g h i.",
+            "a b c d e f g h i",
+            "One two.",
+            "\n\n",
+            "\n",
+            " ",
+            "# Head\n\n",
+            "- item one two three\n",
+            "“Quoted words here,” she said. ",
+            "½ ½ ½.",
+            "ﬁne ﬁne.",
+            "fine fine.",
+        ]
+    ),
+    max_size=14,
+).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -677,13 +1099,15 @@ def test_repeated_lines_keys_and_prose_lines_are_their_definitions():
             blocks = sorted(doc.prose_blocks, key=lambda b: b.start)
             for scope in (Scope(["all"]), Scope(["paragraph"])):
                 assert _prose_lines(blocks, scope, starts, ends) == [
-                    _prose_line(blocks, [b.start for b in blocks], scope, a, b) for a, b in zip(starts, ends)]
+                    _prose_line(blocks, [b.start for b in blocks], scope, a, b) for a, b in zip(starts, ends)
+                ]
             if text.isascii():
                 from factlint.checks._text import _ASCII_EDGE
 
                 low = text.lower()
                 assert [" ".join(low[a:b].split()).strip(_ASCII_EDGE) for a, b in zip(starts, ends)] == [
-                    normalised(text[a:b]) for a, b in zip(starts, ends)]
+                    normalised(text[a:b]) for a, b in zip(starts, ends)
+                ]
             list(_repeated_lines(doc, Scope(["all"]), 3))
 
 
@@ -730,11 +1154,51 @@ def _scan_slow(index, prose):
     return hits, {k: sorted(v) for k, v in stems.items()}, exact
 
 
-PHRASEY = st.lists(st.sampled_from([
-    "US", "us", "U.S.", "u.s.", "UN", "un", "Kyiv", "KYIV", "kyiv", "center", "Center", "CENTER", "said", "SAID",
-    "according to", "According  to", "it’s", "it's", "editor’s note", "EDITOR'S NOTE", "İ", "K", "ſ", "ß",
-    " ", ".", "-", "\n\n", "x", "caused", "first ever", "first-ever", "%", "$", "5", "é", "officials", "say",
-]), max_size=25).map("".join)
+PHRASEY = st.lists(
+    st.sampled_from(
+        [
+            "US",
+            "us",
+            "U.S.",
+            "u.s.",
+            "UN",
+            "un",
+            "Kyiv",
+            "KYIV",
+            "kyiv",
+            "center",
+            "Center",
+            "CENTER",
+            "said",
+            "SAID",
+            "according to",
+            "According  to",
+            "it’s",
+            "it's",
+            "editor’s note",
+            "EDITOR'S NOTE",
+            "İ",
+            "K",
+            "ſ",
+            "ß",
+            " ",
+            ".",
+            "-",
+            "\n\n",
+            "x",
+            "caused",
+            "first ever",
+            "first-ever",
+            "%",
+            "$",
+            "5",
+            "é",
+            "officials",
+            "say",
+        ]
+    ),
+    max_size=25,
+).map("".join)
 
 
 def _scan_alike(index, prose):
@@ -774,11 +1238,29 @@ def test_lower_case_moves_no_word_break():
 
 
 # -- link tests of the structure checks: one set or union of the links, not every link per item ----
-LINK_ENDS = st.lists(st.sampled_from([
-    "[a link](https://example.com)", "https://example.org/x", "www.example.net/a.b", "see [here](http://x.y).",
-    "No.", "\n\n", "the council met on the quay and voted", " ", "U.S.Officials", "Mr.Smith", "e.g.the",
-    "[U.S.Army](http://a.b)", "Dr.No", "1.Introduction", "it ended.The end", "word",
-]), max_size=30).map("".join)
+LINK_ENDS = st.lists(
+    st.sampled_from(
+        [
+            "[a link](https://example.com)",
+            "https://example.org/x",
+            "www.example.net/a.b",
+            "see [here](http://x.y).",
+            "No.",
+            "\n\n",
+            "the council met on the quay and voted",
+            " ",
+            "U.S.Officials",
+            "Mr.Smith",
+            "e.g.the",
+            "[U.S.Army](http://a.b)",
+            "Dr.No",
+            "1.Introduction",
+            "it ended.The end",
+            "word",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -787,7 +1269,8 @@ def test_link_tests_of_the_structure_checks_are_their_definitions(text, path):
     """missing-end-punctuation (does a paragraph end where a link ends?) and missing-space
     (is a glued abbreviation inside a link?) ask a set or the union of the links; their
     definitions ask ``any`` over every link."""
-    from factlint.checks import missing_end_punctuation as mep, missing_space as ms
+    from factlint.checks import missing_end_punctuation as mep
+    from factlint.checks import missing_space as ms
     from factlint.document.sentences import in_spans, merge_spans
     from factlint.kinds.base import Scope
 
@@ -798,15 +1281,20 @@ def test_link_tests_of_the_structure_checks_are_their_definitions(text, path):
     for block in doc.prose_blocks:  # the check as it was, one pass over the links per paragraph
         if not scope.block_ok(block) or block.kind in ("headline", "dek", "heading", "table", "list"):
             continue
-        body = doc.prose[block.pstart:block.pend]
+        body = doc.prose[block.pstart : block.pend]
         if mep.ends_well(body) or not mep.has_words(body, 1):
             continue
         if any(link.end == block.pend for link in doc.links):
             continue
         sentences = doc.block_sentences(block)
-        last = doc.prose[sentences[-1].start:sentences[-1].end] if sentences else body
-        if (mep._NOTE.search(last) or mep._is_figures(last) or mep._SIGN_OFF.fullmatch(last)
-                or mep._PARENTHETICAL.fullmatch(last) or mep._mostly_capitals(body)):
+        last = doc.prose[sentences[-1].start : sentences[-1].end] if sentences else body
+        if (
+            mep._NOTE.search(last)
+            or mep._is_figures(last)
+            or mep._SIGN_OFF.fullmatch(last)
+            or mep._PARENTHETICAL.fullmatch(last)
+            or mep._mostly_capitals(body)
+        ):
             continue
         m = mep._LAST_WORD.search(body)
         if m:
@@ -818,10 +1306,46 @@ def test_link_tests_of_the_structure_checks_are_their_definitions(text, path):
 
 
 # -- Markdown inline markup: a block with no markup character is read whole ------------------
-INLINE = st.lists(st.sampled_from([
-    "word", " ", "\n", "a, b.", "[", "]", "(", ")", "[x](y)", "*", "_", "~", "~~", "`", "<", ">", "<b>", "\\", "!",
-    "://", "http://a.b", "www.", "www.x.y", "WWW.X", "HTTP:/", "ww.w", ":", "/", "é", "“", "[^1]", "[ref]", "@",
-]), max_size=20).map("".join)
+INLINE = st.lists(
+    st.sampled_from(
+        [
+            "word",
+            " ",
+            "\n",
+            "a, b.",
+            "[",
+            "]",
+            "(",
+            ")",
+            "[x](y)",
+            "*",
+            "_",
+            "~",
+            "~~",
+            "`",
+            "<",
+            ">",
+            "<b>",
+            "\\",
+            "!",
+            "://",
+            "http://a.b",
+            "www.",
+            "www.x.y",
+            "WWW.X",
+            "HTTP:/",
+            "ww.w",
+            ":",
+            "/",
+            "é",
+            "“",
+            "[^1]",
+            "[ref]",
+            "@",
+        ]
+    ),
+    max_size=20,
+).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
@@ -834,8 +1358,11 @@ def test_inline_masking_shortcut_is_the_whole_scan(s, references):
 
 # -- line starts and line spans of a text without carriage returns ----------------------------
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(["a", "bc", " ", "\n", "\n\n", "\r", "\r\n", "é", "\t", "\u2028", "\x0b"]),
-                max_size=25).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(["a", "bc", " ", "\n", "\n\n", "\r", "\r\n", "é", "\t", "\u2028", "\x0b"]), max_size=25
+    ).map("".join)
+)
 def test_line_starts_and_spans_are_their_definitions(text):
     """Without a "\\r" the line starts come from ``split`` and the spans from the starts;
     their definitions: the ends of ``\\r\\n|\\r|\\n``, and each line with its breaks stripped."""
@@ -857,9 +1384,12 @@ def test_line_starts_and_spans_are_their_definitions(text):
 
 # -- words per sentence in ASCII prose, by str.count --------------------------------------------
 @settings(max_examples=800, deadline=None)
-@given(st.lists(st.sampled_from(list("aZ9'.-_ ,\n!?") + ["it's", "U.S.", "3.5", "--", "..", "'a", "a'", " - "]),
-                max_size=30).map("".join),
-       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=6))
+@given(
+    st.lists(
+        st.sampled_from(list("aZ9'.-_ ,\n!?") + ["it's", "U.S.", "3.5", "--", "..", "'a", "a'", " - "]), max_size=30
+    ).map("".join),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=6),
+)
 def test_ascii_word_counts_are_the_patterns_findall(text, cuts):
     from types import SimpleNamespace
 
@@ -871,13 +1401,36 @@ def test_ascii_word_counts_are_the_patterns_findall(text, cuts):
 
 
 # -- Markdown without "![": markdown-it's block parser alone ------------------------------------
-MARKDOWN = st.lists(st.sampled_from([
-    "# Title\n", "Para one with *emph* and [a link](http://x.y).\n", "\n", "> quoted *line*\n", "- item\n",
-    "1. first\n", "```\ncode\n```\n", "    indented code\n", "| a | b |\n|---|---|\n| 1 | 2 |\n", "<div>html</div>\n",
-    "<!-- factlint-disable -->\n", "[ref]: http://example.com\n", "See [ref].\n", "Text\\! escaped &nbsp; &amp;\n",
-    "Setext\n===\n", "---\ntitle: T\n---\n", "![img](a.png)\n", "*Caption in italics*\n", "~~gone~~ words\n",
-    "Line with trailing spaces  \nnext\n", "\t- tabbed item\n", "`code` and <b>tag</b>\n", "www.example.com/x\n",
-]), max_size=12).map("".join)
+MARKDOWN = st.lists(
+    st.sampled_from(
+        [
+            "# Title\n",
+            "Para one with *emph* and [a link](http://x.y).\n",
+            "\n",
+            "> quoted *line*\n",
+            "- item\n",
+            "1. first\n",
+            "```\ncode\n```\n",
+            "    indented code\n",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "<div>html</div>\n",
+            "<!-- factlint-disable -->\n",
+            "[ref]: http://example.com\n",
+            "See [ref].\n",
+            "Text\\! escaped &nbsp; &amp;\n",
+            "Setext\n===\n",
+            "---\ntitle: T\n---\n",
+            "![img](a.png)\n",
+            "*Caption in italics*\n",
+            "~~gone~~ words\n",
+            "Line with trailing spaces  \nnext\n",
+            "\t- tabbed item\n",
+            "`code` and <b>tag</b>\n",
+            "www.example.com/x\n",
+        ]
+    ),
+    max_size=12,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -888,10 +1441,17 @@ def test_markdown_without_images_parses_as_with_the_inline_pass(text):
     from factlint.document import markdown
 
     def everything(doc):
-        return (doc.prose, doc.pmap.pstarts, doc.pmap.rstarts, doc.pmap.lengths,
-                [(b.kind, b.start, b.end, b.level, b.pstart, b.pend) for b in doc.blocks],
-                [(link.start, link.end, link.url) for link in doc.links], doc.comments, doc.front_matter_source,
-                [(s.start, s.end, s.block, s.glued) for s in doc.sentences])
+        return (
+            doc.prose,
+            doc.pmap.pstarts,
+            doc.pmap.rstarts,
+            doc.pmap.lengths,
+            [(b.kind, b.start, b.end, b.level, b.pstart, b.pend) for b in doc.blocks],
+            [(link.start, link.end, link.url) for link in doc.links],
+            doc.comments,
+            doc.front_matter_source,
+            [(s.start, s.end, s.block, s.glued) for s in doc.sentences],
+        )
 
     fast = everything(parse(text, "d.md"))
     saved = markdown._MD_BLOCKS

@@ -1,32 +1,59 @@
 """The attribution finder's fast paths against their definitions: the second run that
 redoes only the sentences whose routing changed, and the cue scan shared with the rules."""
+
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
-
 from conftest import doc_of, fresh_finder
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from factlint.document.attribution import find_attributions
 
 
 def _everything(atts):
-    return [(a.cue, a.source, a.kind, a.sentence, a.content, a.quote, a.reason, a.pronoun, a.form, a.head,
-             a.refers_to, a.resolved, a.within.cue if a.within else None) for a in atts]
+    return [
+        (
+            a.cue,
+            a.source,
+            a.kind,
+            a.sentence,
+            a.content,
+            a.quote,
+            a.reason,
+            a.pronoun,
+            a.form,
+            a.head,
+            a.refers_to,
+            a.resolved,
+            a.within.cue if a.within else None,
+        )
+        for a in atts
+    ]
 
 
 # -- the second run redoes only the sentences whose routing changed ---------------------------
 
 _SENTENCES = [
-    "“We said no,” he said.", "“Not now,” she said.", "“The council said it would wait,” the mayor said.",
+    "“We said no,” he said.",
+    "“Not now,” she said.",
+    "“The council said it would wait,” the mayor said.",
     "The mayor said the bridge would reopen, saying the repairs were done.",
     "“It is over,” Smith told reporters, adding that the toll would go.",
     "Officials said they believed the “safe” deck had been checked.",
-    "He said “never again” and left.", "They said so.", "She said the “plan” was reportedly dead.",
+    "He said “never again” and left.",
+    "They said so.",
+    "She said the “plan” was reportedly dead.",
     "Critics say the plan that he said would save money will cost more.",
-    "The union, which said “no deal”, declined to comment.", "“Reportedly”, it is believed, he resigned.",
-    "Asked about the “plan”, the minister said it was fine.", "Police said the minister reportedly resigned.",
+    "The union, which said “no deal”, declined to comment.",
+    "“Reportedly”, it is believed, he resigned.",
+    "Asked about the “plan”, the minister said it was fine.",
+    "Police said the minister reportedly resigned.",
     "Two officials, who spoke on condition of anonymity because they were not authorised, said “yes”.",
-    "The committee found the “waste” was real.", "MPs said the “waste” was real.",
-    "“I said nothing,” he insisted, “and I mean it.”", "Protesters said “go home”.", "Later the protesters marched.",
+    "The committee found the “waste” was real.",
+    "MPs said the “waste” was real.",
+    "“I said nothing,” he insisted, “and I mean it.”",
+    "Protesters said “go home”.",
+    "Later the protesters marched.",
 ]
 
 
@@ -37,8 +64,9 @@ def test_a_second_run_that_redoes_only_the_changed_sentences_finds_what_a_whole_
     attributions all go to the same list) against ``Finder.run`` under the same
     quotations, for any change of which quotations are direct."""
 
-    parts = data.draw(st.lists(st.tuples(st.sampled_from(_SENTENCES), st.sampled_from([" ", "\n\n"])),
-                               min_size=1, max_size=10))
+    parts = data.draw(
+        st.lists(st.tuples(st.sampled_from(_SENTENCES), st.sampled_from([" ", "\n\n"])), min_size=1, max_size=10)
+    )
     doc = doc_of("".join(s + sep for s, sep in parts), "draft.txt")
     before = data.draw(st.lists(st.booleans(), min_size=len(doc.quotes), max_size=len(doc.quotes)))
     after = data.draw(st.lists(st.booleans(), min_size=len(doc.quotes), max_size=len(doc.quotes)))
@@ -54,16 +82,32 @@ def test_a_second_run_that_redoes_only_the_changed_sentences_finds_what_a_whole_
     assert part.candidates is first.candidates  # the shortcut, not a whole run
     assert _everything(part.nested) == _everything(whole.nested)
     assert part.routed == whole.routed
-    assert [(s, si, _everything([a]), q) for s, si, a, q in part.decided] \
-        == [(s, si, _everything([a]), q) for s, si, a, q in whole.decided]
+    assert [(s, si, _everything([a]), q) for s, si, a, q in part.decided] == [
+        (s, si, _everything([a]), q) for s, si, a, q in whole.decided
+    ]
 
 
 # -- one phrase scan for the finder and the rules ---------------------------------------------
 
+
 @settings(max_examples=100, deadline=None)
-@given(parts=st.lists(st.sampled_from(_SENTENCES + ["Critics reportedly say so.", "Voters are skeptical.",
-                                                     "It seems he left.", "In a CBS poll, she led.", "TAPPER: Yes."]),
-                      min_size=1, max_size=8), path=st.sampled_from(["d.txt", "d.md"]))
+@given(
+    parts=st.lists(
+        st.sampled_from(
+            _SENTENCES
+            + [
+                "Critics reportedly say so.",
+                "Voters are skeptical.",
+                "It seems he left.",
+                "In a CBS poll, she led.",
+                "TAPPER: Yes.",
+            ]
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    path=st.sampled_from(["d.txt", "d.md"]),
+)
 def test_the_finder_reads_the_rule_sets_scan_as_it_reads_its_own(parts, path):
     """Parsed with a rule set's phrase index (which holds the cue lists too), the finder
     takes its cues from that index's scan: the same attributions as from its own index."""

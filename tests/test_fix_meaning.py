@@ -1,13 +1,15 @@
 """A safe fix never changes meaning (issue 17, item 3): given these drafts, exactly these
 safe fixes -- a doubled word that cannot be grammatical, a missing space between two
 sentences -- and none in a quotation, in code, a web address or a product name."""
+
 from __future__ import annotations
 
 import os
 import re
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factlint import lint_text, load_rules
 from factlint.document import parse
@@ -20,8 +22,11 @@ SITE = Path(__file__).parent / "fixtures" / "site"
 
 def safe_fixes(text: str, path: str = "d.md") -> list[tuple[str, str]]:
     """(what a safe fix replaces, what it writes), in document order."""
-    return [(text[f.fix.offset:f.fix.end_offset], f.fix.replacement)
-            for f in lint_text(text, path, RULES) if f.fix is not None and f.fix.safe]
+    return [
+        (text[f.fix.offset : f.fix.end_offset], f.fix.replacement)
+        for f in lint_text(text, path, RULES)
+        if f.fix is not None and f.fix.safe
+    ]
 
 
 def test_a_doubled_word_is_safe_to_fix_only_where_the_doubling_cannot_be_grammatical():
@@ -30,11 +35,15 @@ def test_a_doubled_word_is_safe_to_fix_only_where_the_doubling_cannot_be_grammat
 
 
 def test_a_doubling_that_can_be_grammatical_is_at_most_an_unsafe_suggestion():
-    text = ("How does remote work work for the council? Activists call racism racism. "
-            "She had had enough, and said that that was final.\n")
+    text = (
+        "How does remote work work for the council? Activists call racism racism. "
+        "She had had enough, and said that that was final.\n"
+    )
     findings = [f for f in lint_text(text, "d.md", RULES) if f.rule == "editing/repeated-word"]
     assert [(f.match, f.fix.replacement, f.fix.safe) for f in findings] == [
-        ("work work", "work", False), ("racism racism", "racism", False)]  # "had had", "that that": nothing
+        ("work work", "work", False),
+        ("racism racism", "racism", False),
+    ]  # "had had", "that that": nothing
     assert safe_fixes(text) == []
 
 
@@ -46,26 +55,55 @@ def test_no_fix_touches_a_quotation():
 
 
 def test_product_and_domain_names_have_no_missing_space():
-    text = ("The ticket system moved from Backbone.js to Node.js, Vue.Js and ASP.NET; it uses Socket.IO "
-            "and Ext.JS, and sells through Booking.Com and Amazon.Com.\n")
+    text = (
+        "The ticket system moved from Backbone.js to Node.js, Vue.Js and ASP.NET; it uses Socket.IO "
+        "and Ext.JS, and sells through Booking.Com and Amazon.Com.\n"
+    )
     assert [f.rule for f in lint_text(text, "d.md", RULES) if f.rule == "editing/missing-space"] == []
     assert safe_fixes("The board met on Monday.It voted.\n") == [("Monday.It", "Monday. It")]
 
 
 def test_no_fix_touches_code_or_a_web_address():
-    text = ("Run `the the fares.Update` to refresh, see [the notes](https://example.org/the%20the/Notes.Board) "
-            "or https://example.org/Fares.May today.\n\n```\nthe the board.It met\n```\n")
+    text = (
+        "Run `the the fares.Update` to refresh, see [the notes](https://example.org/the%20the/Notes.Board) "
+        "or https://example.org/Fares.May today.\n\n```\nthe the board.It met\n```\n"
+    )
     assert safe_fixes(text) == []
 
 
 # -- any draft ------------------------------------------------------------------------
-PIECES = st.sampled_from([
-    "the the ", "The the ", "a a ", "to to ", "work work ", "had had ", "plan.It ", "June.The ", "Node.js ",
-    '"', "“", "”", " said the mayor. ", "`", "`code.Here the the` ", "[link](https://example.org/a.B/the the) ",
-    "https://example.org/X.Y ", "\n\n", "\n", " ", "Monday.", "It ", "{{< figure >}} ", "{% raw %}the the{% endraw %} ",
-    "# ", "> ", "- ",
-])
-DRAFTS = st.lists(st.one_of(PIECES, st.text(alphabet="abcT .,\n\"", max_size=6)), max_size=30).map("".join)
+PIECES = st.sampled_from(
+    [
+        "the the ",
+        "The the ",
+        "a a ",
+        "to to ",
+        "work work ",
+        "had had ",
+        "plan.It ",
+        "June.The ",
+        "Node.js ",
+        '"',
+        "“",
+        "”",
+        " said the mayor. ",
+        "`",
+        "`code.Here the the` ",
+        "[link](https://example.org/a.B/the the) ",
+        "https://example.org/X.Y ",
+        "\n\n",
+        "\n",
+        " ",
+        "Monday.",
+        "It ",
+        "{{< figure >}} ",
+        "{% raw %}the the{% endraw %} ",
+        "# ",
+        "> ",
+        "- ",
+    ]
+)
+DRAFTS = st.lists(st.one_of(PIECES, st.text(alphabet='abcT .,\n"', max_size=6)), max_size=30).map("".join)
 _CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 _LINK_TARGET = re.compile(r"\]\(([^)\s]*)\)")
 _BARE_URL = re.compile(r"https?://\S+")
@@ -82,8 +120,11 @@ def protected_spans(text: str, path: str) -> list[tuple[int, int]]:
     return spans
 
 
-@settings(max_examples=int(os.environ.get("FACTLINT_FIX_MEANING_EXAMPLES", "200")), deadline=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("FACTLINT_FIX_MEANING_EXAMPLES", "200")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(DRAFTS, st.sampled_from(["d.md", "d.txt"]))
 def test_safe_fixes_change_only_their_spans_and_leave_quotations_code_and_links_byte_identical(text, path):
     chosen = choose_fixes(text, applicable(lint_text(text, path, RULES), unsafe=False))
@@ -91,10 +132,10 @@ def test_safe_fixes_change_only_their_spans_and_leave_quotations_code_and_links_
     # outside the fixed spans, the text is kept as it was, in order
     pieces, pos = [], 0
     for fix in chosen:
-        pieces.append(text[pos:fix.offset])
+        pieces.append(text[pos : fix.offset])
         pos = fix.end_offset
     pieces.append(text[pos:])
-    rebuilt, at = "", 0
+    at = 0
     for fix, piece in zip(chosen + [None], pieces):
         assert fixed.startswith(piece, at)
         at += len(piece)
@@ -126,18 +167,20 @@ def test_every_safe_fix_on_a_realistic_site_and_none_changes_a_word():
             if f.fix is None or not f.fix.safe:
                 continue
             rel = Path(path).relative_to(SITE).as_posix()
-            listed.append((rel, f.line, f.rule, text[f.fix.offset:f.fix.end_offset], f.fix.replacement))
+            listed.append((rel, f.line, f.rule, text[f.fix.offset : f.fix.end_offset], f.fix.replacement))
             fixed, _ = apply_fixes(text, [f.fix])
             assert _words(fixed) == _words(text), f
-    assert sorted(listed) == sorted([
-        ("_posts/2026-05-01-ferry-fares.md", 12, "editing/repeated-word", "The the", "The"),
-        ("_posts/2026-05-01-ferry-fares.md", 12, "editing/repeated-word", "a a", "a"),
-        ("_posts/2026-05-01-ferry-fares.md", 12, "editing/repeated-word", "to to", "to"),
-        ("content/posts/budget.md", 13, "editing/repeated-word", "to to", "to"),
-        ("content/posts/schedule.md", 7, "editing/missing-space", "said.It", "said. It"),
-        ("content/posts/schedule.md", 7, "editing/repeated-word", "the the", "the"),
-        ("notes.txt", 3, "editing/missing-space", "June.The", "June. The"),
-        ("notes.txt", 3, "editing/repeated-word", "the the", "the"),
-    ])
+    assert sorted(listed) == sorted(
+        [
+            ("_posts/2026-05-01-ferry-fares.md", 12, "editing/repeated-word", "The the", "The"),
+            ("_posts/2026-05-01-ferry-fares.md", 12, "editing/repeated-word", "a a", "a"),
+            ("_posts/2026-05-01-ferry-fares.md", 12, "editing/repeated-word", "to to", "to"),
+            ("content/posts/budget.md", 13, "editing/repeated-word", "to to", "to"),
+            ("content/posts/schedule.md", 7, "editing/missing-space", "said.It", "said. It"),
+            ("content/posts/schedule.md", 7, "editing/repeated-word", "the the", "the"),
+            ("notes.txt", 3, "editing/missing-space", "June.The", "June. The"),
+            ("notes.txt", 3, "editing/repeated-word", "the the", "the"),
+        ]
+    )
     # nothing in a quotation, code, a shortcode, Liquid or front matter is fixed: those
     # drafts hold "go go", "had had", "the the", "fares.Total", "budget.Sum" and "enough.It" too

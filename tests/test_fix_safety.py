@@ -2,6 +2,7 @@
 file changed under us or a special file never leaves a damaged draft or a stray
 temporary file. (What is fixed, and encodings, BOMs, newlines and modes: test_fixes.py.)
 """
+
 from __future__ import annotations
 
 import errno
@@ -13,16 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import factlint
+
 from factlint import fixes
 from factlint.fixes import FixError, atomic_write, digest
 
-DRAFT = ("# Ferry fares\n"
-         "\n"
-         "The board met on Monday and the the members voted.\n"
-         "\n"
-         "Fares rise in May.\n")
+DRAFT = "# Ferry fares\n\nThe board met on Monday and the the members voted.\n\nFares rise in May.\n"
 FIXED = DRAFT.replace("the the", "the")
 
 
@@ -64,9 +61,13 @@ def start_paused_fix(tmp_path: Path, named: bool = False):
     story.write_text(DRAFT, encoding="utf-8")
     os.chmod(story, 0o640)
     marker = tmp_path / "writing"
-    proc = subprocess.Popen([sys.executable, "-c", PAUSING_FACTLINT, str(marker), "named" if named else "unnamed",
-                             "--fix", "story.md"], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", PAUSING_FACTLINT, str(marker), "named" if named else "unnamed", "--fix", "story.md"],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     while not marker.exists():
         if proc.poll() is not None or time.monotonic() > deadline:
@@ -102,8 +103,12 @@ def test_the_fix_completes_once_the_write_is_allowed_to(tmp_path):
     story = tmp_path / "story.md"
     story.write_text(DRAFT, encoding="utf-8")
     wrapper = PAUSING_FACTLINT.replace("time.sleep(600)", "pass")
-    proc = subprocess.run([sys.executable, "-c", wrapper, str(tmp_path / "m"), "unnamed", "--fix", "story.md"],
-                          cwd=tmp_path, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", wrapper, str(tmp_path / "m"), "unnamed", "--fix", "story.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     assert story.read_text(encoding="utf-8") == FIXED
     assert sorted(os.listdir(tmp_path)) == ["m", "story.md"]

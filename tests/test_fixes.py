@@ -1,4 +1,5 @@
 """--fix, --diff, --unsafe-fixes: what is fixed, how files are written, and what never is."""
+
 from __future__ import annotations
 
 import codecs
@@ -6,8 +7,8 @@ import os
 import stat
 
 import pytest
-
 from conftest import factlint, locations
+
 from factlint import lint_text
 from factlint.finding import Fix
 from factlint.fixes import FixError, apply_fixes, atomic_write, digest
@@ -108,12 +109,15 @@ def test_diff_goes_to_the_output_file_when_one_is_given(tmp_path):
     assert path.read_bytes() == SLIPS.encode()
 
 
-@pytest.mark.parametrize("encoding, bom, newline", [
-    ("utf-8", False, "\r\n"),
-    ("utf-8", True, "\n"),
-    ("utf-16-le", True, "\r\n"),
-    ("utf-16-be", True, "\n"),
-])
+@pytest.mark.parametrize(
+    "encoding, bom, newline",
+    [
+        ("utf-8", False, "\r\n"),
+        ("utf-8", True, "\n"),
+        ("utf-16-le", True, "\r\n"),
+        ("utf-16-be", True, "\n"),
+    ],
+)
 def test_encoding_bom_and_newlines_are_kept(tmp_path, encoding, bom, newline):
     marks = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
     original = SLIPS.replace("\n", newline) + "Café prices — “steady”.\n".replace("\n", newline)
@@ -122,7 +126,7 @@ def test_encoding_bom_and_newlines_are_kept(tmp_path, encoding, bom, newline):
     factlint("--fix", "story.md", cwd=tmp_path)
     written = path.read_bytes()
     assert written.startswith(marks[encoding]) == bom
-    text = written[len(marks[encoding]) if bom else 0:].decode(encoding)
+    text = written[len(marks[encoding]) if bom else 0 :].decode(encoding)
     assert text == original.replace("the the", "the")
     assert text.count(newline) == original.count(newline)
     if newline == "\n":
@@ -171,8 +175,9 @@ def test_stdin_fix_prints_the_fixed_text(tmp_path):
 
 
 def test_stdin_fix_with_an_output_file_writes_the_report_there(tmp_path):
-    run = factlint("--fix", "-", "--stdin-filename", "story.md", "--output-file", "report.txt",
-                   cwd=tmp_path, stdin=SLIPS)
+    run = factlint(
+        "--fix", "-", "--stdin-filename", "story.md", "--output-file", "report.txt", cwd=tmp_path, stdin=SLIPS
+    )
     assert run.out == SAFE_FIXED
     assert "framing/loaded-said" in (tmp_path / "report.txt").read_text(encoding="utf-8")
     assert "framing/loaded-said" not in run.err

@@ -1,4 +1,5 @@
 """Framing rules: given a draft, these findings -- in the reporter's voice only."""
+
 from conftest import draft, findings_of, positions
 
 
@@ -85,12 +86,14 @@ def test_clickbait_in_the_headline_but_not_an_ordinary_headline():
 
 def test_question_headline():
     assert framing("# Will the council pass the budget?\n\nThe council met.\n") == [
-        ("framing/question-headline", "Will the council pass the budget?")]
+        ("framing/question-headline", "Will the council pass the budget?")
+    ]
 
 
 def test_teaser_question_in_the_body():
     assert framing("The council met on Monday. The twist? Nobody voted.\n") == [
-        ("framing/clickbait-teaser", "The twist?")]
+        ("framing/clickbait-teaser", "The twist?")
+    ]
 
 
 def test_stacked_speculation_needs_many_hedges_in_one_paragraph():
@@ -101,7 +104,8 @@ def test_stacked_speculation_needs_many_hedges_in_one_paragraph():
 
 def test_mind_reading():
     assert framing("In a desperate bid to win back voters, the mayor cut fares.\n") == [
-        ("framing/mind-reading", "In a desperate bid")]
+        ("framing/mind-reading", "In a desperate bid")
+    ]
     assert framing("Aid agencies said food was desperately needed.\n") == []
 
 

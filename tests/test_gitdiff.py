@@ -1,11 +1,12 @@
 """--diff-base: only lines added or changed since a revision, in a real git repository."""
+
 from __future__ import annotations
 
 import subprocess
 
 import pytest
-
 from conftest import factlint, locations, write
+
 from factlint.gitdiff import parse_diff
 
 
@@ -36,14 +37,18 @@ def test_only_changed_lines_are_reported(repo):
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "old copy")
     text = path.read_text(encoding="utf-8")
-    text = text.replace("The harbour board meets on Friday.",
-                        "The harbour board reportedly meets on Friday.\n\nCouncillor Grant slammed the plan.")
+    text = text.replace(
+        "The harbour board meets on Friday.",
+        "The harbour board reportedly meets on Friday.\n\nCouncillor Grant slammed the plan.",
+    )
     path.write_text(text, encoding="utf-8")
     everything = factlint("stories", cwd=repo)
-    assert [l for _, l, _ in locations(everything.out)] == [3, 5, 7]
+    assert [line for _, line, _ in locations(everything.out)] == [3, 5, 7]
     run = factlint("--diff-base", "HEAD", "stories", cwd=repo)
-    assert locations(run.out) == [("stories/ferry.md", 5, "sourcing/vague-reports"),
-                                  ("stories/ferry.md", 7, "framing/loaded-said")]
+    assert locations(run.out) == [
+        ("stories/ferry.md", 5, "sourcing/vague-reports"),
+        ("stories/ferry.md", 7, "framing/loaded-said"),
+    ]
     # staged changes count as well (working tree against the revision)
     git(repo, "add", ".")
     assert len(locations(factlint("--diff-base", "HEAD", "stories", cwd=repo).out)) == 2
@@ -100,9 +105,9 @@ def test_parse_diff_hunks():
         "+++ /dev/null\n"
         "@@ -1 +0,0 @@\n"
         "-bye\n"
-        "diff --git a/\"caf\\303\\251.md\" b/\"caf\\303\\251.md\"\n"
+        'diff --git a/"caf\\303\\251.md" b/"caf\\303\\251.md"\n'
         "--- /dev/null\n"
-        "+++ \"b/caf\\303\\251.md\"\n"
+        '+++ "b/caf\\303\\251.md"\n'
         "@@ -0,0 +1 @@\n"
         "+hello\n"
     )

@@ -2,6 +2,7 @@
 tests/browser/). The page is a contract for other tools too: each finding is a ``<mark>``
 (or, where findings cross, several pieces) with ``data-finding``, ``data-rule``,
 ``data-family`` and ``data-severity`` around exactly its match."""
+
 from __future__ import annotations
 
 import base64
@@ -22,8 +23,10 @@ from factlint.reporters.highlight import Span, highlight
 
 PACK = str(Path(__file__).parent / "fixtures" / "report_pack")
 
-STORM = ("Storm notes\n\nToday people are saying the storm ravaged the very old pier 🌊 and "
-         "sources say the damage was catastrophic.\n")
+STORM = (
+    "Storm notes\n\nToday people are saying the storm ravaged the very old pier 🌊 and "
+    "sources say the damage was catastrophic.\n"
+)
 
 
 VOID = {"meta", "input", "br", "img", "hr", "link", "wbr", "col", "source"}
@@ -125,12 +128,16 @@ def write(tmp_path: Path, name: str, text: str, newline: str = "\n") -> str:
 
 # --- the highlighting algorithm -------------------------------------------------------------
 
+
 def marked_texts(text: str, spans: list[tuple[int, int]]) -> tuple[str, dict[int, str], list[dict]]:
     def open_tag(key: int, part: int) -> str:
         return f'<mark data-finding="{key}" data-part="{part}">'
 
-    page = '<div class="draft" data-path="t">' + highlight(
-        text, [Span(s, e, k) for k, (s, e) in enumerate(spans)], open_tag) + "</div>"
+    page = (
+        '<div class="draft" data-path="t">'
+        + highlight(text, [Span(s, e, k) for k, (s, e) in enumerate(spans)], open_tag)
+        + "</div>"
+    )
     reader = read_page(page)
     return reader.drafts["t"], reader.text_of, reader.marks
 
@@ -147,8 +154,8 @@ def test_nested_spans_are_nested_marks_each_around_its_match():
 
 def test_crossing_spans_split_the_later_one_and_keep_every_character():
     text = "people are saying the storm"
-    first = (0, text.index(" the"))                      # people are saying
-    second = (text.index("saying"), len(text))          # saying the storm
+    first = (0, text.index(" the"))  # people are saying
+    second = (text.index("saying"), len(text))  # saying the storm
     shown, texts, marks = marked_texts(text, [first, second])
     assert shown == text
     assert texts == {0: "people are saying", 1: "saying the storm"}
@@ -163,7 +170,7 @@ def test_empty_and_adjacent_spans():
 
 
 def test_text_is_escaped_and_carriage_returns_survive_parsing():
-    text = "<b>bold</b> & \"quotes\"\r\nline two"
+    text = '<b>bold</b> & "quotes"\r\nline two'
     html = highlight(text, [Span(0, 3, 0)], lambda k, p: "<mark>")
     assert "<b>" not in html and "&lt;b&gt;" in html and "&#13;" in html
     shown, _, _ = marked_texts(text, [(0, 3)])
@@ -171,9 +178,13 @@ def test_text_is_escaped_and_carriage_returns_survive_parsing():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="ab <&\r\n🌊é", max_size=30).flatmap(
-    lambda t: st.tuples(st.just(t), st.lists(
-        st.tuples(st.integers(0, len(t)), st.integers(0, len(t))).map(sorted), max_size=8))))
+@given(
+    st.text(alphabet="ab <&\r\n🌊é", max_size=30).flatmap(
+        lambda t: st.tuples(
+            st.just(t), st.lists(st.tuples(st.integers(0, len(t)), st.integers(0, len(t))).map(sorted), max_size=8)
+        )
+    )
+)
 def test_any_spans_give_well_formed_marks_around_exactly_their_text(case):
     text, spans = case
     shown, texts, _ = marked_texts(text, [tuple(s) for s in spans])
@@ -182,6 +193,7 @@ def test_any_spans_give_well_formed_marks_around_exactly_their_text(case):
 
 
 # --- the page -------------------------------------------------------------------------------
+
 
 def test_html_is_a_registered_format_that_keeps_texts():
     assert "html" in FORMATS and "html" in NEEDS_TEXTS
@@ -204,7 +216,10 @@ def test_every_finding_is_marked_on_its_match_with_its_rule_family_and_severity(
         mark = first_piece[n]
         assert mark["id"] == f"finding-{n}"
         assert (mark["data-rule"], mark["data-family"], mark["data-severity"]) == (
-            f["rule"], f["category"], f["severity"])
+            f["rule"],
+            f["category"],
+            f["severity"],
+        )
         pieces = [m for m in reader.marks if m["data-finding"] == str(n)]
         assert all(m["data-rule"] == f["rule"] for m in pieces)
     # the crossing pair is split, the rest are single marks
@@ -216,8 +231,10 @@ def test_every_finding_is_marked_on_its_match_with_its_rule_family_and_severity(
 
 
 def test_draft_html_and_script_are_shown_as_text_and_cannot_run(tmp_path):
-    hostile = ("Notes <script>window.pwned = 1</script> and <img src=x onerror=\"pwned=2\">\n\n"
-               "Sources say the pier <b>ravaged</b> by </script><!-- the storm.\n")
+    hostile = (
+        'Notes <script>window.pwned = 1</script> and <img src=x onerror="pwned=2">\n\n'
+        "Sources say the pier <b>ravaged</b> by </script><!-- the storm.\n"
+    )
     path = write(tmp_path, "hostile.txt", hostile)
     page, findings = report_and_json(path)
     reader = read_page(page)
@@ -291,6 +308,7 @@ def test_a_page_without_findings(tmp_path, text):
 
 # --- the source inventory beside the draft ----------------------------------------------------
 
+
 class SourcesReader(HTMLParser):
     """The rows of each file's source panel: [line, source, kind, cue, how, reason?]."""
 
@@ -330,11 +348,13 @@ class SourcesReader(HTMLParser):
             self.rows[-1][-1] += data
 
 
-SOURCED = ("Council pulls bridge plan\n\n"
-           "The council shelved the bridge plan on Monday, Mayor Ana Ruiz said. "
-           "Critics say the delay will cost millions. The AT&T unit said it would appeal.\n\n"
-           "Two council staff members said the vote was close. They spoke on condition of anonymity "
-           "because they were not authorised to discuss it.\n")
+SOURCED = (
+    "Council pulls bridge plan\n\n"
+    "The council shelved the bridge plan on Monday, Mayor Ana Ruiz said. "
+    "Critics say the delay will cost millions. The AT&T unit said it would appeal.\n\n"
+    "Two council staff members said the vote was close. They spoke on condition of anonymity "
+    "because they were not authorised to discuss it.\n"
+)
 
 
 def test_the_source_inventory_is_shown_beside_the_draft(tmp_path):
@@ -349,9 +369,11 @@ def test_the_source_inventory_is_shown_beside_the_draft(tmp_path):
     share = round(100 * inventory["summary"]["named_share"])
     assert reader.summaries == [f"Sources: {count} attributions; {share}% named"]
     # one row per attribution, in reading order: line, source, kind, cue, claim type, reason
-    expected = [[str(a["line"]), a["source"]["text"] if a["source"] else "—", a["kind"], a["cue"]["text"],
-                 a["quote"]] + (["why unnamed: " + a["reason"]["text"]] if a["reason"] else [])
-                for a in inventory["attributions"]]
+    expected = [
+        [str(a["line"]), a["source"]["text"] if a["source"] else "—", a["kind"], a["cue"]["text"], a["quote"]]
+        + (["why unnamed: " + a["reason"]["text"]] if a["reason"] else [])
+        for a in inventory["attributions"]
+    ]
     assert reader.rows == expected
     kinds = [row[2] for row in reader.rows]
     assert "named-person" in kinds and "vague" in kinds and "anonymous" in kinds

@@ -1,4 +1,5 @@
 """The JSON output contract (docs/json-output.md), on LF, CRLF, BOM and non-ASCII text."""
+
 import json
 
 import pytest
@@ -6,11 +7,26 @@ from click.testing import CliRunner
 
 from factlint.cli import main
 
-KEYS = ["path", "line", "column", "end_line", "end_column", "offset", "end_offset", "rule", "category",
-        "severity", "message", "match", "suggestions"]
+KEYS = [
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "offset",
+    "end_offset",
+    "rule",
+    "category",
+    "severity",
+    "message",
+    "match",
+    "suggestions",
+]
 
-DRAFT = ("# Harbour bridge\n\nThe mayor reportedly resigned. According to multiple\nreports the the council"
-         " met.Critics slammed it — “a disaster”, said Zoë Müller 🚧.\n")
+DRAFT = (
+    "# Harbour bridge\n\nThe mayor reportedly resigned. According to multiple\nreports the the council"
+    " met.Critics slammed it — “a disaster”, said Zoë Müller 🚧.\n"
+)
 
 
 def run_json(tmp_path, data: bytes, name: str = "draft.md"):
@@ -52,11 +68,15 @@ def test_every_finding_agrees_with_the_text(tmp_path, variant):
     payload, _ = run_json(tmp_path, data)
     assert payload["version"] == 1
     findings = payload["findings"]
-    assert {f["rule"] for f in findings} >= {"sourcing/vague-reports", "editing/repeated-word",
-                                             "editing/missing-space", "framing/loaded-said"}
+    assert {f["rule"] for f in findings} >= {
+        "sourcing/vague-reports",
+        "editing/repeated-word",
+        "editing/missing-space",
+        "framing/loaded-said",
+    }
     for f in findings:
         assert list(f) == KEYS
-        assert text[f["offset"]:f["end_offset"]] == f["match"]
+        assert text[f["offset"] : f["end_offset"]] == f["match"]
         assert (f["line"], f["column"]) == position(text, f["offset"])
         assert (f["end_line"], f["end_column"]) == position(text, f["end_offset"])
         assert f["path"].endswith("draft.md")

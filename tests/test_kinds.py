@@ -1,11 +1,12 @@
 """Each rule kind end to end: a small pack of our own, a draft, these findings."""
+
 import re
 import textwrap
 
 import pytest
+from conftest import draft
 
 from factlint import lint_text, load_rules
-from conftest import draft, positions
 
 COMMON = """
     category: house
@@ -18,8 +19,9 @@ COMMON = """
 def pack(tmp_path, body: str):
     """Load a one-file pack whose rules share COMMON keys; examples are checked elsewhere."""
     common = draft(COMMON).strip()
-    text = "rules:\n" + re.sub(r"^( *)__COMMON__", lambda m: textwrap.indent(common, m.group(1)),
-                                draft(body), flags=re.MULTILINE)
+    text = "rules:\n" + re.sub(
+        r"^( *)__COMMON__", lambda m: textwrap.indent(common, m.group(1)), draft(body), flags=re.MULTILINE
+    )
     (tmp_path / "pack.yaml").write_text(text, encoding="utf-8")
     return load_rules([tmp_path], builtin=False)
 
@@ -32,22 +34,29 @@ def lint(rules, text, path="draft.md"):
 
 
 def test_phrase_words_are_whole_words_case_insensitive_across_line_wraps(tmp_path):
-    rules = pack(tmp_path, f"""
+    rules = pack(
+        tmp_path,
+        f"""
           - id: house/vague
             kind: phrase
             __COMMON__
             words: ["according to multiple reports", reportedly]
             message: "Vague: {{match}}"
             {EX}
-        """)
+        """,
+    )
     text = "Reportedly, talks failed.\nAccording to multiple\nreports, unreportedly so.\n"
-    assert lint(rules, text) == [("house/vague", 1, 1, "Reportedly"),
-                                 ("house/vague", 2, 1, "According to multiple\nreports")]
+    assert lint(rules, text) == [
+        ("house/vague", 1, 1, "Reportedly"),
+        ("house/vague", 2, 1, "According to multiple\nreports"),
+    ]
 
 
 def test_phrase_patterns_exceptions_and_lexicons(tmp_path):
     (tmp_path / "lex.yaml").write_text("lexicons:\n  hype: [seismic, staggering]\n", encoding="utf-8")
-    rules = pack(tmp_path, f"""
+    rules = pack(
+        tmp_path,
+        f"""
           - id: house/hype
             kind: phrase
             __COMMON__
@@ -56,13 +65,16 @@ def test_phrase_patterns_exceptions_and_lexicons(tmp_path):
             exceptions: ['seismic (?:survey|data)']
             message: "Hype: {{match}}"
             {EX}
-        """)
+        """,
+    )
     text = "A seismic shift and staggering mega-deals. The seismic survey found oil.\n"
     assert [m for *_, m in lint(rules, text)] == ["seismic", "staggering", "mega-deals"]
 
 
 def test_scopes_outside_quote_and_headline(tmp_path):
-    rules = pack(tmp_path, f"""
+    rules = pack(
+        tmp_path,
+        f"""
           - id: house/slammed
             kind: phrase
             __COMMON__
@@ -77,7 +89,8 @@ def test_scopes_outside_quote_and_headline(tmp_path):
             patterns: ['\\?$']
             message: "Question in headline"
             {EX}
-        """)
+        """,
+    )
     text = draft("""
         # Is the bridge safe?
 
@@ -85,12 +98,13 @@ def test_scopes_outside_quote_and_headline(tmp_path):
 
         Is it safe? Nobody knows.
         """)
-    assert lint(rules, text) == [("house/question-headline", 1, 21, "?"),
-                                 ("house/slammed", 3, 50, "slammed")]
+    assert lint(rules, text) == [("house/question-headline", 1, 21, "?"), ("house/slammed", 3, 50, "slammed")]
 
 
 def test_substitute_suggests_with_matching_case_and_offers_a_fix(tmp_path):
-    rules = pack(tmp_path, f"""
+    rules = pack(
+        tmp_path,
+        f"""
           - id: house/said
             kind: substitute
             __COMMON__
@@ -98,7 +112,8 @@ def test_substitute_suggests_with_matching_case_and_offers_a_fix(tmp_path):
             fix: safe
             message: "Write '{{suggestion}}' instead of '{{match}}'."
             {EX}
-        """)
+        """,
+    )
     found = lint_text("Slammed by critics, he blasted back.\n", "d.txt", rules)
     assert [(f.match, f.message, f.suggestions, f.fix.replacement, f.fix.safe) for f in found] == [
         ("Slammed", "Write 'Criticized' instead of 'Slammed'.", ["Criticized"], "Criticized", True),
@@ -107,7 +122,9 @@ def test_substitute_suggests_with_matching_case_and_offers_a_fix(tmp_path):
 
 
 def test_sentence_rule_when_unless_and_window(tmp_path):
-    rules = pack(tmp_path, f"""
+    rules = pack(
+        tmp_path,
+        f"""
           - id: house/figure
             kind: sentence
             __COMMON__
@@ -116,7 +133,8 @@ def test_sentence_rule_when_unless_and_window(tmp_path):
             window: 1
             message: "Who counted {{match}}?"
             {EX}
-        """)
+        """,
+    )
     text = draft("""
         The storm killed 12 people. Roads were closed.
 
@@ -126,12 +144,13 @@ def test_sentence_rule_when_unless_and_window(tmp_path):
 
         See [the data](https://example.org): 30 deaths.
         """)
-    assert lint(rules, text) == [("house/figure", 1, 18, "12 people"),
-                                 ("house/figure", 3, 18, "40 people")]
+    assert lint(rules, text) == [("house/figure", 1, 18, "12 people"), ("house/figure", 3, 18, "40 people")]
 
 
 def test_repetition_adjacent_and_count(tmp_path):
-    rules = pack(tmp_path, f"""
+    rules = pack(
+        tmp_path,
+        f"""
           - id: house/doubled
             kind: repetition
             mode: adjacent
@@ -149,7 +168,8 @@ def test_repetition_adjacent_and_count(tmp_path):
             __COMMON__
             message: "{{count}} hedges ({{words}})"
             {EX}
-        """)
+        """,
+    )
     text = "The the plan had had its day. It may fail, could stall and might collapse.\n"
     found = lint_text(text, "d.txt", rules)
     assert [(f.rule, f.match, f.message) for f in found] == [
@@ -160,9 +180,12 @@ def test_repetition_adjacent_and_count(tmp_path):
 
 
 def test_consistency_reports_the_minority_spelling(tmp_path):
-    (tmp_path / "lex.yaml").write_text("lexicons:\n  uk: [colour, organise]\n  us: [color, organize]\n",
-                                       encoding="utf-8")
-    rules = pack(tmp_path, f"""
+    (tmp_path / "lex.yaml").write_text(
+        "lexicons:\n  uk: [colour, organise]\n  us: [color, organize]\n", encoding="utf-8"
+    )
+    rules = pack(
+        tmp_path,
+        f"""
           - id: house/zelensky
             kind: consistency
             __COMMON__
@@ -175,7 +198,8 @@ def test_consistency_reports_the_minority_spelling(tmp_path):
             groups: [["@uk", "@us"]]
             message: "'{{match}}': use '{{suggestion}}'"
             {EX}
-        """)
+        """,
+    )
     text = "Zelenskyy spoke. Zelensky left. Zelensky returned. The colour of the flag, organize it.\n"
     found = lint_text(text, "d.txt", rules)
     assert [(f.match, f.message) for f in found] == [
@@ -185,7 +209,9 @@ def test_consistency_reports_the_minority_spelling(tmp_path):
 
 
 def test_metric_sentence_length_and_document_grade(tmp_path):
-    rules = pack(tmp_path, f"""
+    rules = pack(
+        tmp_path,
+        f"""
           - id: house/long
             kind: metric
             metric: words
@@ -202,14 +228,17 @@ def test_metric_sentence_length_and_document_grade(tmp_path):
             __COMMON__
             message: "grade {{value}}"
             {EX}
-        """)
+        """,
+    )
     text = "Short one. This sentence has rather more than eight words in it, surely.\n"
     found = lint_text(text, "d.txt", rules)
     assert [(f.rule, f.column, f.message) for f in found] == [("house/long", 12, "11 words (max 8)")]
 
 
 def test_structure_checks_take_options(tmp_path):
-    rules = pack(tmp_path, f"""
+    rules = pack(
+        tmp_path,
+        f"""
           - id: house/repeat
             kind: structure
             check: repeated-paragraph
@@ -217,7 +246,8 @@ def test_structure_checks_take_options(tmp_path):
             __COMMON__
             message: "Repeats line {{line}}"
             {EX}
-        """)
+        """,
+    )
     text = "Fares rise in May.\n\nBuses stop at nine.\n\nFares rise in May.\n"
     assert [(f.line, f.message) for f in lint_text(text, "d.txt", rules)] == [(5, "Repeats line 1")]
 
@@ -226,7 +256,9 @@ def test_structure_check_rejects_an_option_it_does_not_have(tmp_path):
     from factlint.ruleset import RuleLoadError
 
     with pytest.raises(RuleLoadError, match="check 'missing-space' has no option 'brackets'"):
-        pack(tmp_path, f"""
+        pack(
+            tmp_path,
+            f"""
               - id: house/space
                 kind: structure
                 check: missing-space
@@ -234,14 +266,17 @@ def test_structure_check_rejects_an_option_it_does_not_have(tmp_path):
                 __COMMON__
                 message: "x"
                 {EX}
-            """)
+            """,
+        )
 
 
 def test_a_catastrophic_regex_times_out_and_the_run_goes_on(tmp_path):
     from factlint.api import lint_text_result
     from factlint.kinds import base
 
-    rules = pack(tmp_path, f"""
+    rules = pack(
+        tmp_path,
+        f"""
           - id: house/slow
             kind: phrase
             __COMMON__
@@ -254,7 +289,8 @@ def test_a_catastrophic_regex_times_out_and_the_run_goes_on(tmp_path):
             words: [reportedly]
             message: "x"
             {EX}
-        """)
+        """,
+    )
     old = base.REGEX_TIMEOUT
     base.REGEX_TIMEOUT = 0.2
     try:

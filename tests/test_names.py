@@ -3,9 +3,9 @@
 Given a draft, these names; and a framing word inside a name, or a label inside what a named
 source is reported as saying, is no finding.
 """
+
 import pytest
 from conftest import doc_of, findings_of
-
 
 
 def names(text):
@@ -15,7 +15,9 @@ def names(text):
 
 def test_an_organisation_is_a_capitalised_run_ending_in_an_organisation_word_or_a_ticker():
     assert names("Shares in Mad Hatter Holdings rose. MAD HATTER <MADH> SETS RIGHTS PLAN.\n") == [
-        ("Mad Hatter Holdings", "organisation"), ("MAD HATTER", "organisation")]
+        ("Mad Hatter Holdings", "organisation"),
+        ("MAD HATTER", "organisation"),
+    ]
 
 
 def test_a_name_the_story_uses_as_a_speaker_is_a_name_wherever_it_recurs():
@@ -31,11 +33,14 @@ def test_fixed_terms_come_from_the_lexicon_in_any_case():
     assert names("On april fools' day the Lib Dems met.\n") == [("april fools' day", "term"), ("Lib Dems", "term")]
 
 
-@pytest.mark.parametrize("text", [
-    "Crazy Bob Inc said its board adopted a rights plan.",  # a retailer's name
-    "The new committee will be called the Defeat Crooked Pete PAC.",  # a committee's name
-    "The ferry was requisitioned by the Nazi occupiers in 1941.",  # a historical term
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crazy Bob Inc said its board adopted a rights plan.",  # a retailer's name
+        "The new committee will be called the Defeat Crooked Pete PAC.",  # a committee's name
+        "The ferry was requisitioned by the Nazi occupiers in 1941.",  # a historical term
+    ],
+)
 def test_a_framing_word_inside_a_name_is_part_of_the_name(text):
     assert findings_of(text + "\n", "draft.txt", rule="framing") == []
 
@@ -52,13 +57,20 @@ def test_a_label_in_what_a_named_source_is_reported_as_saying_is_theirs():
     assert doc.in_attributed(start, start + 5)
     assert [f.rule for f in findings_of(text, "draft.txt", rule="framing/contentious-label")] == []
     # the reporter's own label, and an unnamed source's, are still flagged
-    assert [f.match for f in findings_of("The harbour board is a cartel of thugs.\n", "draft.txt",
-                                         rule="framing/contentious-label")] == ["thugs"]
-    assert [f.match for f in findings_of("Critics said the harbour board is a cartel of thugs.\n", "draft.txt",
-                                         rule="framing/contentious-label")] == ["thugs"]
+    assert [
+        f.match
+        for f in findings_of("The harbour board is a cartel of thugs.\n", "draft.txt", rule="framing/contentious-label")
+    ] == ["thugs"]
+    assert [
+        f.match
+        for f in findings_of(
+            "Critics said the harbour board is a cartel of thugs.\n", "draft.txt", rule="framing/contentious-label"
+        )
+    ] == ["thugs"]
 
 
 def test_the_loaded_verb_that_reports_the_words_stays_the_reporters():
-    found = findings_of("The mayor slammed the plan, which he said had a terrible record.\n", "draft.txt",
-                        rule="framing")
+    found = findings_of(
+        "The mayor slammed the plan, which he said had a terrible record.\n", "draft.txt", rule="framing"
+    )
     assert "slammed" in {f.match for f in found}

@@ -1,6 +1,7 @@
 """The built-in packs as a whole: generated docs are current, files follow the schema and the conventions.
 
 (Examples and the schema file are checked in test_builtin_rules.py and test_rule_files.py.)"""
+
 from pathlib import Path
 
 import yaml
@@ -15,7 +16,8 @@ def test_docs_rules_md_is_up_to_date():
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == rules_markdown(load_rules()), (
         "docs/rules.md is out of date with rules/*.yaml; regenerate it with:\n"
-        "    factlint rules --format markdown > docs/rules.md")
+        "    factlint rules --format markdown > docs/rules.md"
+    )
 
 
 def test_every_builtin_rule_file_validates_against_the_published_schema():
@@ -49,8 +51,10 @@ def test_fixes_are_safe_only_for_space_and_doubled_word_repairs():
     from factlint import lint_text
     from factlint import load_rules as api_load_rules
 
-    text = ("# Council  meets\n\nThe the council met on Monday.It voted. The senator slammed the plan.\n"
-            "Border agents detained illegal immigrants.\n")
+    text = (
+        "# Council  meets\n\nThe the council met on Monday.It voted. The senator slammed the plan.\n"
+        "Border agents detained illegal immigrants.\n"
+    )
     rules = api_load_rules(select=["ALL", "editing/double-space"])
     safe = {f.rule for f in lint_text(text, "draft.md", rules) if f.fix is not None and f.fix.safe}
     assert safe <= {"editing/missing-space", "editing/double-space", "editing/repeated-word"}

@@ -2,6 +2,7 @@
 whatever the number of jobs and whether the cache answers; a damaged cache is never fatal.
 
 Speed itself is measured by bench/speed.py, never asserted here."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import draft, factlint, write
+
 from factlint import cache, document, lint_text, load_rules, parallel, runner
 
 STORY = """\
@@ -58,13 +59,14 @@ def test_jobs_give_the_same_findings_problems_and_order(tmp_path, fork_always):
     assert one[0] == 2  # the broken file
     assert "zz-broken.md: not valid UTF-8" in one[2]
     rules = {f["rule"] for f in one[1]["findings"]}
-    assert {"sourcing/vague-reports", "framing/loaded-said", "editing/repeated-word",
-            "editing/missing-space"} <= rules
+    assert {"sourcing/vague-reports", "framing/loaded-said", "editing/repeated-word", "editing/missing-space"} <= rules
     # the per-folder configuration applies in workers too
-    assert all(f["severity"] == "error" for f in one[1]["findings"]
-               if f["path"].startswith("opinion/") and f["rule"].startswith("framing/"))
-    assert not any(f["path"].startswith("opinion/") and f["rule"].startswith("sourcing/")
-                   for f in one[1]["findings"])
+    assert all(
+        f["severity"] == "error"
+        for f in one[1]["findings"]
+        if f["path"].startswith("opinion/") and f["rule"].startswith("framing/")
+    )
+    assert not any(f["path"].startswith("opinion/") and f["rule"].startswith("sourcing/") for f in one[1]["findings"])
     for jobs in ("2", "3", "8"):
         assert run_json(tmp_path, "--no-cache", "--jobs", jobs, ".") == one
 
@@ -229,7 +231,10 @@ def test_changed_content_and_settings_are_linted_afresh(tmp_path, monkeypatch):
 
 def test_rule_pack_edits_change_the_findings_not_the_cache(tmp_path):
     write(tmp_path, "story.md", "# Ferry\n\nThe ferry is late and the fares are up.\n")
-    pack = write(tmp_path, "pack/house.yaml", """\
+    pack = write(
+        tmp_path,
+        "pack/house.yaml",
+        """\
         rules:
           - id: house/word
             kind: phrase
@@ -240,10 +245,15 @@ def test_rule_pack_edits_change_the_findings_not_the_cache(tmp_path):
             why: House style.
             link: https://example.org/style
             examples: {flag: [The ferry.], pass: [The boat.]}
-        """)
+        """,
+    )
     assert "House word 'ferry'" in factlint("--rules", "pack", "story.md", cwd=tmp_path).out
-    pack.write_text(pack.read_text(encoding="utf-8").replace("words: [ferry]", "words: [fares]")
-                    .replace("The ferry.", "The fares."), encoding="utf-8")
+    pack.write_text(
+        pack.read_text(encoding="utf-8")
+        .replace("words: [ferry]", "words: [fares]")
+        .replace("The ferry.", "The fares."),
+        encoding="utf-8",
+    )
     out = factlint("--rules", "pack", "story.md", cwd=tmp_path).out
     assert "House word 'fares'" in out and "House word 'ferry'" not in out
 
@@ -265,11 +275,10 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path, damage):
             con.execute("INSERT INTO results VALUES (1, 2)")
     elif damage == "bad-payload":
         with sqlite3.connect(db) as con:
-            con.execute("UPDATE results SET value = CASE WHEN rowid % 2 THEN 'not json' "
-                        "ELSE '[[1, 2, \"x\"]]' END")
+            con.execute("UPDATE results SET value = CASE WHEN rowid % 2 THEN 'not json' ELSE '[[1, 2, \"x\"]]' END")
     elif damage == "truncated":
         data = db.read_bytes()
-        db.write_bytes(data[:len(data) // 3])
+        db.write_bytes(data[: len(data) // 3])
     for rules_pickle in (tmp_path / ".factlint_cache").glob("rules-*.pickle"):
         rules_pickle.write_bytes(b"factlint-rules\n" + b"0" * 32 + b"\n" + pickle.dumps("not a rule set"))
     for _ in range(2):  # the damaged cache is read, then replaced

@@ -1,5 +1,6 @@
 """Placeholders as reporters type them (issue 17, item 4): "£TKm", "$TKbn", "the TKth
 century", "in the TKs" are placeholders; "[...]" marking a cut inside a quotation is not."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,22 +14,28 @@ def placeholders(text: str) -> list[tuple[str, str]]:
     return [(f.rule, f.match) for f in lint_text(text, "d.md", RULES)]
 
 
-@pytest.mark.parametrize("text, match", [
-    ("The deal is worth £TKm to the club.", "TKm"),
-    ("The deal is worth $TKbn to the club.", "TKbn"),
-    ("The church dates from the TKth century.", "TKth"),
-    ("The pier was built in the TKs by the council.", "TKs"),
-    ("Revenue rose to $TK million in the quarter.", "TK"),
-])
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("The deal is worth £TKm to the club.", "TKm"),
+        ("The deal is worth $TKbn to the club.", "TKbn"),
+        ("The church dates from the TKth century.", "TKth"),
+        ("The pier was built in the TKs by the council.", "TKs"),
+        ("Revenue rose to $TK million in the quarter.", "TK"),
+    ],
+)
 def test_a_placeholder_glued_to_a_unit_or_an_ending_is_still_a_placeholder(text, match):
     assert placeholders(text) == [("editing/placeholder", match)]
 
 
-@pytest.mark.parametrize("text", [
-    "The champion won by TKO in the third round.",
-    "Coach Tkachenko named his squad on Monday.",
-    "She shops at TKmaxx and TKsports on Saturdays.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The champion won by TKO in the third round.",
+        "Coach Tkachenko named his squad on Monday.",
+        "She shops at TKmaxx and TKsports on Saturdays.",
+    ],
+)
 def test_words_that_start_with_tk_are_not_placeholders(text):
     assert placeholders(text) == []
 

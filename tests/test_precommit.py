@@ -4,6 +4,7 @@ pre-commit installs factlint from a git repository into an environment of its ow
 from the package index). The repository used is a snapshot of this working tree, so the
 test sees uncommitted work too, exactly as `pre-commit try-repo` would.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,13 +15,25 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO, readme_snippet, write
 
-GIT = ["git", "-c", "user.email=desk@example.org", "-c", "user.name=Desk", "-c", "commit.gpgsign=false",
-       "-c", "init.defaultBranch=main"]
-NETWORK_TROUBLE = ("NewConnectionError", "Temporary failure in name resolution", "Network is unreachable",
-                   "No matching distribution found for hatchling")
+GIT = [
+    "git",
+    "-c",
+    "user.email=desk@example.org",
+    "-c",
+    "user.name=Desk",
+    "-c",
+    "commit.gpgsign=false",
+    "-c",
+    "init.defaultBranch=main",
+]
+NETWORK_TROUBLE = (
+    "NewConnectionError",
+    "Temporary failure in name resolution",
+    "Network is unreachable",
+    "No matching distribution found for hatchling",
+)
 
 BAD_DRAFT = """\
     # Ferry fares
@@ -39,8 +52,13 @@ def git(cwd, *args: str) -> str:
 
 
 def tracked_files(repo: Path) -> list[str]:
-    out = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=repo,
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return sorted({p for p in out.split("\0") if p and (repo / p).is_file()})
 
 
@@ -76,8 +94,14 @@ def env(tmp_path_factory):
 
 
 def pre_commit(cwd, environ, *args: str) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "pre_commit", *args, "--color", "never"], cwd=cwd, env=environ,
-                          capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args, "--color", "never"],
+        cwd=cwd,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     _skip_if_offline(proc)
     return proc
 
@@ -129,29 +153,35 @@ def test_readme_snippet_installed_as_a_hook_stops_the_commit(env, tmp_path):
     git(repo, "add", ".pre-commit-config.yaml")
     pre_commit(repo, environ, "install")
 
-    proc = subprocess.run([*GIT, "commit", "-m", "ferry fares"], cwd=repo, env=environ, capture_output=True,
-                          text=True, timeout=900)
+    proc = subprocess.run(
+        [*GIT, "commit", "-m", "ferry fares"], cwd=repo, env=environ, capture_output=True, text=True, timeout=900
+    )
     _skip_if_offline(proc)
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0, output
     assert "stories/ferry.md:3:" in output and "sourcing/vague-reports" in output
-    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=repo,
-                          capture_output=True).returncode != 0  # nothing was committed
+    assert (
+        subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=repo, capture_output=True).returncode != 0
+    )  # nothing was committed
 
     (repo / "stories/ferry.md").write_text(GOOD_DRAFT.replace("    ", ""), encoding="utf-8")
     git(repo, "add", "stories/ferry.md")
-    proc = subprocess.run([*GIT, "commit", "-q", "-m", "ferry fares"], cwd=repo, env=environ,
-                          capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [*GIT, "commit", "-q", "-m", "ferry fares"], cwd=repo, env=environ, capture_output=True, text=True, timeout=900
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert git(repo, "log", "--format=%s").strip() == "ferry fares"
 
 
 def test_hook_manifest_and_this_repositorys_config_are_valid(env):
     _, environ = env
-    for command, path in (("validate-manifest", ".pre-commit-hooks.yaml"),
-                          ("validate-config", ".pre-commit-config.yaml")):
-        proc = subprocess.run([sys.executable, "-m", "pre_commit", command, str(REPO / path)], env=environ,
-                              capture_output=True, text=True)
+    for command, path in (
+        ("validate-manifest", ".pre-commit-hooks.yaml"),
+        ("validate-config", ".pre-commit-config.yaml"),
+    ):
+        proc = subprocess.run(
+            [sys.executable, "-m", "pre_commit", command, str(REPO / path)], env=environ, capture_output=True, text=True
+        )
         assert proc.returncode == 0, proc.stdout + proc.stderr
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks[0]["id"] == "factlint"
@@ -167,8 +197,9 @@ def test_this_repositorys_own_factlint_hook_passes_on_its_docs():
 
     skip_unless_a_git_checkout()
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    hook = next(h for repo in config["repos"] if repo["repo"] == "local"
-                for h in repo["hooks"] if h["id"] == "factlint-docs")
+    hook = next(
+        h for repo in config["repos"] if repo["repo"] == "local" for h in repo["hooks"] if h["id"] == "factlint-docs"
+    )
     files = [p for p in tracked_files(REPO) if re.search(hook["files"], p)]
     assert "README.md" in files and "docs/configuration.md" in files
     args = shlex.split(hook["entry"])[1:]

@@ -3,32 +3,98 @@
 CI runs a moderate number of examples; FACTLINT_NIGHTLY=1 (or FACTLINT_HYPOTHESIS_PROFILE=nightly)
 runs many more (see docs/testing.md).
 """
+
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factlint import lint_text, load_rules
 from factlint.document import parse
 
-settings.register_profile("ci", max_examples=150, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("nightly", max_examples=5000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("FACTLINT_HYPOTHESIS_PROFILE")
-                      or ("nightly" if os.environ.get("FACTLINT_NIGHTLY") == "1" else "ci"))
+settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("nightly", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(
+    os.environ.get("FACTLINT_HYPOTHESIS_PROFILE") or ("nightly" if os.environ.get("FACTLINT_NIGHTLY") == "1" else "ci")
+)
 
 RULES = load_rules(select=["ALL"])
 
 # Pieces that exercise the parsers: Markdown syntax, quotation marks, abbreviations, newlines.
-FRAGMENTS = st.sampled_from([
-    "# ", "## ", "---\n", "title: x\n", "+++\n", "> ", "- ", "1. ", "* ", "**", "_", "`", "```\n", "~~",
-    "[", "](", ")", "](https://example.org/a_b)", "<!-- ", " -->", "<b>", "</b>", "![alt](i.png)", "|", "\\",
-    "“", "”", "‘", "’", '"', "'", "«", "»", "(", "[CHECK]", "TK", "U.S.", "Dr.", "3.5", "plan?It",
-    "reportedly", "according to multiple reports", "the the", "slammed", "said", "officials said",
-    "\n", "\r\n", "\r", "\n\n", "\t", "  ", " ", ".", "?", "!", "…", "\ufeff", "\u00a0", "İ", "ß", "🚧", "é",
-    "dozens of civilians", "$48 million", "12%", "US", "Zelensky", "Zelenskyy",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "# ",
+        "## ",
+        "---\n",
+        "title: x\n",
+        "+++\n",
+        "> ",
+        "- ",
+        "1. ",
+        "* ",
+        "**",
+        "_",
+        "`",
+        "```\n",
+        "~~",
+        "[",
+        "](",
+        ")",
+        "](https://example.org/a_b)",
+        "<!-- ",
+        " -->",
+        "<b>",
+        "</b>",
+        "![alt](i.png)",
+        "|",
+        "\\",
+        "“",
+        "”",
+        "‘",
+        "’",
+        '"',
+        "'",
+        "«",
+        "»",
+        "(",
+        "[CHECK]",
+        "TK",
+        "U.S.",
+        "Dr.",
+        "3.5",
+        "plan?It",
+        "reportedly",
+        "according to multiple reports",
+        "the the",
+        "slammed",
+        "said",
+        "officials said",
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n",
+        "\t",
+        "  ",
+        " ",
+        ".",
+        "?",
+        "!",
+        "…",
+        "\ufeff",
+        "\u00a0",
+        "İ",
+        "ß",
+        "🚧",
+        "é",
+        "dozens of civilians",
+        "$48 million",
+        "12%",
+        "US",
+        "Zelensky",
+        "Zelenskyy",
+    ]
+)
 TEXTS = st.one_of(
     st.lists(st.one_of(FRAGMENTS, st.text(max_size=8)), max_size=60).map("".join),
     st.text(max_size=300),
@@ -55,7 +121,7 @@ def check_findings(text: str, path: str) -> list:
     findings = lint_text(text, path, RULES)
     for f in findings:
         assert 0 <= f.offset <= f.end_offset <= len(text)
-        assert text[f.offset:f.end_offset] == f.match
+        assert text[f.offset : f.end_offset] == f.match
         assert (f.line, f.column) == reference_position(text, f.offset)
         assert (f.end_line, f.end_column) == reference_position(text, f.end_offset)
         if f.fix is not None:
@@ -83,7 +149,7 @@ def test_the_document_model_maps_every_span_inside_the_text(text, path):
     for s in doc.sentences:
         start, end = doc.to_raw(s.start, s.end)
         assert 0 <= start <= end <= n
-        assert doc.prose[s.start:s.end].strip() == doc.prose[s.start:s.end]
+        assert doc.prose[s.start : s.end].strip() == doc.prose[s.start : s.end]
     for q in doc.quotes:
         assert q.start < q.end <= len(doc.prose)
 
@@ -96,22 +162,36 @@ def test_the_same_input_gives_the_same_output(text):
 # -- fixes -------------------------------------------------------------------------------
 import contextlib
 import io
-import random
 import tempfile
 from pathlib import Path
 from unittest import mock
 
-from factlint.selection import Cli
 from factlint.fixes import applicable, apply_fixes, choose_fixes
 from factlint.runner import CheckOptions, SetupError, run_check
 
-FIXABLE = st.sampled_from([
-    "the the", "The the", "and and", "slammed", "Slammed", "blasted", "plan.It", "plan?It", "U.S.", "  ",
-    "in in", "a a", "12 %", "per cent", "very unique",
-])
+FIXABLE = st.sampled_from(
+    [
+        "the the",
+        "The the",
+        "and and",
+        "slammed",
+        "Slammed",
+        "blasted",
+        "plan.It",
+        "plan?It",
+        "U.S.",
+        "  ",
+        "in in",
+        "a a",
+        "12 %",
+        "per cent",
+        "very unique",
+    ]
+)
 # drafts, not binary files: no NUL (a file with one is skipped as binary)
 FIX_TEXTS = st.lists(st.one_of(FIXABLE, FRAGMENTS, st.text(max_size=5)), max_size=40).map(
-    lambda parts: "".join(parts).replace("\x00", ""))
+    lambda parts: "".join(parts).replace("\x00", "")
+)
 
 
 def fix_with_the_command(data: bytes, path: str, unsafe: bool = True) -> bytes:
@@ -119,8 +199,15 @@ def fix_with_the_command(data: bytes, path: str, unsafe: bool = True) -> bytes:
     every rule): the fixed draft in its own encoding, with its byte-order mark."""
     from factlint.fixes import encode
 
-    options = CheckOptions(paths=["-"], stdin_filename=path, fix=True, unsafe_fixes=unsafe, isolated=True,
-                           encoding_errors="replace", keep_texts=True)
+    options = CheckOptions(
+        paths=["-"],
+        stdin_filename=path,
+        fix=True,
+        unsafe_fixes=unsafe,
+        isolated=True,
+        encoding_errors="replace",
+        keep_texts=True,
+    )
     result = run_check(options, ruleset=RULES, stdin=io.BytesIO(data))
     assert result.fixed_stdin is not None
     source = result.sources[path]
@@ -132,7 +219,7 @@ def outside_stretches_are_kept(before: str, after: str, fixes) -> bool:
     the result starts and ends as the draft does, and the stretches appear in order."""
     stretches, pos = [], 0
     for fix in fixes:
-        stretches.append(before[pos:fix.offset])
+        stretches.append(before[pos : fix.offset])
         pos = fix.end_offset
     stretches.append(before[pos:])
     if not after.startswith(stretches[0]) or not after.endswith(stretches[-1]):
@@ -175,11 +262,19 @@ def report_of(paths, **options):
     """What `factlint --format json PATHS` says (findings, the report's text, exit status)."""
     from factlint.reporters import Report, get_reporter
 
-    result = run_check(CheckOptions(paths=paths, isolated=True, encoding_errors="replace", keep_texts=True,
-                                    **options), ruleset=RULES)
-    rep = Report(result.findings, files=result.files, errors=result.input_errors, ruleset=result.ruleset,
-                 texts=result.texts, paths=sorted(result.paths), rules=result.rules,
-                 problems=sorted(result.problems))
+    result = run_check(
+        CheckOptions(paths=paths, isolated=True, encoding_errors="replace", keep_texts=True, **options), ruleset=RULES
+    )
+    rep = Report(
+        result.findings,
+        files=result.files,
+        errors=result.input_errors,
+        ruleset=result.ruleset,
+        texts=result.texts,
+        paths=sorted(result.paths),
+        rules=result.rules,
+        problems=sorted(result.problems),
+    )
     return result.findings, get_reporter("json")(rep), result.exit_status()
 
 
@@ -221,12 +316,29 @@ def test_any_number_of_jobs_gives_the_same_report(drafts, rnd, jobs):
 
 
 # -- suppression comments --------------------------------------------------------------
-RULE_PATTERNS = st.sampled_from(["", "sourcing", "sourcing/vague-reports", "editing/*", "framing, editing",
-                                 "ALL", "*", "nosuch/rule", "nosuch", "[", "sourcing/", ",", "a b c", "🚧"])
+RULE_PATTERNS = st.sampled_from(
+    [
+        "",
+        "sourcing",
+        "sourcing/vague-reports",
+        "editing/*",
+        "framing, editing",
+        "ALL",
+        "*",
+        "nosuch/rule",
+        "nosuch",
+        "[",
+        "sourcing/",
+        ",",
+        "a b c",
+        "🚧",
+    ]
+)
 DIRECTIVES = st.builds(
     lambda verb, rules, reason, close: f"<!-- factlint-{verb} {rules}{reason}{close}",
     st.sampled_from(["disable", "enable", "disable-line", "disable-next-line", "disable-file", "disablex", ""]),
-    RULE_PATTERNS, st.sampled_from(["", " -- the outlet is named below", " --", " -- -- --"]),
+    RULE_PATTERNS,
+    st.sampled_from(["", " -- the outlet is named below", " --", " -- -- --"]),
     st.sampled_from([" -->", "-->", "", " --> -->", "\n-->"]),
 )
 SUPPRESSED_TEXTS = st.lists(st.one_of(DIRECTIVES, FRAGMENTS, st.text(max_size=6)), max_size=40).map("".join)
@@ -234,8 +346,9 @@ SUPPRESSED_TEXTS = st.lists(st.one_of(DIRECTIVES, FRAGMENTS, st.text(max_size=6)
 
 @given(SUPPRESSED_TEXTS, st.sampled_from(["d.md", "d.txt"]))
 def test_suppression_comments_never_crash(text, path):
-    options = CheckOptions(paths=["-"], stdin_filename=path, isolated=True, report_unused_suppressions=True,
-                           encoding_errors="replace")
+    options = CheckOptions(
+        paths=["-"], stdin_filename=path, isolated=True, report_unused_suppressions=True, encoding_errors="replace"
+    )
     result = run_check(options, ruleset=RULES, stdin=io.BytesIO(text.encode("utf-8", "surrogatepass")))
     from factlint.reading import decode
 
@@ -245,19 +358,42 @@ def test_suppression_comments_never_crash(text, path):
     decoded = decode(text.encode("utf-8", "surrogatepass"), path, "replace").text  # as read: no BOM
     for f in result.findings:
         assert 0 <= f.offset <= f.end_offset <= len(decoded)
-        assert decoded[f.offset:f.end_offset] == f.match
+        assert decoded[f.offset : f.end_offset] == f.match
 
 
 # -- configuration values --------------------------------------------------------------
 from factlint.config import CONFIG_SPEC
 
 CONFIG_KEYS = st.sampled_from(sorted(CONFIG_SPEC.fields) + ["sellect", "rules/x", "", "per-path.x", "🚧"])
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10, 10**30), st.floats(allow_nan=True),
-                    st.sampled_from(["sourcing", "framing/*", "ALL", "error", "off", "warning", "**/*.md",
-                                     "readability/long-sentence", "@vague", "max", "[", "../..", "/", "~", ""]),
-                    st.text(max_size=10))
-INNER_KEYS = st.one_of(CONFIG_KEYS, st.sampled_from(["max", "min", "min-words", "sourcing",
-                                                      "readability/long-sentence", "opinion/**"]))
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-10, 10**30),
+    st.floats(allow_nan=True),
+    st.sampled_from(
+        [
+            "sourcing",
+            "framing/*",
+            "ALL",
+            "error",
+            "off",
+            "warning",
+            "**/*.md",
+            "readability/long-sentence",
+            "@vague",
+            "max",
+            "[",
+            "../..",
+            "/",
+            "~",
+            "",
+        ]
+    ),
+    st.text(max_size=10),
+)
+INNER_KEYS = st.one_of(
+    CONFIG_KEYS, st.sampled_from(["max", "min", "min-words", "sourcing", "readability/long-sentence", "opinion/**"])
+)
 
 
 def _nested(children):
@@ -298,8 +434,11 @@ def test_configuration_values_never_crash(config, syntax):
             path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         else:
             path = Path(folder) / "pyproject.toml"
-            path.write_text("[tool.factlint]\n" + "".join(f"{_toml_key(k)} = {_toml(v)}\n" for k, v in config.items()
-                                                         if _toml(v) is not None), encoding="utf-8")
+            path.write_text(
+                "[tool.factlint]\n"
+                + "".join(f"{_toml_key(k)} = {_toml(v)}\n" for k, v in config.items() if _toml(v) is not None),
+                encoding="utf-8",
+            )
         draft = Path(folder) / "draft.md"
         draft.write_text("The minister reportedly resigned, officials said.\n", encoding="utf-8")
         try:

@@ -37,8 +37,11 @@ def regex_linter(*rules: tuple[str, str, str]):
     """A fake linter: (rule, category, pattern) triples -> dict findings."""
 
     def lint(text: str):
-        return [{"offset": m.start(), "end_offset": m.end(), "rule": rule, "category": cat}
-                for rule, cat, pattern in rules for m in re.finditer(pattern, text)]
+        return [
+            {"offset": m.start(), "end_offset": m.end(), "rule": rule, "category": cat}
+            for rule, cat, pattern in rules
+            for m in re.finditer(pattern, text)
+        ]
 
     return lint
 
@@ -72,9 +75,9 @@ def test_findings_may_be_objects_or_dicts_and_lines_come_from_offsets():
 
     text = "first\nsecond\nthird"
     normalised = q.normalise_findings(
-        [Finding(), {"start": 13, "end": 18, "rule": "framing/y", "category": "framing"}], text)
-    assert normalised == [q.Hit(6, 9, 2, "editing/x", "editing"),
-                          q.Hit(13, 18, 3, "framing/y", "framing")]
+        [Finding(), {"start": 13, "end": 18, "rule": "framing/y", "category": "framing"}], text
+    )
+    assert normalised == [q.Hit(6, 9, 2, "editing/x", "editing"), q.Hit(13, 18, 3, "framing/y", "framing")]
 
 
 # --------------------------------------------------------------------------------------
@@ -82,44 +85,50 @@ def test_findings_may_be_objects_or_dicts_and_lines_come_from_offsets():
 # --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("source, head", [
-    ("officials", "officials"),
-    ("Senior administration officials", "officials"),
-    ("people familiar with the negotiations", "people"),
-    ("a source close to the governor", "source"),
-    ("officials in the mayor's office", "officials"),
-    ("advisers to the senator", "advisers"),
-    ("analysts at the bank", "analysts"),
-    ("critics who asked not to be named", "critics"),
-    ("Maria Lopez, a city official", "lopez"),
-    ("Maria Lopez (D-Ore.)", "lopez"),
-    ("the mayor's aides", "aides"),
-    ("Dr. Chen.", "chen"),
-    ("they", "they"),
-    ("who", "who"),
-    ("  ", None),
-])
+@pytest.mark.parametrize(
+    "source, head",
+    [
+        ("officials", "officials"),
+        ("Senior administration officials", "officials"),
+        ("people familiar with the negotiations", "people"),
+        ("a source close to the governor", "source"),
+        ("officials in the mayor's office", "officials"),
+        ("advisers to the senator", "advisers"),
+        ("analysts at the bank", "analysts"),
+        ("critics who asked not to be named", "critics"),
+        ("Maria Lopez, a city official", "lopez"),
+        ("Maria Lopez (D-Ore.)", "lopez"),
+        ("the mayor's aides", "aides"),
+        ("Dr. Chen.", "chen"),
+        ("they", "they"),
+        ("who", "who"),
+        ("  ", None),
+    ],
+)
 def test_head_word_is_the_last_word_before_the_first_cut_word_or_character(source, head):
     assert q.source_head_word(source) == head
 
 
-@pytest.mark.parametrize("source, vague", [
-    (None, True),                                 # no Source at all
-    ("officials", True),
-    ("a senior official", True),
-    ("many in the party", True),
-    ("some", True),
-    ("Voters in the district", True),
-    ("people who attended the meeting", True),
-    ("the mayor", False),
-    ("Maria Lopez, a city official", False),      # named, then described
-    ("the Department of Transport", False),
-    ("a spokesperson for the council", False),    # on the record for a named body
-    ("they", False),                              # pronouns are not vague
-    ("he", False),
-    ("I", False),
-    ("you", False),
-])
+@pytest.mark.parametrize(
+    "source, vague",
+    [
+        (None, True),  # no Source at all
+        ("officials", True),
+        ("a senior official", True),
+        ("many in the party", True),
+        ("some", True),
+        ("Voters in the district", True),
+        ("people who attended the meeting", True),
+        ("the mayor", False),
+        ("Maria Lopez, a city official", False),  # named, then described
+        ("the Department of Transport", False),
+        ("a spokesperson for the council", False),  # on the record for a named body
+        ("they", False),  # pronouns are not vague
+        ("he", False),
+        ("I", False),
+        ("you", False),
+    ],
+)
 def test_a_source_is_vague_when_missing_or_headed_by_a_generic_noun(source, vague):
     assert q.is_vague_source(source) is vague
 
@@ -129,10 +138,15 @@ def test_pronouns_are_not_in_the_generic_list():
 
 
 def test_generic_list_holds_singular_and_plural_forms():
-    for singular, plural in [("official", "officials"), ("source", "sources"),
-                             ("person", "people"), ("witness", "witnesses"),
-                             ("authority", "authorities"), ("advisor", "advisors"),
-                             ("american", "americans")]:
+    for singular, plural in [
+        ("official", "officials"),
+        ("source", "sources"),
+        ("person", "people"),
+        ("witness", "witnesses"),
+        ("authority", "authorities"),
+        ("advisor", "advisors"),
+        ("american", "americans"),
+    ]:
         assert {singular, plural} <= q.GENERIC_SOURCE_HEADS
 
 
@@ -161,29 +175,42 @@ def _t(tid: int, label: str, *fragments: str, after: int = 0, text: str = POLNEA
 
 def _polnear_ann() -> str:
     said_2 = POLNEAR_TEXT.index("Jane Roe")
-    return "\n".join([
-        # A1: generic source "Officials"
-        _t(1, "Source", "Officials"), _t(2, "Cue", "said"),
-        _t(3, "Content", "the plan would fail"), _t(4, "Attribution", "said"),
-        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
-        # A2: named source; its Content crosses a line break (written raw in the .ann)
-        _t(5, "Source", "Jane Roe"), _t(6, "Cue", "said", after=said_2),
-        _t(7, "Content", "the budget is balanced,\nwhich is clearly true"),
-        _t(8, "Attribution", "said", after=said_2),
-        "E2\tAttribution:T8 Source:T5 Cue:T6 Content:T7",
-        # A3: no source; discontinuous Content
-        _t(9, "Cue", "reportedly"), _t(10, "Content", "The bridge", "collapsed"),
-        _t(11, "Attribution-no-source", "reportedly"),
-        "E3\tAttribution-no-source:T11 Content:T10 Cue:T9",
-        # A4: generic head after a comma-cut
-        _t(12, "Source", "Critics, who declined to be named"), _t(13, "Cue", "argued"),
-        _t(14, "Content", "otherwise"), _t(15, "Attribution", "argued"),
-        "E4\tAttribution:T15 Content:T14 Cue:T13 Source:T12",
-        # A5: its Source text does not match the text at those offsets -> skipped
-        "T16\tSource 0 9\tOficials", _t(17, "Cue", "said"), _t(18, "Attribution", "said"),
-        "E5\tAttribution:T18 Cue:T17 Source:T16",
-        "#1\tAnnotatorNotes T16\ta note, not a span",
-    ]) + "\n"
+    return (
+        "\n".join(
+            [
+                # A1: generic source "Officials"
+                _t(1, "Source", "Officials"),
+                _t(2, "Cue", "said"),
+                _t(3, "Content", "the plan would fail"),
+                _t(4, "Attribution", "said"),
+                "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
+                # A2: named source; its Content crosses a line break (written raw in the .ann)
+                _t(5, "Source", "Jane Roe"),
+                _t(6, "Cue", "said", after=said_2),
+                _t(7, "Content", "the budget is balanced,\nwhich is clearly true"),
+                _t(8, "Attribution", "said", after=said_2),
+                "E2\tAttribution:T8 Source:T5 Cue:T6 Content:T7",
+                # A3: no source; discontinuous Content
+                _t(9, "Cue", "reportedly"),
+                _t(10, "Content", "The bridge", "collapsed"),
+                _t(11, "Attribution-no-source", "reportedly"),
+                "E3\tAttribution-no-source:T11 Content:T10 Cue:T9",
+                # A4: generic head after a comma-cut
+                _t(12, "Source", "Critics, who declined to be named"),
+                _t(13, "Cue", "argued"),
+                _t(14, "Content", "otherwise"),
+                _t(15, "Attribution", "argued"),
+                "E4\tAttribution:T15 Content:T14 Cue:T13 Source:T12",
+                # A5: its Source text does not match the text at those offsets -> skipped
+                "T16\tSource 0 9\tOficials",
+                _t(17, "Cue", "said"),
+                _t(18, "Attribution", "said"),
+                "E5\tAttribution:T18 Cue:T17 Source:T16",
+                "#1\tAnnotatorNotes T16\ta note, not a span",
+            ]
+        )
+        + "\n"
+    )
 
 
 @pytest.fixture
@@ -195,8 +222,13 @@ def polnear_dir(tmp_path):
     (root / "attributions" / "story-one_a1b2.ann").write_text(_polnear_ann(), encoding="utf-8")
     # a second annotator's file for the same text: alphabetically later, so ignored
     (root / "attributions" / "story-one_f9e8.ann").write_text(
-        _t(1, "Cue", "argued") + "\n" + _t(2, "Attribution-no-source", "argued") + "\n"
-        + "E1\tAttribution-no-source:T2 Cue:T1\n", encoding="utf-8")
+        _t(1, "Cue", "argued")
+        + "\n"
+        + _t(2, "Attribution-no-source", "argued")
+        + "\n"
+        + "E1\tAttribution-no-source:T2 Cue:T1\n",
+        encoding="utf-8",
+    )
     return root
 
 
@@ -211,8 +243,7 @@ def test_polnear_loading_checks_offsets_and_skips_bad_attributions(polnear_dir):
     assert (stats.span_mismatches, stats.spans_checked) == (1, 18)
     assert (stats.attributions_skipped, stats.attributions) == (1, 5)
     attributions = docs[0].attributions
-    assert [a.source_text for a in attributions] == [
-        "Officials", "Jane Roe", None, "Critics, who declined to be named"]
+    assert [a.source_text for a in attributions] == ["Officials", "Jane Roe", None, "Critics, who declined to be named"]
     assert [a.vague for a in attributions] == [True, False, True, True]
 
 
@@ -224,12 +255,12 @@ def test_discontinuous_spans_keep_every_fragment(polnear_dir):
 
 
 POLNEAR_FAKE = regex_linter(
-    ("sourcing/officials-said", "sourcing", r"Officials said"),   # catches A1 (generic)
-    ("sourcing/reportedly", "sourcing", r"reportedly"),           # catches A3 (no source)
-    ("sourcing/named-person", "sourcing", r"Jane Roe"),           # false alarm on a named source
-    ("attribution/clearly", "attribution", r"clearly"),           # inside A2's content: misfire
-    ("attribution/otherwise", "attribution", r"otherwise"),       # inside A4's: vague source, fine
-    ("framing/plan", "framing", r"plan"),                         # other families are ignored
+    ("sourcing/officials-said", "sourcing", r"Officials said"),  # catches A1 (generic)
+    ("sourcing/reportedly", "sourcing", r"reportedly"),  # catches A3 (no source)
+    ("sourcing/named-person", "sourcing", r"Jane Roe"),  # false alarm on a named source
+    ("attribution/clearly", "attribution", r"clearly"),  # inside A2's content: misfire
+    ("attribution/otherwise", "attribution", r"otherwise"),  # inside A4's: vague source, fine
+    ("framing/plan", "framing", r"plan"),  # other families are ignored
 )
 
 
@@ -237,14 +268,16 @@ def test_sourcing_recall_and_precision(polnear_dir):
     docs, _ = q.load_polnear(polnear_dir)
     result = q.score_sourcing(docs, [hits(POLNEAR_FAKE, d.text) for d in docs])
     m = result.metrics
-    assert (m["recall"].num, m["recall"].den) == (2, 3)                       # A1, A3 of A1, A3, A4
+    assert (m["recall"].num, m["recall"].den) == (2, 3)  # A1, A3 of A1, A3, A4
     assert (m["recall_generic_head"].num, m["recall_generic_head"].den) == (1, 2)  # A1 of A1, A4
-    assert (m["recall_sourceless"].num, m["recall_sourceless"].den) == (1, 1)      # A3
+    assert (m["recall_sourceless"].num, m["recall_sourceless"].den) == (1, 1)  # A3
     assert (m["precision"].num, m["precision"].den) == (2, 3)
     by_rule = result.breakdowns["precision_by_rule"]
     assert {r: (v.num, v.den) for r, v in by_rule.items()} == {
-        "sourcing/named-person": (0, 1), "sourcing/officials-said": (1, 1),
-        "sourcing/reportedly": (1, 1)}
+        "sourcing/named-person": (0, 1),
+        "sourcing/officials-said": (1, 1),
+        "sourcing/reportedly": (1, 1),
+    }
     assert [e.note for e in result.examples["misses"]] == ["generic source: critics"]
     assert [e.note for e in result.examples["false alarms"]] == ["sourcing/named-person"]
 
@@ -253,7 +286,10 @@ def test_sourceless_misses_are_described_by_their_cue(polnear_dir):
     docs, _ = q.load_polnear(polnear_dir)
     result = q.score_sourcing(docs, [[]])
     assert [e.note for e in result.examples["misses"]] == [
-        "generic source: officials", "no source, cue: reportedly", "generic source: critics"]
+        "generic source: officials",
+        "no source, cue: reportedly",
+        "generic source: critics",
+    ]
 
 
 def test_attribution_misfires_start_inside_content_with_a_named_source(polnear_dir):
@@ -262,12 +298,13 @@ def test_attribution_misfires_start_inside_content_with_a_named_source(polnear_d
     misfire = result.metrics["misfire_rate"]
     assert (misfire.num, misfire.den) == (1, 2)
     assert {r: (v.num, v.den) for r, v in result.breakdowns["misfires_by_rule"].items()} == {
-        "attribution/clearly": (1, 1), "attribution/otherwise": (0, 1)}
+        "attribution/clearly": (1, 1),
+        "attribution/otherwise": (0, 1),
+    }
 
 
 def test_a_finding_that_starts_before_the_content_is_not_a_misfire():
-    attribution = q.Attribution(source=((0, 4),), cue=((5, 9),), content=((10, 20),),
-                                source_text="Jane")
+    attribution = q.Attribution(source=((0, 4),), cue=((5, 9),), content=((10, 20),), source_text="Jane")
     doc = q.AnnotatedText("d", "x" * 30, [attribution])
     before = q.Hit(8, 15, 1, "attribution/a", "attribution")
     inside = q.Hit(10, 25, 1, "attribution/b", "attribution")
@@ -283,32 +320,43 @@ PTC_TEXT = "They are traitors and cowards. The economy grew again. Is it true?\n
 
 
 def _ptc_labels() -> str:
-    rows = [("Name_Calling,Labeling", "traitors"), ("Loaded_Language", "cowards"),
-            ("Repetition", "economy grew"), ("Doubt", "Is it true?")]
-    return "".join(f"42\t{tech}\t{s}\t{e}\n"
-                   for tech, frag in rows for s, e in [_offsets(PTC_TEXT, frag)])
+    rows = [
+        ("Name_Calling,Labeling", "traitors"),
+        ("Loaded_Language", "cowards"),
+        ("Repetition", "economy grew"),
+        ("Doubt", "Is it true?"),
+    ]
+    return "".join(f"42\t{tech}\t{s}\t{e}\n" for tech, frag in rows for s, e in [_offsets(PTC_TEXT, frag)])
 
 
 def test_ptc_labels_parse_to_spans():
     spans = q.parse_ptc_labels(_ptc_labels())
-    assert [(s.technique, PTC_TEXT[s.start:s.end]) for s in spans] == [
-        ("Name_Calling,Labeling", "traitors"), ("Loaded_Language", "cowards"),
-        ("Repetition", "economy grew"), ("Doubt", "Is it true?")]
+    assert [(s.technique, PTC_TEXT[s.start : s.end]) for s in spans] == [
+        ("Name_Calling,Labeling", "traitors"),
+        ("Loaded_Language", "cowards"),
+        ("Repetition", "economy grew"),
+        ("Doubt", "Is it true?"),
+    ]
 
 
 def test_framing_precision_counts_any_technique_and_recall_only_four():
     article = q.PtcArticle("article42", PTC_TEXT, q.parse_ptc_labels(_ptc_labels()))
-    fake = regex_linter(("framing/insult", "framing", r"traitors"),
-                        ("framing/economy", "framing", r"economy"),   # a Repetition span: precise
-                        ("framing/again", "framing", r"again"),       # no span: false alarm
-                        ("framing/true", "framing", r"true"),
-                        ("sourcing/they", "sourcing", r"They"))       # not framing: ignored
+    fake = regex_linter(
+        ("framing/insult", "framing", r"traitors"),
+        ("framing/economy", "framing", r"economy"),  # a Repetition span: precise
+        ("framing/again", "framing", r"again"),  # no span: false alarm
+        ("framing/true", "framing", r"true"),
+        ("sourcing/they", "sourcing", r"They"),
+    )  # not framing: ignored
     result = q.score_framing([article], [hits(fake, PTC_TEXT)])
     precision, recall = result.metrics["precision"], result.metrics["recall"]
     assert (precision.num, precision.den) == (3, 4)
-    assert (recall.num, recall.den) == (2, 3)   # traitors, Is it true? of those + cowards
+    assert (recall.num, recall.den) == (2, 3)  # traitors, Is it true? of those + cowards
     assert {t: (r.num, r.den) for t, r in result.breakdowns["recall_by_technique"].items()} == {
-        "Doubt": (1, 1), "Loaded_Language": (0, 1), "Name_Calling,Labeling": (1, 1)}
+        "Doubt": (1, 1),
+        "Loaded_Language": (0, 1),
+        "Name_Calling,Labeling": (1, 1),
+    }
     assert result.breakdowns["precision_by_rule"]["framing/again"].value == 0
 
 
@@ -318,19 +366,25 @@ def test_framing_precision_counts_any_technique_and_recall_only_four():
 
 
 def test_noise_is_findings_per_thousand_body_words_per_family():
-    stories = [q.Story(1, "SHORT TITLE", "one two three four five\n"),
-               q.Story(2, "ANOTHER", "six seven eight nine ten\n")]
-    fake = regex_linter(("editing/caps", "editing", r"TITLE"), ("framing/six", "framing", r"six"),
-                        ("editing/two", "editing", r"two"))
+    stories = [
+        q.Story(1, "SHORT TITLE", "one two three four five\n"),
+        q.Story(2, "ANOTHER", "six seven eight nine ten\n"),
+    ]
+    fake = regex_linter(
+        ("editing/caps", "editing", r"TITLE"), ("framing/six", "framing", r"six"), ("editing/two", "editing", r"two")
+    )
     result = q.score_noise(stories, [hits(fake, s.text) for s in stories])
     m = result.metrics
-    assert (m["stories"], m["words"], m["findings"]) == (2, 10, 3)   # title words not counted
+    assert (m["stories"], m["words"], m["findings"]) == (2, 10, 3)  # title words not counted
     assert m["total_per_1k_words"] == 300.0
     assert m["editing_per_1k_words"] == 200.0
     assert m["framing_per_1k_words"] == 100.0
     assert m["sourcing_per_1k_words"] == 0.0
     assert result.breakdowns["per_1k_words_by_rule"] == {
-        "editing/caps": 100.0, "framing/six": 100.0, "editing/two": 100.0}
+        "editing/caps": 100.0,
+        "framing/six": 100.0,
+        "editing/two": 100.0,
+    }
 
 
 def test_stories_are_linted_as_title_blank_line_body():
@@ -352,11 +406,11 @@ def test_story_sample_is_seeded_and_keeps_corpus_order():
 
 TITLE = "STEEL OUTPUT RISES IN MAY"
 BODY = (
-    "Steel output rose 2.5 pct in May from April, the trade ministry\n"   # line 3
-    "said. It said U.S. Steel and Mr. Smith expected more.\n"              # line 4
-    "    Exports of sheet fell to 1,200 tonnes from 1,500 a year\n"        # line 5
-    "earlier, the ministry said in its weekly report on trade.\n"          # line 6
-    "    REUTER\n"                                                          # line 7
+    "Steel output rose 2.5 pct in May from April, the trade ministry\n"  # line 3
+    "said. It said U.S. Steel and Mr. Smith expected more.\n"  # line 4
+    "    Exports of sheet fell to 1,200 tonnes from 1,500 a year\n"  # line 5
+    "earlier, the ministry said in its weekly report on trade.\n"  # line 6
+    "    REUTER\n"  # line 7
 )
 
 
@@ -390,7 +444,7 @@ def test_doubled_word_repeats_a_lowercase_word_on_its_line():
         new = _lines(slip.text)[line - 1]
         doubled = re.search(r"(?<!\S)([a-z]+) \1(?!\S)", new)
         assert doubled and doubled.group(1) not in {"had", "that"}
-        undoubled = new[:doubled.start(1)] + new[doubled.end(1) + 1:]
+        undoubled = new[: doubled.start(1)] + new[doubled.end(1) + 1 :]
         assert undoubled == _lines(q.story_text(TITLE, BODY))[line - 1]
 
 
@@ -423,7 +477,7 @@ def test_duplicated_paragraph_pastes_a_whole_paragraph_twice_in_a_row():
     copies = [m for m, o in slip.line_pairs if m != o]
     assert len(copies) == 2
     first_copy = copies[0] - 1  # 0-based index of the copy's first line
-    assert modified[first_copy - 2:first_copy] == modified[first_copy:first_copy + 2]
+    assert modified[first_copy - 2 : first_copy] == modified[first_copy : first_copy + 2]
 
 
 def test_short_paragraphs_like_the_sign_off_are_never_duplicated():
@@ -457,8 +511,7 @@ def test_slip_plan_is_deterministic_balanced_and_one_per_story():
 
 
 def test_slip_types_stay_balanced_when_a_story_has_no_place_for_one():
-    no_sentence_break = q.Story(
-        0, TITLE, "    Output rose 2.5 pct in May from April on higher demand\n    REUTER\n")
+    no_sentence_break = q.Story(0, TITLE, "    Output rose 2.5 pct in May from April on higher demand\n    REUTER\n")
     stories = [no_sentence_break] + [q.Story(i, TITLE, BODY) for i in range(1, 6)]
     kinds = [slip.kind for _, slip in q.plan_slips(stories, seed=1)]
     assert sorted(kinds) == sorted(q.SLIP_TYPES)
@@ -488,8 +541,9 @@ def test_an_inserted_copy_is_compared_with_the_line_it_copies():
 def test_slip_recall_per_type():
     stories = [q.Story(i, TITLE, BODY) for i in range(6)]
     plan = q.plan_slips(stories, seed=3)
-    fake = regex_linter(("editing/doubled", "editing", r"(?<!\S)([a-z]+) \1(?!\S)"),
-                        ("editing/tk", "editing", r"\bTK\b"))
+    fake = regex_linter(
+        ("editing/doubled", "editing", r"(?<!\S)([a-z]+) \1(?!\S)"), ("editing/tk", "editing", r"\bTK\b")
+    )
     original = [hits(fake, s.text) for s, _ in plan]
     modified = [hits(fake, slip.text) for _, slip in plan]
     result = q.score_slips(plan, original, modified)
@@ -507,7 +561,7 @@ def test_slip_recall_per_type():
 
 def test_regex_baseline_flags_the_obvious_phrases():
     text = "HEAD\n\nHEAD\nOfficials said the so-called deal was reportedly the the best.\n"
-    found = {(f["rule"], text[f["offset"]:f["end_offset"]]) for f in q.regex_baseline_linter(text)}
+    found = {(f["rule"], text[f["offset"] : f["end_offset"]]) for f in q.regex_baseline_linter(text)}
     assert ("sourcing/bare-group-says", "Officials said") in found
     assert ("sourcing/reportedly", "reportedly") in found
     assert ("framing/so-called", "so-called") in found
@@ -528,8 +582,9 @@ def test_missing_corpora_print_one_line_and_exit_zero(tmp_path, capsys):
 
 def test_the_script_skips_cleanly_without_corpora_or_factlint(tmp_path):
     missing = tmp_path / "nowhere"
-    run = subprocess.run([sys.executable, str(SCRIPT), "--corpora", str(missing)],
-                         capture_output=True, text=True, cwd=tmp_path)
+    run = subprocess.run(
+        [sys.executable, str(SCRIPT), "--corpora", str(missing)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert run.returncode == 0
     assert run.stdout == f"corpora not found at {missing}; skipping\n"
 
@@ -552,14 +607,15 @@ def test_factlint_adapter_lints_plain_text_with_rules_loaded_once(monkeypatch):
     def lint_text(text, path, rules):
         calls["paths"].append(path)
         assert rules == "compiled rules"
-        return [_FakeFinding(m.start(), m.end(), "sourcing/says", "sourcing")
-                for m in re.finditer("says", text)]
+        return [_FakeFinding(m.start(), m.end(), "sourcing/says", "sourcing") for m in re.finditer("says", text)]
 
     engine.load_rules, engine.lint_text = load_rules, lint_text
     monkeypatch.setitem(sys.modules, "factlint", engine)
     linter = q.factlint_linter()
     assert q.lint(linter, "A says.\nB says.") == [
-        q.Hit(2, 6, 1, "sourcing/says", "sourcing"), q.Hit(10, 14, 2, "sourcing/says", "sourcing")]
+        q.Hit(2, 6, 1, "sourcing/says", "sourcing"),
+        q.Hit(10, 14, 2, "sourcing/says", "sourcing"),
+    ]
     q.lint(linter, "again")
     assert calls["load_rules"] == 1
     assert all(path.endswith(".txt") for path in calls["paths"])
@@ -589,27 +645,27 @@ def corpora(polnear_dir):
 
 def test_full_run_writes_every_number_to_json(corpora, tmp_path, capsys):
     out = tmp_path / "out" / "quality.json"
-    status = q.main(["--corpora", str(corpora), "--json", str(out), "--sample", "1"],
-                    linters={"fake": POLNEAR_FAKE})
+    status = q.main(["--corpora", str(corpora), "--json", str(out), "--sample", "1"], linters={"fake": POLNEAR_FAKE})
     assert status == 0
     printed = capsys.readouterr().out
     assert re.search(r"sourcing recall \(vague attributions caught\)\s+0\.667 \(2/3\)", printed)
     assert "examples for fake" in printed
     numbers = json.loads(out.read_text())
     fake = numbers["linters"]["fake"]
-    assert fake["sourcing"]["metrics"]["precision"] == {
-        "value": 2 / 3, "numerator": 2, "denominator": 3}
+    assert fake["sourcing"]["metrics"]["precision"] == {"value": 2 / 3, "numerator": 2, "denominator": 3}
     assert fake["attribution"]["metrics"]["misfire_rate"]["numerator"] == 1
     assert fake["noise"]["metrics"]["stories"] == 6
     assert fake["slips"]["metrics"]["recall"]["denominator"] == 6
     assert numbers["corpora"]["polnear"]["span_mismatches"] == 1
-    assert POLNEAR_TEXT[:20] not in out.read_text()   # numbers and rule ids only
+    assert POLNEAR_TEXT[:20] not in out.read_text()  # numbers and rule ids only
 
 
 def test_limit_restricts_the_reuters_stories(corpora, tmp_path):
     out = tmp_path / "q.json"
-    q.main(["--corpora", str(corpora), "--only", "noise", "--limit", "2", "--json", str(out)],
-           linters={"fake": POLNEAR_FAKE})
+    q.main(
+        ["--corpora", str(corpora), "--only", "noise", "--limit", "2", "--json", str(out)],
+        linters={"fake": POLNEAR_FAKE},
+    )
     fake = json.loads(out.read_text())["linters"]["fake"]
     assert list(fake) == ["noise"]
     assert fake["noise"]["metrics"]["stories"] == 2
@@ -625,7 +681,7 @@ def test_command_line_regex_baseline_runs_end_to_end(corpora, tmp_path):
 def test_baseline_regex_adds_a_comparison_column(monkeypatch, corpora, tmp_path, capsys):
     engine = types.ModuleType("factlint")
     engine.load_rules = lambda: None
-    engine.lint_text = lambda text, path, rules: []   # an engine that finds nothing
+    engine.lint_text = lambda text, path, rules: []  # an engine that finds nothing
     monkeypatch.setitem(sys.modules, "factlint", engine)
     out = tmp_path / "q.json"
     assert q.main(["--corpora", str(corpora), "--baseline-regex", "--json", str(out)]) == 0

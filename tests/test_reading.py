@@ -1,4 +1,5 @@
 """Reading drafts: encodings, byte-order marks and newlines are decoded exactly."""
+
 import codecs
 
 import pytest
@@ -6,12 +7,15 @@ import pytest
 from factlint.reading import ReadError, decode, discover, read_source
 
 
-@pytest.mark.parametrize("data, encoding, bom", [
-    ("Kyiv – café\r\n".encode("utf-8"), "utf-8", False),
-    (codecs.BOM_UTF8 + "Kyiv – café\r\n".encode("utf-8"), "utf-8", True),
-    (codecs.BOM_UTF16_LE + "Kyiv – café\r\n".encode("utf-16-le"), "utf-16-le", True),
-    (codecs.BOM_UTF16_BE + "Kyiv – café\r\n".encode("utf-16-be"), "utf-16-be", True),
-])
+@pytest.mark.parametrize(
+    "data, encoding, bom",
+    [
+        ("Kyiv – café\r\n".encode(), "utf-8", False),
+        (codecs.BOM_UTF8 + "Kyiv – café\r\n".encode(), "utf-8", True),
+        (codecs.BOM_UTF16_LE + "Kyiv – café\r\n".encode("utf-16-le"), "utf-16-le", True),
+        (codecs.BOM_UTF16_BE + "Kyiv – café\r\n".encode("utf-16-be"), "utf-16-be", True),
+    ],
+)
 def test_decoding_keeps_newlines_and_drops_the_bom(data, encoding, bom):
     source = decode(data, "d.txt")
     assert (source.text, source.encoding, source.bom) == ("Kyiv – café\r\n", encoding, bom)

@@ -1,4 +1,5 @@
 """The README's two set-up commands, and CI running exactly the test command."""
+
 import re
 import subprocess
 import sys
@@ -30,11 +31,29 @@ def test_linting_the_examples_reports_findings_on_purpose_and_the_readme_says_so
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     quick = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     assert "on purpose" in quick and "exits\nwith status 1" in quick
-    proc = subprocess.run([sys.executable, "-m", "factlint", "--isolated", "--no-cache", "examples/"],
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "factlint", "--isolated", "--no-cache", "examples/"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.returncode == 1 and proc.stderr == ""
     assert " error editing/" in proc.stdout and " warning sourcing/" in proc.stdout
-    only_warnings = subprocess.run([sys.executable, "-m", "factlint", "--isolated", "--no-cache", "--severity",
-                                    "warning", "--select", "sourcing", "examples/"],
-                                   capture_output=True, text=True, cwd=ROOT)
+    only_warnings = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "factlint",
+            "--isolated",
+            "--no-cache",
+            "--severity",
+            "warning",
+            "--select",
+            "sourcing",
+            "examples/",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert only_warnings.returncode == 0 and " warning sourcing/" in only_warnings.stdout

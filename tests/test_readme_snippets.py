@@ -1,4 +1,5 @@
 """Every copy-paste snippet in the README works as the README says."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,8 @@ from pathlib import Path
 
 import jsonschema
 import yaml
-
 from conftest import REPO, factlint, locations, readme_snippet, snippet_commands, write
+
 from factlint.config import load_config_file
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -43,13 +44,17 @@ def test_config_snippet(tmp_path):
     assert config.fail_on == "error"
     column = write(tmp_path, "opinion/column.md", DRAFT)
     write(tmp_path, "archive/2001/old.md", DRAFT)
-    write(tmp_path, "news/figures.md", """\
+    write(
+        tmp_path,
+        "news/figures.md",
+        """\
         # Ferry fares
 
         The new fares will cost commuters $12 million a year.
 
         US and EU officials met in Kyiv. The U.S. envoy said the talks went well.
-        """)
+        """,
+    )
     run = factlint("--format", "json", ".", cwd=tmp_path)
     found = {(f["path"], f["rule"], f["severity"]) for f in json.loads(run.out)["findings"]}
     assert found == {
@@ -66,10 +71,12 @@ def test_suppressions_snippet(tmp_path):
     snippet = readme_snippet("suppressions")
     write(tmp_path, "draft.md", "# Resignation\n\n" + snippet)
     assert locations(factlint("--report-unused-suppressions", "draft.md", cwd=tmp_path).out) == []
-    bare = "\n".join(l for l in snippet.splitlines() if not l.startswith("<!--"))
+    bare = "\n".join(line for line in snippet.splitlines() if not line.startswith("<!--"))
     write(tmp_path, "draft.md", "# Resignation\n\n" + bare)
     assert sorted(r for _, _, r in locations(factlint("draft.md", cwd=tmp_path).out)) == [
-        "framing/loaded-said", "sourcing/vague-reports"]
+        "framing/loaded-said",
+        "sourcing/vague-reports",
+    ]
 
 
 def test_baseline_snippet(tmp_path):
@@ -93,7 +100,9 @@ def test_gitlab_snippet(tmp_path):
     report = job["artifacts"]["reports"]["junit"]
     root = ET.parse(tmp_path / report).getroot()
     assert {s.get("name"): s.get("failures") for s in root.iter("testsuite")} == {
-        "stories/clean.md": "0", "stories/ferry.md": "3"}
+        "stories/clean.md": "0",
+        "stories/ferry.md": "3",
+    }
     assert job["artifacts"]["when"] == "always"
 
 
@@ -122,7 +131,8 @@ def test_github_actions_example(tmp_path):
     run = factlint(*gate_args, cwd=tmp_path)
     assert run.out.splitlines() == [
         "::error file=stories/new.md,line=3,col=1,endLine=3,endColumn=8,title=editing/repeated-word::"
-        "'The the': the word is doubled. Delete one."]
+        "'The the': the word is doubled. Delete one."
+    ]
     assert run.code == 1
 
 

@@ -1,4 +1,5 @@
 """docs/rule-authoring.md: its example pack is valid, and every example in it passes."""
+
 import re
 from pathlib import Path
 

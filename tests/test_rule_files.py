@@ -1,10 +1,11 @@
 """Rule files are validated strictly: each problem names the file, the line and the key."""
+
 import pytest
 from click.testing import CliRunner
+from conftest import draft
 
 from factlint.cli import main
 from factlint.ruleset import RuleLoadError, load_rules
-from conftest import draft
 
 GOOD_RULE = draft("""
     rules:
@@ -36,8 +37,10 @@ def test_a_good_rule_file_loads(tmp_path):
 
 def test_unknown_key_is_reported_with_its_line_and_a_hint(tmp_path):
     found = problems(tmp_path, GOOD_RULE.replace("    words: [very]", "    wrods: [very]"))
-    assert found == ["6: wrods: rule 'house/no-very': unknown key (did you mean 'words'?)",
-                     "2: rule: rule 'house/no-very': needs at least one of: words, patterns"]
+    assert found == [
+        "6: wrods: rule 'house/no-very': unknown key (did you mean 'words'?)",
+        "2: rule: rule 'house/no-very': needs at least one of: words, patterns",
+    ]
 
 
 def test_wrong_type(tmp_path):
@@ -47,14 +50,16 @@ def test_wrong_type(tmp_path):
 
 def test_bad_severity_value_suggests_the_right_one(tmp_path):
     found = problems(tmp_path, GOOD_RULE.replace("severity: info", "severity: warn"))
-    assert found == ["5: severity: rule 'house/no-very': 'warn' is not one of: info, warning, error "
-                     "(did you mean 'warning'?)"]
+    assert found == [
+        "5: severity: rule 'house/no-very': 'warn' is not one of: info, warning, error (did you mean 'warning'?)"
+    ]
 
 
 def test_regex_that_does_not_compile(tmp_path):
     found = problems(tmp_path, GOOD_RULE.replace("    words: [very]", "    patterns: ['(very']"))
-    assert len(found) == 1 and found[0].startswith("6: patterns[0]: rule 'house/no-very': regular "
-                                                    "expression '(very' does not compile")
+    assert len(found) == 1 and found[0].startswith(
+        "6: patterns[0]: rule 'house/no-very': regular expression '(very' does not compile"
+    )
 
 
 def test_missing_examples(tmp_path):
@@ -72,8 +77,10 @@ def test_duplicate_id_names_both_places(tmp_path):
 
 def test_unknown_kind_lists_the_kinds(tmp_path):
     found = problems(tmp_path, GOOD_RULE.replace("kind: phrase", "kind: existence"))
-    assert found == ["3: kind: rule 'house/no-very': unknown kind 'existence' (one of: phrase, substitute, "
-                     "sentence, repetition, consistency, metric, structure)"]
+    assert found == [
+        "3: kind: rule 'house/no-very': unknown kind 'existence' (one of: phrase, substitute, "
+        "sentence, repetition, consistency, metric, structure)"
+    ]
 
 
 def test_unknown_lexicon_and_unknown_placeholder(tmp_path):
@@ -81,7 +88,8 @@ def test_unknown_lexicon_and_unknown_placeholder(tmp_path):
     assert problems(tmp_path, text)[0].startswith("6: words[0]: rule 'house/no-very': unknown lexicon '@intensifiers'")
     text = GOOD_RULE.replace("Cut '{match}'.", "Cut '{word}'.")
     assert problems(tmp_path, text) == [
-        "7: message: rule 'house/no-very': unknown placeholder {word}; this kind offers {match}, {suggestion}"]
+        "7: message: rule 'house/no-very': unknown placeholder {word}; this kind offers {match}, {suggestion}"
+    ]
 
 
 def test_id_must_start_with_its_category(tmp_path):
@@ -92,8 +100,7 @@ def test_id_must_start_with_its_category(tmp_path):
 def test_malformed_yaml_and_duplicate_keys(tmp_path):
     found = problems(tmp_path, "rules:\n  - id: [unclosed\n    kind: phrase\n")
     assert len(found) == 1 and found[0].startswith("3: : invalid YAML:")
-    found = problems(tmp_path, GOOD_RULE.replace("    severity: info\n",
-                                                  "    severity: info\n    severity: error\n"))
+    found = problems(tmp_path, GOOD_RULE.replace("    severity: info\n", "    severity: info\n    severity: error\n"))
     assert found == ["6: : duplicate key 'severity' (first on line 5)"]
 
 
@@ -131,8 +138,9 @@ def test_docs_rules_schema_json_is_current():
     from factlint.ruleset import json_schema_text
 
     committed = Path(__file__).resolve().parents[1] / "docs" / "rules.schema.json"
-    assert committed.read_text(encoding="utf-8") == json_schema_text(), \
+    assert committed.read_text(encoding="utf-8") == json_schema_text(), (
         "docs/rules.schema.json is stale: run `factlint schema > docs/rules.schema.json`"
+    )
 
 
 ATTRIBUTION_RULE = draft("""
@@ -160,17 +168,23 @@ def test_an_attribution_filter_may_carry_its_own_message(tmp_path):
     """The message of the first filter that matches an attribution replaces the rule's."""
     (tmp_path / "pack.yaml").write_text(ATTRIBUTION_RULE, encoding="utf-8")
     rules = load_rules([tmp_path], builtin=False)
-    from factlint.engine import lint_document
     from conftest import doc_of
+
+    from factlint.engine import lint_document
+
     doc = doc_of("Critics say the fare is too high. Two harbour officials said it was fair.\n", "draft.txt")
     assert [f.message for f in lint_document(doc, rules).findings] == [
-        "Vague: 'Critics say'.", "Unnamed: 'Two harbour officials said'. Name one."]
+        "Vague: 'Critics say'.",
+        "Unnamed: 'Two harbour officials said'. Name one.",
+    ]
 
 
 def test_a_filter_message_is_checked_and_only_allowed_where_attributions_are_reported(tmp_path):
     text = ATTRIBUTION_RULE.replace("Name one.", "Name {who}.")
     assert problems(tmp_path, text) == [
-        "10: message: rule 'house/unnamed': unknown placeholder {who}; this kind offers {match}, {suggestion}"]
+        "10: message: rule 'house/unnamed': unknown placeholder {who}; this kind offers {match}, {suggestion}"
+    ]
     text = ATTRIBUTION_RULE.replace("    report: attribution\n", "")
     assert problems(tmp_path, text) == [
-        "10: message: rule 'house/unnamed': a filter's message is used only in `when` with `report: attribution`"]
+        "10: message: rule 'house/unnamed': a filter's message is used only in `when` with `report: attribution`"
+    ]

@@ -1,11 +1,11 @@
 """Past one machine: the rules and the library's lint functions pickle, so an archive can
 be mapped with Dask (docs/scale.md). Skipped when the `dask` extra is not installed."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
-
 from conftest import draft, factlint, write
 
 db = pytest.importorskip("dask.bag")
@@ -51,6 +51,9 @@ def test_dask_bag_on_the_local_process_scheduler_gives_the_clis_findings(tmp_pat
     # as docs/scale.md shows: paths in, JSON lines out, one file per partition
     bag = db.from_sequence(paths, npartitions=4).map(lint_one, rules).flatten().map(json.dumps)
     bag.to_textfiles(str(tmp_path / "out" / "*.jsonl"), scheduler="processes", num_workers=2)
-    found = [json.loads(line) for p in sorted((tmp_path / "out").glob("*.jsonl"))
-             for line in p.read_text(encoding="utf-8").splitlines()]
+    found = [
+        json.loads(line)
+        for p in sorted((tmp_path / "out").glob("*.jsonl"))
+        for line in p.read_text(encoding="utf-8").splitlines()
+    ]
     assert sorted(found, key=lambda f: (f["path"], f["offset"], f["end_offset"], f["rule"])) == cli

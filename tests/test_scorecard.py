@@ -4,8 +4,8 @@
 standards editors marked; it holds numbers and rule ids only. A rule that editors find right less
 than half the time is not a warning by default until it is fixed.
 """
-from factlint.ruledocs import (SCORECARD_MIN_FINDINGS, SCORECARD_MIN_PRECISION, editors_line, explain,
-                               scorecard)
+
+from factlint.ruledocs import SCORECARD_MIN_FINDINGS, SCORECARD_MIN_PRECISION, editors_line, explain, scorecard
 from factlint.ruleset import load_rules
 
 

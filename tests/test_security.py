@@ -1,6 +1,7 @@
 """What docs/security.md promises: factlint never goes over the network, and writes
 nothing unless asked to (--fix, --output-file, --write-baseline).
 """
+
 from __future__ import annotations
 
 import os
@@ -64,10 +65,14 @@ def newsroom(tmp_path):
     # key that signs cached rule sets are sent outside the folders watched here
     (tmp_path.parent / f"{tmp_path.name}-result-cache").mkdir()
     (tmp_path.parent / f"{tmp_path.name}-user-cache").mkdir()
-    env = {**os.environ, "HOME": str(tmp_path / "home"),
-           "XDG_CACHE_HOME": str(tmp_path.parent / f"{tmp_path.name}-user-cache"),
-           "TMPDIR": str(tmp_path / "tmp"), "PYTHONDONTWRITEBYTECODE": "1",
-           "FACTLINT_CACHE_DIR": str(tmp_path.parent / f"{tmp_path.name}-result-cache")}
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path / "home"),
+        "XDG_CACHE_HOME": str(tmp_path.parent / f"{tmp_path.name}-user-cache"),
+        "TMPDIR": str(tmp_path / "tmp"),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "FACTLINT_CACHE_DIR": str(tmp_path.parent / f"{tmp_path.name}-result-cache"),
+    }
     for name in ("NLTK_DATA", "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
         env.pop(name, None)
     return tmp_path, env
@@ -91,8 +96,13 @@ COMMANDS = [
 def test_nothing_goes_over_the_network(newsroom, args):
     tmp_path, env = newsroom
     log = tmp_path / "network.log"
-    proc = subprocess.run([sys.executable, "-c", OFFLINE_FACTLINT, str(log), *args], cwd=tmp_path / "desk",
-                          capture_output=True, text=True, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-c", OFFLINE_FACTLINT, str(log), *args],
+        cwd=tmp_path / "desk",
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert "Traceback" not in proc.stderr
     assert proc.returncode in (0, 1), proc.stderr
     assert not log.exists(), log.read_text(encoding="utf-8")
@@ -102,9 +112,10 @@ def test_the_network_block_itself_works(newsroom):
     """The wrapper really stops a connection (so the test above cannot pass by accident)."""
     tmp_path, env = newsroom
     log = tmp_path / "network.log"
-    probe = OFFLINE_FACTLINT.replace("from factlint.cli import run\nrun()",
-                                     "import urllib.request\ntry:\n    urllib.request.urlopen('http://example.org')\n"
-                                     "except OSError:\n    pass")
+    probe = OFFLINE_FACTLINT.replace(
+        "from factlint.cli import run\nrun()",
+        "import urllib.request\ntry:\n    urllib.request.urlopen('http://example.org')\nexcept OSError:\n    pass",
+    )
     proc = subprocess.run([sys.executable, "-c", probe, str(log)], capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr
     assert log.read_text(encoding="utf-8").startswith("create_connection ")
@@ -120,13 +131,17 @@ def snapshot(*folders: Path) -> dict:
     return seen
 
 
-@pytest.mark.parametrize("args", COMMANDS + [["--fix", "--unsafe-fixes", "--select", "ALL", "clean.md"],
-                                             ["--fix", "missing.md"]], ids=lambda a: " ".join(a))
+@pytest.mark.parametrize(
+    "args",
+    COMMANDS + [["--fix", "--unsafe-fixes", "--select", "ALL", "clean.md"], ["--fix", "missing.md"]],
+    ids=lambda a: " ".join(a),
+)
 def test_nothing_is_written_unless_asked(newsroom, args):
     tmp_path, env = newsroom
     before = snapshot(tmp_path)
-    proc = subprocess.run([sys.executable, "-m", "factlint", *args], cwd=tmp_path / "desk", capture_output=True,
-                          text=True, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "factlint", *args], cwd=tmp_path / "desk", capture_output=True, text=True, env=env
+    )
     assert "Traceback" not in proc.stderr
     assert snapshot(tmp_path) == before
 
@@ -137,8 +152,7 @@ def test_control_characters_from_a_draft_or_a_file_name_never_reach_the_terminal
 
     stories = tmp_path / "stories"
     stories.mkdir()
-    (stories / "ok\x1b[2J\nx.md").write_text("The \x1b[31mminister\x1b[0m reportedly resigned.\x07\n",
-                                              encoding="utf-8")
+    (stories / "ok\x1b[2J\nx.md").write_text("The \x1b[31mminister\x1b[0m reportedly resigned.\x07\n", encoding="utf-8")
     for fmt in ("text", "grouped"):
         run = factlint("--show-source", "--format", fmt, "stories", "gone\x1b]0;owned\x07.md", cwd=tmp_path)
         assert run.code == 2

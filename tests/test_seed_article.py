@@ -1,10 +1,10 @@
 """The motivating draft (shared/seed/article.txt): every framing, editing and readability
 problem an editor would circle, on its line and in its family -- and nothing else from
 these families. Sourcing and attribution findings are specified in their own tests."""
+
 from pathlib import Path
 
 import pytest
-
 from conftest import findings_of
 
 
@@ -51,8 +51,7 @@ EXPECTED = {
 def seed_findings():
     if SEED is None:
         pytest.skip("the seed article (shared/seed/article.txt) is not beside the project")
-    return [f for f in findings_of(SEED.read_text(encoding="utf-8"), "article.txt")
-            if f.category in FAMILIES]
+    return [f for f in findings_of(SEED.read_text(encoding="utf-8"), "article.txt") if f.category in FAMILIES]
 
 
 def test_every_circled_problem_is_reported_on_its_line(seed_findings):

@@ -1,12 +1,13 @@
 """The ``sentence`` kind's attribution filters, ``report: attribution`` and ``window-breaks``,
 as a newsroom's own pack would use them."""
+
 from __future__ import annotations
 
 import textwrap
 
 import pytest
-
 from conftest import findings_of, positions
+
 from factlint import load_rules
 from factlint.ruleset import RuleLoadError
 
@@ -57,8 +58,10 @@ def house(tmp_path_factory):
 
 
 def test_an_attribution_filter_reports_each_matching_source(house):
-    text = ("Officials said the road would close. Two officials, who were not authorised to speak, "
-            "said it would reopen. They added that buses would run. Critics said it was a mistake.")
+    text = (
+        "Officials said the road would close. Two officials, who were not authorised to speak, "
+        "said it would reopen. They added that buses would run. Critics said it was a mistake."
+    )
     found = findings_of(text, "draft.txt", rule="house/unnamed-officials", rules=house)
     assert positions(found) == [(1, 1, "Officials said")]
 

@@ -3,17 +3,19 @@
 The drafts are written for these tests; the seed article (shared beside the project) is
 checked when it is there.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
 from conftest import draft, findings_of, positions
 
 HERE = Path(__file__).resolve()
-SEED = next((p / "shared" / "seed" / "article.txt" for p in HERE.parents
-             if (p / "shared" / "seed" / "article.txt").exists()), None)
+SEED = next(
+    (p / "shared" / "seed" / "article.txt" for p in HERE.parents if (p / "shared" / "seed" / "article.txt").exists()),
+    None,
+)
 
 
 def rules_by_line(findings) -> dict[int, set[str]]:
@@ -65,18 +67,21 @@ def test_the_story():
     }
 
 
-@pytest.mark.parametrize("text", [
-    # the outlet is named: not vague
-    "The port authority plans a second rise, the Harbour Gazette reported on Monday.",
-    # a group named in the next sentence
-    "MPs have said the scheme wasted money. The Public Accounts Committee found that half the funds were lost.",
-    # a pronoun that refers to a named source
-    "Jane Okafor said the tolls were unfair. She said they would close three firms.",
-    # the words of a quoted speaker
-    "“Critics say we are greedy,” said Tom Reid, the harbour master.",
-    # an identified office
-    "The Transport Ministry spokesman said the tolls were fair.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the outlet is named: not vague
+        "The port authority plans a second rise, the Harbour Gazette reported on Monday.",
+        # a group named in the next sentence
+        "MPs have said the scheme wasted money. The Public Accounts Committee found that half the funds were lost.",
+        # a pronoun that refers to a named source
+        "Jane Okafor said the tolls were unfair. She said they would close three firms.",
+        # the words of a quoted speaker
+        "“Critics say we are greedy,” said Tom Reid, the harbour master.",
+        # an identified office
+        "The Transport Ministry spokesman said the tolls were fair.",
+    ],
+)
 def test_near_misses_pass_the_sourcing_rules(text):
     assert findings_of(text, "draft.txt", rule="sourcing") == []
 
@@ -138,24 +143,25 @@ def test_a_figure_is_the_number_without_the_punctuation_after_it_and_a_year_is_n
 
 @pytest.mark.skipif(SEED is None, reason="the seed article is not beside the project")
 def test_the_seed_article():
-    found = findings_of(SEED.read_text(encoding="utf-8"), "article.txt", rule="sourcing") + \
-        findings_of(SEED.read_text(encoding="utf-8"), "article.txt", rule="attribution")
+    found = findings_of(SEED.read_text(encoding="utf-8"), "article.txt", rule="sourcing") + findings_of(
+        SEED.read_text(encoding="utf-8"), "article.txt", rule="attribution"
+    )
     lines = rules_by_line(found)
     expected = {
-        8: "sourcing/vague-reports",            # "is reportedly working with Moscow"
-        12: "sourcing/vague-reports",        # "According to multiple reports"
-        14: "sourcing/agentless-passive",    # "described as having 28 key points"
-        16: "sourcing/unnamed-group",         # "senior officials have acknowledged"
+        8: "sourcing/vague-reports",  # "is reportedly working with Moscow"
+        12: "sourcing/vague-reports",  # "According to multiple reports"
+        14: "sourcing/agentless-passive",  # "described as having 28 key points"
+        16: "sourcing/unnamed-group",  # "senior officials have acknowledged"
         32: "attribution/unsourced-figure",  # "billions in military aid"
         38: "sourcing/vague-reports",
-        46: "sourcing/unnamed-group",         # "Locals … view this as"
-        48: "sourcing/unnamed-group",         # "European allies expressed", "Diplomats privately expressed"
-        50: "sourcing/unnamed-group",         # "US officials counter"
-        52: "sourcing/agentless-passive",    # "is being welcomed as"
-        58: "sourcing/vague-reports",        # "questions arise"
+        46: "sourcing/unnamed-group",  # "Locals … view this as"
+        48: "sourcing/unnamed-group",  # "European allies expressed", "Diplomats privately expressed"
+        50: "sourcing/unnamed-group",  # "US officials counter"
+        52: "sourcing/agentless-passive",  # "is being welcomed as"
+        58: "sourcing/vague-reports",  # "questions arise"
         74: "sourcing/vague-reports",
-        76: "sourcing/vague-reports",           # "are said to"
-        80: "sourcing/unnamed-group",         # "officials acknowledge"
+        76: "sourcing/vague-reports",  # "are said to"
+        80: "sourcing/unnamed-group",  # "officials acknowledge"
     }
     for line, rule in expected.items():
         assert rule in lines.get(line, set()), (line, rule, lines.get(line))
@@ -167,48 +173,55 @@ def test_a_verb_of_saying_with_no_speaker_found_is_no_sourcing_finding_and_attri
     """The finder lists "said" with no speaker it can place as unsourced (form ``verb``):
     no sourcing rule reads that form without a source, and the figure is attributed."""
     from factlint.document.attribution import find_attributions
+
     text = "The unsigned notice said the quay would cost 40 percent more.\n"
     from conftest import doc_of
+
     assert [(a.kind, a.form) for a in find_attributions(doc_of(text, "draft.txt"))] == [("unsourced", "verb")]
     assert findings_of(text, "draft.txt", rule="sourcing") + findings_of(text, "draft.txt", rule="attribution") == []
 
 
 def test_a_noun_of_stance_is_listed_but_flagged_by_no_rule_and_attributes_no_figure():
-    """"Criticism of the toll" is in the inventory (form ``nominal``), but no sourcing rule
+    """ "Criticism of the toll" is in the inventory (form ``nominal``), but no sourcing rule
     reads that form, and it does not stand behind the figure in its sentence."""
     text = "Amid criticism of the toll, fares rose 14% last year.\n"
     assert findings_of(text, "draft.txt", rule="sourcing") == []
     assert [f.rule for f in findings_of(text, "draft.txt", rule="attribution")] == ["attribution/unsourced-figure"]
 
 
-@pytest.mark.parametrize("text", [
-    "It is believed the lighthouse keeper left in March, the parish council said.",
-    "The lighthouse keeper reportedly left in March, the island's newspaper said.",
-    "The parish council said the lighthouse keeper is said to have left in March.",
-    "According to Tomas Vilja, the keeper reportedly left in March.",
-    "The keeper reportedly left in March, Tomas Vilja told the parish council.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is believed the lighthouse keeper left in March, the parish council said.",
+        "The lighthouse keeper reportedly left in March, the island's newspaper said.",
+        "The parish council said the lighthouse keeper is said to have left in March.",
+        "According to Tomas Vilja, the keeper reportedly left in March.",
+        "The keeper reportedly left in March, Tomas Vilja told the parish council.",
+    ],
+)
 def test_a_report_a_named_source_stands_behind_is_not_vague_sourcing(text):
-    """"Reportedly", "it is believed" or "is said to" inside what a named person or body
+    """ "Reportedly", "it is believed" or "is said to" inside what a named person or body
     says: the named source answers for the report, so there is nothing to name."""
     assert [f.rule for f in findings_of(text, "draft.txt", rule="sourcing/vague-reports")] == []
 
 
-@pytest.mark.parametrize("text", [
-    # the report is the reporter's; the named source says something else
-    "The lighthouse keeper reportedly left in March, and the parish council said it was hiring.",
-    "The lighthouse keeper reportedly left in March, but the parish council said nothing.",
-    "The lighthouse keeper reportedly left in March. The parish council said it was hiring.",
-    # nobody the reader can identify stands behind it: naming the source still fixes it
-    "The lighthouse keeper reportedly left in March, a person close to the council said.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the report is the reporter's; the named source says something else
+        "The lighthouse keeper reportedly left in March, and the parish council said it was hiring.",
+        "The lighthouse keeper reportedly left in March, but the parish council said nothing.",
+        "The lighthouse keeper reportedly left in March. The parish council said it was hiring.",
+        # nobody the reader can identify stands behind it: naming the source still fixes it
+        "The lighthouse keeper reportedly left in March, a person close to the council said.",
+    ],
+)
 def test_a_report_outside_a_named_sources_words_is_still_vague_sourcing(text):
-    assert [f.rule for f in findings_of(text, "draft.txt", rule="sourcing/vague-reports")] == [
-        "sourcing/vague-reports"]
+    assert [f.rule for f in findings_of(text, "draft.txt", rule="sourcing/vague-reports")] == ["sourcing/vague-reports"]
 
 
 def test_an_unnamed_group_already_described_is_asked_for_a_name_not_for_its_organisation():
-    """"Experts say": which ones? "Experts at the weather service say": the organisation is
+    """ "Experts say": which ones? "Experts at the weather service say": the organisation is
     given, so the advice is to name one of them (or say why not), not to give it."""
     text = draft("""
         Experts say the storm will weaken before it reaches the coast.
@@ -218,72 +231,92 @@ def test_an_unnamed_group_already_described_is_asked_for_a_name_not_for_its_orga
     found = findings_of(text, "draft.md", rule="sourcing/unnamed-group")
     assert [(f.line, f.message) for f in found] == [
         (1, "Vague source: 'Experts say'. Say which ones: name them, or give their organisation, role or number."),
-        (3, "Unnamed source: 'Experts at the weather service say'. Name at least one of them, "
-            "or say why they are not named."),
+        (
+            3,
+            "Unnamed source: 'Experts at the weather service say'. Name at least one of them, "
+            "or say why they are not named.",
+        ),
     ]
 
 
-@pytest.mark.parametrize("text", [
-    "Two ministry officials declined to comment on the contract.",
-    "Company officials could not be reached for comment on Friday.",
-    "Harbour officials were not immediately available for comment.",
-    "Officials at the port did not respond to requests for comment.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two ministry officials declined to comment on the contract.",
+        "Company officials could not be reached for comment on Friday.",
+        "Harbour officials were not immediately available for comment.",
+        "Officials at the port did not respond to requests for comment.",
+    ],
+)
 def test_a_source_that_says_nothing_is_no_sourcing_finding(text):
     """Declining to comment attributes no information: there is nobody to name for it and
     no anonymity to explain (the inventory still lists it)."""
-    from factlint.document.attribution import find_attributions
     from conftest import doc_of
+
+    from factlint.document.attribution import find_attributions
+
     assert find_attributions(doc_of(text, "draft.txt"))
     assert findings_of(text, "draft.txt", rule="sourcing") == []
 
 
-@pytest.mark.parametrize("text, rule", [
-    ("The new harbour toll is the highest in the country.", "attribution/unsourced-record"),
-    ("The cooperative is one of the largest exporters of olive oil in Europe.", "attribution/unsourced-record"),
-    ("The island's fleet landed a record 40,000 tonnes of cod.", "attribution/unsourced-record"),
-    ("The valley farms brought in record harvests this autumn.", "attribution/unsourced-record"),
-    ("The drought has destroyed nearly half of the wheat crop.", "attribution/unsourced-figure"),
-    ("Fares account for more than a third of the island's household budgets.", "attribution/unsourced-figure"),
-])
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("The new harbour toll is the highest in the country.", "attribution/unsourced-record"),
+        ("The cooperative is one of the largest exporters of olive oil in Europe.", "attribution/unsourced-record"),
+        ("The island's fleet landed a record 40,000 tonnes of cod.", "attribution/unsourced-record"),
+        ("The valley farms brought in record harvests this autumn.", "attribution/unsourced-record"),
+        ("The drought has destroyed nearly half of the wheat crop.", "attribution/unsourced-figure"),
+        ("Fares account for more than a third of the island's household budgets.", "attribution/unsourced-figure"),
+    ],
+)
 def test_superlatives_against_everyone_records_and_shares_are_check_worthy(text, rule):
-    """"The highest in the country", "a record 40,000 tonnes", "nearly half of the crop":
+    """ "The highest in the country", "a record 40,000 tonnes", "nearly half of the crop":
     claims a reader cannot check unless the story says whose figures they are."""
     assert [f.rule for f in findings_of(text + "\n", "draft.txt", rule="attribution")] == [rule]
     attributed = text[:-1] + ", the harbour board said.\n"
     assert findings_of(attributed, "draft.txt", rule="attribution") == []
 
 
-@pytest.mark.parametrize("text", [
-    "The mayor has a record of opposing new tolls.",
-    "The band signed with a record label in Lisbon.",
-    "She is the oldest daughter of Ana Ruiz, who runs the bakery.",
-    "The market is busiest in the morning, before the ferries leave.",
-    "Half of the committee left early.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor has a record of opposing new tolls.",
+        "The band signed with a record label in Lisbon.",
+        "She is the oldest daughter of Ana Ruiz, who runs the bakery.",
+        "The market is busiest in the morning, before the ferries leave.",
+        "Half of the committee left early.",
+    ],
+)
 def test_records_superlatives_and_shares_that_claim_nothing_pass(text):
     assert findings_of(text + "\n", "draft.txt", rule="attribution") == []
 
 
-@pytest.mark.parametrize("text, rules", [
-    # an institution the story identifies says which officials: anonymous, fine with a reason
-    ("A port official, who requested anonymity because the inquiry is confidential, said the quay was unsafe.", []),
-    ("A port official said the quay was unsafe.", ["sourcing/anonymous-no-reason"]),
-    ("Hospital officials said two patients were critical.", ["sourcing/anonymous-no-reason"]),
-    # nothing says which ones: vague, whatever the reason
-    ("Officials said the quay was unsafe.", ["sourcing/unnamed-group"]),
-])
+@pytest.mark.parametrize(
+    "text, rules",
+    [
+        # an institution the story identifies says which officials: anonymous, fine with a reason
+        ("A port official, who requested anonymity because the inquiry is confidential, said the quay was unsafe.", []),
+        ("A port official said the quay was unsafe.", ["sourcing/anonymous-no-reason"]),
+        ("Hospital officials said two patients were critical.", ["sourcing/anonymous-no-reason"]),
+        # nothing says which ones: vague, whatever the reason
+        ("Officials said the quay was unsafe.", ["sourcing/unnamed-group"]),
+    ],
+)
 def test_officials_of_an_institution_are_described_not_vague(text, rules):
     assert [f.rule for f in findings_of(text + "\n", "draft.txt", rule="sourcing")] == rules
 
 
-@pytest.mark.parametrize("text, rules", [
-    # evidence earlier in the clause stands behind the figure ("figures … show")
-    ("Figures released by the port on Monday show cargo rose 14% last year.", []),
-    # a cause, and a duty
-    ("A faulty valve was responsible for the leak at the plant.", ["attribution/unsourced-cause"]),
-    ("The harbour board is responsible for dredging the channel.", []),
-    ("The division is responsible for worldwide sales of the ferries.", []),
-])
+@pytest.mark.parametrize(
+    "text, rules",
+    [
+        # evidence earlier in the clause stands behind the figure ("figures … show")
+        ("Figures released by the port on Monday show cargo rose 14% last year.", []),
+        # a cause, and a duty
+        ("A faulty valve was responsible for the leak at the plant.", ["attribution/unsourced-cause"]),
+        ("The harbour board is responsible for dredging the channel.", []),
+        ("The division is responsible for worldwide sales of the ferries.", []),
+    ],
+)
 def test_evidence_further_back_attributes_and_a_duty_is_no_cause(text, rules):
     assert [f.rule for f in findings_of(text + "\n", "draft.txt", rule="attribution")] == rules

@@ -1,9 +1,10 @@
 """Suppression comments in Markdown and plain text, and --report-unused-suppressions."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import factlint, locations, write
+
 from factlint.document import parse
 
 
@@ -23,18 +24,28 @@ TWO_SLIPS = """\
     """
 
 
-@pytest.mark.parametrize("comment, expected", [
-    ("<!-- factlint-disable-next-line sourcing/vague-reports -->",
-     [(4, "framing/loaded-said"), (6, "sourcing/vague-reports"), (6, "framing/loaded-said")]),
-    ("<!-- factlint-disable-next-line sourcing -->",
-     [(4, "framing/loaded-said"), (6, "sourcing/vague-reports"), (6, "framing/loaded-said")]),
-    ("<!-- factlint-disable-next-line framing/*, sourcing/vague-reports -->",
-     [(6, "sourcing/vague-reports"), (6, "framing/loaded-said")]),
-    ("<!-- factlint-disable-next-line -->",
-     [(6, "sourcing/vague-reports"), (6, "framing/loaded-said")]),
-    ("<!-- factlint-disable-next-line framing -- Grant's own word, quoted in the sidebar -->",
-     [(4, "sourcing/vague-reports"), (6, "sourcing/vague-reports"), (6, "framing/loaded-said")]),
-])
+@pytest.mark.parametrize(
+    "comment, expected",
+    [
+        (
+            "<!-- factlint-disable-next-line sourcing/vague-reports -->",
+            [(4, "framing/loaded-said"), (6, "sourcing/vague-reports"), (6, "framing/loaded-said")],
+        ),
+        (
+            "<!-- factlint-disable-next-line sourcing -->",
+            [(4, "framing/loaded-said"), (6, "sourcing/vague-reports"), (6, "framing/loaded-said")],
+        ),
+        (
+            "<!-- factlint-disable-next-line framing/*, sourcing/vague-reports -->",
+            [(6, "sourcing/vague-reports"), (6, "framing/loaded-said")],
+        ),
+        ("<!-- factlint-disable-next-line -->", [(6, "sourcing/vague-reports"), (6, "framing/loaded-said")]),
+        (
+            "<!-- factlint-disable-next-line framing -- Grant's own word, quoted in the sidebar -->",
+            [(4, "sourcing/vague-reports"), (6, "sourcing/vague-reports"), (6, "framing/loaded-said")],
+        ),
+    ],
+)
 def test_disable_next_line(tmp_path, comment, expected):
     assert lint(tmp_path, TWO_SLIPS.format(comment=comment)) == expected
 
@@ -121,7 +132,10 @@ PLAIN = """\
 
 def test_plain_text_uses_the_same_comment_on_a_line_of_its_own(tmp_path):
     assert lint(tmp_path, PLAIN, "wire.txt") == [
-        (4, "framing/loaded-said"), (6, "sourcing/vague-reports"), (6, "framing/loaded-said")]
+        (4, "framing/loaded-said"),
+        (6, "sourcing/vague-reports"),
+        (6, "framing/loaded-said"),
+    ]
 
 
 def test_plain_text_comment_line_is_not_prose():
@@ -160,8 +174,11 @@ def test_unused_suppressions_are_reported_on_request(tmp_path):
     found = [(line, rule) for _, line, rule in locations(run.out)]
     # 'sourcing' silenced nothing on line 4; the repeated-word one silenced nothing at all.
     # readability/long-sentence is an info rule that is active, so line 9 is unused too.
-    assert found == [(3, "factlint/unused-suppression"), (6, "factlint/unused-suppression"),
-                     (9, "factlint/unused-suppression")]
+    assert found == [
+        (3, "factlint/unused-suppression"),
+        (6, "factlint/unused-suppression"),
+        (9, "factlint/unused-suppression"),
+    ]
     assert "for 'sourcing' silenced nothing" in run.out
     assert "for 'framing'" not in run.out
     assert run.code == 0  # unused suppressions are warnings: shown, not failing by default
@@ -194,12 +211,19 @@ def test_a_suppression_naming_no_rule_is_reported_as_a_typo_with_the_nearest_id(
     run = factlint("--report-unused-suppressions", "story.md", cwd=tmp_path)
     found = [(line, rule) for _, line, rule in locations(run.out)]
     # the typo silences nothing: the finding it meant to silence is still there
-    assert found == [(3, "factlint/unused-suppression"), (4, "sourcing/vague-reports"),
-                     (6, "factlint/unused-suppression")]
-    assert ("Unknown rule 'sourcing/vauge-reports' in factlint-disable-next-line: no rule has "
-            "this id or family; did you mean 'sourcing/vague-reports'?") in run.out
-    assert "Unknown rule 'style' in factlint-disable-next-line: no rule has this id or family; " \
-           "see `factlint rules`." in run.out
+    assert found == [
+        (3, "factlint/unused-suppression"),
+        (4, "sourcing/vague-reports"),
+        (6, "factlint/unused-suppression"),
+    ]
+    assert (
+        "Unknown rule 'sourcing/vauge-reports' in factlint-disable-next-line: no rule has "
+        "this id or family; did you mean 'sourcing/vague-reports'?"
+    ) in run.out
+    assert (
+        "Unknown rule 'style' in factlint-disable-next-line: no rule has this id or family; "
+        "see `factlint rules`." in run.out
+    )
 
 
 def test_a_suppression_naming_a_rule_that_is_off_by_default_is_not_a_typo(tmp_path):

@@ -7,6 +7,7 @@ made with this user's key.
 
 Every run here is a real subprocess with its own home (so its own signing key); the
 subprocess timeout is only a guard against a hang, never a measure of speed."""
+
 from __future__ import annotations
 
 import os
@@ -16,7 +17,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import write
 
 DIRTY = """\
@@ -29,16 +29,21 @@ CLEAN = """\
 
     The board meets on Friday, its chair, Ana Ruiz, said.
     """
-TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
-       "# This file is a cache directory tag created by factlint.\n")
+TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by factlint.\n"
 
 
 def run(cwd, *args, home=None, timeout=120):
     home = str(home or (cwd.parent / "home"))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FACTLINT_", "XDG_"))}
     env.update(HOME=home, XDG_CACHE_HOME=os.path.join(home, ".cache"))
-    return subprocess.run([sys.executable, "-m", "factlint", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "factlint", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture
@@ -68,7 +73,8 @@ def test_a_planted_gitignore_link_is_never_written_through(project, tmp_path):
     assert got.stdout == expected.stdout
     assert got.stderr.splitlines() == [
         "factlint: warning: .factlint_cache: cache folder holds files factlint did not make "
-        "(.gitignore is not a regular file); running without a cache"]
+        "(.gitignore is not a regular file); running without a cache"
+    ]
     assert sorted(os.listdir(cache)) == [".gitignore", "CACHEDIR.TAG"]
 
 
@@ -90,8 +96,8 @@ def test_cache_dir_dot_never_replaces_the_projects_own_files(project):
     assert sorted(os.listdir(project)) == [".gitignore", "clean.md", "dirty.md"]
     assert got.returncode == 1 and finding_lines(got.stdout)
     assert got.stderr.splitlines() == [
-        "factlint: warning: .: cache folder holds files factlint did not make (clean.md); "
-        "running without a cache"]
+        "factlint: warning: .: cache folder holds files factlint did not make (clean.md); running without a cache"
+    ]
 
 
 def test_a_cache_folder_that_is_a_link_is_refused(project, tmp_path):
@@ -100,8 +106,7 @@ def test_a_cache_folder_that_is_a_link_is_refused(project, tmp_path):
     (project / ".factlint_cache").symlink_to(elsewhere)
     got = run(project, "dirty.md")
     assert os.listdir(elsewhere) == []
-    assert "factlint: warning: .factlint_cache: cache folder is a symbolic link; running without a cache" \
-        in got.stderr
+    assert "factlint: warning: .factlint_cache: cache folder is a symbolic link; running without a cache" in got.stderr
 
 
 @pytest.mark.parametrize("plant", ["fifo", "stdin-link"])
@@ -115,10 +120,19 @@ def test_a_planted_rules_pickle_that_would_block_never_hangs_the_run(project, pl
     else:
         os.symlink("/dev/stdin", cache / pickle_file)
     # a blocking read would wait for ever on the FIFO, or on the open pipe given as stdin
-    proc = subprocess.Popen([sys.executable, "-m", "factlint", "dirty.md"], cwd=project,
-                            env={**os.environ, "HOME": str(project.parent / "home"),
-                                 "XDG_CACHE_HOME": str(project.parent / "home" / ".cache")},
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factlint", "dirty.md"],
+        cwd=project,
+        env={
+            **os.environ,
+            "HOME": str(project.parent / "home"),
+            "XDG_CACHE_HOME": str(project.parent / "home" / ".cache"),
+        },
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         out, err = proc.communicate(timeout=120)
     except subprocess.TimeoutExpired:

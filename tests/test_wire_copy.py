@@ -1,4 +1,5 @@
 """Plain-text wire copy: hard wraps, indented paragraphs, sign-offs and tables of figures."""
+
 from conftest import doc_of, draft, findings_of
 
 WIRE = draft("""
@@ -97,14 +98,19 @@ def test_in_unwrapped_copy_every_line_that_ends_a_sentence_ends_a_paragraph():
     assert [k for k, _ in found[1:]] == ["paragraph"] * 3
     assert found[2][1].startswith("Fares on the island route") and found[2][1].endswith("breakers.")
     # a line that stops mid-sentence still runs on into the next
-    assert found[3][1] == ("The authority said the new fees would pay for dredging the channel, "
-                           "which silted up after the winter storms closed it for a week.")
+    assert found[3][1] == (
+        "The authority said the new fees would pay for dredging the channel, "
+        "which silted up after the winter storms closed it for a week."
+    )
 
 
 def test_hard_wrapped_copy_keeps_its_lines_together():
-    doc = doc_of(draft("""
+    doc = doc_of(
+        draft("""
         The port authority raised its mooring fees.
         Ferry operators say they will pass the cost
         on to passengers.
-        """), "wrapped.txt")
+        """),
+        "wrapped.txt",
+    )
     assert [k for k, _ in blocks(doc)] == ["paragraph"]

@@ -3,6 +3,7 @@
 A check is a class with ``NAME``, ``DESCRIPTION``, ``OPTIONS`` (schema fields for the
 rule's ``options:``), ``MESSAGE_KEYS`` and ``run(doc, options, scope)`` yielding hits.
 """
+
 from __future__ import annotations
 
 from .double_space import DoubleSpace
@@ -14,7 +15,16 @@ from .missing_space import MissingSpace
 from .repeated_paragraph import RepeatedParagraph
 from .unbalanced import Unbalanced
 
-CHECKS = {c.NAME: c for c in (
-    DuplicateHeadline, RepeatedParagraph, Unbalanced, MissingSpace, MissingEndPunctuation, DoubleSpace, EmptyLink,
-    EmptyHeading,
-)}
+CHECKS = {
+    c.NAME: c
+    for c in (
+        DuplicateHeadline,
+        RepeatedParagraph,
+        Unbalanced,
+        MissingSpace,
+        MissingEndPunctuation,
+        DoubleSpace,
+        EmptyLink,
+        EmptyHeading,
+    )
+}

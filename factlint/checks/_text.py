@@ -1,4 +1,5 @@
 """Small text helpers shared by the checks."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -25,7 +26,7 @@ def normalised(text: str) -> str:
     if lead == len(text):
         return ""
     m = _EDGE.match(text[::-1])
-    return text[lead:len(text) - (m.end() if m else 0)]
+    return text[lead : len(text) - (m.end() if m else 0)]
 
 
 def has_words(text: str, count: int) -> bool:

@@ -6,6 +6,7 @@ mid-sentence is reported -- "the  council" is a slip, "budget.  It" a habit. Set
 ``after-sentence: true`` to report both. Tables and indentation are never reported:
 there, runs of spaces are layout.
 """
+
 from __future__ import annotations
 
 import regex
@@ -20,8 +21,7 @@ _SENTENCE_END = regex.compile(r"[.!?:;…][\"”’')\]]*$")
 class DoubleSpace:
     NAME = "double-space"
     DESCRIPTION = "Two or more spaces between words inside a line of prose."
-    OPTIONS = {"after-sentence": Field(Bool(), description="Also report two spaces after a full stop "
-                                                              "(default false).")}
+    OPTIONS = {"after-sentence": Field(Bool(), description="Also report two spaces after a full stop (default false).")}
     MESSAGE_KEYS = ("match",)
 
     def run(self, doc, options, scope):

@@ -5,6 +5,7 @@ the same ``# Heading`` (Jekyll's and Hugo's starter posts do): that first level-
 heading right after the front matter is the normal layout, not a duplicate. A second
 copy after it, or a body line repeating the headline, still is.
 """
+
 from __future__ import annotations
 
 from ..finding import Hit
@@ -14,8 +15,10 @@ from ._text import normalised
 
 class DuplicateHeadline:
     NAME = "duplicate-headline"
-    DESCRIPTION = ("The headline repeated as the first line of the body (a front-matter title repeated by "
-                   "the body's first H1 is the normal layout), or (with headings: true) two identical headings.")
+    DESCRIPTION = (
+        "The headline repeated as the first line of the body (a front-matter title repeated by "
+        "the body's first H1 is the normal layout), or (with headings: true) two identical headings."
+    )
     OPTIONS = {"headings": Field(Bool(), description="Also report a heading identical to an earlier one.")}
     MESSAGE_KEYS = ("match", "line")
 
@@ -33,11 +36,14 @@ class DuplicateHeadline:
             if not sentences:
                 continue
             first = sentences[0]
-            key = normalised(doc.prose[first.start:first.end])
+            key = normalised(doc.prose[first.start : first.end])
             if not key:
                 continue
-            if key in seen and (block.kind != "heading" or check_headings or
-                                (headline is not None and key == normalised(doc.block_text(headline)))):
+            if key in seen and (
+                block.kind != "heading"
+                or check_headings
+                or (headline is not None and key == normalised(doc.block_text(headline)))
+            ):
                 yield Hit(first.start, first.end, values={"line": seen[key]})
             elif block.kind == "heading":
                 seen.setdefault(key, doc.lines.position(block.start)[0])

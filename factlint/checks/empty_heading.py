@@ -4,6 +4,7 @@ whose words were lost in editing.
 In plain text a bare ``###`` is prose and the placeholder rule sees it; in Markdown the
 parser turns it into an empty heading, which only the document structure shows.
 """
+
 from __future__ import annotations
 
 from ..finding import Hit

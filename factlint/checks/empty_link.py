@@ -9,6 +9,7 @@ punctuation. Three shapes are reported:
   or a missing parenthesis, ``[the report](https://example.org``: the reader sees the
   brackets and the address.
 """
+
 from __future__ import annotations
 
 import regex
@@ -22,8 +23,9 @@ _UNCLOSED = regex.compile(r"\[[^\[\]\n]{1,200}\]\((?:https?://|www\.|mailto:)[^(
 
 class EmptyLink:
     NAME = "empty-link"
-    DESCRIPTION = ("A Markdown link with an empty address or no text, or link syntax broken by a space "
-                   "or a missing parenthesis.")
+    DESCRIPTION = (
+        "A Markdown link with an empty address or no text, or link syntax broken by a space or a missing parenthesis."
+    )
     OPTIONS = {}
     MESSAGE_KEYS = ("match", "problem")
 
@@ -45,8 +47,10 @@ class EmptyLink:
                 if m:
                     yield Hit(m.start(), m.end(), raw=True, values={"problem": "the link has no text"})
         prose = doc.prose
-        for pattern, problem in ((_SPACED, "a space between ] and ( breaks the link"),
-                                 (_UNCLOSED, "the address is not closed with )")):
+        for pattern, problem in (
+            (_SPACED, "a space between ] and ( breaks the link"),
+            (_UNCLOSED, "the address is not closed with )"),
+        ):
             for m in pattern.finditer(prose):
                 block = doc.block_at(m.start())
                 if block is not None and scope.block_ok(block):

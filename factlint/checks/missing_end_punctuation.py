@@ -7,6 +7,7 @@ paragraph whose unfinished last sentence is a note ("NOTE: ..."), a parenthetica
 mln"): in results and data copy such rows are written without punctuation on
 purpose. What remains is prose that simply stops -- usually a sentence cut in editing.
 """
+
 from __future__ import annotations
 
 import regex
@@ -30,8 +31,9 @@ _VERSUS = regex.compile(r"\d\S*\s+(?:\S+\s+){0,3}vs\.?\s+(?:\S+\s+){0,2}\S*\d")
 class MissingEndPunctuation:
     NAME = "missing-end-punctuation"
     DESCRIPTION = "A body paragraph that stops without a full stop, question mark or other closing punctuation."
-    OPTIONS = {"min-words": Field(Num(minimum=1, integer=True),
-                                  description="Ignore paragraphs shorter than this (default 6).")}
+    OPTIONS = {
+        "min-words": Field(Num(minimum=1, integer=True), description="Ignore paragraphs shorter than this (default 6).")
+    }
     MESSAGE_KEYS = ("match",)
 
     def run(self, doc, options, scope):
@@ -41,7 +43,7 @@ class MissingEndPunctuation:
         for block in doc.prose_blocks:
             if not scope.block_ok(block) or block.kind in ("headline", "dek", "heading", "table", "list"):
                 continue
-            text = prose[block.pstart:block.pend]
+            text = prose[block.pstart : block.pend]
             if ends_well(text) or not has_words(text, min_words):
                 continue
             if link_ends is None:
@@ -49,9 +51,14 @@ class MissingEndPunctuation:
             if block.pend in link_ends:
                 continue  # ends with a bare URL: a reference line
             sentences = doc.block_sentences(block)
-            last = prose[sentences[-1].start:sentences[-1].end] if sentences else text
-            if (_NOTE.search(last) or _is_figures(last) or _SIGN_OFF.fullmatch(last)
-                    or _PARENTHETICAL.fullmatch(last) or _mostly_capitals(text)):
+            last = prose[sentences[-1].start : sentences[-1].end] if sentences else text
+            if (
+                _NOTE.search(last)
+                or _is_figures(last)
+                or _SIGN_OFF.fullmatch(last)
+                or _PARENTHETICAL.fullmatch(last)
+                or _mostly_capitals(text)
+            ):
                 continue
             m = _LAST_WORD.search(text)
             if m:

@@ -12,6 +12,7 @@ names and e-mail addresses ("example.com.The" is followed by nothing; "v2.Final.
 A full stop before a product or domain suffix is part of a name, not two sentences:
 "Backbone.js", "Node.Js", "ASP.Net", "Socket.IO", "Booking.Com" (``NAME_SUFFIXES``).
 """
+
 from __future__ import annotations
 
 import regex
@@ -26,11 +27,14 @@ _ABBREVIATION_GLUED = regex.compile(
     r"(?:(?P<abbr>\p{L}{2,})"  # "Inc.The" (a known abbreviation: the caller checks)
     r"|(?P<dotted>(?:\p{L}\.){1,}\p{L})"  # "p.m.It", "U.S.The"
     r"|(?P<number>\p{N}(?:[\p{N},:-]|\.(?=\p{N}))*)"  # "3.5.The", "2020.The", "3-2.The"
-    r")\.(?P<next>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}]*[./@])")
+    r")\.(?P<next>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}]*[./@])"
+)
 _LETTER = regex.compile(r"\p{L}")
 #: what follows the full stop in a product or a domain name ("Vue.Js", "Socket.IO", "Booking.Com")
-NAME_SUFFIXES = frozenset("js jsx ts io net com org gov edu ai app dev co uk tv fm me info biz py rb rs go "
-                          "css html php sh exe md txt pdf".split())
+NAME_SUFFIXES = frozenset(
+    "js jsx ts io net com org gov edu ai app dev co uk tv fm me info biz py rb rs go "
+    "css html php sh exe md txt pdf".split()
+)
 #: every match of _ABBREVIATION_GLUED holds one of these
 _DOT_CAPITAL = regex.compile(r"\.\p{Lu}")
 

@@ -6,6 +6,7 @@ the same block -- a hard-wrapped wire paragraph pasted below itself with no blan
 or indent between, or a row of a results table doubled. Only runs of at least
 ``min-words`` words count, so a table's repeated "nil" rows are not reported.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -23,13 +24,14 @@ MAX_RUN_LINES = 40
 
 class RepeatedParagraph:
     NAME = "repeated-paragraph"
-    DESCRIPTION = ("A paragraph (or, with sentences: true, a sentence) that appears twice, or a run of "
-                   "lines repeated right after itself.")
+    DESCRIPTION = (
+        "A paragraph (or, with sentences: true, a sentence) that appears twice, or a run of "
+        "lines repeated right after itself."
+    )
     OPTIONS = {
         "min-words": Field(Num(minimum=1, integer=True), description="Ignore shorter text (default 8)."),
         "sentences": Field(Bool(), description="Also report a repeated sentence (default false)."),
-        "lines": Field(Bool(), description="Also report a run of lines repeated right after itself "
-                                           "(default true)."),
+        "lines": Field(Bool(), description="Also report a run of lines repeated right after itself (default true)."),
     }
     MESSAGE_KEYS = ("match", "line")
 
@@ -62,13 +64,15 @@ class RepeatedParagraph:
         if not sentences:
             return
         seen_sentences = _FirstWithWords(min_words, lambda s: doc.lines.position(doc.to_raw(s.start, s.end)[0])[0])
-        ok = [scope.block_ok(block) and block.kind not in ("headline", "heading") and block.index not in excerpt
-              for block in doc.blocks]
+        ok = [
+            scope.block_ok(block) and block.kind not in ("headline", "heading") and block.index not in excerpt
+            for block in doc.blocks
+        ]
         prose = doc.prose
         for s in doc.sentences:
             if not ok[s.block]:
                 continue
-            text = prose[s.start:s.end]
+            text = prose[s.start : s.end]
             line = seen_sentences.repeats(normalised(text), text, s)
             if line is not None and s.block not in reported_blocks:
                 yield Hit(s.start, s.end, values={"line": line})
@@ -147,13 +151,16 @@ def _repeated_lines(doc, scope, min_words: int):
             while j - i <= longest:
                 k = j - i
                 j = following[j]
-                if keys[i:i + k] != keys[i + k:i + 2 * k] or not all(in_prose[i:i + 2 * k]):
+                if keys[i : i + k] != keys[i + k : i + 2 * k] or not all(in_prose[i : i + 2 * k]):
                     continue
-                if sum(len(_WORD.findall(key)) for key in keys[i:i + k]) < min_words:
+                if sum(len(_WORD.findall(key)) for key in keys[i : i + k]) < min_words:
                     continue
                 first = i + k
-                start = starts[first] + len(text[starts[first]:ends[first]]) - len(
-                    text[starts[first]:ends[first]].lstrip())
+                start = (
+                    starts[first]
+                    + len(text[starts[first] : ends[first]])
+                    - len(text[starts[first] : ends[first]].lstrip())
+                )
                 end = ends[first + k - 1]
                 while end > start and text[end - 1] in "\r\n \t":
                     end -= 1

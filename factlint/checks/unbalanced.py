@@ -12,9 +12,11 @@ _BRACKET = re.compile(r"[()\[\]]")
 
 class Unbalanced:
     NAME = "unbalanced"
-    DESCRIPTION = ("A quotation mark opened and never closed in its paragraph (unless the next paragraph "
-                   "continues the quotation), a closing mark with no opening one, or (with brackets: true) "
-                   "an unmatched parenthesis or bracket.")
+    DESCRIPTION = (
+        "A quotation mark opened and never closed in its paragraph (unless the next paragraph "
+        "continues the quotation), a closing mark with no opening one, or (with brackets: true) "
+        "an unmatched parenthesis or bracket."
+    )
     OPTIONS = {"brackets": Field(Bool(), description="Also check ( ) and [ ] (default true).")}
     MESSAGE_KEYS = ("match", "mark")
 
@@ -48,8 +50,12 @@ def _brackets(prose: str, start: int, end: int):
         elif c in ")]":
             if stack and prose[stack[-1]] == _CLOSERS[c]:
                 stack.pop()
-            elif c == ")" and i > start and (prose[i - 1].isdigit() or prose[i - 1].isalpha()) \
-                    and (i - start < 3 or prose[i - 2] in " \n"):
+            elif (
+                c == ")"
+                and i > start
+                and (prose[i - 1].isdigit() or prose[i - 1].isalpha())
+                and (i - start < 3 or prose[i - 2] in " \n")
+            ):
                 continue  # a list enumerator: "a)" or "1)"
             else:
                 yield Hit(i, i + 1, values={"mark": c})

@@ -3,6 +3,7 @@
 ``parse`` is imported on first use, so that importing the document model (as the rule
 kinds do) does not import the parsers.
 """
+
 from .formats import format_for_path
 from .model import Block, Document, Link, Quote, Sentence
 

@@ -2,6 +2,7 @@
 their speakers), links, attributions, names and fixed terms, what identified sources are
 reported as saying, and the claims in the reporter's voice. Nothing writes into a document
 after this."""
+
 from __future__ import annotations
 
 from .attribution import attribute, default_cue_index
@@ -56,8 +57,16 @@ def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None)
     prose = builder.text()
     pmap = builder.map
 
-    doc = Document(path=path, text=text, format=fmt, prose=prose, pmap=pmap, blocks=blocks,
-                   front_matter_source=parsed.front_matter, comments=parsed.comments)
+    doc = Document(
+        path=path,
+        text=text,
+        format=fmt,
+        prose=prose,
+        pmap=pmap,
+        blocks=blocks,
+        front_matter_source=parsed.front_matter,
+        comments=parsed.comments,
+    )
     doc._lines = lines
 
     links_by_block: dict[int, list[tuple[int, int]]] = {}
@@ -72,8 +81,7 @@ def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None)
             block.first_sentence = block.last_sentence = len(doc.sentences)
             continue
         block.first_sentence = len(doc.sentences)
-        for s, e, glued in split_sentences(prose, block.pstart, block.pend,
-                                           links_by_block.get(block.index, ())):
+        for s, e, glued in split_sentences(prose, block.pstart, block.pend, links_by_block.get(block.index, ())):
             doc.sentences.append(Sentence(s, e, block.index, glued))
         block.last_sentence = len(doc.sentences)
 
@@ -111,8 +119,6 @@ def _add_quotes(doc: Document) -> None:
             quote = Quote(q.start, q.end, q.start + opening, q.end - closing, block.index, closed=q.closed)
             if not q.closed and i + 1 < len(prose_blocks):
                 nxt = prose_blocks[i + 1]
-                quote.continued = prose[nxt.pstart:nxt.pstart + 1] in ("“", '"', "«") \
-                    and nxt.kind == block.kind
+                quote.continued = prose[nxt.pstart : nxt.pstart + 1] in ("“", '"', "«") and nxt.kind == block.kind
             quote.direct = not is_scare_quote(prose, q)
             doc.quotes.append(quote)
-

@@ -32,6 +32,7 @@ years, dates, ages, durations and numbered things ("the two candidates", "Articl
 not counts. The word lists an editor may extend are the ``claim-…`` lexicons of
 ``rules/lexicons.yaml``.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -50,8 +51,9 @@ CLAIM_TYPES = ("figure", "record", "cause", "state-of-mind", "contested")
 BEHIND_WINDOW = 2
 #: The attribution forms that stand behind a claim: not an impression ("it seems" is
 #: nobody's), a stance noun ("criticism of") or a participle hung on someone else's clause.
-BEHIND_FORMS = frozenset({"verb", "stance", "action", "predicate", "according", "report", "passive", "label",
-                          "question"})
+BEHIND_FORMS = frozenset(
+    {"verb", "stance", "action", "predicate", "according", "report", "passive", "label", "question"}
+)
 #: The forms in which a source says something: after such a cue, the rest of the sentence is
 #: theirs ("voters are frustrated" is a group's predicate, not a source saying so).
 SAYING_FORMS = frozenset({"verb", "according", "report", "label"})
@@ -102,32 +104,47 @@ class _Patterns:
         self.number = regex.compile(
             r"(?<![\w.,/$€£-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/]|[.,]\d|-\d)"
             rf"|\b(?:(?:{numw})(?:[- ](?:{numw}))?|dozens|scores|hundreds|thousands|millions|billions"
-            r"|tens\s+of\s+thousands)\b", i)
+            r"|tens\s+of\s+thousands)\b",
+            i,
+        )
         self.money = regex.compile(
             rf"[$€£¥]\s?\d(?:[\d,.]*\d)?(?:\s?(?:{scale}|m)\b)?|\b\d[\d,.]*\s*(?:{scale}\s*)?{currency}\b"
             rf"|\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\s+of\s+{currency}\b"
-            rf"|\b(?:one|two|three|\d[\d.]*)\s+(?:billion|million|trillion)\s+(?:a|per)\s+year\b", i)
+            rf"|\b(?:one|two|three|\d[\d.]*)\s+(?:billion|million|trillion)\s+(?:a|per)\s+year\b",
+            i,
+        )
         self.percent = regex.compile(
             r"\d[\d.,]*\s*(?:%|pct\b|per\s?cent\b|percent\b)|\b(?:two|three)[- ]thirds\b"
             r"|\b(?:a|the)\s+majority\s+of\b"
             # a share with a measure of it: "nearly half of the crop" ("half of the committee" is no figure)
             r"|\b(?:nearly|almost|more\s+than|over|about|roughly|around|fewer\s+than|less\s+than|at\s+least|some|"
-            r"only|just)\s+(?:half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|one[- ]third|one[- ]quarter)\s+of\b", i)
-        self.amount = regex.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\s+(?:of|in)\b", i)
+            r"only|just)\s+(?:half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|one[- ]third|one[- ]quarter)\s+of\b",
+            i,
+        )
+        self.amount = regex.compile(
+            r"\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\s+(?:of|in)\b", i
+        )
         # the count after a verb of casualty or arrest ("killed 143", "infected 2,000")
         self.casualty = regex.compile(
             r"(?<=\b(?:killed|killing|infected|injured|wounded|arrested|detained|displaced|evacuated|executed|"
             r"deported)\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+)?)"
-            rf"(?:\d[\d,]*|{numw}|dozens|hundreds|thousands)\b", i)
+            rf"(?:\d[\d,]*|{numw}|dozens|hundreds|thousands)\b",
+            i,
+        )
         # a line of a market or results report: a verb of movement and a figure right after it
         self.move = regex.compile(
             r"\b(?:rose|fell|closed|settled|gained|lost|climbed|dropped|increased|decreased|jumped|slipped|"
             r"reached|earned|totall?ed|widen(?:ed)?|narrow(?:ed)?|(?:was|were)\s+(?:up|down)|"
             r"(?:had|has|have)\s+been|will\s+(?:be|rise|fall|receive|bring\s+in)|receive|steadied|edged)\b"
-            r"(?:\s+[\w$€£.,%-]+){0,4}?\s+(?:to\s+|at\s+|by\s+|of\s+|in\s+)?(?:around\s+|about\s+)?[$€£]?\d", i)
+            r"(?:\s+[\w$€£.,%-]+){0,4}?\s+(?:to\s+|at\s+|by\s+|of\s+|in\s+)?(?:around\s+|about\s+)?[$€£]?\d",
+            i,
+        )
         self.digits = regex.compile(r"\d[\d,.]*")
-        self.move_word = regex.compile(r"\b(?:rose|fell|rise|fall|up|down|gained|lost|increase[ds]?|decrease[ds]?|"
-                                       r"will\s+be|receive|against|compared\s+with|vs)\b", i)
+        self.move_word = regex.compile(
+            r"\b(?:rose|fell|rise|fall|up|down|gained|lost|increase[ds]?|decrease[ds]?|"
+            r"will\s+be|receive|against|compared\s+with|vs)\b",
+            i,
+        )
         self.compared = regex.compile(r"\b(?:to|from|against|compared\s+with|vs)\s+[$€£]?\d", i)
         superlatives = _alternation("claim-superlatives")
         self.record = regex.compile(
@@ -143,10 +160,14 @@ class _Patterns:
             rf"|\brecord(?:-breaking)?\s+(?:{_alternation('claim-record-nouns')})\b"
             r"|\bbroke\s+the\s+record\b|\brecord\s+(?:highs?|lows?|levels?)\b|\ball-time\s+(?:highs?|lows?)\b"
             r"|\bin\s+(?:[\p{L}.]+\s+){0,2}history\b|\bfor\s+the\s+first\s+time\s+(?:in|since|ever)\b"
-            r"|\bfirst[- ]ever\b|\bin\s+\d+\s+years\b", i)
+            r"|\bfirst[- ]ever\b|\bin\s+\d+\s+years\b",
+            i,
+        )
         self.not_record = regex.compile(
             r"\b(?:best-selling|at\s+best|most\s+of|the\s+first\s+to|one\s+of\s+the\s+first|most\s+likely|"
-            r"most\s+recent(?:ly)?|(?:the\s+)?most\s+important)\b", i)
+            r"most\s+recent(?:ly)?|(?:the\s+)?most\s+important)\b",
+            i,
+        )
         self.cause = regex.compile(
             rf"\b(?:{_alternation('claim-cause-verbs')})\b"
             r"|(?<!\b(?:could|might|would)\s)\bcause\b"
@@ -154,22 +175,29 @@ class _Patterns:
             # "was responsible for the leak" is a cause; "is responsible for sales" is a duty
             r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:directly\s+|largely\s+|partly\s+)?"
             r"responsible\s+for\b(?!\s+\w+ing\b)|\b(?:is|are|was|were)\s+(?:directly\s+)?to\s+blame\s+for\b"
-            r"|(?<!\bhelped\s)\bbecause\s+(?:of\s+)?(?:the|its|their|they|it|we)\b|\bsimply\s+because\b", i)
+            r"|(?<!\bhelped\s)\bbecause\s+(?:of\s+)?(?:the|its|their|they|it|we)\b|\bsimply\s+because\b",
+            i,
+        )
         self.not_cause = regex.compile(r"\b(?:helped\s+by|caused\s+by|(?:could|might|would)\s+(?:still\s+)?cause)\b", i)
         self.mind = regex.compile(
             r"\b(?:are|were|remain|remained|feel|felt|seem|seemed|grow|grew|growing|getting|become|became)\s+"
             r"(?:(?:increasingly|deeply|very|so|more|less|still|also|all|now|continually|already|"
             rf"more\s+and\s+more)\s+)*(?:{_alternation('claim-mind-adjectives')})\b"
-            rf"|\b(?:{_alternation('claim-mind-verbs')})\b", i)
+            rf"|\b(?:{_alternation('claim-mind-verbs')})\b",
+            i,
+        )
         self.contested = regex.compile(
             r"\b(?:violat(?:es|ed|ing)\s+(?:\w+\s+){0,3}?(?:law|laws|constitution|rules|treaty|convention|"
             r"rights|sanctions)|(?<!\billegal\s)illegally|broke\s+the\s+law|unlawful(?:ly)?|"
             r"under\s+investigation\s+for|(?:swore|swears)\s+to\s+(?:\w+\s+)?falsehoods|on\s+the\s+payroll\s+of|"
             r"the\s+lies\s+(?:he|she|they)|(?:does|do|did)\s+not\s+threaten|is\s+(?:\w+\s+)?divided\s+over|"
-            r"is\s+(?:an?\s+)?(?:illegal|unlawful)\b)", i)
+            r"is\s+(?:an?\s+)?(?:illegal|unlawful)\b)",
+            i,
+        )
         self.thread = regex.compile(rf"\s*(?:{_alternation('claim-thread-breaks')})\b", i)
         self.thread_first = first_words("claim-thread-breaks") | frozenset(
-            w.rstrip(",") + "," for w in first_words("claim-thread-breaks"))
+            w.rstrip(",") + "," for w in first_words("claim-thread-breaks")
+        )
         self.poll = regex.compile(r"\b(?:poll|polls|survey|surveys|polling)\b", i)
         self.word = regex.compile(r"\p{L}[\p{L}'’-]*")
         self.yearlike = regex.compile(r"(?:1[6-9]|20)\d\d")
@@ -180,23 +208,31 @@ class _Patterns:
         self.has_digit = regex.compile(r"\d")
 
         self.currency_sign = regex.compile(r"[$€£¥]")
-        self.money_words = frozenset("dlrs dollars euros pounds stg sterling yen marks francs crowns rupees yuan pesos "
-                                     "cents cts year".split())
-        self.percent_words = frozenset("pct per percent thirds majority half third quarter fifth tenth two-thirds "
-                                       "one-third one-quarter three-quarters".split())
-        self.casualty_words = frozenset("killed killing infected injured wounded arrested detained displaced "
-                                        "evacuated executed deported".split())
+        self.money_words = frozenset(
+            "dlrs dollars euros pounds stg sterling yen marks francs crowns rupees yuan pesos cents cts year".split()
+        )
+        self.percent_words = frozenset(
+            "pct per percent thirds majority half third quarter fifth tenth two-thirds "
+            "one-third one-quarter three-quarters".split()
+        )
+        self.casualty_words = frozenset(
+            "killed killing infected injured wounded arrested detained displaced evacuated executed deported".split()
+        )
         self.amount_words = frozenset("dozens scores hundreds thousands millions billions trillions".split())
         self.triggers = {
-            "figure": first_words("claim-number-words") | frozenset(
+            "figure": first_words("claim-number-words")
+            | frozenset(
                 "one dozens scores hundreds thousands millions billions trillions tens half third quarter "
-                "fifth tenth thirds quarters majority".split()),
-            "record": first_words("claim-superlatives") | frozenset(
-                "most only record history first first-ever all-time years".split()),
+                "fifth tenth thirds quarters majority".split()
+            ),
+            "record": first_words("claim-superlatives")
+            | frozenset("most only record history first first-ever all-time years".split()),
             "cause": first_words("claim-cause-verbs") | frozenset("cause hit responsible blame because".split()),
             "state-of-mind": first_words("claim-mind-adjectives") | first_words("claim-mind-verbs"),
-            "contested": frozenset("violates violated violating illegally illegal broke unlawful unlawfully "
-                                   "under swore swears payroll lies not divided".split()),
+            "contested": frozenset(
+                "violates violated violating illegally illegal broke unlawful unlawfully "
+                "under swore swears payroll lies not divided".split()
+            ),
         }
         self.groups = frozenset(_words("claim-group-nouns"))
         self.not_counts_after = frozenset(_words("claim-not-counts-after"))
@@ -253,25 +289,37 @@ def _without_overlaps(found: list[tuple[int, int, str]]) -> list[tuple[int, int,
 def _figures(p: _Patterns, own: str, words: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """``words``: the sentence's lower-case words, which say which patterns can match."""
     out: list[tuple[int, int, str]] = []
-    for rx, needs in ((p.money, p.money_words), (p.percent, p.percent_words), (p.casualty, p.casualty_words),
-                      (p.amount, p.amount_words)):
-        if rx is p.money and p.currency_sign.search(own) or not words.isdisjoint(needs) \
-                or rx is p.percent and "%" in own:
+    for rx, needs in (
+        (p.money, p.money_words),
+        (p.percent, p.percent_words),
+        (p.casualty, p.casualty_words),
+        (p.amount, p.amount_words),
+    ):
+        if (
+            rx is p.money
+            and p.currency_sign.search(own)
+            or not words.isdisjoint(needs)
+            or rx is p.percent
+            and "%" in own
+        ):
             out += [(m.start(), m.end(), "figure") for m in rx.finditer(own)]
     for m in p.number.finditer(own):
         token = m.group()
         if p.yearlike.fullmatch(token):
             continue
-        before = own[max(0, m.start() - 30):m.start()].split()
-        prev = fold(before[-1].strip("(\"“")) if before else ""
+        before = own[max(0, m.start() - 30) : m.start()].split()
+        prev = fold(before[-1].strip('("“')) if before else ""
         if p.month.fullmatch(prev) or prev in p.not_counts_after:
             continue  # "Feb. 28", "the two candidates", "Article 33"
         after = [fold(w) for w in p.word.findall(own, m.end(), m.end() + 40)][:3]
         if "old" in after:
             continue  # an age
         noun = next((w for w in after if w in p.counted), None)
-        if noun is not None or (prev in ("of", "about", "some", "nearly", "roughly", "around", "than")
-                                and token[0].isdigit() and not after[:1] == ["years"]):
+        if noun is not None or (
+            prev in ("of", "about", "some", "nearly", "roughly", "around", "than")
+            and token[0].isdigit()
+            and not after[:1] == ["years"]
+        ):
             out.append((m.start(), m.end(), "figure"))
     return out
 
@@ -284,8 +332,10 @@ def _routine_data(p: _Patterns, own: str) -> bool:
     if len(p.digits.findall(own)) < 2:
         return False
     return bool(p.move.search(own)) or (
-        len(p.money.findall(own)) + len(p.percent.findall(own)) >= 2 and bool(p.compared.search(own))
-        and bool(p.move_word.search(own)))
+        len(p.money.findall(own)) + len(p.percent.findall(own)) >= 2
+        and bool(p.compared.search(own))
+        and bool(p.move_word.search(own))
+    )
 
 
 def find_claims(doc, attributions) -> list[Claim]:
@@ -307,7 +357,7 @@ def find_claims(doc, attributions) -> list[Claim]:
     story_source = _lede_names_a_source(doc, by_sentence)
     for i, s in enumerate(doc.sentences):
         block = doc.blocks[s.block]
-        text = prose[s.start:s.end]
+        text = prose[s.start : s.end]
         lower = text.lower()
         found_poll = ("poll" in lower or "survey" in lower) and bool(p.poll.search(text))
         if block.kind not in CLAIM_BLOCKS or text.rstrip().endswith("?"):
@@ -339,9 +389,11 @@ def _lede_names_a_source(doc, by_sentence) -> bool:
     source's unless a paragraph opens a new thread."""
     for block in doc.blocks:
         if block.kind == "paragraph" and block.last_sentence > block.first_sentence:
-            return any(att.kind in ("named-person", "named-organisation")
-                       for i in range(block.first_sentence, block.last_sentence)
-                       for att in by_sentence.get(i, ()))
+            return any(
+                att.kind in ("named-person", "named-organisation")
+                for i in range(block.first_sentence, block.last_sentence)
+                for att in by_sentence.get(i, ())
+            )
     return False
 
 
@@ -360,8 +412,7 @@ def _own_words(text: str, offset: int, direct, first: int) -> str:
     return "".join(chars) if chars else text
 
 
-def _behind(claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool,
-            opens_thread: bool) -> str | None:
+def _behind(claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool, opens_thread: bool) -> str | None:
     """What stands behind a claim (see the module's docstring), or None."""
     for att in by_sentence.get(claim.sentence, ()):
         for span in (att.content, att.source):

@@ -1,4 +1,5 @@
 """Which parser reads a file: by its name, cheaply (no parser is imported here)."""
+
 from __future__ import annotations
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")

@@ -7,6 +7,7 @@ autolink syntax (the link text stays, the target goes), raw HTML tags and commen
 backslash escapes, and emphasis or strike-through markers. Unmatched brackets such as
 ``[CHECK]`` are prose and stay visible, so the editing rules can see them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,8 +19,10 @@ _AUTOLINK = regex.compile(r"<((?:https?|ftp|mailto):[^\s<>]*|[\w.+-]+@[\w-]+(?:\
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 _HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _ESCAPE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
-_EMPHASIS = regex.compile(r"(?<![\\\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])|"
-                          r"(?<![\w_\\])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w_])|~~")
+_EMPHASIS = regex.compile(
+    r"(?<![\\\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])|"
+    r"(?<![\w_\\])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w_])|~~"
+)
 _BARE_URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+")
 _URL_TRAILING = ".,;:!?)]}'’\"”"
 
@@ -117,7 +120,7 @@ def _find_destination_end(s: str, i: int) -> int:
 
 
 def _link_target(s: str, open_end: int) -> str:
-    inner = s[open_end + 1:]
+    inner = s[open_end + 1 :]
     inner = inner.strip()
     if inner.startswith("<"):
         return inner[1:].split(">", 1)[0]
@@ -155,8 +158,7 @@ def _mask_inline(s: str, references: frozenset[str]) -> InlineResult:
             break
         run = m.group()
         close = s.find(run, m.end())
-        while close != -1 and (close + len(run) < n and s[close + len(run)] == "`"
-                               or s[close - 1] == "`"):
+        while close != -1 and (close + len(run) < n and s[close + len(run)] == "`" or s[close - 1] == "`"):
             close = s.find(run, close + 1)
         if close == -1:
             pos = m.end()
@@ -193,17 +195,17 @@ def _mask_inline(s: str, references: frozenset[str]) -> InlineResult:
             i = s.find("[", i + 1)
             continue
         image = i > 0 and s[i - 1] == "!" and not mask[i - 1]
-        label = s[i + 1:close]
+        label = s[i + 1 : close]
         end = -1
         target = ""
         if close + 1 < n and s[close + 1] == "(":
             end = _find_destination_end(s, close + 1)
             if end != -1:
-                target = _link_target(s[:end - 1], close + 1)
+                target = _link_target(s[: end - 1], close + 1)
         elif close + 1 < n and s[close + 1] == "[":
             ref_close = s.find("]", close + 2)
             if ref_close != -1:
-                ref = s[close + 2:ref_close].strip().lower() or label.strip().lower()
+                ref = s[close + 2 : ref_close].strip().lower() or label.strip().lower()
                 if ref in references:
                     end = ref_close + 1
                     target = "[" + ref + "]"
@@ -248,4 +250,3 @@ def _mask_inline(s: str, references: frozenset[str]) -> InlineResult:
     for m in regex.finditer(rb"\x00+", bytes(mask)):
         kept.append((m.start(), m.end()))
     return InlineResult(kept, links, comments)
-

@@ -7,6 +7,7 @@ and a one-page draft must lint within a quarter of a second including start-up (
 (``search``, ``match``, ``finditer``, …). The first call compiles the pattern and binds
 the compiled pattern's methods on the instance, so later calls go straight to them.
 """
+
 from __future__ import annotations
 
 import regex

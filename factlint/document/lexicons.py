@@ -4,6 +4,7 @@ They are the same named lexicons that rules reference with ``@name``: one list, 
 the document model and the rules alike. Words are compared lower-cased, with typographic
 apostrophes folded to ``'``; multi-word entries become tuples of words.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -51,7 +52,8 @@ def _read_copy(path: str) -> dict[str, tuple[str, ...]] | None:
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or not all(
-            isinstance(words, list) and all(isinstance(w, str) for w in words) for words in data.values()):
+        isinstance(words, list) and all(isinstance(w, str) for w in words) for words in data.values()
+    ):
         return None
     return {str(name): tuple(words) for name, words in data.items()}
 

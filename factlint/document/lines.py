@@ -1,4 +1,5 @@
 """Offsets to line and column, computed once per text at the edge of the pipeline."""
+
 from __future__ import annotations
 
 from bisect import bisect_right

@@ -1,4 +1,5 @@
 """Markdown to blocks, through markdown-it-py (block structure) and :mod:`.inline`."""
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -11,12 +12,7 @@ from .inline import mask_inline
 from .lines import LineIndex
 from .rawblock import Parsed, RawBlock, line_spans
 
-_MD = (
-    MarkdownIt("commonmark", {"html": True})
-    .use(front_matter_plugin)
-    .enable("table")
-    .enable("strikethrough")
-)
+_MD = MarkdownIt("commonmark", {"html": True}).use(front_matter_plugin).enable("table").enable("strikethrough")
 #: The same parser without its inline pass (more than half of markdown-it's time): the
 #: blocks, their lines and their inline content are the block parser's; only a paragraph's
 #: inline tokens (``children``) are left empty, and they are read for one thing, whether a
@@ -49,11 +45,11 @@ def parse_markdown(text: str, lines: LineIndex) -> Parsed:
     if toml:  # Hugo-style TOML front matter: markdown-it does not know it
         _read_front_matter(parsed, text, toml.start(), toml.end(), toml.group(1), "toml")
         body_offset_lines = text.count("\n", 0, toml.end())
-        source = "\n" * body_offset_lines + text[toml.end():]
+        source = "\n" * body_offset_lines + text[toml.end() :]
     elif json_fm:  # Hugo's JSON front matter: an object from the first line to a lone "}"
         _read_front_matter(parsed, text, json_fm.start(), json_fm.end(), json_fm.group(0).rstrip(), "json")
         body_offset_lines = text.count("\n", 0, json_fm.end())
-        source = "\n" * body_offset_lines + text[json_fm.end():]
+        source = "\n" * body_offset_lines + text[json_fm.end() :]
     env: dict = {}
     tokens = (_MD if "![" in source else _MD_BLOCKS).parse(source, env)
     references = frozenset(k.lower() for k in env.get("references", {}))
@@ -63,8 +59,7 @@ def parse_markdown(text: str, lines: LineIndex) -> Parsed:
     return parsed
 
 
-def _read_front_matter(parsed: Parsed, text: str, start: int, end: int, content: str,
-                       syntax: str) -> None:
+def _read_front_matter(parsed: Parsed, text: str, start: int, end: int, content: str, syntax: str) -> None:
     parsed.blocks.append(RawBlock("front-matter", start, end))
     # kept as written: the document parses it only when something asks for its fields
     # (no rule does: the headline and dek are read below), so linting a draft with
@@ -95,8 +90,10 @@ def _read_front_matter(parsed: Parsed, text: str, start: int, end: int, content:
 
 #: HTML tags, emphasis markers, code ticks and link syntax in a front-matter value
 #: ("raised fares by <em>a tenth</em>", "a **long** night", "[the board](https://…)")
-_VALUE_MARKUP = regex.compile(r"<[^<>\n]*>|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)"
-                              r"|(?<=\S)_(?!\w)|`|\]\([^()\s]*\)|\[(?=[^\]]*\]\()")
+_VALUE_MARKUP = regex.compile(
+    r"<[^<>\n]*>|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)"
+    r"|(?<=\S)_(?!\w)|`|\]\([^()\s]*\)|\[(?=[^\]]*\]\()"
+)
 
 
 def _without_markup(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -112,8 +109,7 @@ def _without_markup(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 class _Walker:
-    def __init__(self, text: str, spans: list[tuple[int, int]], references: frozenset[str],
-                 parsed: Parsed) -> None:
+    def __init__(self, text: str, spans: list[tuple[int, int]], references: frozenset[str], parsed: Parsed) -> None:
         self.text = text
         self.spans = spans
         self.references = references
@@ -148,9 +144,10 @@ class _Walker:
                 inline = tokens[i + 1]
                 content = inline.content
                 kind, level = self.paragraph_kind()
-                image_only = all(c.type in ("image", "softbreak", "text") and
-                                 (c.type != "text" or not c.content.strip())
-                                 for c in inline.children or []) and bool(inline.children)
+                image_only = all(
+                    c.type in ("image", "softbreak", "text") and (c.type != "text" or not c.content.strip())
+                    for c in inline.children or []
+                ) and bool(inline.children)
                 if image_only:
                     start, end = self.raw_span(tok.map)
                     self.parsed.blocks.append(RawBlock("html", start, end))  # a figure: no prose
@@ -270,7 +267,7 @@ def _table_cells(line: str) -> list[tuple[int, int]]:
     i = 0
     stripped = line.rstrip()
     lead = len(line) - len(line.lstrip())
-    if stripped[lead:lead + 1] == "|":
+    if stripped[lead : lead + 1] == "|":
         start = lead + 1
         i = start
     while i < len(stripped):
@@ -303,8 +300,7 @@ def _assign_headline(parsed: Parsed, text: str) -> None:
     chosen.kind = "headline"
     # an emphasized paragraph right after the headline is its dek
     idx = blocks.index(chosen)
-    if idx + 1 < len(blocks) and blocks[idx + 1].kind == "paragraph" and not any(
-            b.kind == "dek" for b in blocks):
+    if idx + 1 < len(blocks) and blocks[idx + 1].kind == "paragraph" and not any(b.kind == "dek" for b in blocks):
         nxt = blocks[idx + 1]
-        if nxt.pieces and _EMPHASIZED.match(text[nxt.start:nxt.end].strip()):
+        if nxt.pieces and _EMPHASIZED.match(text[nxt.start : nxt.end].strip()):
             nxt.kind = "dek"

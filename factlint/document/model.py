@@ -5,14 +5,15 @@ read (BOM removed, newlines untouched): findings are reported in it. ``Document.
 is the reader's text (see :mod:`factlint.document.prose`): sentences, quotations, links
 and rule matches live in it, and :meth:`Document.to_raw` maps a prose span back.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from .lines import LineIndex
 from ..tomlload import tomllib
+from .lines import LineIndex
 from .prose import ProseMap
 
 
@@ -37,10 +38,9 @@ def parse_front_matter(source: tuple[str, str] | None) -> dict[str, Any]:
         return {}
     return data if isinstance(data, dict) else {}
 
+
 #: Block kinds that hold prose (checked by rules) ...
-PROSE_KINDS = frozenset(
-    {"headline", "dek", "heading", "paragraph", "list", "blockquote", "table", "caption"}
-)
+PROSE_KINDS = frozenset({"headline", "dek", "heading", "paragraph", "list", "blockquote", "table", "caption"})
 #: ... and those that are known but never prose.
 NON_PROSE_KINDS = frozenset({"code", "html", "comment", "front-matter"})
 
@@ -177,13 +177,13 @@ class Document:
         return -1
 
     def block_text(self, block: Block) -> str:
-        return self.prose[block.pstart:block.pend]
+        return self.prose[block.pstart : block.pend]
 
     def sentence_text(self, sentence: Sentence) -> str:
-        return self.prose[sentence.start:sentence.end]
+        return self.prose[sentence.start : sentence.end]
 
     def block_sentences(self, block: Block) -> list[Sentence]:
-        return self.sentences[block.first_sentence:block.last_sentence]
+        return self.sentences[block.first_sentence : block.last_sentence]
 
     # -- quotations -----------------------------------------------------------------
     def _outer_quotes(self) -> None:

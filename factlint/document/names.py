@@ -18,6 +18,7 @@ party. A word rule with the scope ``outside-name`` skips these spans. Found here
 A capitalised epithet before a name ("Crooked Hillary", "Sleepy Joe") is no name by itself:
 only an organisation word, a ticker or the story's own use of it as a speaker makes it one.
 """
+
 from __future__ import annotations
 
 import regex
@@ -60,7 +61,7 @@ def find_names(prose: str, attributions) -> list[tuple[int, int, str]]:
         words = m.group().split()
         # (the ticker is looked for in a short slice: the regex module's match at a position
         # of a long string costs time in the string's length)
-        ticker = "<" in prose[m.end():m.end() + 3] and bool(_TICKER.match(prose[m.end():m.end() + 12]))
+        ticker = "<" in prose[m.end() : m.end() + 3] and bool(_TICKER.match(prose[m.end() : m.end() + 12]))
         if len(words) < 2 and not ticker:
             continue
         last = fold(words[-1]).rstrip(".")
@@ -123,7 +124,7 @@ def _repeats(prose: str, keys: set[str]) -> list[tuple[int, int, str]]:
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + longest), i, -1):
-                if _key(prose[words[i][0]:words[j - 1][1]]) in keys:
+                if _key(prose[words[i][0] : words[j - 1][1]]) in keys:
                     out.append((words[i][0], words[j - 1][1], "name"))
                     i = j - 1
                     break

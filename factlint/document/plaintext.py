@@ -22,6 +22,7 @@
 - A line holding only a factlint comment (``<!-- factlint-disable-next-line … -->``) is a
   comment, not prose: it separates paragraphs like a blank line.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -74,8 +75,8 @@ def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
     urls = "://" in text or "www." in text
     headline_text: str | None = None
     for gi, group in enumerate(groups):
-        kind = "list" if _BULLET.match(text[group[0][0]:group[0][1]]) else "paragraph"
-        first = text[group[0][0]:group[0][1]].strip()
+        kind = "list" if _BULLET.match(text[group[0][0] : group[0][1]]) else "paragraph"
+        first = text[group[0][0] : group[0][1]].strip()
         if kind == "paragraph" and gi > 0 and _is_table(text, group, columns):
             parsed.blocks.append(_block(text, "table", group, urls))
             continue
@@ -93,17 +94,27 @@ def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
             # (the last line of the text heads nothing: it is a paragraph, perhaps unfinished)
             parsed.blocks.append(_block(text, "heading", group, urls))
             continue
-        if (kind == "paragraph" and unwrapped and len(parsed.blocks) >= 2 and headline_text
-                and [b.kind for b in parsed.blocks[-2:]] == ["headline", "heading"]
-                and _normal(text[parsed.blocks[-1].start:parsed.blocks[-1].end].strip()) == headline_text):
+        if (
+            kind == "paragraph"
+            and unwrapped
+            and len(parsed.blocks) >= 2
+            and headline_text
+            and [b.kind for b in parsed.blocks[-2:]] == ["headline", "heading"]
+            and _normal(text[parsed.blocks[-1].start : parsed.blocks[-1].end].strip()) == headline_text
+        ):
             # unwrapped copy split the repeated title from the dek under it (see below)
             parsed.blocks.append(_block(text, "dek", group, urls))
             continue
         # a heading glued on top of a paragraph -- but in wire copy a paragraph's short
         # first line ("Yugoslavia and the United Arab") is just where the dateline was
-        if kind == "paragraph" and len(group) > 1 and (
+        if (
+            kind == "paragraph"
+            and len(group) > 1
+            and (
                 (headline_text and _normal(first) == headline_text)
-                or (not wire and _is_title_like(first) and _starts_sentence(text, group[1]))):
+                or (not wire and _is_title_like(first) and _starts_sentence(text, group[1]))
+            )
+        ):
             follows_headline = bool(parsed.blocks) and parsed.blocks[-1].kind == "headline"
             parsed.blocks.append(_block(text, "heading", group[:1], urls))
             parsed.blocks.append(_block(text, "dek" if follows_headline else "paragraph", group[1:], urls))
@@ -135,8 +146,13 @@ def _is_figure_row(line: str) -> bool:
     """A row of a results table: several figures, few words, no closing punctuation."""
     tokens = line.split()
     figures = sum(1 for t in tokens if _HAS_DIGIT.search(t))
-    return (_is_column_row(line) or len(tokens) >= 2 and figures >= 2 and figures / len(tokens) >= 0.3
-            and not _ENDS_SENTENCE.search(line))
+    return (
+        _is_column_row(line)
+        or len(tokens) >= 2
+        and figures >= 2
+        and figures / len(tokens) >= 0.3
+        and not _ENDS_SENTENCE.search(line)
+    )
 
 
 def _is_figure_row_fast(line: str, column_row: bool) -> bool:
@@ -169,15 +185,20 @@ def _first_line_indent_style(text: str, spans: list[tuple[int, int]]) -> bool:
     """Wire copy: some indented line is followed by an unindented line of the same paragraph."""
     for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
         first, second = text[s1:e1], text[s2:e2]
-        if (_is_indented(first) and second.strip() and not _is_indented(second)
-                and not _BULLET.match(first) and not _BULLET.match(second)):
+        if (
+            _is_indented(first)
+            and second.strip()
+            and not _is_indented(second)
+            and not _BULLET.match(first)
+            and not _BULLET.match(second)
+        ):
             return True
     return False
 
 
-def _group_lines(text: str, spans: list[tuple[int, int]], wire: bool,
-                 columns: dict[int, bool] | None = None,
-                 unwrapped: bool = False) -> list[list[tuple[int, int]]]:
+def _group_lines(
+    text: str, spans: list[tuple[int, int]], wire: bool, columns: dict[int, bool] | None = None, unwrapped: bool = False
+) -> list[list[tuple[int, int]]]:
     """Lines into paragraphs. ``columns``: each line's :func:`_is_column_row`, by start;
     ``unwrapped``: a line that ends a sentence ends its paragraph."""
     if columns is None:
@@ -187,7 +208,7 @@ def _group_lines(text: str, spans: list[tuple[int, int]], wire: bool,
     prev_line = ""
     prev_sign_off = False
     prev_indented = prev_column = False
-    last = next((i for i in range(len(spans) - 1, -1, -1) if text[spans[i][0]:spans[i][1]].strip()), -1)
+    last = next((i for i in range(len(spans) - 1, -1, -1) if text[spans[i][0] : spans[i][1]].strip()), -1)
     for i, (start, end) in enumerate(spans):
         line = text[start:end]
         if not line.strip() or ("factlint-" in line and _DIRECTIVE_LINE.fullmatch(line)):
@@ -201,17 +222,24 @@ def _group_lines(text: str, spans: list[tuple[int, int]], wire: bool,
         column = columns[start]
         # a sign-off line: the text's last line, or an ALL-CAPS line after a finished sentence
         capitals = _is_sign_off(line)
-        sign_off = (i == last and (capitals or bool(_LAST_WORD_LINE.fullmatch(line)))
-                    or capitals and bool(_ENDS_SENTENCE.search(prev_line)))
+        sign_off = (
+            i == last
+            and (capitals or bool(_LAST_WORD_LINE.fullmatch(line)))
+            or capitals
+            and bool(_ENDS_SENTENCE.search(prev_line))
+        )
         breaks = (
-            indented and (wire or not prev_indented)  # a paragraph's first line
+            indented
+            and (wire or not prev_indented)  # a paragraph's first line
             or bool(_BULLET.match(line))  # a list item
-            or sign_off or prev_sign_off  # "REUTER" stands alone
+            or sign_off
+            or prev_sign_off  # "REUTER" stands alone
             or column != prev_column  # prose meets a table
             # unwrapped copy: one line, one paragraph -- after a finished sentence, or
             # before a line that starts one (a title above its story)
-            or unwrapped and bool(prev_line) and (bool(_ENDS_SENTENCE.search(prev_line))
-                                                  or _starts_sentence(text, (start, end)))
+            or unwrapped
+            and bool(prev_line)
+            and (bool(_ENDS_SENTENCE.search(prev_line)) or _starts_sentence(text, (start, end)))
         )
         if current and breaks:
             groups.append(current)
@@ -314,5 +342,5 @@ def _is_heading(line: str) -> bool:
 
 
 def _starts_sentence(text: str, span: tuple[int, int]) -> bool:
-    line = text[span[0]:span[1]].lstrip()
+    line = text[span[0] : span[1]].lstrip()
     return bool(line) and (line[0].isupper() or line[0] in "\"“‘'(" or line[0].isdigit())

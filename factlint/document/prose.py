@@ -7,6 +7,7 @@ gaps left by removed markup) into a single space, and separating blocks by a bla
 line. A :class:`ProseMap` remembers where each piece came from, so any span found in
 the prose maps back to the raw text exactly.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -32,8 +33,11 @@ class ProseMap:
         self.lengths: list[int] = []
 
     def add(self, pstart: int, rstart: int, length: int) -> None:
-        if self.lengths and self.pstarts[-1] + self.lengths[-1] == pstart \
-                and self.rstarts[-1] + self.lengths[-1] == rstart:
+        if (
+            self.lengths
+            and self.pstarts[-1] + self.lengths[-1] == pstart
+            and self.rstarts[-1] + self.lengths[-1] == rstart
+        ):
             self.lengths[-1] += length  # contiguous: extend the last segment
             return
         self.pstarts.append(pstart)

@@ -12,6 +12,7 @@ multi-paragraph quotation (``continued=True``) rather than a slip. Two straight 
 quotes typed for a double one (``''like this''``, common in archived wire copy) count as
 a straight double quote.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -79,8 +80,7 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     return found
 
 
-def _close(stack: list[tuple[str, int]], found: list[QuoteSpan], c: str, i: int, text: str,
-           width: int = 1) -> None:
+def _close(stack: list[tuple[str, int]], found: list[QuoteSpan], c: str, i: int, text: str, width: int = 1) -> None:
     # close the innermost quotation this mark can close; drop unclosed single quotes inside it
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth][0] == c:
@@ -92,5 +92,5 @@ def _close(stack: list[tuple[str, int]], found: list[QuoteSpan], c: str, i: int,
 
 
 def is_scare_quote(text: str, q: QuoteSpan) -> bool:
-    inner = text[q.start + 1:q.end - 1 if q.closed else q.end]
+    inner = text[q.start + 1 : q.end - 1 if q.closed else q.end]
     return len(_WORD.findall(inner)) <= SCARE_QUOTE_MAX_WORDS

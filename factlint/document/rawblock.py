@@ -1,4 +1,5 @@
 """What a parser hands to the document builder: blocks with the raw pieces a reader reads."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -12,6 +12,7 @@ optionally followed by closing quotes or brackets, and then either
   capitalised word: "plan?It's". Those sentences are marked ``glued`` so the editing
   rules can report the missing space. Decimals ("3.5") and URLs are never split.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -41,8 +42,9 @@ _NEXT_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _OPENERS = "\"“‘'(«["
 
 
-def split_sentences(text: str, start: int, end: int,
-                    protected: list[tuple[int, int]] = ()) -> list[tuple[int, int, bool]]:
+def split_sentences(
+    text: str, start: int, end: int, protected: list[tuple[int, int]] = ()
+) -> list[tuple[int, int, bool]]:
     """Sentences of ``text[start:end]`` as (start, end, glued) triples in text offsets.
 
     ``protected`` spans (links, URLs) never contain a boundary.
@@ -111,7 +113,7 @@ def _boundary(text: str, m, end: int) -> tuple[bool, int, bool]:
     # and neither is an ellipsis written between words ("wages...And")
     if stop in ".?!" and nxt.isupper() and after + 1 < end and not punct.startswith(".."):
         before = text[m.start() - 1] if m.start() > 0 else ""
-        if before.islower() or before in "”’\")" or (before.isdigit() and stop != "."):
+        if before.islower() or before in '”’")' or (before.isdigit() and stop != "."):
             if stop == "." and not _looks_like_word_before(text, m.start()):
                 return False, after, False
             return True, after, True
@@ -138,7 +140,7 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     if len(word) == 1 and word.isupper():  # an initial: John F. Kennedy
         return True
     if lower in _NUMBER_ABBREVIATIONS:
-        return text[next_start:next_start + 1].isdigit()
+        return text[next_start : next_start + 1].isdigit()
     return lower in ABBREVIATIONS
 
 
@@ -146,8 +148,9 @@ def _word_before(text: str, dot: int) -> str:
     """The word (letters, digits and inner dots, as in "U.S") that ends just before ``dot``."""
     i = dot
     limit = max(0, dot - 40)
-    while i > limit and (text[i - 1].isalnum() or (text[i - 1] == "." and i - 1 > limit
-                                                      and text[i - 2].isalnum() and i < dot)):
+    while i > limit and (
+        text[i - 1].isalnum() or (text[i - 1] == "." and i - 1 > limit and text[i - 2].isalnum() and i < dot)
+    ):
         i -= 1
     return text[i:dot]
 

@@ -15,6 +15,7 @@ The head word (the last word before a preposition, a relative clause or a comma)
 its qualifiers decide. Capitalised words that do not say *which* ("US", "Western",
 "Senior") do not name anyone.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,32 +37,36 @@ from .sourcephrase import CONSULTED, DETERMINERS, NUMBER_WORDS, POSSESSIVES, Tok
 _CUT_WORDS = frozenset(
     "of at for from in with on to who whom whose which that familiar close closest inside within "
     "across around among near involved briefed based speaking knowledgeable aware working "
-    "allied loyal aligned connected".split())
+    "allied loyal aligned connected".split()
+)
 #: Descriptions that give a vantage point: "people familiar with the talks".
-_VANTAGE = frozenset("familiar close closest inside involved briefed knowledgeable aware "
-                     "attended present participated".split())
+_VANTAGE = frozenset(
+    "familiar close closest inside involved briefed knowledgeable aware attended present participated".split()
+)
 _PERSON_OFFICES = frozenset(
     "minister president premier spokesman spokeswoman spokesperson secretary chairman chairwoman "
     "chair governor mayor prosecutor judge ambassador envoy chancellor leader general head chief "
     "director executive ceo founder manager senator congressman congresswoman representative "
-    "speaker".split())
+    "speaker".split()
+)
 #: After a past participle these start a description: "a poll released by", "research
 #: conducted for", "a document filed on Thursday".
 _AFTER_PARTICIPLE = frozenset("by for on in at from with jointly last this earlier".split())
 _ARTICLES = frozenset({"a", "an", "one", "another"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_QUANTIFIER_SOURCES = frozenset("some many several most few both all others one another neither none "
-                                "each".split())
-QUANTITY_HEADS = frozenset("percent per cent majority minority handful number third quarter half "
-                             "plurality share fraction couple lot dozen dozens".split())
+_QUANTIFIER_SOURCES = frozenset("some many several most few both all others one another neither none each".split())
+QUANTITY_HEADS = frozenset(
+    "percent per cent majority minority handful number third quarter half "
+    "plurality share fraction couple lot dozen dozens".split()
+)
 _DOCUMENT_HEADS = frozenset("report reports study studies research data survey poll accounts".split())
 _ACRONYM = LazyPattern(r"^\p{Lu}{2,}s?$")
 
 
 @dataclass(slots=True)
 class SourceClass:
-    kind: str                 # named-person, named-organisation, anonymous, vague
-    head: str                 # the head word, lower case ("officials", "trump")
+    kind: str  # named-person, named-organisation, anonymous, vague
+    head: str  # the head word, lower case ("officials", "trump")
     back_reference: bool = False  # "the officials": refers to a source described earlier
 
 
@@ -74,11 +79,16 @@ def split_head(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
 
 
 def _participle_after_head(toks: list[Tok], i: int) -> bool:
-    """"people watching the race": an -ing word that takes an object starts a description;
+    """ "people watching the race": an -ing word that takes an object starts a description;
     "exit polling data" keeps "polling" as a modifier."""
     t = toks[i]
-    if t.low.endswith("ed") and not t.capitalised and len(t.low) > 4 and toks[i - 1].low not in DETERMINERS \
-            and (i + 1 == len(toks) or toks[i + 1].low in _AFTER_PARTICIPLE):
+    if (
+        t.low.endswith("ed")
+        and not t.capitalised
+        and len(t.low) > 4
+        and toks[i - 1].low not in DETERMINERS
+        and (i + 1 == len(toks) or toks[i + 1].low in _AFTER_PARTICIPLE)
+    ):
         return True  # "research conducted for the centre", "a report published (on Wednesday)"
     if not (t.low.endswith("ing") and not t.capitalised and len(t.low) > 5) or t.low in EVIDENCE_NOUNS:
         return False  # "the latest polling": a noun of evidence, the head
@@ -122,24 +132,41 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
         # of a group (a poll's respondents, usually), named by its quantity
         return SourceClass("vague", head)
     last = words[-1]
-    if last.capitalised and head in GROUP_QUALIFIERS_NOT_NAMING and head not in GENERIC_SOURCE_HEADS \
-            and head not in DETERMINERS and len(head) > 2:
+    if (
+        last.capitalised
+        and head in GROUP_QUALIFIERS_NOT_NAMING
+        and head not in GENERIC_SOURCE_HEADS
+        and head not in DETERMINERS
+        and len(head) > 2
+    ):
         # "Leading Democrats say", "Republicans": a party or a people, named as a whole
         return SourceClass("named-organisation", head)
-    if first in ("those", "these") and len(words) > 1 and not words[1].capitalised \
-            and (words[1].low.endswith("ed") or words[1].low in ("who", "polled", "surveyed")):
+    if (
+        first in ("those", "these")
+        and len(words) > 1
+        and not words[1].capitalised
+        and (words[1].low.endswith("ed") or words[1].low in ("who", "polled", "surveyed"))
+    ):
         return SourceClass("vague", "those")  # "those surveyed say"
     naming = [t for i, t in enumerate(chunk) if _names(t, i == 0, common_noun)]
     described_by_name = any(_names(t, False, common_noun) for t in rest)
     vantage = any(t.low in _VANTAGE for t in rest)
     counted = any(t.low in NUMBER_WORDS or t.low.isdigit() for t in words[:-1])
-    if rest and rest[0].text == "," and len(rest) > 2 and _names(rest[1], False, common_noun) \
-            and _names(rest[2], False, common_noun) and (head in GENERIC_SOURCE_HEADS or looks_like_person(head)):
+    if (
+        rest
+        and rest[0].text == ","
+        and len(rest) > 2
+        and _names(rest[1], False, common_noun)
+        and _names(rest[2], False, common_noun)
+        and (head in GENERIC_SOURCE_HEADS or looks_like_person(head))
+    ):
         # "two military analysts, Jane Roe and John Doe,": the apposition names them
         return SourceClass("named-person", rest[2].low)
     if head in GENERIC_SOURCE_HEADS:
-        institution = any((t.low in ORGANISATION_WORDS or t.low in OFFICE_NOUNS)
-                          and t.low not in GROUP_QUALIFIERS_NOT_NAMING for t in words[:-1] + rest)
+        institution = any(
+            (t.low in ORGANISATION_WORDS or t.low in OFFICE_NOUNS) and t.low not in GROUP_QUALIFIERS_NOT_NAMING
+            for t in words[:-1] + rest
+        )
         if head in _DOCUMENT_HEADS and (naming or described_by_name or institution):
             return SourceClass("named-organisation", head)  # "a Reuters report", "the committee report"
         if len(rest) > 2 and rest[0].low in CONSULTED and rest[1].low == "by" and (described_by_name or institution):
@@ -168,8 +195,12 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
         return SourceClass("named-person", trailing)
     plural = head.endswith("s") and not head.endswith("ss")
     singular = head[:-3] + "y" if head.endswith("ies") else head[:-1] if plural else head
-    institution = (head in ORGANISATION_WORDS or head in EVIDENCE_NOUNS or singular in ORGANISATION_WORDS
-                   or singular in OFFICE_NOUNS)
+    institution = (
+        head in ORGANISATION_WORDS
+        or head in EVIDENCE_NOUNS
+        or singular in ORGANISATION_WORDS
+        or singular in OFFICE_NOUNS
+    )
     if first in _DEFINITE | POSSESSIVES and len(words) > 1:
         if institution:
             return SourceClass("named-organisation", head)  # "the company", "his campaign", "the poll"
@@ -202,15 +233,40 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
 
 
 #: Endings of nouns for people and their roles: "speechwriter", "strategist", "resident".
-_PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents",
-                   "ee", "ees", "ive", "ives", "man", "men", "woman", "women", "ate", "ates", "ary", "aries")
+_PERSON_ENDINGS = (
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ist",
+    "ists",
+    "ian",
+    "ians",
+    "ant",
+    "ants",
+    "ent",
+    "ents",
+    "ee",
+    "ees",
+    "ive",
+    "ives",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "ate",
+    "ates",
+    "ary",
+    "aries",
+)
 _PERSON_NOUNS = frozenset(
     "people person persons folks crowd crowds family families friend friends colleague colleagues ally allies "
     "aide aides staff delegate delegates leader leaders group groups fan fans activist activists boy boys girl "
     "girls child children kid kids man men woman women mother mothers father fathers son sons daughter "
     "daughters wife husband brother sister parent parents couple teen teens guy guys veteran veterans "
     "americans republicans democrats conservatives liberals progressives independents latinos hispanics "
-    "christians muslims jews evangelicals catholics candidate candidates nominee nominees".split())
+    "christians muslims jews evangelicals catholics candidate candidates nominee nominees".split()
+)
 
 
 def looks_like_person(head: str) -> bool:
@@ -244,8 +300,12 @@ def _names(t: Tok, sentence_initial: bool, common_noun) -> bool:
 
 def _is_demonym(word: str) -> bool:
     """Nationality and regional adjectives name no one: "Russian", "Iranian", "Japanese"."""
-    return len(word) > 4 and word[0].isupper() and word[1:].islower() and \
-        word.endswith(("ian", "ean", "ese", "ish", "can", "ern"))
+    return (
+        len(word) > 4
+        and word[0].isupper()
+        and word[1:].islower()
+        and word.endswith(("ian", "ean", "ese", "ish", "can", "ern"))
+    )
 
 
 def _name_kind(chunk: list[Tok], naming: list[Tok], first: str) -> str:

@@ -15,17 +15,19 @@ describe the head ("officials at the ministry", "people familiar with the talks"
 walk stops at punctuation, conjunctions and verbs it knows. Everything here works on
 :class:`Tok` lists of one sentence, built with one precompiled pattern.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 from .lexicons import AUXILIARIES, NP_BOUNDARY_WORDS, PRONOUN_SOURCES, REPORTING_VERBS, fold
 
 #: Titles written with a full stop: "Mr." is one word of a name, not a sentence end.
-TITLES = frozenset("mr mrs ms mx dr gov sen rep gen lt col maj capt sgt adm prof rev st jr sr pres atty "
-                   "supt insp det cmdr hon messrs mme gens reps sens amb cpl pvt brig fr sec".split())
+TITLES = frozenset(
+    "mr mrs ms mx dr gov sen rep gen lt col maj capt sgt adm prof rev st jr sr pres atty "
+    "supt insp det cmdr hon messrs mme gens reps sens amb cpl pvt brig fr sec".split()
+)
 #: One token: "U.S.", an initial ("George W. Bush"), a word with inner apostrophes, dots, hyphens or digit commas
 #: ("Trump’s", "e-mail", "3.5", "35,000"), or one other character. The standard ``re``
 #: module is used: this pattern runs over every sentence with a cue in it.
@@ -58,27 +60,32 @@ def tokenize(prose: str, start: int, end: int) -> list[Tok]:
     low = fold(prose[start:end])
     if len(low) != end - start:  # a character whose lower case is longer ("İ"): fold word by word
         return [Tok(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN.finditer(prose, start, end)]
-    return [Tok(a, b, prose[a:b], low[a - start:b - start]) for a, b in map(_SPAN, TOKEN.finditer(prose, start, end))]
+    return [Tok(a, b, prose[a:b], low[a - start : b - start]) for a, b in map(_SPAN, TOKEN.finditer(prose, start, end))]
 
 
 DETERMINERS = frozenset(
     "the a an this these those his her their its our my your some many several few both all "
-    "each every other another no any most more such certain various multiple numerous".split())
+    "each every other another no any most more such certain various multiple numerous".split()
+)
 POSSESSIVES = frozenset("his her their its our my your".split())
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
-    "fifty dozen dozens hundred hundreds thousand thousands million millions half".split())
+    "fifty dozen dozens hundred hundreds thousand thousands million millions half".split()
+)
 #: Prepositions that tie a description to the head noun, walking back from the verb.
 LINK_PREPS = frozenset("of at for from in with on within inside across around among near".split())
 #: "close to", "loyal to": the only places where "to" continues a source phrase.
 _TO_ADJECTIVES = frozenset("close closest loyal allied near next privy".split())
 #: Roles held "to" someone: "aides to the mayor", "an adviser to the minister", "the envoy
 #: to the talks" -- the role, not the person after "to", is the source.
-_TO_ROLES = frozenset("aide aides adviser advisers advisor advisors counsel counsellor counsellors counselor "
-                      "counselors consultant consultants assistant assistants envoy envoys ambassador "
-                      "ambassadors".split())
+_TO_ROLES = frozenset(
+    "aide aides adviser advisers advisor advisors counsel counsellor counsellors counselor "
+    "counselors consultant consultants assistant assistants envoy envoys ambassador "
+    "ambassadors".split()
+)
 _PRONOUN_CONTRACTIONS = frozenset(
-    f"{p}'{c}" for p in ("he", "she", "they", "we", "i", "it", "you") for c in ("s", "ve", "d", "ll", "re", "m"))
+    f"{p}'{c}" for p in ("he", "she", "they", "we", "i", "it", "you") for c in ("s", "ve", "d", "ll", "re", "m")
+)
 RELATIVES = frozenset({"who", "which"})
 OPENING_MARKS = frozenset("“\"‘«(['")
 CLOSING_MARKS = frozenset("”\"’»)]'")
@@ -86,24 +93,35 @@ TIME_NOUNS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning "
     "afternoon evening night week weekend weeks month months year years day days spring summer "
     "autumn fall winter january february march april may june july august september october "
-    "november december jan feb mar apr jun jul aug sep sept oct nov dec ago".split())
-TIME_MODIFIERS = frozenset("on last this next earlier later late early in at during the past each "
-                           "every both same that".split())
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec ago".split()
+)
+TIME_MODIFIERS = frozenset(
+    "on last this next earlier later late early in at during the past each every both same that".split()
+)
 #: "in a statement", "on Twitter", "at a rally": where a source said it, between subject and verb.
 MEDIUM_NOUNS = frozenset(
     "statement interview tweet tweets speech letter post rally conference briefing email e-mail "
     "memo note op-ed column hearing debate appearance message video podcast broadcast radio "
-    "television tv twitter facebook instagram website blog event address remarks".split())
+    "television tv twitter facebook instagram website blog event address remarks".split()
+)
 _MEDIUM_PREPS = frozenset("in on at during via through".split())
 
 #: Words that cannot be part of a source phrase: conjunctions, auxiliaries, speech verbs.
-_STOP = (NP_BOUNDARY_WORDS | AUXILIARIES | PRONOUN_SOURCES | RELATIVES | _PRONOUN_CONTRACTIONS
-         | frozenset(w for w in REPORTING_VERBS if " " not in w and (w.endswith("ed") or w.endswith("ing")))
-         | frozenset("said says told tells wrote writes thought according".split()))
+_STOP = (
+    NP_BOUNDARY_WORDS
+    | AUXILIARIES
+    | PRONOUN_SOURCES
+    | RELATIVES
+    | _PRONOUN_CONTRACTIONS
+    | frozenset(w for w in REPORTING_VERBS if " " not in w and (w.endswith("ed") or w.endswith("ing")))
+    | frozenset("said says told tells wrote writes thought according".split())
+)
 MAX_PHRASE = 12
 #: Past participles that do describe a named person: "retired Gen. Jane Doe".
-_NAME_MODIFIERS = frozenset("retired embattled elected acclaimed celebrated disgraced indicted ousted jailed "
-                            "beleaguered unnamed renowned respected detained exiled".split())
+_NAME_MODIFIERS = frozenset(
+    "retired embattled elected acclaimed celebrated disgraced indicted ousted jailed "
+    "beleaguered unnamed renowned respected detained exiled".split()
+)
 
 
 def is_np_word(t: Tok) -> bool:
@@ -143,8 +161,9 @@ def _time_phrase_start(toks: list[Tok], k: int, lo: int) -> int | None:
     if toks[k].low not in TIME_NOUNS and not (toks[k].low.isdigit() and k > lo and toks[k - 1].low in TIME_NOUNS):
         return None
     j = k
-    while j - 1 >= lo and (toks[j - 1].low in TIME_NOUNS or toks[j - 1].low in TIME_MODIFIERS
-                           or toks[j - 1].low.isdigit()):
+    while j - 1 >= lo and (
+        toks[j - 1].low in TIME_NOUNS or toks[j - 1].low in TIME_MODIFIERS or toks[j - 1].low.isdigit()
+    ):
         j -= 1
     # "the company last week said": a time phrase needs a word before it to be a subject
     return j if j - 1 >= lo else None
@@ -181,8 +200,13 @@ def phrase_before(toks: list[Tok], k: int, lo: int, links: bool = True) -> tuple
         if p.text == "." and j - 2 >= lo and toks[j - 2].low in TITLES:
             j -= 2  # "Mr. Smith"
             continue
-        if p.text == "/" and j - 2 >= lo and toks[j - 2].is_word and toks[j - 2].end == p.start \
-                and toks[j].start == p.end:
+        if (
+            p.text == "/"
+            and j - 2 >= lo
+            and toks[j - 2].is_word
+            and toks[j - 2].end == p.start
+            and toks[j].start == p.end
+        ):
             j -= 2  # "a USA TODAY/Suffolk University poll"
             continue
         if p.text == "%" and j - 2 >= lo and toks[j - 2].low[:1].isdigit():
@@ -197,8 +221,12 @@ def phrase_before(toks: list[Tok], k: int, lo: int, links: bool = True) -> tuple
             if links and j - 2 >= lo and _links(toks, j - 1) and is_np_word(toks[j - 2]):
                 j -= 1
                 continue
-            if links and j - 2 >= lo and toks[j - 1].low in ("in", "of", "at", "on", "among") \
-                    and toks[j - 2].low in _QUANTIFIER_HEADS:
+            if (
+                links
+                and j - 2 >= lo
+                and toks[j - 1].low in ("in", "of", "at", "on", "among")
+                and toks[j - 2].low in _QUANTIFIER_HEADS
+            ):
                 j -= 2  # "many in the party", "some of the delegates"
                 break
             if j - 2 >= lo and toks[j - 1].low == "and" and toks[j - 2].capitalised and is_np_word(toks[j - 2]):
@@ -220,8 +248,9 @@ def _links(toks: list[Tok], i: int) -> bool:
     ministry"), "close to", and participles ("locals watching the front line")."""
     t = toks[i]
     low = t.low
-    if low in LINK_PREPS or (low == "to" and i > 0 and (toks[i - 1].low in _TO_ADJECTIVES
-                                                        or toks[i - 1].low in _TO_ROLES)):
+    if low in LINK_PREPS or (
+        low == "to" and i > 0 and (toks[i - 1].low in _TO_ADJECTIVES or toks[i - 1].low in _TO_ROLES)
+    ):
         return True
     if low == "by":
         # "a poll by the institute", "an analysis by"; "economists polled by the agency"
@@ -232,19 +261,23 @@ def _links(toks: list[Tok], i: int) -> bool:
 #: Quantifiers that head a source before "in"/"of": "many in the party", "most of the aides".
 _QUANTIFIER_HEADS = frozenset("some many most several few others all both each one none".split())
 #: Nouns for groups that can follow a capitalised modifier in a subject ("Black voters").
-_GROUP_NOUNS = frozenset("voters officials lawmakers supporters opponents critics activists leaders members "
-                         "delegates donors aides advisers analysts experts strategists insiders diplomats "
-                         "residents people".split())
+_GROUP_NOUNS = frozenset(
+    "voters officials lawmakers supporters opponents critics activists leaders members "
+    "delegates donors aides advisers analysts experts strategists insiders diplomats "
+    "residents people".split()
+)
 #: Participles that describe people as sources: "economists polled by the agency",
 #: "voters surveyed by the institute", "analysts interviewed by the paper".
 CONSULTED = frozenset("polled surveyed interviewed questioned consulted contacted quoted".split())
 #: Documents whose author follows "by": "the poll by the institute showed".
-_AUTHORED = frozenset("poll polls survey surveys study studies report reports analysis analyses research "
-                      "review audit investigation estimate estimates projection projections".split())
+_AUTHORED = frozenset(
+    "poll polls survey surveys study studies report reports analysis analyses research "
+    "review audit investigation estimate estimates projection projections".split()
+)
 
 
 def _coordinated(left: Tok, right: Tok) -> bool:
-    """"Smith and Jones", "media reports and party sources": both sides name speakers."""
+    """ "Smith and Jones", "media reports and party sources": both sides name speakers."""
     if left.capitalised and right.capitalised:
         return True
     return left.low.endswith("s") and right.low.endswith("s") and is_np_word(left) and is_np_word(right)
@@ -263,8 +296,12 @@ def phrase_after(toks: list[Tok], i: int, hi: int, subject: bool = False) -> tup
     while j < hi and j - i < MAX_PHRASE:
         t = toks[j]
         if t.low in DETERMINERS or t.low in NUMBER_WORDS:
-            if j > i and not (toks[j - 1].low in DETERMINERS or toks[j - 1].low in NUMBER_WORDS
-                              or toks[j - 1].low in LINK_PREPS or toks[j - 1].low == "by"):
+            if j > i and not (
+                toks[j - 1].low in DETERMINERS
+                or toks[j - 1].low in NUMBER_WORDS
+                or toks[j - 1].low in LINK_PREPS
+                or toks[j - 1].low == "by"
+            ):
                 break  # "multiple reports the council met": a new phrase starts
             j += 1
             continue
@@ -278,22 +315,39 @@ def phrase_after(toks: list[Tok], i: int, hi: int, subject: bool = False) -> tup
             j += 2  # "Gov. Smith"
             continue
         if is_np_word(t):
-            if subject and j > i and not t.capitalised and t.low not in _GROUP_NOUNS and (
-                    _is_adverb(t) or (t.low.endswith(("ed", "s")) and (toks[j - 1].capitalised
-                                                                       or toks[j - 1].low.endswith("s")))):
+            if (
+                subject
+                and j > i
+                and not t.capitalised
+                and t.low not in _GROUP_NOUNS
+                and (
+                    _is_adverb(t)
+                    or (t.low.endswith(("ed", "s")) and (toks[j - 1].capitalised or toks[j - 1].low.endswith("s")))
+                )
+            ):
                 break  # "Journalist Jorge Ramos corrected"; but "Black voters", "Senate officials"
             if t.low in TIME_NOUNS and j > i and toks[j - 1].low in LINK_PREPS | TIME_MODIFIERS:
                 j -= 1  # "said Smith on Tuesday": drop "on"
                 break
             j += 1
             continue
-        if t.low in ("and", "or") and j > i and j + 2 < hi and toks[j - 1].capitalised and is_np_word(toks[j + 1]) \
-                and not toks[j + 1].capitalised and is_np_word(toks[j + 2]):
+        if (
+            t.low in ("and", "or")
+            and j > i
+            and j + 2 < hi
+            and toks[j - 1].capitalised
+            and is_np_word(toks[j + 1])
+            and not toks[j + 1].capitalised
+            and is_np_word(toks[j + 2])
+        ):
             j += 1  # "according to Democratic and independent analysts"
             continue
-        if (t.low in LINK_PREPS or t.low == "by" or _links(toks, j)) and j > i and j + 1 < hi \
-                and (toks[j + 1].is_word and toks[j + 1].low not in TIME_NOUNS
-                     and toks[j + 1].low not in _STOP):
+        if (
+            (t.low in LINK_PREPS or t.low == "by" or _links(toks, j))
+            and j > i
+            and j + 1 < hi
+            and (toks[j + 1].is_word and toks[j + 1].low not in TIME_NOUNS and toks[j + 1].low not in _STOP)
+        ):
             if t.low in _MEDIUM_PREPS and _starts_medium(toks, j + 1, hi):
                 break
             j += 1

@@ -9,6 +9,7 @@ these spans, as one with ``outside-name`` skips names (:mod:`.names`).
 
 :class:`SpanLayer`: sorted, merged spans with a bisecting "is this span inside one?".
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -25,7 +26,7 @@ def attributed_spans(prose: str, attributions) -> list[tuple[int, int]]:
     for att in attributions:
         if att.kind not in _IDENTIFIED or att.content is None:
             continue
-        cue = " ".join(fold(prose[att.cue[0]:att.cue[1]]).split())
+        cue = " ".join(fold(prose[att.cue[0] : att.cue[1]]).split())
         if att.form == "according" or (att.form == "verb" and cue in REPORTING_VERBS):
             found.append(att.content)
     return found

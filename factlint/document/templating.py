@@ -14,6 +14,7 @@ view read the masked copy while every offset still points into the raw text exac
 * In ``.mdx`` files, ``import``/``export`` statements (to the next blank line) and lines
   that are a ``{…}`` expression are masked; JSX elements are HTML to markdown-it already.
 """
+
 from __future__ import annotations
 
 import regex
@@ -23,7 +24,8 @@ _CODE_PAIRS = regex.compile(
     r"\{%-?\s*(?P<l>highlight|raw|comment)\b.*?%\}.*?\{%-?\s*end(?P=l)\s*-?%\}"
     r"|\{\{<\s*(?P<h>highlight|code|raw|comment)\b.*?>\}\}.*?\{\{<\s*/(?P=h)\s*>\}\}"
     r"|\{\{%\s*(?P<p>highlight|code|raw|comment)\b.*?%\}\}.*?\{\{%\s*/(?P=p)\s*%\}\}",
-    regex.DOTALL | regex.IGNORECASE)
+    regex.DOTALL | regex.IGNORECASE,
+)
 #: one tag: a Hugo shortcode, a Liquid tag or a Liquid output
 _TAGS = regex.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{\{.*?\}\}", regex.DOTALL)
 _MDX_STATEMENT = regex.compile(r"^(?:import|export)\b.*?(?=\n[ \t]*\n|\Z)", regex.MULTILINE | regex.DOTALL)
@@ -50,7 +52,7 @@ def mask(text: str, path: str = "") -> str:
                 if not taken[m.start()]:
                     add(m.start(), m.end())
     for m in _TAGS.finditer(text):
-        if not any(taken[m.start():m.end()]):
+        if not any(taken[m.start() : m.end()]):
             add(m.start(), m.end())
     return blank(text, spans)
 

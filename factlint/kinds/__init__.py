@@ -2,6 +2,7 @@
 
 ``KINDS`` maps each kind's name (the ``kind:`` key of a rule) to its rule class; what
 every kind shares is in :mod:`.base`."""
+
 from __future__ import annotations
 
 from .consistency import ConsistencyRule
@@ -12,8 +13,18 @@ from .sentence import SentenceRule
 from .structure import StructureRule
 from .substitute import SubstituteRule
 
-KINDS = {cls.kind: cls for cls in (PhraseRule, SubstituteRule, SentenceRule, RepetitionRule,
-                                   ConsistencyRule, MetricRule, StructureRule)}
+KINDS = {
+    cls.kind: cls
+    for cls in (PhraseRule, SubstituteRule, SentenceRule, RepetitionRule, ConsistencyRule, MetricRule, StructureRule)
+}
 
-__all__ = ["KINDS", "ConsistencyRule", "MetricRule", "PhraseRule", "RepetitionRule", "SentenceRule",
-           "StructureRule", "SubstituteRule"]
+__all__ = [
+    "KINDS",
+    "ConsistencyRule",
+    "MetricRule",
+    "PhraseRule",
+    "RepetitionRule",
+    "SentenceRule",
+    "StructureRule",
+    "SubstituteRule",
+]

@@ -1,9 +1,11 @@
 """What every rule kind shares: common keys, scopes, word/pattern matching, the compile and
 run contexts, message templates and the regex time limit (a hit is :class:`factlint.finding.Hit`)."""
+
 from __future__ import annotations
 
 import string
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import regex
 
@@ -45,6 +47,7 @@ REGEX_TIMEOUT_PER_MB = 2.0
 def regex_time_limit(chars: int) -> float:
     """The time limit for one regular-expression search over ``chars`` characters."""
     return REGEX_TIMEOUT + REGEX_TIMEOUT_PER_MB * max(0, chars) / 1_000_000
+
 
 RULE_ID = r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*"
 
@@ -109,37 +112,67 @@ class Scope:
 
 
 COMMON_FIELDS: dict[str, Field] = {
-    "id": Field(Str(pattern=RULE_ID, hint="use 'family/name', lower case, e.g. 'sourcing/vague-reports'"),
-                required=True, description="Stable rule id: family/name."),
+    "id": Field(
+        Str(pattern=RULE_ID, hint="use 'family/name', lower case, e.g. 'sourcing/vague-reports'"),
+        required=True,
+        description="Stable rule id: family/name.",
+    ),
     "kind": Field(Str(), required=True, description="The rule kind."),
-    "category": Field(Str(pattern=r"[a-z][a-z0-9-]*"), required=True,
-                      description="The family: sourcing, attribution, framing, editing, readability, or your own."),
-    "severity": Field(Str(enum=SEVERITIES), required=True,
-                      description="error: never publish; warning: fix before publishing; info: consider."),
-    "scope": Field(ListOf(Str(enum=SCOPE_NAMES), min_items=1, allow_single=True),
-                   description="Where the rule looks: block scopes (any of) and quote/outside-quote."),
-    "message": Field(Str(), required=True,
-                     description="What to tell the writer; placeholders such as {match} are filled in."),
+    "category": Field(
+        Str(pattern=r"[a-z][a-z0-9-]*"),
+        required=True,
+        description="The family: sourcing, attribution, framing, editing, readability, or your own.",
+    ),
+    "severity": Field(
+        Str(enum=SEVERITIES),
+        required=True,
+        description="error: never publish; warning: fix before publishing; info: consider.",
+    ),
+    "scope": Field(
+        ListOf(Str(enum=SCOPE_NAMES), min_items=1, allow_single=True),
+        description="Where the rule looks: block scopes (any of) and quote/outside-quote.",
+    ),
+    "message": Field(
+        Str(), required=True, description="What to tell the writer; placeholders such as {match} are filled in."
+    ),
     "why": Field(Str(), required=True, description="One or two sentences: why an editor cares."),
     "description": Field(Str(), description="Longer documentation (Markdown) for `factlint explain` and docs."),
-    "link": Field(Str(pattern=r"https?://\S+", hint="an http(s) URL"), required=True,
-                  description="Where the guidance comes from (style guide, standard)."),
-    "examples": Field(Obj(fields={
-        "flag": Field(ListOf(Str(), min_items=1), required=True,
-                      description="Drafts (Markdown) in which the rule must report a finding."),
-        "pass": Field(ListOf(Str(), min_items=1), required=True,
-                      description="Near misses in which the rule must stay silent."),
-    }), required=True, description="The rule's own tests, run by `factlint test-rules`."),
+    "link": Field(
+        Str(pattern=r"https?://\S+", hint="an http(s) URL"),
+        required=True,
+        description="Where the guidance comes from (style guide, standard).",
+    ),
+    "examples": Field(
+        Obj(
+            fields={
+                "flag": Field(
+                    ListOf(Str(), min_items=1),
+                    required=True,
+                    description="Drafts (Markdown) in which the rule must report a finding.",
+                ),
+                "pass": Field(
+                    ListOf(Str(), min_items=1),
+                    required=True,
+                    description="Near misses in which the rule must stay silent.",
+                ),
+            }
+        ),
+        required=True,
+        description="The rule's own tests, run by `factlint test-rules`.",
+    ),
     "enabled": Field(Bool(), description="false: off unless selected explicitly (--select)."),
     "suggest": Field(ListOf(Str(), allow_single=True), description="Suggested replacements ({suggestion})."),
 }
 
 #: Keys that match words and patterns, shared by several kinds.
 TERM_FIELDS: dict[str, Field] = {
-    "words": Field(ListOf(Str(), min_items=1),
-                   description="Literal words and phrases (whole words, case-insensitive); '@name' inserts a lexicon."),
-    "patterns": Field(ListOf(Str(regex_syntax=True), min_items=1),
-                      description="Regular expressions (Python `regex` module syntax)."),
+    "words": Field(
+        ListOf(Str(), min_items=1),
+        description="Literal words and phrases (whole words, case-insensitive); '@name' inserts a lexicon.",
+    ),
+    "patterns": Field(
+        ListOf(Str(regex_syntax=True), min_items=1), description="Regular expressions (Python `regex` module syntax)."
+    ),
     "case-sensitive": Field(Bool(), description="Match words and patterns case-sensitively (default false)."),
 }
 
@@ -154,8 +187,9 @@ class Terms:
         words = ctx.expand_words(spec.get("words", []), spec, "words")
         self.key = ctx.index.register(words, cs) if words else None
         self.patterns = [compile_pattern(p, cs) for p in spec.get("patterns", [])]
-        self.stem_keys = [None if (plan := compiled_stems(p)) is None else StartPlan.register(plan, ctx.index)
-                          for p in self.patterns]
+        self.stem_keys = [
+            None if (plan := compiled_stems(p)) is None else StartPlan.register(plan, ctx.index) for p in self.patterns
+        ]
         self.rule_id = rule_id
 
     def __bool__(self) -> bool:
@@ -274,8 +308,7 @@ class RunContext:
             if starts is not None:
                 hits = matches_at(pattern, prose, starts, limit)
             else:
-                hits = [(m.start(), m.end()) for m in
-                        pattern.finditer(prose, timeout=limit) if m.end() > m.start()]
+                hits = [(m.start(), m.end()) for m in pattern.finditer(prose, timeout=limit) if m.end() > m.start()]
         except TimeoutError:
             raise RuleTimeout.of(pattern, limit) from None
         self._patterns[id(pattern)] = hits
@@ -298,8 +331,10 @@ def message_keys(message: str) -> set[str]:
         if name is None:
             continue
         if spec or conversion:
-            raise TemplateError(f"placeholder {{{name}{'!' + conversion if conversion else ''}"
-                             f"{':' + spec if spec else ''}}} takes no conversion or format; write {{{name}}}")
+            raise TemplateError(
+                f"placeholder {{{name}{'!' + conversion if conversion else ''}"
+                f"{':' + spec if spec else ''}}} takes no conversion or format; write {{{name}}}"
+            )
         keys.add(name)
     return keys
 
@@ -345,7 +380,8 @@ class Rule:
         examples = spec["examples"]
         self.examples: dict[str, list[str]] = {k: list(v) for k, v in examples.items()}
         self.example_lines: dict[str, list[int]] = {
-            k: list(v.lines) for k, v in examples.items() if hasattr(v, "lines")}
+            k: list(v.lines) for k, v in examples.items() if hasattr(v, "lines")
+        }
         self.description: str = spec.get("description", "")
         self.enabled: bool = spec.get("enabled", True)
         suggest = spec.get("suggest", [])
@@ -354,8 +390,9 @@ class Rule:
         self.line = spec.line if isinstance(spec, LineDict) else 0
         self.spec = dict(spec)
         if not self.id.startswith(self.category + "/"):
-            raise CompileError(_line(spec, "id"), "id",
-                               f"id '{self.id}' must start with its category '{self.category}/'")
+            raise CompileError(
+                _line(spec, "id"), "id", f"id '{self.id}' must start with its category '{self.category}/'"
+            )
         self.check_template(self.message, _line(spec, "message"), "message")
         self.compile(spec, ctx)
 
@@ -367,12 +404,17 @@ class Rule:
         except TemplateError as exc:
             raise CompileError(line, key, str(exc)) from None
         except ValueError as exc:  # an unbalanced brace
-            raise CompileError(line, key,
-                               f"not a valid message template: {exc} (write {{{{ and }}}} for literal braces)") from None
+            raise CompileError(
+                line, key, f"not a valid message template: {exc} (write {{{{ and }}}} for literal braces)"
+            ) from None
         unknown = keys - set(self.MESSAGE_KEYS)
         if unknown:
-            raise CompileError(line, key, f"unknown placeholder {{{sorted(unknown)[0]}}}; this kind offers "
-                               + ", ".join("{" + k + "}" for k in self.MESSAGE_KEYS))
+            raise CompileError(
+                line,
+                key,
+                f"unknown placeholder {{{sorted(unknown)[0]}}}; this kind offers "
+                + ", ".join("{" + k + "}" for k in self.MESSAGE_KEYS),
+            )
 
     @classmethod
     def spec_type(cls) -> Obj:
@@ -387,8 +429,9 @@ class Rule:
     def check(self, doc, run: RunContext) -> Iterator[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def format_message(self, match: str, values: dict[str, Any] | None,
-                       suggestions: tuple[str, ...], template: str | None = None) -> str:
+    def format_message(
+        self, match: str, values: dict[str, Any] | None, suggestions: tuple[str, ...], template: str | None = None
+    ) -> str:
         fields = {"match": match, "suggestion": suggestions[0] if suggestions else ""}
         if values:
             fields.update(values)
@@ -406,8 +449,11 @@ class Rule:
                 kept.append((start, end))
                 continue
             s = doc.sentences[idx]
-            if any(m.start() <= start and end <= m.end() or (m.start() < end and start < m.end())
-                   for pattern in exceptions for m in _search(pattern, doc.prose, s.start, s.end)):
+            if any(
+                m.start() <= start and end <= m.end() or (m.start() < end and start < m.end())
+                for pattern in exceptions
+                for m in _search(pattern, doc.prose, s.start, s.end)
+            ):
                 continue
             kept.append((start, end))
         return kept
@@ -435,8 +481,10 @@ def compile_exceptions(spec: dict) -> list:
     return [compile_pattern(item, bool(spec.get("case-sensitive"))) for item in spec.get("exceptions", [])]
 
 
-EXCEPTIONS_FIELD = Field(ListOf(Str(regex_syntax=True), min_items=1),
-                         description="Regular expressions: a match they cover in the same sentence is not reported.")
+EXCEPTIONS_FIELD = Field(
+    ListOf(Str(regex_syntax=True), min_items=1),
+    description="Regular expressions: a match they cover in the same sentence is not reported.",
+)
 
 
 def preserve_case(template: str, replacement: str) -> str:

@@ -11,6 +11,7 @@ reported, with the dominant spelling as the suggestion.
 name at all -- "US$" is a currency, "chicken Kiev" a dish -- before anything is counted,
 so an exception never makes a spelling look dominant.
 """
+
 from __future__ import annotations
 
 from ..finding import Hit
@@ -25,8 +26,11 @@ class ConsistencyRule(Rule):
     DESCRIPTION = "Report spellings that differ from the one the document mostly uses."
     MESSAGE_KEYS = ("match", "suggestion", "other", "count")
     FIELDS = {
-        "groups": Field(ListOf(ListOf(Str(), min_items=2), min_items=1), required=True,
-                        description="Groups of variant spellings; '@name' makes a lexicon one variant."),
+        "groups": Field(
+            ListOf(ListOf(Str(), min_items=2), min_items=1),
+            required=True,
+            description="Groups of variant spellings; '@name' makes a lexicon one variant.",
+        ),
         "case-sensitive": TERM_FIELDS["case-sensitive"],
         "exceptions": EXCEPTIONS_FIELD,
     }
@@ -58,15 +62,19 @@ class ConsistencyRule(Rule):
             if len(present) < 2:
                 continue
             dominant = max(present, key=lambda i: (len(uses[i]), -uses[i][0][0]))
-            first_dominant = doc.prose[uses[dominant][0][0]:uses[dominant][0][1]]
+            first_dominant = doc.prose[uses[dominant][0][0] : uses[dominant][0][1]]
             for i in present:
                 if i == dominant:
                     continue
                 for start, end in uses[i]:
                     matched = doc.prose[start:end]
                     suggestion = self._counterpart(variants, i, dominant, matched) or first_dominant
-                    yield Hit(start, end, suggestions=(suggestion,),
-                              values={"other": first_dominant, "count": len(uses[dominant])})
+                    yield Hit(
+                        start,
+                        end,
+                        suggestions=(suggestion,),
+                        values={"other": first_dominant, "count": len(uses[dominant])},
+                    )
 
     def _counterpart(self, variants, i, dominant, matched) -> str | None:
         normal_i, normal_d = variants[i][2], variants[dominant][2]

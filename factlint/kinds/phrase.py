@@ -1,8 +1,8 @@
 """``phrase``: report every occurrence of listed words or patterns (Vale's "existence")."""
+
 from __future__ import annotations
 
 from ..finding import Hit
-from ..schema import ListOf, Str, Field
 from .base import EXCEPTIONS_FIELD, TERM_FIELDS, Rule, Terms, compile_exceptions
 
 

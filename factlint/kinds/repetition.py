@@ -12,6 +12,7 @@
   ``unit`` (sentence, paragraph or document): stacked speculation, say. The finding is
   placed on the match that reaches ``min``.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,7 @@ from ..finding import Hit
 from ..schema import Field, ListOf, Num, Str
 from .base import TERM_FIELDS, CompileError, Rule, Terms, _line
 
-_DOUBLED = regex.compile(r"(?<![\p{L}\p{N}’'-])(\p{L}+(?:['’]\p{L}+)?) (\1)(?![\p{L}\p{N}’'-])",
-                         regex.IGNORECASE)
+_DOUBLED = regex.compile(r"(?<![\p{L}\p{N}’'-])(\p{L}+(?:['’]\p{L}+)?) (\1)(?![\p{L}\p{N}’'-])", regex.IGNORECASE)
 #: A looser pattern for the standard library's faster engine: it matches wherever
 #: _DOUBLED does (letters are word characters; it forbids only letters and digits around
 #: the pair, where _DOUBLED also forbids apostrophes and hyphens), and more. It finds
@@ -84,7 +84,8 @@ def _folded(prose: str) -> str | None:
 #: Words that are never names: "The The council" is a slip even though both are capitalised.
 _FUNCTION_WORDS = frozenset(
     "the a an and or but of in on at to for by with from as is was are were be it its this that "
-    "these those he she they we i you his her their our my your not".split())
+    "these those he she they we i you his her their our my your not".split()
+)
 
 
 class RepetitionRule(Rule):
@@ -93,17 +94,25 @@ class RepetitionRule(Rule):
     DESCRIPTION = "A word doubled in a row, or listed words used too often in one sentence, paragraph or document."
     MESSAGE_KEYS = ("match", "suggestion", "count", "min", "unit", "words")
     FIELDS = {
-        "mode": Field(Str(enum=("adjacent", "count")), required=True,
-                      description="adjacent: a word twice in a row; count: listed words too often in a unit."),
-        "allow": Field(ListOf(Str(), min_items=1),
-                       description="adjacent mode: words that may be doubled ('had', 'that')."),
-        "safe-fix": Field(ListOf(Str(), min_items=1),
-                          description="adjacent mode: words whose doubling is never grammatical ('the', 'a', 'to'); "
-                                      "only their fix is safe, every other doubled word's fix is unsafe."),
+        "mode": Field(
+            Str(enum=("adjacent", "count")),
+            required=True,
+            description="adjacent: a word twice in a row; count: listed words too often in a unit.",
+        ),
+        "allow": Field(
+            ListOf(Str(), min_items=1), description="adjacent mode: words that may be doubled ('had', 'that')."
+        ),
+        "safe-fix": Field(
+            ListOf(Str(), min_items=1),
+            description="adjacent mode: words whose doubling is never grammatical ('the', 'a', 'to'); "
+            "only their fix is safe, every other doubled word's fix is unsafe.",
+        ),
         **TERM_FIELDS,
         "min": Field(Num(minimum=2, integer=True), description="count mode: how many matches make a finding."),
-        "unit": Field(Str(enum=("sentence", "paragraph", "document")),
-                      description="count mode: where matches are counted (default paragraph)."),
+        "unit": Field(
+            Str(enum=("sentence", "paragraph", "document")),
+            description="count mode: where matches are counted (default paragraph).",
+        ),
     }
 
     def compile(self, spec, ctx):
@@ -132,8 +141,13 @@ class RepetitionRule(Rule):
                 continue
             if not self.scope.accepts(doc, m.start(), m.end()):
                 continue
-            yield Hit(m.start(), m.end(), suggestions=(m.group(1),), fix=m.group(1),
-                      fix_safe=m.group(1).lower() in self.safe_fix)
+            yield Hit(
+                m.start(),
+                m.end(),
+                suggestions=(m.group(1),),
+                fix=m.group(1),
+                fix_safe=m.group(1).lower() in self.safe_fix,
+            )
 
     def _count(self, doc, run):
         hits = [h for h in self.terms.find(doc, run) if self.scope.accepts(doc, h[0], h[1])]
@@ -152,5 +166,4 @@ class RepetitionRule(Rule):
                 continue
             start, end = group[self.min - 1]
             words = ", ".join(dict.fromkeys(doc.prose[a:b].lower() for a, b in group))
-            yield Hit(start, end, values={"count": len(group), "min": self.min, "unit": self.unit,
-                                          "words": words})
+            yield Hit(start, end, values={"count": len(group), "min": self.min, "unit": self.unit, "words": words})

@@ -12,6 +12,7 @@ attribution's kind, form, source head word, cue, reason for anonymity and whethe
 source is only a reference back ("she", "the officials"). With ``report: attribution``
 each matching attribution is reported, from its source to its cue.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -37,40 +38,64 @@ ATTRIBUTION_TESTS = tuple(ATTRIBUTION_GROUPS)
 _WORDS = ListOf(Str(), min_items=1, allow_single=True)
 ATTRIBUTION_FILTER = Obj(
     fields={
-        "kind": Field(ListOf(Str(enum=ATTRIBUTION_TESTS), min_items=1, allow_single=True),
-                      description="Kinds (or groups: any, sourced, specific, unnamed) to match."),
-        "form": Field(ListOf(Str(enum=FORMS), min_items=1, allow_single=True),
-                      description="How the attribution is made: verb, according, report "
-                                  "('reportedly', 'it is believed'), passive ('is described as'), label."),
-        "head": Field(_WORDS, description="Only sources whose head word is one of these "
-                                          "('@lexicon' allowed); attributions with no source pass."),
+        "kind": Field(
+            ListOf(Str(enum=ATTRIBUTION_TESTS), min_items=1, allow_single=True),
+            description="Kinds (or groups: any, sourced, specific, unnamed) to match.",
+        ),
+        "form": Field(
+            ListOf(Str(enum=FORMS), min_items=1, allow_single=True),
+            description="How the attribution is made: verb, according, report "
+            "('reportedly', 'it is believed'), passive ('is described as'), label.",
+        ),
+        "head": Field(
+            _WORDS,
+            description="Only sources whose head word is one of these "
+            "('@lexicon' allowed); attributions with no source pass.",
+        ),
         "except-head": Field(_WORDS, description="Not sources whose head word is one of these."),
         "cue": Field(_WORDS, description="Only cues that read as one of these phrases."),
         "except-cue": Field(_WORDS, description="Not cues that read as one of these phrases."),
-        "reason": Field(Bool(), description="A reason for anonymity is (true) or is not (false) given "
-                                            "in the sentence or the next one."),
-        "reference": Field(Bool(), description="The source is (true) or is not (false) only a reference "
-                                               "back: a pronoun, 'who', 'the officials'."),
-        "within": Field(ListOf(Str(enum=ATTRIBUTION_TESTS), min_items=1, allow_single=True),
-                        description="Only attributions with no source whose cue lies in the content of an "
-                                    "attribution of these kinds in the same sentence ('It is believed …, "
-                                    "police said': 'It is believed' is within a named-organisation)."),
-        "except-within": Field(ListOf(Str(enum=ATTRIBUTION_TESTS), min_items=1, allow_single=True),
-                               description="Not attributions whose cue lies in the content of an "
-                                           "attribution of these kinds in the same sentence."),
-        "message": Field(Str(), description="With `report: attribution`, the message for the "
-                                            "attributions this filter matches (first filter that "
-                                            "matches wins), instead of the rule's."),
+        "reason": Field(
+            Bool(),
+            description="A reason for anonymity is (true) or is not (false) given in the sentence or the next one.",
+        ),
+        "reference": Field(
+            Bool(),
+            description="The source is (true) or is not (false) only a reference "
+            "back: a pronoun, 'who', 'the officials'.",
+        ),
+        "within": Field(
+            ListOf(Str(enum=ATTRIBUTION_TESTS), min_items=1, allow_single=True),
+            description="Only attributions with no source whose cue lies in the content of an "
+            "attribution of these kinds in the same sentence ('It is believed …, "
+            "police said': 'It is believed' is within a named-organisation).",
+        ),
+        "except-within": Field(
+            ListOf(Str(enum=ATTRIBUTION_TESTS), min_items=1, allow_single=True),
+            description="Not attributions whose cue lies in the content of an "
+            "attribution of these kinds in the same sentence.",
+        ),
+        "message": Field(
+            Str(),
+            description="With `report: attribution`, the message for the "
+            "attributions this filter matches (first filter that "
+            "matches wins), instead of the rule's.",
+        ),
     },
     description="A filter on the attributions of a sentence; all keys given must hold.",
 )
 
 CLAIM_FILTER = Obj(
     fields={
-        "type": Field(ListOf(Str(enum=CLAIM_TYPES), min_items=1, allow_single=True),
-                      description="Claim types: figure, record, cause, state-of-mind, contested."),
-        "sourced": Field(Bool(), description="Someone stands (true) or nobody stands (false) behind "
-                                             "the claim: in its sentence, the two before it, a link, a poll."),
+        "type": Field(
+            ListOf(Str(enum=CLAIM_TYPES), min_items=1, allow_single=True),
+            description="Claim types: figure, record, cause, state-of-mind, contested.",
+        ),
+        "sourced": Field(
+            Bool(),
+            description="Someone stands (true) or nobody stands (false) behind "
+            "the claim: in its sentence, the two before it, a link, a poll.",
+        ),
     },
     description="A filter on the check-worthy claims of a sentence (factlint/document/claims.py).",
 )
@@ -81,15 +106,23 @@ CONDITION = Obj(
         "link": Field(Bool(), description="The sentence contains a link."),
         "quote": Field(Bool(), description="The sentence contains a direct quotation."),
         "attribution": Field(
-            AnyOf(Str(enum=ATTRIBUTION_TESTS), ATTRIBUTION_FILTER, ListOf(ATTRIBUTION_FILTER, min_items=1),
-                  expected="a kind (any, sourced, specific, unnamed, named-person, named-organisation, "
-                           "anonymous, vague, unsourced), a filter mapping, or a list of filters"),
+            AnyOf(
+                Str(enum=ATTRIBUTION_TESTS),
+                ATTRIBUTION_FILTER,
+                ListOf(ATTRIBUTION_FILTER, min_items=1),
+                expected="a kind (any, sourced, specific, unnamed, named-person, named-organisation, "
+                "anonymous, vague, unsourced), a filter mapping, or a list of filters",
+            ),
             description="The sentence carries an attribution of this kind (sourced: a source, even a "
-                        "vague one; specific: a named person, organisation or office), or one that "
-                        "matches a filter (any of a list)."),
+            "vague one; specific: a named person, organisation or office), or one that "
+            "matches a filter (any of a list).",
+        ),
         "anonymity-reason": Field(Bool(), description="The sentence gives a reason for anonymity."),
-        "claim": Field(CLAIM_FILTER, description="The sentence makes a check-worthy claim that matches "
-                                                 "the filter (with `report: claim`, each is reported)."),
+        "claim": Field(
+            CLAIM_FILTER,
+            description="The sentence makes a check-worthy claim that matches "
+            "the filter (with `report: claim`, each is reported).",
+        ),
     },
     description="Tests on a sentence; in `when` all must hold, in `unless` any one suppresses.",
 )
@@ -131,7 +164,7 @@ class _AttributionFilter:
             if self.except_heads is not None and att.head in self.except_heads:
                 return False
         if self.cues is not None or self.except_cues is not None:
-            cue = " ".join(fold(prose[att.cue[0]:att.cue[1]]).split())
+            cue = " ".join(fold(prose[att.cue[0] : att.cue[1]]).split())
             if self.cues is not None and cue not in self.cues:
                 return False
             if self.except_cues is not None and cue in self.except_cues:
@@ -174,8 +207,11 @@ class _Condition:
 
     def claims(self, doc, run, index: int) -> list[Claim]:
         """The sentence's claims that match this condition's claim filter."""
-        return [c for c in _claims_by_sentence(doc, run).get(index, ())
-                if c.type in self.claim_types and (self.claim_sourced is None or c.sourced == self.claim_sourced)]
+        return [
+            c
+            for c in _claims_by_sentence(doc, run).get(index, ())
+            if c.type in self.claim_types and (self.claim_sourced is None or c.sourced == self.claim_sourced)
+        ]
 
     def term_hits(self, doc, run):
         return self.terms.find(doc, run) if self.terms else None
@@ -292,18 +328,23 @@ class SentenceRule(Rule):
     FIELDS = {
         "when": Field(CONDITION, required=True),
         "unless": Field(CONDITION),
-        "window": Field(AnyOf(Num(minimum=0, integer=True), Str(enum=("paragraph",)),
-                              expected="a whole number or 'paragraph'"),
-                        description="Sentences before and after (in the same block) where `unless` "
-                                    "is also tested: a number, or 'paragraph' (default 0)."),
-        "window-breaks": Field(ListOf(Str(), min_items=1),
-                               description="Words that, opening a sentence, start a new thread: the "
-                                           "window does not reach across such a sentence ('Meanwhile')."),
-        "report": Field(Str(enum=("each", "first", "sentence", "attribution", "claim", "first-claim")),
-                        description="Report each match of `when` (default), only the first per "
-                                    "sentence, the whole sentence, each matching attribution "
-                                    "of `when` (from its source to its cue), each matching claim of "
-                                    "`when`, or the first matching claim of each sentence."),
+        "window": Field(
+            AnyOf(Num(minimum=0, integer=True), Str(enum=("paragraph",)), expected="a whole number or 'paragraph'"),
+            description="Sentences before and after (in the same block) where `unless` "
+            "is also tested: a number, or 'paragraph' (default 0).",
+        ),
+        "window-breaks": Field(
+            ListOf(Str(), min_items=1),
+            description="Words that, opening a sentence, start a new thread: the "
+            "window does not reach across such a sentence ('Meanwhile').",
+        ),
+        "report": Field(
+            Str(enum=("each", "first", "sentence", "attribution", "claim", "first-claim")),
+            description="Report each match of `when` (default), only the first per "
+            "sentence, the whole sentence, each matching attribution "
+            "of `when` (from its source to its cue), each matching claim of "
+            "`when`, or the first matching claim of each sentence.",
+        ),
         "exceptions": EXCEPTIONS_FIELD,
     }
 
@@ -330,8 +371,7 @@ class SentenceRule(Rule):
             anchors = [a for a in anchors if self.scope.accepts(doc, a[0], a[1])]
             candidates = sorted({doc.sentence_index_at(a[0]) for a in anchors} - {-1})
         else:
-            candidates = [i for i, s in enumerate(doc.sentences)
-                          if self.scope.block_ok(doc.blocks[s.block])]
+            candidates = [i for i, s in enumerate(doc.sentences) if self.scope.block_ok(doc.blocks[s.block])]
         for index in candidates:
             if not self.when.holds(doc, run, index, want=True):
                 continue
@@ -342,7 +382,7 @@ class SentenceRule(Rule):
                 yield Hit(s.start, s.end, suggestions=self.suggest)
                 continue
             mine = in_range(anchors, s.start, s.end)
-            for start, end in (mine[:1] if self.report == "first" else mine):
+            for start, end in mine[:1] if self.report == "first" else mine:
                 yield Hit(start, end, suggestions=self.suggest)
 
     def _check_filter_messages(self, spec) -> None:
@@ -356,8 +396,9 @@ class SentenceRule(Rule):
                     continue
                 line = item.key_line("message") if hasattr(item, "key_line") else 1
                 if cond_key == "unless" or spec.get("report") != "attribution":
-                    raise CompileError(line, "message", "a filter's message is used only in `when` "
-                                                        "with `report: attribution`")
+                    raise CompileError(
+                        line, "message", "a filter's message is used only in `when` with `report: attribution`"
+                    )
                 self.check_template(item["message"], line, "message")
 
     def _check_attributions(self, doc, run):
@@ -420,5 +461,5 @@ class SentenceRule(Rule):
 
     def _opens_thread(self, doc, index: int) -> bool:
         s = doc.sentences[index]
-        head = " ".join(fold(doc.prose[s.start:s.start + 40]).split())
+        head = " ".join(fold(doc.prose[s.start : s.start + 40]).split())
         return any(head.startswith(b) and (len(head) == len(b) or not head[len(b)].isalnum()) for b in self.breaks)

@@ -1,4 +1,5 @@
 """``structure``: a named document check written in Python, parameterised from YAML."""
+
 from __future__ import annotations
 
 from ..checks import CHECKS
@@ -12,8 +13,10 @@ class StructureRule(Rule):
     DESCRIPTION = "Run a named document check: " + ", ".join(sorted(CHECKS)) + "."
     FIELDS = {
         "check": Field(Str(enum=tuple(sorted(CHECKS))), required=True, description="Which check."),
-        "options": Field(Obj(values=None, fields={k: v for c in CHECKS.values() for k, v in c.OPTIONS.items()}),
-                         description="Options of the check (see docs/rule-authoring.md)."),
+        "options": Field(
+            Obj(values=None, fields={k: v for c in CHECKS.values() for k, v in c.OPTIONS.items()}),
+            description="Options of the check (see docs/rule-authoring.md).",
+        ),
     }
     MESSAGE_KEYS = ("match", "suggestion", "line", "mark", "problem")
 
@@ -23,9 +26,12 @@ class StructureRule(Rule):
         allowed = self.check_impl.OPTIONS
         for key in self.options:
             if key not in allowed:
-                raise CompileError(_line(spec, "options"), f"options.{key}",
-                                   f"check '{spec['check']}' has no option '{key}'"
-                                   + (f" (it has: {', '.join(allowed)})" if allowed else " (it takes none)"))
+                raise CompileError(
+                    _line(spec, "options"),
+                    f"options.{key}",
+                    f"check '{spec['check']}' has no option '{key}'"
+                    + (f" (it has: {', '.join(allowed)})" if allowed else " (it takes none)"),
+                )
         problems = validate(Obj(fields=allowed), self.options, _line(spec, "options"), "options")
         if problems:
             p = problems[0]

@@ -1,4 +1,5 @@
 """``substitute``: a word and what to write instead (Vale's "substitution"), optionally fixable."""
+
 from __future__ import annotations
 
 from ..finding import Hit
@@ -11,11 +12,16 @@ class SubstituteRule(Rule):
     kind = "substitute"
     DESCRIPTION = "Report listed words and suggest a replacement for each; a fix can apply it."
     FIELDS = {
-        "swap": Field(Obj(values=ListOf(Str(), min_items=1, allow_single=True)), required=True,
-                      description="Mapping of word or phrase -> replacement (or list of replacements)."),
-        "fix": Field(Str(enum=("none", "safe", "unsafe")),
-                     description="Whether --fix may apply the first replacement: safe (with --fix), "
-                                 "unsafe (only with --unsafe-fixes) or none (default)."),
+        "swap": Field(
+            Obj(values=ListOf(Str(), min_items=1, allow_single=True)),
+            required=True,
+            description="Mapping of word or phrase -> replacement (or list of replacements).",
+        ),
+        "fix": Field(
+            Str(enum=("none", "safe", "unsafe")),
+            description="Whether --fix may apply the first replacement: safe (with --fix), "
+            "unsafe (only with --unsafe-fixes) or none (default).",
+        ),
         "case-sensitive": Field(Bool(), description="Match case-sensitively (default false)."),
         "exceptions": EXCEPTIONS_FIELD,
     }

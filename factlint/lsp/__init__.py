@@ -7,6 +7,7 @@
 
 Only ``server.py`` imports pygls, and only ``factlint lsp`` imports it.
 """
+
 from __future__ import annotations
 
 

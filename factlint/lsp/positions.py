@@ -5,6 +5,7 @@ LSP counts a line's characters in UTF-16 code units unless client and server agr
 factlint, two UTF-16 units and four UTF-8 bytes. Line breaks are ``\\n``, ``\\r\\n`` and
 ``\\r``, as in LSP and in factlint's own line index.
 """
+
 from __future__ import annotations
 
 from ..document.lines import LineIndex
@@ -34,7 +35,7 @@ class PositionMap:
         offset = max(0, min(offset, len(self.text)))
         line, column = self.lines.position(offset)
         start = self.lines.line_start(line)
-        return line - 1, units(self.text[start:start + column - 1], self.encoding)
+        return line - 1, units(self.text[start : start + column - 1], self.encoding)
 
     def offset(self, line: int, character: int) -> int:
         """The offset at an LSP position; past the end of a line means its end (LSP's rule)."""

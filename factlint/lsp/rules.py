@@ -5,9 +5,10 @@ Each document gets the configuration that ``factlint check`` would give the same
 overrides, ``--rules`` packs); the :class:`~factlint.selection.Resolver` compiles rules once
 per distinct configuration and keeps them for every keystroke.
 """
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..selection import Cli, Effective, Resolver
 

@@ -1,5 +1,6 @@
 """The pygls server: lint a document when it is opened, changed or saved, publish the
 findings as diagnostics, and answer code-action requests from the last lint."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,8 +56,9 @@ class FactlintServer(LanguageServer):
             settings = self.rules.for_document(path)
         except ConfigError as exc:
             # shown to the writer, not only logged: otherwise the draft just looks clean
-            self._once(f"factlint: configuration or rules failed to load: {'; '.join(map(str, exc.problems))}",
-                       show=True)
+            self._once(
+                f"factlint: configuration or rules failed to load: {'; '.join(map(str, exc.problems))}", show=True
+            )
             return
         ruleset = settings.ruleset
         text = document.source
@@ -66,9 +68,11 @@ class FactlintServer(LanguageServer):
         positions = PositionMap(text, str(self.workspace.position_encoding or "utf-16"))
         links = rule_links(ruleset)
         self.linted[uri] = Linted(document.version, findings, positions, links)
-        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
-            uri=uri, version=document.version,
-            diagnostics=[diagnostic(f, positions, links) for f in findings]))
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(
+                uri=uri, version=document.version, diagnostics=[diagnostic(f, positions, links) for f in findings]
+            )
+        )
 
     def _once(self, message: str, show: bool = False) -> None:
         """Log ``message`` (and with ``show``, pop it up in the editor) the first time only."""
@@ -100,8 +104,9 @@ def build_server(rules: EditorSettings) -> FactlintServer:
         if ls.linted.pop(uri, None) is not None:
             ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
-    @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
-                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+    @server.feature(
+        lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix])
+    )
     def code_action(ls: FactlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
         linted = ls.linted.get(uri)

@@ -1,4 +1,5 @@
 """Reporters turn findings into output; each is small and separate."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

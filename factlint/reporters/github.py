@@ -6,6 +6,7 @@ Severity error -> ``::error``, warning -> ``::warning``, info -> ``::notice``. V
 are escaped as the Actions runner expects: in the message ``%``, CR and LF become
 ``%25``, ``%0D`` and ``%0A``; in properties ``:`` and ``,`` also become ``%3A`` and ``%2C``.
 """
+
 from __future__ import annotations
 
 from . import Report
@@ -24,7 +25,13 @@ def escape_property(text: str) -> str:
 def render(report: Report) -> str:
     lines = []
     for f in report.findings:
-        props = [f"file={escape_property(f.path)}", f"line={f.line}", f"col={f.column}",
-                 f"endLine={f.end_line}", f"endColumn={f.end_column}", f"title={escape_property(f.rule)}"]
+        props = [
+            f"file={escape_property(f.path)}",
+            f"line={f.line}",
+            f"col={f.column}",
+            f"endLine={f.end_line}",
+            f"endColumn={f.end_column}",
+            f"title={escape_property(f.rule)}",
+        ]
         lines.append(f"::{COMMANDS[f.severity]} {','.join(props)}::{escape_data(f.message)}")
     return "".join(line + "\n" for line in lines)

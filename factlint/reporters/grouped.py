@@ -1,10 +1,11 @@
 """``--format grouped``: findings grouped by file, then by rule -- for reading a long report.
 
-    stories/harbour.md
-      sourcing/vague-reports (2 warnings)
-        3:14  Vague sourcing: 'reportedly'. Name the outlet or the source.
-        9:1   Vague sourcing: 'According to multiple reports'. Name the outlet or the source.
+stories/harbour.md
+  sourcing/vague-reports (2 warnings)
+    3:14  Vague sourcing: 'reportedly'. Name the outlet or the source.
+    9:1   Vague sourcing: 'According to multiple reports'. Name the outlet or the source.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -23,8 +24,10 @@ def render(report: Report) -> str:
         for rule_id in sorted(rules, key=lambda r: (-len(rules[r]), r)):
             found = rules[rule_id]
             counts = Counter(f.severity for f in found)
-            parts = ", ".join(f"{n} {s}" + ("s" if n != 1 and s != "info" else "")
-                              for s, n in sorted(counts.items(), key=lambda kv: -("info", "warning", "error").index(kv[0])))
+            parts = ", ".join(
+                f"{n} {s}" + ("s" if n != 1 and s != "info" else "")
+                for s, n in sorted(counts.items(), key=lambda kv: -("info", "warning", "error").index(kv[0]))
+            )
             out.append("  " + _style(rule_id, report.color, fg="cyan") + f" ({parts})")
             width = max(len(f"{f.line}:{f.column}") for f in found)
             for f in found:

@@ -14,12 +14,13 @@ verb inside a long sentence), so the rule is:
 Text is HTML-escaped; a carriage return becomes ``&#13;`` because an HTML parser turns a
 literal CR LF into LF, and the page must keep the draft's text character for character.
 """
+
 from __future__ import annotations
 
 import html
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
 """``--format json``: the stable contract described in docs/json-output.md."""
+
 from __future__ import annotations
 
 import json

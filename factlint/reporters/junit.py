@@ -3,6 +3,7 @@
 One ``<testsuite>`` per file linted; one failing ``<testcase>`` per finding (its
 ``type`` is the severity), or one passing test case for a clean file.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -26,16 +27,28 @@ def render(report: Report) -> str:
     root = ET.Element("testsuites", name="factlint", tests="0", failures="0", errors="0")
     total = failures = 0
     for path, findings in by_path.items():
-        suite = ET.SubElement(root, "testsuite", name=_clean(path), tests=str(max(1, len(findings))),
-                              failures=str(len(findings)), errors="0", skipped="0")
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=_clean(path),
+            tests=str(max(1, len(findings))),
+            failures=str(len(findings)),
+            errors="0",
+            skipped="0",
+        )
         if not findings:
             ET.SubElement(suite, "testcase", name="factlint", classname=_clean(path), file=_clean(path))
         for f in findings:
-            case = ET.SubElement(suite, "testcase", name=_clean(f"{f.rule} at {f.line}:{f.column}"),
-                                 classname=_clean(path), file=_clean(path), line=str(f.line))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=_clean(f"{f.rule} at {f.line}:{f.column}"),
+                classname=_clean(path),
+                file=_clean(path),
+                line=str(f.line),
+            )
             failure = ET.SubElement(case, "failure", message=_clean(f.message), type=f.severity)
-            failure.text = _clean(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n"
-                                  f"match: {f.match}")
+            failure.text = _clean(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\nmatch: {f.match}")
         total += max(1, len(findings))
         failures += len(findings)
     root.set("tests", str(total))

@@ -6,6 +6,7 @@ Every rule that ran is listed under ``runs[0].tool.driver.rules`` with its help 
 (the baseline's: rule + match + sentence, so code scanning follows a moved paragraph),
 and, for fixable findings, the fix.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,8 +32,17 @@ def _artifact(path: str) -> dict:
 
 def _descriptor(rule_id: str, rule) -> dict:
     if rule is None:
-        info = UNUSED_INFO if rule_id == UNUSED_RULE else {"id": rule_id, "why": rule_id, "link": INFORMATION_URI,
-                                                           "severity": "warning", "category": rule_id.split("/")[0]}
+        info = (
+            UNUSED_INFO
+            if rule_id == UNUSED_RULE
+            else {
+                "id": rule_id,
+                "why": rule_id,
+                "link": INFORMATION_URI,
+                "severity": "warning",
+                "category": rule_id.split("/")[0],
+            }
+        )
         why, link, severity, category = info["why"], info["link"], info["severity"], info["category"]
         description, examples = "", {}
     else:
@@ -67,8 +77,12 @@ def build(report: Report) -> dict:
     results = []
     for f in report.findings:
         region = {
-            "startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column,
-            "charOffset": f.offset, "charLength": f.end_offset - f.offset,
+            "startLine": f.line,
+            "startColumn": f.column,
+            "endLine": f.end_line,
+            "endColumn": f.end_column,
+            "charOffset": f.offset,
+            "charLength": f.end_offset - f.offset,
         }
         if f.match:
             region["snippet"] = {"text": f.match}
@@ -82,29 +96,46 @@ def build(report: Report) -> dict:
         if f.fingerprint:
             result["partialFingerprints"] = {"factlint/v1": f.fingerprint}
         if f.fix is not None:
-            result["fixes"] = [{
-                "description": {"text": f"Replace with '{f.fix.replacement}'"
-                                        + ("" if f.fix.safe else " (unsafe: needs --unsafe-fixes)")},
-                "artifactChanges": [{"artifactLocation": _artifact(f.path), "replacements": [{
-                    "deletedRegion": {"charOffset": f.fix.offset, "charLength": f.fix.end_offset - f.fix.offset},
-                    "insertedContent": {"text": f.fix.replacement},
-                }]}],
-            }]
+            result["fixes"] = [
+                {
+                    "description": {
+                        "text": f"Replace with '{f.fix.replacement}'"
+                        + ("" if f.fix.safe else " (unsafe: needs --unsafe-fixes)")
+                    },
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": _artifact(f.path),
+                            "replacements": [
+                                {
+                                    "deletedRegion": {
+                                        "charOffset": f.fix.offset,
+                                        "charLength": f.fix.end_offset - f.fix.offset,
+                                    },
+                                    "insertedContent": {"text": f.fix.replacement},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
         if f.suggestions:
             result["properties"] = {"suggestions": list(f.suggestions)}
         results.append(result)
     invocation = {"executionSuccessful": not report.errors}
     if report.problems:
         invocation["toolExecutionNotifications"] = [
-            {"level": "error", "message": {"text": problem}} for problem in report.problems]
+            {"level": "error", "message": {"text": problem}} for problem in report.problems
+        ]
     run = {
-        "tool": {"driver": {
-            "name": "factlint",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "informationUri": INFORMATION_URI,
-            "rules": [_descriptor(rule_id, report.rule_info(rule_id)) for rule_id in ids],
-        }},
+        "tool": {
+            "driver": {
+                "name": "factlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_descriptor(rule_id, report.rule_info(rule_id)) for rule_id in ids],
+            }
+        },
         "invocations": [invocation],
         "originalUriBaseIds": {SRCROOT: {"uri": Path(os.getcwd()).as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",

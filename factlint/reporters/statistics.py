@@ -1,4 +1,5 @@
 """``--statistics``: how many findings of each rule, most frequent first (like ruff)."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,10 @@ from . import Report
 def counts(report: Report) -> list[dict]:
     by_rule = Counter(f.rule for f in report.findings)
     severity = {f.rule: f.severity for f in report.findings}
-    return [{"rule": rule, "count": n, "severity": severity[rule]}
-            for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [
+        {"rule": rule, "count": n, "severity": severity[rule]}
+        for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
 
 
 def render(report: Report) -> str:

@@ -1,4 +1,5 @@
 """``--format text``: one line per finding, ``path:line:col: severity rule message``, like ruff."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -13,8 +14,11 @@ _SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 #: (an escape sequence could rewrite the screen or a CI log; a line break could start a
 #: fake line): C0 as their Unicode "control pictures" (one character each, so carets stay
 #: aligned), DEL as U+2421, C1 as U+FFFD. Tabs stay.
-_CONTROLS = {**{c: 0x2400 + c for c in range(0x20) if c != 0x09}, 0x7F: 0x2421,
-             **{c: 0xFFFD for c in range(0x80, 0xA0)}}
+_CONTROLS = {
+    **{c: 0x2400 + c for c in range(0x20) if c != 0x09},
+    0x7F: 0x2421,
+    **{c: 0xFFFD for c in range(0x80, 0xA0)},
+}
 
 
 def printable(text: str) -> str:
@@ -57,7 +61,10 @@ def summary(report: Report) -> str:
     if n == 0:
         return f"No findings in {files}."
     counts = Counter(f.severity for f in report.findings)
-    parts = [f"{counts[s]} {s}" + ("s" if counts[s] != 1 and s != "info" else "")
-             for s in ("error", "warning", "info") if counts[s]]
+    parts = [
+        f"{counts[s]} {s}" + ("s" if counts[s] != 1 and s != "info" else "")
+        for s in ("error", "warning", "info")
+        if counts[s]
+    ]
     noun = "finding" if n == 1 else "findings"
     return f"Found {n} {noun} ({', '.join(parts)}) in {files}."

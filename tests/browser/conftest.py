@@ -7,6 +7,7 @@ so a broken install cannot hide behind a skip. Set FACTLINT_CHROMIUM to use anot
 Screenshots go to FACTLINT_SCREENSHOTS or build/test-screenshots/; the folder is printed at
 the end of the run.
 """
+
 from __future__ import annotations
 
 import os
@@ -16,11 +17,17 @@ from pathlib import Path
 import pytest
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
 ]
-SHOT_DIR = Path(os.environ.get("FACTLINT_SCREENSHOTS")
-                or Path(__file__).resolve().parents[2] / "build" / "test-screenshots")
+SHOT_DIR = Path(
+    os.environ.get("FACTLINT_SCREENSHOTS") or Path(__file__).resolve().parents[2] / "build" / "test-screenshots"
+)
 _saved: list[Path] = []
 
 
@@ -49,8 +56,10 @@ def browser():
         _unavailable("Python playwright is not installed (pip install -e '.[test]')")
     executable = find_chromium()
     if executable is None:
-        _unavailable("no Chromium found (as root on Debian: apt-get install -y chromium; "
-                     "or set FACTLINT_CHROMIUM=/path/to/chrome)")
+        _unavailable(
+            "no Chromium found (as root on Debian: apt-get install -y chromium; "
+            "or set FACTLINT_CHROMIUM=/path/to/chrome)"
+        )
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
         yield chromium
@@ -67,8 +76,9 @@ def open_report(browser):
     def opener(path: Path, width: int = 1280, height: int = 900):
         page = browser.new_page(viewport={"width": width, "height": height})
         page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
-        page.on("console", lambda msg: errors.append(f"console {msg.type}: {msg.text}")
-                if msg.type == "error" else None)
+        page.on(
+            "console", lambda msg: errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None
+        )
         page.goto(path.resolve().as_uri())
         page.wait_for_selector("body[data-ready='true']", timeout=10_000)
         pages.append(page)
@@ -83,6 +93,7 @@ def open_report(browser):
 @pytest.fixture
 def screenshot(request):
     """screenshot(page, name): save a PNG under SHOT_DIR, named after the test."""
+
     def take(page, name: str, full_page: bool = False) -> Path:
         SHOT_DIR.mkdir(parents=True, exist_ok=True)
         path = SHOT_DIR / f"{request.node.name}-{name}.png"

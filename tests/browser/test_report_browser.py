@@ -1,5 +1,6 @@
 """The HTML report in a real browser (headless Chromium): every finding highlighted on its
 words, the filters, keyboard navigation, hostile drafts, and a long draft."""
+
 from __future__ import annotations
 
 import json
@@ -167,9 +168,11 @@ def test_keyboard_navigation_and_details(tmp_path, open_report, screenshot):
 
 
 def test_html_in_a_draft_shows_as_text_and_never_runs(tmp_path, open_report, screenshot):
-    hostile = ('Sources say <script>window.pwned = 1</script> the pier '
-               '<img src="x" onerror="window.pwned = 2"> is <b>very</b> old.\n\n'
-               '</script><script>window.pwned = 3</script><!-- The storm battered it. -->\n')
+    hostile = (
+        "Sources say <script>window.pwned = 1</script> the pier "
+        '<img src="x" onerror="window.pwned = 2"> is <b>very</b> old.\n\n'
+        "</script><script>window.pwned = 3</script><!-- The storm battered it. -->\n"
+    )
     report, findings = build(tmp_path, {"hostile.txt": hostile.encode()})
     page = open_report(report)
     assert page.evaluate("() => window.pwned") is None
@@ -218,8 +221,10 @@ def test_a_5000_word_draft_with_hundreds_of_findings(tmp_path, open_report, scre
     page.keyboard.press("k")  # straight to the last finding, at the bottom of the page
     assert page.evaluate("() => document.querySelector('mark.current').dataset.finding") == str(len(findings) - 1)
     assert page.is_visible("#detail")
-    assert page.evaluate("() => { const r = document.querySelector('mark.current').getBoundingClientRect();"
-                         " return r.top >= 0 && r.bottom <= innerHeight; }")
+    assert page.evaluate(
+        "() => { const r = document.querySelector('mark.current').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= innerHeight; }"
+    )
     page.uncheck("input[data-filter-family='sourcing']")
     remaining = sum(1 for f in findings if f["category"] != "sourcing")
     assert int(page.inner_text("#shown-count")) == remaining

@@ -33,12 +33,25 @@ quotations' speakers), :mod:`.passes` (the runs and the passes over the whole li
 :mod:`.words` (the grammar words, read from ``rules/lexicons.yaml``). A run is one
 :class:`.passes.Finder`, whose parts are the classes of the modules of each seam.
 """
+
 from .cues import CueIndex, default_cue_index, register_cues
 from .passes import Finder, attribute, find_attributions
-from .record import FORMS, INFORMING_FORMS, KINDS, TITLE_BLOCKS, Attribution, has_anonymity_reason, \
-    mentions_anonymity
+from .record import FORMS, INFORMING_FORMS, KINDS, TITLE_BLOCKS, Attribution, has_anonymity_reason, mentions_anonymity
 from .words import IMPRESSION_VERBS
 
-__all__ = ["Attribution", "CueIndex", "FORMS", "Finder", "IMPRESSION_VERBS", "INFORMING_FORMS", "KINDS",
-           "TITLE_BLOCKS", "attribute", "default_cue_index", "find_attributions", "has_anonymity_reason",
-           "mentions_anonymity", "register_cues"]
+__all__ = [
+    "Attribution",
+    "CueIndex",
+    "FORMS",
+    "Finder",
+    "IMPRESSION_VERBS",
+    "INFORMING_FORMS",
+    "KINDS",
+    "TITLE_BLOCKS",
+    "attribute",
+    "default_cue_index",
+    "find_attributions",
+    "has_anonymity_reason",
+    "mentions_anonymity",
+    "register_cues",
+]

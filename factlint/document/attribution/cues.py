@@ -1,6 +1,7 @@
 """The cue scan: the finder's cue lists in one phrase index (its own, or a rule set's),
 the patterns for labels and polls, and the candidates of a document in reading order,
 each sent to the method of its form (:mod:`.forms`, :mod:`.verbs`)."""
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -10,12 +11,21 @@ import regex
 
 from ...phrases import PhraseIndex
 from ..lazypattern import LazyPattern
-from ..lexicons import ACTION_VERBS, GENERIC_SOURCE_HEADS, NOMINAL_CUES, PASSIVE_CUES, REPORTING_VERBS, \
-    SOURCELESS_CUES, STANCE_ADJECTIVES, STANCE_NOUNS, STANCE_VERBS
+from ..lexicons import (
+    ACTION_VERBS,
+    GENERIC_SOURCE_HEADS,
+    NOMINAL_CUES,
+    PASSIVE_CUES,
+    REPORTING_VERBS,
+    SOURCELESS_CUES,
+    STANCE_ADJECTIVES,
+    STANCE_NOUNS,
+    STANCE_VERBS,
+)
 from .record import Attribution
+from .state import FinderState
 from .tokens import _TOK_START, Tok, _word_end, tokenize
 from .words import IMPRESSION_VERBS, POLL_NOUNS
-from .state import FinderState
 
 #: How far before an attitude adjective a linking verb is looked for ("are deeply skeptical"),
 #: in characters: a few adverbs' worth.
@@ -32,11 +42,32 @@ class CueIndex:
     """The cue phrases in one index, with the id of each group. A plain class with slots:
     as a frozen dataclass its generated methods cost about 2 ms at every import."""
 
-    __slots__ = ("index", "verb", "report", "passive", "poll", "attitude", "nominal", "group", "impression",
-                 "stance_noun")
+    __slots__ = (
+        "index",
+        "verb",
+        "report",
+        "passive",
+        "poll",
+        "attitude",
+        "nominal",
+        "group",
+        "impression",
+        "stance_noun",
+    )
 
-    def __init__(self, index: PhraseIndex, verb: int, report: int, passive: int, poll: int, attitude: int,
-                 nominal: int, group: int, impression: int, stance_noun: int) -> None:
+    def __init__(
+        self,
+        index: PhraseIndex,
+        verb: int,
+        report: int,
+        passive: int,
+        poll: int,
+        attitude: int,
+        nominal: int,
+        group: int,
+        impression: int,
+        stance_noun: int,
+    ) -> None:
         self.index, self.verb, self.report, self.passive, self.poll = index, verb, report, passive, poll
         self.attitude, self.nominal, self.group, self.impression = attitude, nominal, group, impression
         self.stance_noun = stance_noun
@@ -68,23 +99,32 @@ def register_cues(index: PhraseIndex) -> CueIndex:
 
 
 #: "in" before a poll: "in the latest polls", "in a CBS News/ORC poll last week".
-_IN_POLL = LazyPattern(r"\b([Ii]n)\s+(?:(?:the|a|an|our|their|its|this|that|these)\s+)?[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+){0,4}\s*\Z")
+_IN_POLL = LazyPattern(
+    r"\b([Ii]n)\s+(?:(?:the|a|an|our|their|its|this|that|these)\s+)?[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+){0,4}\s*\Z"
+)
 #: A speaker's label: "TAPPER: …" in a transcript, "Trump: My plans aren't set" in a headline.
 #: Up to four capitalised words at the start of a paragraph or sentence, then a colon.
 _LABEL = LazyPattern(
     r"(?:(?<=\A)|(?<=\n\n)|(?<=[.?!][\"”’']?\s))"
-    r"(\p{Lu}[\p{L}.'’-]*(?:\s(?:\p{Lu}[\p{L}.'’-]*|of|on|the|de|van|von)){0,4}):(?=\s)")
+    r"(\p{Lu}[\p{L}.'’-]*(?:\s(?:\p{Lu}[\p{L}.'’-]*|of|on|the|de|van|von)){0,4}):(?=\s)"
+)
 #: A title line's label may hold more than names: "Clinton camp: …", "Former AG Jane Roe at
 #: the convention: …" (checked by the same label rules: at most eight words, a source).
 _TITLE_LABEL = LazyPattern(r"\A(\p{Lu}[^\n:.?!“”\"]{0,60}?):(?=\s)")
 
 #: Pre-checks (one regex call per hit): a linking verb before an attitude adjective; an
 #: auxiliary or a past tense after a group ("officials have …", "experts warned").
-_LINK_BEFORE = LazyPattern(r"\b(?:is|are|was|were|be|been|being|remains?|remained|grew|grown|grows?|appears?|"
-                             r"appeared|seems?|seemed|feels?|felt|became|become)\b[\w\s’'-]{0,30}\Z", regex.IGNORECASE)
-_VERB_AFTER = LazyPattern(r"(?:\s+(?:in|at|from|inside|within|on|familiar|close|to)\b[^.,;:!?]{0,60}?)?"
-                            r"(?:\s+(?:not|also|still|now|\w+ly))*\s+(?:\w+ed|has|have|had|will|would|could|can|may|"
-                            r"might|must|should|shall|did|do|does|is|are|was|were|'ve|’ve)\b", regex.IGNORECASE)
+_LINK_BEFORE = LazyPattern(
+    r"\b(?:is|are|was|were|be|been|being|remains?|remained|grew|grown|grows?|appears?|"
+    r"appeared|seems?|seemed|feels?|felt|became|become)\b[\w\s’'-]{0,30}\Z",
+    regex.IGNORECASE,
+)
+_VERB_AFTER = LazyPattern(
+    r"(?:\s+(?:in|at|from|inside|within|on|familiar|close|to)\b[^.,;:!?]{0,60}?)?"
+    r"(?:\s+(?:not|also|still|now|\w+ly))*\s+(?:\w+ed|has|have|had|will|would|could|can|may|"
+    r"might|must|should|shall|did|do|does|is|are|was|were|'ve|’ve)\b",
+    regex.IGNORECASE,
+)
 
 
 class CueScan(FinderState):
@@ -103,12 +143,21 @@ class CueScan(FinderState):
         candidates += self._in_polls(hits.get(idx.poll, ()))
         prose = self.prose
         # cheap checks on the characters around a hit before any sentence is tokenized
-        candidates += [(s, e, "attitude") for s, e in hits.get(idx.attitude, ())
-                       if _LINK_BEFORE.search(prose, max(0, s - LINK_BEFORE_WINDOW), s)]
-        candidates += [(s, e, "nominal") for s, e in hits.get(idx.nominal, ())
-                       if s > 2 and prose[s - 1] == " " and prose[s - 3:s - 1] in ("'s", "’s", "s'", "s’")]
-        candidates += [(s, e, "group") for s, e in hits.get(idx.group, ())
-                       if _VERB_AFTER.match(prose, e, min(len(prose), e + VERB_AFTER_WINDOW))]
+        candidates += [
+            (s, e, "attitude")
+            for s, e in hits.get(idx.attitude, ())
+            if _LINK_BEFORE.search(prose, max(0, s - LINK_BEFORE_WINDOW), s)
+        ]
+        candidates += [
+            (s, e, "nominal")
+            for s, e in hits.get(idx.nominal, ())
+            if s > 2 and prose[s - 1] == " " and prose[s - 3 : s - 1] in ("'s", "’s", "s'", "s’")
+        ]
+        candidates += [
+            (s, e, "group")
+            for s, e in hits.get(idx.group, ())
+            if _VERB_AFTER.match(prose, e, min(len(prose), e + VERB_AFTER_WINDOW))
+        ]
         candidates += [(s, e, "impression") for s, e in hits.get(idx.impression, ())]
         # the noun alone is the cue: "criticism" of "criticism of the plan"
         candidates += [(s, _word_end(prose, s, e), "stance-noun") for s, e in hits.get(idx.stance_noun, ())]
@@ -119,8 +168,9 @@ class CueScan(FinderState):
         """Inside a closed (or continued) direct quotation? An unclosed one is more often a
         slip than a quotation running to the end of the paragraph."""
         if self._quote_spans is None:
-            spans = sorted((q.inner_start, q.inner_end) for q in self.doc.quotes
-                           if q.direct and (q.closed or q.continued))
+            spans = sorted(
+                (q.inner_start, q.inner_end) for q in self.doc.quotes if q.direct and (q.closed or q.continued)
+            )
             self._quote_spans = spans
             self._quote_starts = [a for a, _ in spans]
         i = bisect_right(self._quote_starts, p) - 1
@@ -134,11 +184,11 @@ class CueScan(FinderState):
         return False
 
     def _in_polls(self, polls) -> list[tuple[int, int, str]]:
-        """"Clinton led by 10 points in a CBS News poll": "in" is the cue, the poll the source."""
+        """ "Clinton led by 10 points in a CBS News poll": "in" is the cue, the poll the source."""
         out = []
         prose = self.prose
-        for start, end in polls:
-            window = prose[max(0, start - POLL_WINDOW):start]
+        for start, _end in polls:
+            window = prose[max(0, start - POLL_WINDOW) : start]
             m = _IN_POLL.search(window)
             if m:
                 cue = start - len(window) + m.start(1)
@@ -180,4 +230,3 @@ class CueScan(FinderState):
         if form == "stance-noun":
             return self._stance_noun(si, toks, ci)
         return self._verb(si, toks, ci, cj)
-

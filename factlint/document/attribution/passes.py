@@ -5,6 +5,7 @@ content, pronoun resolution, the reporter's questions, sourceless cues within a 
 report, reasons for anonymity). :func:`attribute` does them all for a parsed document, in
 order: attributions, then the quotations' speakers (which make short quotations direct),
 then the attributions again where that changed where one belongs."""
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -26,8 +27,9 @@ _CLAUSE_BREAK = LazyPattern(r",\s+(?:but|and|while|yet)\b|\bbut\b|;|\s[—–]\s
 #: Before a pronoun source, the start of a clause of the reporter's own: "…, he said,",
 #: "because she said", "as they said", "which he said would …" (not "that he said": the
 #: content of the outer report).
-_CLAUSE_OPENING = LazyPattern(r"(?:,|\b(?:when|because|as|which|and|though|although|while|since|whom|where))\s+\Z",
-                              regex.IGNORECASE)
+_CLAUSE_OPENING = LazyPattern(
+    r"(?:,|\b(?:when|because|as|which|and|though|although|while|since|whom|where))\s+\Z", regex.IGNORECASE
+)
 
 
 def attribute(doc, cues: CueIndex, hits: dict[int, list[tuple[int, int]]]) -> None:
@@ -118,8 +120,12 @@ class Finder(CueScan, CueForms, VerbForms, Speakers):
         self.candidates = self._quoted_candidates(candidates, firsts)
         return self._finish()
 
-    def rerun(self, candidates: dict[int, list[tuple[int, int, str]]],
-              decided: list[tuple[int, int, Attribution, bool]], lower_words: dict[str, bool]) -> list[Attribution]:
+    def rerun(
+        self,
+        candidates: dict[int, list[tuple[int, int, str]]],
+        decided: list[tuple[int, int, Attribution, bool]],
+        lower_words: dict[str, bool],
+    ) -> list[Attribution]:
         """What :meth:`run` gives after the document's quotations have changed, given an
         earlier run's ``candidates`` and ``decided``: a cue's attribution depends on the
         quotations only through where it goes (the reporter's list or the nested one), and
@@ -153,8 +159,9 @@ class Finder(CueScan, CueForms, VerbForms, Speakers):
                     covered = end
         return self._finish()
 
-    def _quoted_candidates(self, candidates: list[tuple[int, int, str]],
-                           firsts: list[tuple[int, int]]) -> dict[int, list[tuple[int, int, str]]]:
+    def _quoted_candidates(
+        self, candidates: list[tuple[int, int, str]], firsts: list[tuple[int, int]]
+    ) -> dict[int, list[tuple[int, int, str]]]:
         """The candidates of each sentence that a quotation overlaps, kept for ``rerun``:
         only there can a change of the quotations move an attribution to the other list."""
         starts = [s.start for s in self.doc.sentences]
@@ -164,7 +171,7 @@ class Finder(CueScan, CueForms, VerbForms, Speakers):
         kept = {}
         for k, (si, n) in enumerate(firsts):
             if si in touched:
-                kept[si] = candidates[n:firsts[k + 1][1] if k + 1 < len(firsts) else len(candidates)]
+                kept[si] = candidates[n : firsts[k + 1][1] if k + 1 < len(firsts) else len(candidates)]
         return kept
 
     def _decide(self, si: int, start: int, form: str, end: int) -> bool:
@@ -190,14 +197,13 @@ class Finder(CueScan, CueForms, VerbForms, Speakers):
         self._reasons()
         return self.found
 
-
     def _questioned(self) -> None:
-        """"Asked about the plan, the minister said …": the question goes to the source
+        """ "Asked about the plan, the minister said …": the question goes to the source
         that answers it in the same sentence."""
         for n, att in enumerate(self.found):
             if att.form != "question" or att.source is not None:
                 continue
-            for other in self.found[n + 1:]:
+            for other in self.found[n + 1 :]:
                 if other.sentence != att.sentence:
                     break
                 if other.source is not None and other.kind:
@@ -205,9 +211,8 @@ class Finder(CueScan, CueForms, VerbForms, Speakers):
                     att.pronoun, att.refers_to, att.resolved = other.pronoun, other.refers_to, other.resolved
                     break
 
-
     def _unnest(self) -> None:
-        """"Officials said they believed …": the second attribution sits in the content of
+        """ "Officials said they believed …": the second attribution sits in the content of
         the first, which carries the sourcing; it is kept with the nested ones."""
         kept: list[Attribution] = []
         for att in self.found:
@@ -219,10 +224,15 @@ class Finder(CueScan, CueForms, VerbForms, Speakers):
                 if b.content is not None and b.content[0] <= att.cue[0] < b.content[1]:
                     outer, outer_start = b, b.content[0]
                     break
-            if outer is not None and att.source is not None and att.pronoun and att.source != outer.source \
-                    and att.source[0] >= outer_start \
-                    and not _CLAUSE_BREAK.search(self.prose, outer.cue[1], att.source[0]) \
-                    and not _CLAUSE_OPENING.search(self.prose, max(0, att.source[0] - 12), att.source[0]):
+            if (
+                outer is not None
+                and att.source is not None
+                and att.pronoun
+                and att.source != outer.source
+                and att.source[0] >= outer_start
+                and not _CLAUSE_BREAK.search(self.prose, outer.cue[1], att.source[0])
+                and not _CLAUSE_OPENING.search(self.prose, max(0, att.source[0] - 12), att.source[0])
+            ):
                 self.nested.append(att)
                 continue
             kept.append(att)
@@ -249,19 +259,21 @@ class Finder(CueScan, CueForms, VerbForms, Speakers):
                 for b in atts:
                     if b is att or b.source is None or b.content is None or b.kind == "unsourced":
                         continue
-                    if b.content[0] <= att.cue[0] and att.cue[1] <= b.content[1] \
-                            and (best is None or b.content[1] - b.content[0] < best_size):
+                    if (
+                        b.content[0] <= att.cue[0]
+                        and att.cue[1] <= b.content[1]
+                        and (best is None or b.content[1] - b.content[0] < best_size)
+                    ):
                         best, best_size = b, b.content[1] - b.content[0]
                 att.within = best
 
     def _sentence_adverb(self, att: Attribution) -> bool:
-        """"The senator slammed the plan, reportedly.": a report cue set off at the end of
+        """ "The senator slammed the plan, reportedly.": a report cue set off at the end of
         the sentence hedges all of it, the attribution too; it is the reporter's."""
         s = self.doc.sentences[att.sentence]
-        before = self.prose[max(s.start, att.cue[0] - 2):att.cue[0]]
-        after = self.prose[att.cue[1]:s.end].strip()
+        before = self.prose[max(s.start, att.cue[0] - 2) : att.cue[0]]
+        after = self.prose[att.cue[1] : s.end].strip()
         return before.rstrip().endswith(",") and all(c in ".!?…”’\"')" for c in after)
-
 
     def _reasons(self) -> None:
         doc = self.doc
@@ -274,8 +286,11 @@ class Finder(CueScan, CueForms, VerbForms, Speakers):
                 cache[si] = (m.start(), m.end()) if m else None
             return cache[si]
 
-        own_source = {a.sentence for a in self.found if a.source is not None and not a.pronoun
-                      and a.kind in ("anonymous", "vague")}
+        own_source = {
+            a.sentence
+            for a in self.found
+            if a.source is not None and not a.pronoun and a.kind in ("anonymous", "vague")
+        }
         for att in self.found:
             if att.kind not in ("anonymous", "vague") or att.source is None:
                 continue
@@ -318,4 +333,3 @@ def _keep_speakers(doc, atts: list[Attribution]) -> None:
             best = min(same, key=lambda a: min(abs(a.cue[0] - quote.end), abs(a.cue[1] - quote.start)))
             best.quote = "direct"
             best.content = (quote.inner_start, quote.inner_end)
-

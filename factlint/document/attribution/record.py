@@ -1,4 +1,5 @@
 """The attribution record: what the finder says about one cue, and the names of its kinds and forms."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
@@ -20,8 +21,20 @@ KINDS = ("named-person", "named-organisation", "anonymous", "vague", "unsourced"
 #: saying or stance in -ing whose speaker the finder could not place ("…, stressing the
 #: island's sovereignty", "an advert touting cheaper fares"): someone in the sentence says
 #: it, but the clause it hangs off is not theirs to vouch for.
-FORMS = ("verb", "stance", "action", "predicate", "according", "report", "passive", "label", "question",
-         "impression", "nominal", "participle")
+FORMS = (
+    "verb",
+    "stance",
+    "action",
+    "predicate",
+    "according",
+    "report",
+    "passive",
+    "label",
+    "question",
+    "impression",
+    "nominal",
+    "participle",
+)
 #: The forms in which a source tells the reporter something (the ones whose anonymity
 #: wants a reason: ``sourcing/anonymous-no-reason``, ``factlint sources``' summary) --
 #: not a public act ("union members approved"), a passive, a question or an impression.

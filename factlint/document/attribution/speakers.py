@@ -4,23 +4,39 @@ clauses and place lists), the attribution built from a source span (classified b
 an ordinary noun, what a cue's content is, and the resolution of pronouns and
 back-references to their antecedents. Also the quotations' speakers: the attribution
 that gives a quotation its speaker makes it direct."""
+
 from __future__ import annotations
 
 from ..lexicons import fold
 from ..sourcekind import classify
 from ..sourcephrase import CLOSING_MARKS, Tok, is_pronoun, phrase_before, previous_comma, skip_back
 from .record import Attribution
-from .tokens import _aside, _never, _parenthesis, _trim_end
-from .wordindex import _ALNUM_RUN, _HAS_SPACE, _WORD_SET_FROM, _occurs_as_word, _occurs_at, \
-    _punctuated_run_starts, _whole_words
-from .words import BODY_HEADS, CLAUSE_JOINERS, IT_SAID, MEMBER_HEADS, PLURAL_PRONOUNS, QUANTIFIERS, \
-    SINGULAR_PRONOUNS
 from .state import FinderState
+from .tokens import _aside, _never, _parenthesis, _trim_end
+from .wordindex import (
+    _ALNUM_RUN,
+    _HAS_SPACE,
+    _WORD_SET_FROM,
+    _occurs_as_word,
+    _occurs_at,
+    _punctuated_run_starts,
+    _whole_words,
+)
+from .words import BODY_HEADS, CLAUSE_JOINERS, IT_SAID, MEMBER_HEADS, PLURAL_PRONOUNS, QUANTIFIERS, SINGULAR_PRONOUNS
 
 #: The kind of a pronoun source with nothing to refer to.
-UNRESOLVED_KIND = {"he": "named-person", "she": "named-person", "i": "named-person", "we": "named-person",
-                   "it": "named-organisation", "they": "vague", "you": "vague", "both": "vague", "each": "vague",
-                   "neither": "vague"}
+UNRESOLVED_KIND = {
+    "he": "named-person",
+    "she": "named-person",
+    "i": "named-person",
+    "we": "named-person",
+    "it": "named-organisation",
+    "they": "vague",
+    "you": "vague",
+    "both": "vague",
+    "each": "vague",
+    "neither": "vague",
+}
 
 #: How many earlier sources a pronoun looks back over (within two paragraphs anyway): far
 #: enough for a long quotation-heavy passage, short of a scan of the whole story.
@@ -35,9 +51,29 @@ class Speakers(FinderState):
         if k < 0:
             return None
         t = toks[k]
-        if is_pronoun(t) or t.low in ("who", "who's", "which", "some", "many", "several", "most", "few",
-                                      "others", "both", "all", "another", "one", "neither", "none", "each",
-                                      "everyone", "anyone", "someone", "somebody", "everybody"):
+        if is_pronoun(t) or t.low in (
+            "who",
+            "who's",
+            "which",
+            "some",
+            "many",
+            "several",
+            "most",
+            "few",
+            "others",
+            "both",
+            "all",
+            "another",
+            "one",
+            "neither",
+            "none",
+            "each",
+            "everyone",
+            "anyone",
+            "someone",
+            "somebody",
+            "everybody",
+        ):
             return (k, k)
         if t.text == ",":
             return self._subject_before_asides(toks, k)
@@ -62,7 +98,7 @@ class Speakers(FinderState):
 
     @staticmethod
     def _before_place_list(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int] | None:
-        """"Most voters in Alabama, Georgia and Virginia said": the list of names ends a
+        """ "Most voters in Alabama, Georgia and Virginia said": the list of names ends a
         description of the subject before it, not the subject."""
         if not any(toks[x].low == "and" for x in range(span[0], span[1])) or not toks[span[0]].capitalised:
             return None
@@ -79,7 +115,7 @@ class Speakers(FinderState):
 
     @staticmethod
     def _behind_relative(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int] | None:
-        """"the groups who wrote to her on Thursday say": the subject is before "who"."""
+        """ "the groups who wrote to her on Thursday say": the subject is before "who"."""
         j = span[0] - 1
         while j > 0 and span[0] - j <= 10 and toks[j].is_word and toks[j].low not in ("who", "and", "but"):
             j -= 1
@@ -89,13 +125,13 @@ class Speakers(FinderState):
         return (head[0], span[1]) if head is not None else None
 
     def _subject_before_asides(self, toks: list[Tok], k: int) -> tuple[int, int] | None:
-        """"Smith, the minister, said"; "Grassley, facing a challenge in Iowa, a swing state,
+        """ "Smith, the minister, said"; "Grassley, facing a challenge in Iowa, a swing state,
         said": walk back over comma-delimited asides to the subject before them."""
         commas: list[int] = []
         end = k
         while True:
             c = previous_comma(toks, end, 0)
-            if c is None or c == 0 or not _aside(toks[c + 1:end]):
+            if c is None or c == 0 or not _aside(toks[c + 1 : end]):
                 break
             commas.append(c)
             end = c
@@ -103,23 +139,35 @@ class Speakers(FinderState):
             head_end = skip_back(toks, c - 1, 0)
             if head_end < 0:
                 continue
-            head: tuple[int, int] | None = (head_end, head_end) if is_pronoun(toks[head_end]) \
-                else phrase_before(toks, head_end, 0)
+            head: tuple[int, int] | None = (
+                (head_end, head_end) if is_pronoun(toks[head_end]) else phrase_before(toks, head_end, 0)
+            )
             if head is None:
                 continue
             before = toks[head[0] - 1] if head[0] > 0 else None
-            if before is not None and before.text not in (",", ";", "—", "–") and before.text not in CLOSING_MARKS \
-                    and before.low not in CLAUSE_JOINERS:
+            if (
+                before is not None
+                and before.text not in (",", ";", "—", "–")
+                and before.text not in CLOSING_MARKS
+                and before.low not in CLAUSE_JOINERS
+            ):
                 continue
-            inner = toks[c + 1:k]
+            inner = toks[c + 1 : k]
             if _parenthesis(inner):
                 return head
             return (head[0], k - 1)
         return None
 
     # -- building ---------------------------------------------------------------------------
-    def _sourced(self, si: int, toks: list[Tok], cue: tuple[int, int], span: tuple[int, int],
-                 content: tuple[int, int] | None, form: str = "verb") -> Attribution | None:
+    def _sourced(
+        self,
+        si: int,
+        toks: list[Tok],
+        cue: tuple[int, int],
+        span: tuple[int, int],
+        content: tuple[int, int] | None,
+        form: str = "verb",
+    ) -> Attribution | None:
         i, j = span
         if i > 0 and toks[i - 1].low in ("if", "whether", "unless") and toks[i].start < cue[0]:
             return None  # "if Ukraine rejects the plan": a hypothesis, not an attribution
@@ -127,19 +175,21 @@ class Speakers(FinderState):
         first = toks[i]
         if i == j and (is_pronoun(first) or first.low in ("who", "who's", "which")):
             head = "who" if first.low == "who's" else first.low
-            att = Attribution(cue, source, "named-person", si, content, "paraphrase", pronoun=True,
-                              form=form, head=head)
+            att = Attribution(
+                cue, source, "named-person", si, content, "paraphrase", pronoun=True, form=form, head=head
+            )
             if head in ("who", "which"):
                 self._relative(att, toks, i)
             return att
-        cls = classify(toks[i:j + 1], self._common_noun if i == 0 else _never)
+        cls = classify(toks[i : j + 1], self._common_noun if i == 0 else _never)
         if cls is None:
             return None
-        return Attribution(cue, source, cls.kind, si, content, "paraphrase", form=form, head=cls.head,
-                           pronoun=cls.back_reference)
+        return Attribution(
+            cue, source, cls.kind, si, content, "paraphrase", form=form, head=cls.head, pronoun=cls.back_reference
+        )
 
     def _relative(self, att: Attribution, toks: list[Tok], i: int) -> None:
-        """"Smith, who has said …": "who" is the source as written; it refers to Smith."""
+        """ "Smith, who has said …": "who" is the source as written; it refers to Smith."""
         k = i - 1
         if k >= 0 and toks[k].text == ",":
             k -= 1
@@ -147,7 +197,7 @@ class Speakers(FinderState):
         if span is None:
             att.resolved = False
             return
-        cls = classify(toks[span[0]:span[1] + 1], self._common_noun if span[0] == 0 else _never)
+        cls = classify(toks[span[0] : span[1] + 1], self._common_noun if span[0] == 0 else _never)
         if cls is None:
             att.kind = ""  # "the talks, which …": no speaker to refer to (dropped after resolution)
             return
@@ -165,8 +215,12 @@ class Speakers(FinderState):
                 if self._whole_words is None:
                     self._whole_words = _whole_words(self.prose)
                 known = low in self._whole_words
-            elif len(self.prose) > _WORD_SET_FROM and low[:1].isalnum() and not _HAS_SPACE.search(low) \
-                    and (self._run_starts is not None or self._scans_left <= 0):
+            elif (
+                len(self.prose) > _WORD_SET_FROM
+                and low[:1].isalnum()
+                and not _HAS_SPACE.search(low)
+                and (self._run_starts is not None or self._scans_left <= 0)
+            ):
                 # "o'brien", "u.s.": only where its first run starts and is followed by
                 # punctuation (one scan per word of a long draft would be quadratic in it;
                 # the first few words are searched directly, below, as long as the scans
@@ -197,7 +251,6 @@ class Speakers(FinderState):
         if k < 0:
             return None
         return (s.start, toks[k].end)
-
 
     # -- resolution -------------------------------------------------------------------------
     def _resolve(self) -> None:
@@ -239,12 +292,16 @@ class Speakers(FinderState):
                     att.kind, att.refers_to = "named-organisation", body.source
 
     def _cue_word(self, att: Attribution) -> str:
-        return fold(self.prose[att.cue[0]:att.cue[1]])
+        return fold(self.prose[att.cue[0] : att.cue[1]])
 
     @staticmethod
     def _is_pronoun_head(att: Attribution) -> bool:
-        return (att.head in SINGULAR_PRONOUNS or att.head in PLURAL_PRONOUNS or att.head in UNRESOLVED_KIND
-                or att.head in ("both", "each", "neither"))
+        return (
+            att.head in SINGULAR_PRONOUNS
+            or att.head in PLURAL_PRONOUNS
+            or att.head in UNRESOLVED_KIND
+            or att.head in ("both", "each", "neither")
+        )
 
     def _antecedent(self, att: Attribution, history: list[Attribution], block: int, order) -> Attribution | None:
         doc = self.doc
@@ -279,7 +336,6 @@ class Speakers(FinderState):
                 if doc.sentences[si].block == block and other.head in BODY_HEADS:
                     return other
         return None
-
 
 
 def assign_speakers(doc, atts: list[Attribution]) -> None:

@@ -5,6 +5,7 @@ The finder is one class made of the classes of its seams (:mod:`.cues`, :mod:`.f
 :mod:`.verbs`, :mod:`.speakers`); each of them derives from :class:`FinderState`, so that
 what one part reads of another is written down once.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ class FinderState:
     _quote_starts: list[int]
 
     if TYPE_CHECKING:  # the steps one part calls in another
+
         def _verb(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None: ...
         def _verb_at_same_place(self, si: int, toks: list[Tok], ci: int) -> Attribution | None: ...
         def _according(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None: ...
@@ -52,5 +54,12 @@ class FinderState:
         def _after(self, toks: list[Tok], j: int, s: Any) -> tuple[int, int] | None: ...
         def _before(self, toks: list[Tok], i: int, s: Any) -> tuple[int, int] | None: ...
         def _source_before(self, toks: list[Tok], k: int) -> tuple[int, int] | None: ...
-        def _sourced(self, si: int, toks: list[Tok], cue: tuple[int, int], span: tuple[int, int],
-                     content: tuple[int, int] | None, form: str = "verb") -> Attribution | None: ...
+        def _sourced(
+            self,
+            si: int,
+            toks: list[Tok],
+            cue: tuple[int, int],
+            span: tuple[int, int],
+            content: tuple[int, int] | None,
+            form: str = "verb",
+        ) -> Attribution | None: ...

@@ -1,14 +1,28 @@
 """Token predicates of the finder: what a token or a run of tokens reads as ("after a comma",
 "a plural head", "an adverb in -ly"), and span trimming. The tokeniser itself is
 :func:`..sourcephrase.tokenize` (shared with the source walk), re-exported here."""
+
 from __future__ import annotations
 
 from operator import attrgetter
 
-from ..sourcephrase import CLOSING_MARKS, DETERMINERS, NUMBER_WORDS, Tok, is_pronoun, phrase_after
-from ..sourcephrase import tokenize  # noqa: F401 - re-exported: the finder's tokeniser
-from .words import CIRCUMSTANCE, COMPLEMENT_WORDS, CONTRACTED_SUBJECTS, IRREGULAR_PAST, PARENTHESIS_OPENERS, \
-    PLURAL_WORDS
+from ..sourcephrase import (
+    CLOSING_MARKS,
+    DETERMINERS,
+    NUMBER_WORDS,
+    Tok,
+    is_pronoun,
+    phrase_after,
+    tokenize,  # noqa: F401 - re-exported: the finder's tokeniser
+)
+from .words import (
+    CIRCUMSTANCE,
+    COMPLEMENT_WORDS,
+    CONTRACTED_SUBJECTS,
+    IRREGULAR_PAST,
+    PARENTHESIS_OPENERS,
+    PLURAL_WORDS,
+)
 
 #: A token's start, as the key of a bisection over a sentence's tokens.
 _TOK_START = attrgetter("start")
@@ -47,8 +61,14 @@ def _aside(inner: list[Tok]) -> bool:
     if not inner:
         return False
     first = inner[0]
-    return (first.low in ("who", "whose", "which", "where", "whom") or first.low in DETERMINERS
-            or first.capitalised or first.low.isdigit() or first.low in NUMBER_WORDS or _parenthesis(inner))
+    return (
+        first.low in ("who", "whose", "which", "where", "whom")
+        or first.low in DETERMINERS
+        or first.capitalised
+        or first.low.isdigit()
+        or first.low in NUMBER_WORDS
+        or _parenthesis(inner)
+    )
 
 
 def _large_count(subject: list[Tok]) -> bool:
@@ -69,9 +89,8 @@ def _word_end(prose: str, start: int, end: int) -> int:
 
 
 def _has_or_is(t: Tok) -> bool:
-    """"he's", "who's": a pronoun with "has" or "is", not a possessive ("Trump's")."""
+    """ "he's", "who's": a pronoun with "has" or "is", not a possessive ("Trump's")."""
     return t.low in CONTRACTED_SUBJECTS
-
 
 
 def _is_adverb_tok(t: Tok) -> bool:
@@ -79,7 +98,7 @@ def _is_adverb_tok(t: Tok) -> bool:
 
 
 def _names_something(toks: list[Tok], source: tuple[int, int], nxt: Tok | None) -> bool:
-    """"a group called Occupy": "called" gives a name, nobody calls anything."""
+    """ "a group called Occupy": "called" gives a name, nobody calls anything."""
     first = toks[source[0]]
     if nxt is None or not (nxt.capitalised or nxt.text in ("“", '"', "'", "‘")):
         return False
@@ -93,27 +112,34 @@ def _title_case(toks: list[Tok]) -> bool:
 
 
 def _gerund(t: Tok | None) -> bool:
-    """"support reforming", "favor raising": a stance verb with a gerund as its object."""
+    """ "support reforming", "favor raising": a stance verb with a gerund as its object."""
     return t is not None and len(t.low) > 5 and t.low.endswith("ing") and not t.capitalised
 
 
 def _infinitive_after(toks: list[Tok], i: int) -> bool:
-    """"to" at ``i`` before what reads as a verb ("promised to deliver"), not before a noun
+    """ "to" at ``i`` before what reads as a verb ("promised to deliver"), not before a noun
     phrase ("added to the doubts", "apologized to Carson", "adding to deficits") or "be"."""
     if i + 1 >= len(toks) or toks[i].low != "to":
         return False
     v = toks[i + 1]
-    return v.is_word and not v.capitalised and v.low not in DETERMINERS and not is_pronoun(v) \
-        and v.low != "be" and not v.low.endswith("s")
+    return (
+        v.is_word
+        and not v.capitalised
+        and v.low not in DETERMINERS
+        and not is_pronoun(v)
+        and v.low != "be"
+        and not v.low.endswith("s")
+    )
 
 
 def _complement(t: Tok | None) -> bool:
-    return t is not None and (t.low in COMPLEMENT_WORDS or t.capitalised or t.low[:1].isdigit()
-                              or t.low in NUMBER_WORDS)
+    return t is not None and (
+        t.low in COMPLEMENT_WORDS or t.capitalised or t.low[:1].isdigit() or t.low in NUMBER_WORDS
+    )
 
 
 def _parenthesis(inner: list[Tok]) -> bool:
-    """", of course,", ", in fact,", ", speaking on condition of anonymity …,": an aside
+    """ ", of course,", ", in fact,", ", speaking on condition of anonymity …,": an aside
     between a subject and its verb, not a description of the subject."""
     first = inner[0]
     if first.capitalised:
@@ -124,7 +150,7 @@ def _parenthesis(inner: list[Tok]) -> bool:
 
 
 def _verb_form(verb: str) -> str:
-    """"base" (say), "s" (says), or "other" (said, saying): only the first two agree."""
+    """ "base" (say), "s" (says), or "other" (said, saying): only the first two agree."""
     if verb.endswith("ing") or verb.endswith("ed") or verb in IRREGULAR_PAST:
         return "other"
     if verb.endswith("s") and not verb.endswith("ss"):

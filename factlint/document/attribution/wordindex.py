@@ -2,6 +2,7 @@
 sentence start: it is an ordinary noun when the draft also writes it in lower case.) A
 short draft is searched directly; a long one gets one set of its words or one index of
 its punctuated runs, so that the question stays linear in the draft."""
+
 from __future__ import annotations
 
 import re
@@ -71,4 +72,3 @@ def _occurs_at(text: str, word: str, run_starts: dict[str, list[int]]) -> bool:
         if text.startswith(word, i) and (i + n == len(text) or not text[i + n].isalnum()):
             return True
     return False
-

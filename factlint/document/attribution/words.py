@@ -4,6 +4,7 @@ quotation", "groups whose doings a reader would want named"). Each is a list in 
 built-in ``rules/lexicons.yaml`` (the ``finder`` lists, with a comment saying what it is
 for), read once at import; an editor extends a list there. A few sets of punctuation and
 block kinds are the finder's own and stay here."""
+
 from __future__ import annotations
 
 from ..lexicons import builtin_lexicons, fold, word_set
