@@ -348,3 +348,36 @@ def test_closing_brackets_in_one_pass_match_the_scan_per_bracket(s):
     for i, c in enumerate(s):
         if c == "[":
             assert table.get(i, -1) == _find_closing_bracket(s, i)
+
+
+# Unusual whitespace at line starts (issue 18 item 5): U+3000 alone on the first line of a
+# Markdown paragraph was dropped by markdown-it's str.strip(), and every later line of the
+# paragraph was located one source line too early (offset 24 > end_offset 11).
+ODD_SPACES = st.sampled_from(["\u3000", "\u00a0", "\u2028", "\ufeff", "\t", " ", "  ", "\u2003",
+                              "\u0085", "\u000b", "\u000c", "\u1680", "\u205f", ""])
+LINE_WORDS = st.sampled_from([
+    "The mayor said it was great!", "said", "or", "officials said", "“", "”", '"', "'", ".", "!", "?",
+    "reportedly", "the the", "slammed", "# ", "> ", "- ", "1. ", "**", "x", "It was", "great", "===", "---",
+])
+ODD_LINES = st.builds(
+    lambda lead, words, tail: lead + " ".join(words) + tail,
+    st.lists(ODD_SPACES, max_size=3).map("".join),
+    st.lists(LINE_WORDS, max_size=5),
+    st.lists(ODD_SPACES, max_size=2).map("".join),
+)
+ODD_DRAFTS = st.lists(ODD_LINES, min_size=1, max_size=8).map("\n".join)
+
+
+def test_a_unicode_space_line_before_a_paragraph_keeps_the_spans_in_the_text():
+    text = "\u3000\nThe mayor said it was great!\nor\n"
+    findings = check_findings(text, "r.md")
+    punctuation = [f for f in findings if f.rule == "editing/missing-end-punctuation"]
+    assert [(f.line, f.column, f.match) for f in punctuation] == [(3, 1, "or")]
+    assert punctuation[0].message.endswith("after 'or'.")
+
+
+@pytest.mark.slow
+@given(ODD_DRAFTS, st.sampled_from(["d.md", "d.txt"]))
+@settings(max_examples=max(3000, settings().max_examples))
+def test_unusual_whitespace_at_line_starts_keeps_every_finding_a_span_of_the_text(text, path):
+    check_findings(text, path)
