@@ -32,7 +32,7 @@ def main() -> int:
     parser.add_argument("--stories", type=int, default=2000)
     args = parser.parse_args()
     from factlint.document import parse
-    from factlint.document.attribution import find_attributions, _Finder
+    from factlint.document.attribution import Finder, default_cue_index, find_attributions
 
     texts = []
     polnear = args.corpora / "polnear-train"
@@ -47,8 +47,9 @@ def main() -> int:
         for text in texts:
             doc = parse(text, "a.txt")
             found = find_attributions(doc)
-            nested = doc._cache["nested_attributions"]
-            fresh = _Finder(doc)
+            nested = doc.nested_attributions
+            cues = default_cue_index()
+            fresh = Finder(doc, cues, cues.index.scan(doc.prose))  # a whole run on the finished document
             again = fresh.run()
             line = json.dumps([[dump(a) for a in found], [dump(a) for a in nested],
                                [dump(a) for a in again], [dump(a) for a in fresh.nested]]) + "\n"

@@ -155,12 +155,15 @@ def in_process_breakdown(path: Path, runs: int = 3) -> dict[str, float]:
         setattr(module, name, timed_stage)
         return original
 
+    stage = "attribute" if hasattr(build, "attribute") else "find_attributions"
     saved = [(build, "LineIndex", wrap(build, "LineIndex", "parse: line index")),
              (build, "parse_plaintext", wrap(build, "parse_plaintext", "parse: plain-text blocks")),
              (markdown, "parse_markdown", wrap(markdown, "parse_markdown", "parse: Markdown blocks")),
              (build, "split_sentences", wrap(build, "split_sentences", "parse: sentences")),
              (build, "find_quotes", wrap(build, "find_quotes", "parse: quotations")),
-             (build, "find_attributions", wrap(build, "find_attributions", "parse: attributions"))]
+             # the finder's passes (older versions: ``find_attributions``, which also made the
+             # rule set's phrase scan; now ``parse`` makes it before the finder runs)
+             (build, stage, wrap(build, stage, "parse: attributions"))]
     rules = load_rules()
     # as the command line parses: with the rule set's phrase index, whose one scan the
     # attribution finder then shares (charged to "parse: attributions"; older versions

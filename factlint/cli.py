@@ -8,7 +8,7 @@ import sys
 import click
 
 from . import __version__
-from .finding import SEVERITIES
+from .finding import FAIL_ON_LEVELS, SEVERITIES
 from .reporters import FORMATS, NEEDS_INVENTORIES, NEEDS_TEXTS
 
 # Each command imports what it uses inside its function: ``factlint --version``, ``--help``
@@ -21,7 +21,8 @@ _GC_THRESHOLDS = (100_000, 50, 50)
 
 EXIT_CODES = """\b
 Exit status:
-  0  no finding at or above --fail-on (default: warning)
+  0  no finding at or above --fail-on (default: error; warnings are shown
+     but do not fail)
   1  findings at or above --fail-on
   2  a usage, configuration, rule-file, baseline, git or input error
      (a file could not be read, or a fix could not be written)"""
@@ -126,8 +127,9 @@ def _use_color(choice: str) -> bool:
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select).")
 @click.option("--severity", type=click.Choice(SEVERITIES), default=None,
               help="Show findings of at least this severity [default: info, or the configuration's min-severity].")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Exit 1 when a shown finding is at least this severe [default: warning, or the configuration's].")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default=None,
+              help="Exit 1 when a shown finding is at least this severe; `never`: findings never fail "
+                   "[default: error, or the configuration's].")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(readable=False), metavar="DIR",
               help="Add a rule pack (a folder of YAML rule files, or one file). Repeatable.")
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")

@@ -27,7 +27,7 @@ from typing import Any
 
 import regex
 
-from .finding import SEVERITIES
+from .finding import FAIL_ON_LEVELS, SEVERITIES
 from .paths import shown_path
 from .schema import Bool, Field, ListOf, Num, Obj, Problem, Str, Type, validate
 from .tomlload import tomllib as load_tomllib
@@ -124,7 +124,8 @@ OVERRIDE_FIELDS = {
 
 CONFIG_SPEC = Obj(fields={
     **OVERRIDE_FIELDS,
-    "fail-on": Field(Str(enum=SEVERITIES), description="Exit 1 when a finding is at least this severe."),
+    "fail-on": Field(Str(enum=FAIL_ON_LEVELS),
+                     description="Exit 1 when a finding is at least this severe (default: error; never: findings never fail)."),
     "min-severity": Field(Str(enum=SEVERITIES), description="Show findings of at least this severity."),
     "exclude": Field(ListOf(Str()), description="Globs (relative to this file) of paths not to lint."),
     "rules": Field(ListOf(Str(), allow_single=True), description="Extra rule packs, relative to this file."),

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from .document import Document
 from .finding import Finding, Fix, Hit
+from .fixguard import fix_allowed
 from .kinds.base import Rule, RuleTimeout, RunContext
 from .ruleset import RuleSet
 
@@ -50,6 +51,12 @@ def lint_document(doc: Document, ruleset: RuleSet) -> DocumentResult:
     return result
 
 
+def _prose_span(doc: Document, hit: Hit) -> tuple[int, int]:
+    if not hit.raw:
+        return hit.start, hit.end
+    return doc.to_prose(hit.start), doc.to_prose(hit.end)
+
+
 def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
     if hit.raw:
         start, end = hit.start, hit.end
@@ -63,11 +70,16 @@ def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
     message = rule.format_message(prose_text if prose_text is not None else match, hit.values, hit.suggestions,
                                   hit.message)
     fix = None
+    suggestions = list(hit.suggestions)
+    if (hit.fix is not None or suggestions) and not fix_allowed(doc, *_prose_span(doc, hit)):
+        suggestions, hit_fix = [], None  # a quotation's words or a web address: reported, never rewritten
+    else:
+        hit_fix = hit.fix
     # a fix rewrites raw text: only when the raw span reads exactly like the prose that matched
-    if hit.fix is not None and (prose_text is None or prose_text == match):
-        fix = Fix(start, end, hit.fix, hit.fix_safe)
+    if hit_fix is not None and (prose_text is None or prose_text == match):
+        fix = Fix(start, end, hit_fix, hit.fix_safe)
     return Finding(
         path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
         offset=start, end_offset=end, rule=rule.id, category=rule.category, severity=rule.severity,
-        message=message, match=match, suggestions=list(hit.suggestions), fix=fix,
+        message=message, match=match, suggestions=suggestions, fix=fix,
     )

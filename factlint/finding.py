@@ -9,6 +9,12 @@ from typing import Any
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+#: ``--fail-on`` / ``fail-on``: exit 1 when a shown finding is at least this severe; ``never``
+#: reports everything and always exits 0 for findings. The default blocks on errors only, as
+#: Vale does: warnings are shown and counted but do not fail a commit or a CI job.
+FAIL_ON_LEVELS = SEVERITIES + ("never",)
+FAIL_ON_RANK = {**SEVERITY_RANK, "never": len(SEVERITIES)}
+DEFAULT_FAIL_ON = "error"
 
 
 @dataclass(slots=True)

@@ -40,17 +40,12 @@ CASELESS_SPECIALS = "\u0130\u212a\u017f"
 
 
 def scan_document(doc, index: "PhraseIndex"):
-    """``index.scan_all(doc.prose)``, done once per document for the index it was last
-    done with: the attribution finder (while the document is parsed) and the rules (when
-    it is linted) read the same scan of a rule set's index."""
-    memo = getattr(doc, "_cache", None)  # (anything with a ``prose`` will do)
-    cached = memo.get("phrase-scan") if memo is not None else None
-    if cached is not None and cached[0] is index:
-        return cached[1]
-    found = index.scan_all(doc.prose)
-    if memo is not None:
-        memo["phrase-scan"] = (index, found)
-    return found
+    """``index.scan_all(doc.prose)``: the scan ``parse`` made with this index if it made one
+    (the attribution finder read it), else a new one."""
+    shared = getattr(doc, "phrase_scan", None)  # (anything with a ``prose`` will do)
+    if shared is not None and shared[0] is index:
+        return shared[1]
+    return index.scan_all(doc.prose)
 
 
 class PhraseIndex:
@@ -59,8 +54,9 @@ class PhraseIndex:
         self._stem_lists: list[tuple[str, ...]] = []
         self._automaton: ahocorasick.Automaton | None = None
         self.frozen = False
-        #: the attribution finder's cue lists, when registered here too (a rule set's index
-        #: holds them, so that the finder and the rules share one scan: ``scan_document``)
+        #: the attribution finder's cue lists (a ``document.attribution.CueIndex``), when
+        #: registered here too: a rule set's index holds them, so that the finder and the
+        #: rules share one scan (``parse`` makes it, ``scan_document`` reads it)
         self.cues = None
 
     def register(self, phrases: list[str], case_sensitive: bool = False) -> int:

@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from .baseline import Baseline, BaselineError, fingerprint
 from .config import _DEFAULT, ConfigError, Overrides
-from .finding import SEVERITY_RANK, Finding
+from .finding import DEFAULT_FAIL_ON, FAIL_ON_RANK, SEVERITY_RANK, Finding
 from .gitdiff import ChangedLines, GitDiffError, changed_lines
 from .inventory import document_inventory
 from .parallel import run_tasks
@@ -84,7 +84,7 @@ class CheckResult:
             return 2
         if fail_on is None:
             return 1 if self.failing else 0
-        rank = SEVERITY_RANK[fail_on]
+        rank = FAIL_ON_RANK[fail_on]
         return 1 if any(SEVERITY_RANK[f.severity] >= rank for f in self.findings) else 0
 
 
@@ -120,7 +120,7 @@ class _Fixed:
 
     def __init__(self, ruleset: RuleSet, options: CheckOptions) -> None:
         self.eff = Effective(config=_DEFAULT, overrides=Overrides(), ruleset=ruleset,
-                             fail_on=options.cli.fail_on or "warning",
+                             fail_on=options.cli.fail_on or DEFAULT_FAIL_ON,
                              min_severity=options.severity or "info", accepted={})
 
     def effective(self, path):
@@ -271,7 +271,7 @@ def _merge(result: CheckResult, outcome: "FileResult", eff: Effective | None, op
             result.rules.setdefault(rule.id, rule)
         result.findings.extend(outcome.findings)
         result.baseline_candidates.extend(outcome.before_baseline)
-        fail_rank = SEVERITY_RANK[eff.fail_on]
+        fail_rank = FAIL_ON_RANK[eff.fail_on]
         result.failing += sum(1 for f in outcome.findings if SEVERITY_RANK[f.severity] >= fail_rank)
         if options.keep_texts and outcome.source is not None:
             result.texts[outcome.path] = outcome.text

@@ -20,7 +20,7 @@ from typing import Iterable
 
 from .config import (_DEFAULT, ConfigError, ConfigFile, ConfigProblem, Overrides, _folder_of, find_config_file,
                      glob_matches, load_config_file)
-from .finding import Finding
+from .finding import DEFAULT_FAIL_ON, Finding
 from .paths import shown_path
 from .phrases import normalise_phrase
 from .ruleset import RuleLoadError, RuleSet, load_rules, matches, pattern_is_known
@@ -130,7 +130,7 @@ class Resolver:
             ruleset = apply_overrides(base, overrides)
             found = Effective(
                 config=config, overrides=overrides, ruleset=ruleset,
-                fail_on=self.cli.fail_on or config.fail_on or "warning",
+                fail_on=self.cli.fail_on or config.fail_on or DEFAULT_FAIL_ON,
                 min_severity=self.cli.min_severity or config.min_severity or "info",
                 accepted=_accepted(ruleset, overrides),
                 known=tuple((r.id, r.category) for r in base.rules),

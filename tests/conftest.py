@@ -37,6 +37,16 @@ def doc_of(text: str, path: str = "draft.md"):
 
 
 # -- running the command line -------------------------------------------------------
+
+def fresh_finder(doc):
+    """A new run of the attribution finder over a parsed document, with its own cue index
+    (as ``parse`` without a rule set does it)."""
+    from factlint.document.attribution import Finder, default_cue_index
+
+    cues = default_cue_index()
+    return Finder(doc, cues, cues.index.scan(doc.prose))
+
+
 import contextlib
 import os
 from dataclasses import dataclass

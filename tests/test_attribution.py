@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import doc_of, draft
+from conftest import doc_of, draft, fresh_finder
 from factlint.document.attribution import find_attributions
 
 
@@ -268,20 +268,20 @@ def test_appearing_somewhere_or_being_made_to_appear_is_no_impression(text):
 
 def test_each_sentence_is_tokenised_at_most_once(monkeypatch):
     """Many cues in one sentence, many sentences: every sentence's words are read once."""
-    import factlint.document.attribution as finder
+    import factlint.document.attribution.cues as cue_scan
 
     calls = []
-    real = finder.tokenize
+    real = cue_scan.tokenize
 
     def counting(prose, start, end):
         calls.append((start, end))
         return real(prose, start, end)
 
-    monkeypatch.setattr(finder, "tokenize", counting)
     doc = doc_of("Officials said, and critics argued, that the toll, which the mayor described as fair, "
                  "would rise, according to the council. Experts say it will. Jane Okafor told reporters "
                  "she believed it, adding that analysts agreed.")
-    found = finder._Finder(doc).run()
+    monkeypatch.setattr(cue_scan, "tokenize", counting)  # one run of the finder, after the parse's
+    found = fresh_finder(doc).run()
     assert len(found) >= 6
     assert len(calls) == len(set(calls)) <= len(doc.sentences)
 
@@ -308,7 +308,7 @@ _WORDISH = st.text(alphabet=st.sampled_from(list("aAbé1_-' \n’.ǅ²") + ["\u0
 def test_the_set_of_whole_words_answers_as_the_scan_does(text, word):
     """Whether a word occurs in lower case is looked up in one set of the draft's maximal
     letter-and-digit runs; for such a word that is exactly the scan's answer."""
-    from factlint.document.attribution import _ALNUM_RUN, _occurs_as_word
+    from factlint.document.attribution.wordindex import _ALNUM_RUN, _occurs_as_word
 
     if _ALNUM_RUN.fullmatch(word):
         assert (word in set(_ALNUM_RUN.findall(text))) == _occurs_as_word(text, word)
@@ -320,7 +320,7 @@ def test_the_set_of_whole_words_answers_as_the_scan_does(text, word):
 def test_the_set_of_whole_words_is_the_set_of_maximal_runs(text):
     """``_whole_words`` (ASCII: every other character a space, then ``split``) against its
     definition, the set of the ``[^\\W_]+`` runs."""
-    from factlint.document.attribution import _ALNUM_RUN, _whole_words
+    from factlint.document.attribution.wordindex import _ALNUM_RUN, _whole_words
 
     assert _whole_words(text) == frozenset(_ALNUM_RUN.findall(text))
 
@@ -330,7 +330,7 @@ def test_the_set_of_whole_words_is_the_set_of_maximal_runs(text):
 def test_the_index_of_punctuated_runs_answers_as_the_scan_does(text, word):
     """In a long draft a word such as "o'brien" or "u.s." is looked up where its first run
     of letters and digits starts before punctuation; that is exactly the scan's answer."""
-    from factlint.document.attribution import _ALNUM_RUN, _occurs_as_word, _occurs_at, _punctuated_run_starts
+    from factlint.document.attribution.wordindex import _ALNUM_RUN, _occurs_as_word, _occurs_at, _punctuated_run_starts
 
     if word[0].isalnum() and not _ALNUM_RUN.fullmatch(word) and not any(c.isspace() for c in word):
         assert _occurs_at(text, word, _punctuated_run_starts(text)) == _occurs_as_word(text, word)
@@ -365,18 +365,19 @@ def _everything(atts):
 @pytest.mark.parametrize("threshold, budget", [(0, 0), (0, 10**9), (10**9, 0)])
 def test_common_nouns_are_found_alike_with_and_without_the_word_set(monkeypatch, threshold, budget):
     """A short draft is searched word by word, a long one through the set of its words."""
-    import factlint.document.attribution as finder
+    import factlint.document.attribution.passes as passes
+    import factlint.document.attribution.speakers as speakers
 
     text = ("Protesters said the bridge should stay open. Later the protesters marched. "
             "Engineers say the deck is sound. Ferrymen disagreed, the union said. "
             "Residents of Elm Quay said they would wait. Quay-side traders_ said nothing. "
             "O'Brien's aides said no. The aides of o'brien's rival said yes. U.S. officials said so.")
-    monkeypatch.setattr(finder, "_WORD_SET_FROM", 10**9)
-    expected = _everything(finder._Finder(doc_of(text)).run())
-    monkeypatch.setattr(finder, "_WORD_SET_FROM", threshold)
-    monkeypatch.setattr(finder, "_SCAN_BUDGET", budget)  # the index of punctuated runs at once, or never
-    assert _everything(finder._Finder(doc_of(text)).run()) == expected
-    assert any(a.head == "protesters" for a in finder._Finder(doc_of(text)).run())
+    monkeypatch.setattr(speakers, "_WORD_SET_FROM", 10**9)
+    expected = _everything(fresh_finder(doc_of(text)).run())
+    monkeypatch.setattr(speakers, "_WORD_SET_FROM", threshold)
+    monkeypatch.setattr(passes, "_SCAN_BUDGET", budget)  # the index of punctuated runs at once, or never
+    assert _everything(fresh_finder(doc_of(text)).run()) == expected
+    assert any(a.head == "protesters" for a in fresh_finder(doc_of(text)).run())
 
 
 # -- constructions added for PolNeAR's cue recall (issue 9, item 3) ----------------------------
@@ -444,9 +445,9 @@ def test_the_finder_runs_again_only_when_a_quotation_given_a_speaker_holds_an_at
     import factlint.document.attribution as attribution
 
     runs = []
-    real, again = attribution._Finder.run, attribution._Finder.rerun
-    monkeypatch.setattr(attribution._Finder, "run", lambda self: runs.append(1) or real(self))
-    monkeypatch.setattr(attribution._Finder, "rerun", lambda self, *a: runs.append(2) or again(self, *a))
+    real, again = attribution.Finder.run, attribution.Finder.rerun
+    monkeypatch.setattr(attribution.Finder, "run", lambda self: runs.append(1) or real(self))
+    monkeypatch.setattr(attribution.Finder, "rerun", lambda self, *a: runs.append(2) or again(self, *a))
     doc = doc_of("The mayor shrugged.\n\n“Not now,” he said.\n", "draft.txt")
     assert doc.quotes[0].direct  # given its speaker, so no longer a scare quote
     assert [(a.kind, a.quote) for a in find_attributions(doc)] == [("named-person", "direct")]
@@ -956,3 +957,15 @@ def test_sounding_a_note_and_charging_that(text, expected):
 ])
 def test_a_country_speaking_is_an_organisation(text, expected):
     assert attributions(text) == expected
+
+
+def test_parse_returns_a_finished_document_with_its_attributions_and_speakers():
+    """No rule needs to ask: the parsed document holds its attributions, those inside
+    direct quotations, and each quotation's speaker."""
+    doc = doc_of("“We said no,” the mayor said. “He told me ‘never again’,” an aide said.\n", "draft.txt")
+    assert [(doc.prose[a.cue[0]:a.cue[1]], a.kind, a.quote) for a in doc.attributions] == [
+        ("said", "named-person", "direct"), ("said", "vague", "direct")]
+    assert [doc.prose[a.cue[0]:a.cue[1]] for a in doc.nested_attributions] == ["said", "told"]
+    assert [doc.prose[q.speaker[0]:q.speaker[1]] if q.speaker else None for q in doc.quotes][:2] == [
+        "the mayor", "an aide"]
+    assert not hasattr(doc, "_cache")

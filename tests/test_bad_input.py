@@ -93,12 +93,12 @@ def test_a_file_name_that_is_not_utf8(tmp_path):
     name = os.fsdecode(b"caf\xe9.md")  # Latin-1 bytes on disk: a surrogate escape in Python
     (tmp_path / name).write_text(VAGUE, encoding="utf-8")
     code, out, err = run_bytes(["."], cwd=tmp_path)
-    assert (code, err) == (1, "")
+    assert (code, err) == (0, "")
     assert out.decode("utf-8").startswith("caf\\udce9.md:1:14: warning sourcing/vague-reports")
     code, out, err = run_bytes(["--format", "json", "."], cwd=tmp_path)
     import json
 
-    assert code == 1 and json.loads(out)["findings"][0]["path"] == "caf\udce9.md"
+    assert code == 0 and json.loads(out)["findings"][0]["path"] == "caf\udce9.md"
 
 
 def test_fifo_and_device_paths_are_refused_not_read(tmp_path):
@@ -236,7 +236,7 @@ def test_invalid_utf8_names_the_byte_and_replace_lints_the_rest(tmp_path):
     assert err == ("factlint: error: bad.md: not valid UTF-8 at byte 3 "
                    "(use --encoding-errors replace to lint it anyway)\n")
     code, out, err = factlint("--encoding-errors", "replace", "bad.md", cwd=tmp_path)
-    assert (code, err) == (1, "")
+    assert (code, err) == (0, "")
     assert out.startswith("bad.md:1:13: warning sourcing/vague-reports")
 
 
@@ -245,7 +245,7 @@ def test_utf16_and_utf32_with_a_bom_are_decoded(tmp_path, encoding):
     boms = {"utf-16-be": "\ufeff"}
     (tmp_path / "d.txt").write_bytes((boms.get(encoding, "") + "Café owners reportedly left.\n").encode(encoding))
     code, out, err = factlint("d.txt", cwd=tmp_path)
-    assert (code, err) == (1, "")
+    assert (code, err) == (0, "")
     assert out.startswith("d.txt:1:13: warning sourcing/vague-reports")
 
 
@@ -255,7 +255,7 @@ def test_a_ten_megabyte_single_line_is_linted(tmp_path):
     path.write_text("The plan was reportedly fine, a council aide said. " * 210_000, encoding="utf-8")
     code, out, err = factlint(path, "--select", "sourcing/vague-reports", "--format", "json")
     assert err == ""
-    assert code == 1 and out.count('"rule": "sourcing/vague-reports"') == 210_000
+    assert code == 0 and out.count('"rule": "sourcing/vague-reports"') == 210_000
 
 
 @pytest.mark.slow  # minutes-class: left out of the quick loop (pytest -m "not slow")
@@ -280,7 +280,7 @@ def test_a_large_draft_is_linted_whole(tmp_path):
     import json
 
     found = [(f["rule"], f["line"]) for f in json.loads(out)["findings"]]
-    assert code == 1
+    assert code == 0
     assert found == [("sourcing/vague-reports", 3), ("sourcing/vague-reports", last_line)]
 
 
@@ -332,7 +332,7 @@ def test_rules_listing_into_a_closed_pipe():
 def test_closed_stdout_and_a_full_disk(tmp_path):
     (tmp_path / "a.md").write_text(VAGUE, encoding="utf-8")
     code, _, err = factlint("a.md", shell_prefix="exec 1>&-;", cwd=tmp_path)
-    assert (code, err) == (1, "")
+    assert (code, err) == (0, "")
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full")
     code, _, err = factlint("a.md", shell_prefix="exec 1>/dev/full;", cwd=tmp_path)
@@ -380,12 +380,12 @@ def test_output_file_that_is_a_pipe_or_a_device_is_written_into_never_replaced(t
     reader = subprocess.Popen(["cat", str(tmp_path / "report.pipe")], stdout=subprocess.PIPE, text=True)
     code, out, err = factlint("-o", "report.pipe", "a.md", cwd=tmp_path)
     received = reader.communicate(timeout=60)[0]
-    assert (code, out, err) == (1, "", "")
+    assert (code, out, err) == (0, "", "")
     assert received.startswith("a.md:1:14: warning sourcing/vague-reports")
     assert (tmp_path / "report.pipe").is_fifo()
     if os.geteuid() == 0:  # a device node of our own (never the system's /dev/null)
         os.mknod(tmp_path / "null", 0o666 | 0o020000, os.makedev(1, 3))
-        assert factlint("-o", "null", "a.md", cwd=tmp_path) == (1, "", "")
+        assert factlint("-o", "null", "a.md", cwd=tmp_path) == (0, "", "")
         assert factlint("--write-baseline", "null", "a.md", cwd=tmp_path)[0] == 0
         assert (tmp_path / "null").is_char_device()
 

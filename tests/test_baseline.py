@@ -60,7 +60,7 @@ def test_moved_lines_keep_matching_and_new_copy_is_reported(tmp_path):
                     encoding="utf-8")
     run = factlint("--baseline", "baseline.json", "ferry.md", cwd=tmp_path)
     assert locations(run.out) == [("ferry.md", 11, "sourcing/vague-reports")]
-    assert run.code == 1
+    assert run.code == 0  # a new warning is shown; only errors fail by default
     # an edited sentence is new copy, checked again
     path.write_text(ARCHIVE.replace("    ", "").replace("on Monday", "on Tuesday"), encoding="utf-8")
     run = factlint("--baseline", "baseline.json", "ferry.md", cwd=tmp_path)

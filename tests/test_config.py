@@ -23,7 +23,7 @@ def test_no_configuration_means_the_defaults(tmp_path):
     write(tmp_path, "story.md", STORY)
     run = factlint("story.md", cwd=tmp_path)
     assert rules_of(run.out) == ["sourcing/vague-reports", "framing/loaded-said"]
-    assert run.code == 1
+    assert run.code == 0  # two warnings: shown, but the default gate is errors only
 
 
 def test_config_found_by_walking_up_from_the_file(tmp_path):
@@ -117,6 +117,12 @@ def test_fail_on_and_min_severity_from_config_command_line_wins(tmp_path):
     write(tmp_path, "story.md", STORY)
     assert factlint("story.md", cwd=tmp_path).code == 0  # two warnings, failing only on errors
     assert factlint("--fail-on", "warning", "story.md", cwd=tmp_path).code == 1
+    write(tmp_path, ".factlint.yaml", "fail-on: warning\n")  # a strict desk
+    assert factlint("story.md", cwd=tmp_path).code == 1
+    write(tmp_path, ".factlint.yaml", "fail-on: never\n")  # report, never block
+    assert factlint("--fail-on", "info", "story.md", cwd=tmp_path).code == 1
+    run = factlint("story.md", cwd=tmp_path)
+    assert run.code == 0 and len(rules_of(run.out)) == 2
     write(tmp_path, ".factlint.yaml", "min-severity: error\n")
     assert rules_of(factlint("story.md", cwd=tmp_path).out) == []
     assert len(rules_of(factlint("--severity", "info", "story.md", cwd=tmp_path).out)) == 2
@@ -239,7 +245,7 @@ def test_thresholds_retune_a_metric_rule(tmp_path):
 
 @pytest.mark.parametrize("text, line, key, message", [
     ("ignore: [framing]\nsellect: [sourcing]\n", 2, "sellect", "unknown key (did you mean 'select'?)"),
-    ("fail-on: sometimes\n", 1, "fail-on", "'sometimes' is not one of: info, warning, error"),
+    ("fail-on: sometimes\n", 1, "fail-on", "'sometimes' is not one of: info, warning, error, never"),
     ("severity:\n  framing: loud\n", 2, "severity.framing", "'loud' is not one of"),
     ("per-path:\n  'opinion/**':\n    ignor: [framing]\n", 3, "per-path.opinion/**.ignor", "unknown key"),
     ("builtin: maybe\n", 1, "builtin", "must be true or false"),

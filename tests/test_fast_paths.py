@@ -186,14 +186,17 @@ QUOTED = st.lists(st.sampled_from([
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(QUOTED, st.sampled_from(["d.md", "d.txt"]))
 def test_the_quoted_share_of_each_sentence_is_the_sum_over_quotations(text, path):
+    from factlint.kinds.base import RunContext
     from factlint.kinds.metric import _mostly_quoted
+    from factlint.phrases import PhraseIndex
 
     doc = parse(text, path)
+    run = RunContext(doc, PhraseIndex())
     for s in doc.sentences:
         inside = sum(max(0, min(q.inner_end, s.end) - max(q.inner_start, s.start))
                      for q in doc.quotes if q.direct and q.inner_start < s.end and s.start < q.inner_end)
         expected = doc.in_quote(s.start, s.end) or inside * 2 >= s.end - s.start
-        assert _mostly_quoted(doc, s) == expected
+        assert _mostly_quoted(doc, run, s) == expected
 
 
 # -- normalised text for repeated paragraphs and headlines ------------------------------------
@@ -455,10 +458,10 @@ LINKED = st.lists(st.sampled_from([
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(LINKED, st.sampled_from(["d.md", "d.txt"]))
 def test_sentences_with_links_and_quotations_are_their_definitions(text, path):
-    from factlint.kinds.sentence import _sentences_with
+    from factlint.kinds.sentence import _find_sentences_with
 
     doc = parse(text, path)
-    links, quotes = _sentences_with(doc, "links"), _sentences_with(doc, "quotes")
+    links, quotes = _find_sentences_with(doc, "links"), _find_sentences_with(doc, "quotes")
     assert links is not None and quotes is not None
     for i, s in enumerate(doc.sentences):
         assert (i in links) == any(s.start <= link.start < s.end for link in doc.links)

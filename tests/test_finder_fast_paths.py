@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from conftest import doc_of
+from conftest import doc_of, fresh_finder
 from factlint.document.attribution import find_attributions
 
 
@@ -33,10 +33,9 @@ _SENTENCES = [
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_a_second_run_that_redoes_only_the_changed_sentences_finds_what_a_whole_run_finds(data):
-    """``_Finder.rerun`` (an earlier run's decisions kept for the sentences whose
-    attributions all go to the same list) against ``_Finder.run`` under the same
+    """``Finder.rerun`` (an earlier run's decisions kept for the sentences whose
+    attributions all go to the same list) against ``Finder.run`` under the same
     quotations, for any change of which quotations are direct."""
-    import factlint.document.attribution as finder
 
     parts = data.draw(st.lists(st.tuples(st.sampled_from(_SENTENCES), st.sampled_from([" ", "\n\n"])),
                                min_size=1, max_size=10))
@@ -45,11 +44,11 @@ def test_a_second_run_that_redoes_only_the_changed_sentences_finds_what_a_whole_
     after = data.draw(st.lists(st.booleans(), min_size=len(doc.quotes), max_size=len(doc.quotes)))
     for quote, direct in zip(doc.quotes, before):
         quote.direct = direct
-    first = finder._Finder(doc)
+    first = fresh_finder(doc)
     first.run()
     for quote, direct in zip(doc.quotes, after):
         quote.direct = direct
-    whole, part = finder._Finder(doc), finder._Finder(doc)
+    whole, part = fresh_finder(doc), fresh_finder(doc)
     expected = _everything(whole.run())
     assert _everything(part.rerun(first.candidates, first.decided, first._lower_words)) == expected
     assert part.candidates is first.candidates  # the shortcut, not a whole run
@@ -72,7 +71,7 @@ def test_the_finder_reads_the_rule_sets_scan_as_it_reads_its_own(parts, path):
     rules = _rules_with_cues()
     alone, shared = doc_of(text, path), doc_of_with(text, path, rules.index)
     assert _everything(find_attributions(shared, nested=True)) == _everything(find_attributions(alone, nested=True))
-    assert shared._cache["phrase-scan"][0] is rules.index and "phrase-scan" not in alone._cache
+    assert shared.phrase_scan[0] is rules.index and alone.phrase_scan is None
 
 
 def test_a_document_parsed_with_the_rules_index_is_scanned_once(monkeypatch):

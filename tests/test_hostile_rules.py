@@ -78,7 +78,7 @@ def test_a_catastrophic_pattern_through_the_real_command_with_the_default_limit(
     (tmp_path / "draft.md").write_text(f"The mayor reportedly left.\n\n{SLOW_RUN}\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "factlint", "--no-builtin", "--rules", "pack.yaml", "draft.md"],
                           capture_output=True, text=True, cwd=tmp_path)
-    assert proc.returncode == 1  # the findings decide; the skipped rule is reported on stderr
+    assert proc.returncode == 0  # warnings only: they do not fail (not 2: the skipped rule is reported on stderr)
     assert "Traceback" not in proc.stderr
     [line] = proc.stderr.splitlines()
     assert line.startswith("factlint: error: draft.md: rule house/slow: pattern '(a+)+$' took longer than ")
@@ -133,7 +133,7 @@ def test_a_catastrophic_pattern_anywhere_in_a_rule_is_skipped_and_the_run_goes_o
     assert skipped_rules(run.err) == ["house/slow"]
     assert run.err.startswith("factlint: error: draft.md: rule house/slow: pattern '(a|aa)+$' took longer than ")
     assert [(line, r) for _, line, r in locations(run.out)] == [(1, "house/vague"), (3, "house/vague")]
-    assert run.code == 1
+    assert run.code == 0  # warnings only, and a skipped rule is no input error
 
 
 @pytest.mark.slow  # minutes-class: left out of the quick loop (pytest -m "not slow")

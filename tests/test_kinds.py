@@ -136,6 +136,7 @@ def test_repetition_adjacent_and_count(tmp_path):
             kind: repetition
             mode: adjacent
             allow: [had]
+            safe-fix: [the]
             __COMMON__
             message: "Doubled: {{match}}"
             {EX}

@@ -22,10 +22,10 @@ def test_wheel_installs_and_lints_with_builtin_rules(tmp_path):
     py = env_dir / "bin" / "python"
     subprocess.run([str(py), "-m", "pip", "install", "--quiet", str(wheel)], check=True, capture_output=True)
     draft = tmp_path / "draft.md"
-    draft.write_text("# Budget\n\nThe minister reportedly resigned.\n", encoding="utf-8")
+    draft.write_text("# Budget\n\nThe minister reportedly resigned.\n", encoding="utf-8")  # a warning: exit 0
     proc = subprocess.run([str(env_dir / "bin" / "factlint"), str(draft)], capture_output=True, text=True,
                           cwd=tmp_path)
-    assert proc.returncode == 1, proc.stderr
+    assert proc.returncode == 0, proc.stderr
     assert f"{draft}:3:14: warning sourcing/vague-reports" in proc.stdout
     listing = subprocess.run([str(py), "-c", "import factlint.paths as p; print(p.builtin_rules_dir())"],
                              capture_output=True, text=True, cwd=tmp_path).stdout.strip()

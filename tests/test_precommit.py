@@ -99,9 +99,11 @@ def project(tmp_path: Path, draft_text: str) -> Path:
 
 
 @pytest.mark.slow  # minutes-class: left out of the quick loop (pytest -m "not slow")
-def test_try_repo_blocks_a_draft_with_a_sourcing_error_and_passes_a_clean_one(env, tmp_path):
+def test_try_repo_blocks_a_sourcing_warning_on_a_strict_desk_and_passes_a_clean_one(env, tmp_path):
     snapshot, environ = env
     repo = project(tmp_path, BAD_DRAFT)
+    # warnings fail only where the desk asks for it (the default gate is errors only)
+    write(repo, ".factlint.yaml", "fail-on: warning\n")
     proc = pre_commit(repo, environ, "try-repo", str(snapshot), "factlint")
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1, output

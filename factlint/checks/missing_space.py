@@ -9,6 +9,8 @@ same -- are found here directly: a known abbreviation, a dotted one or a number 
 text, a full stop, and a capitalised word with no space in between. Web addresses, file
 names and e-mail addresses ("example.com.The" is followed by nothing; "v2.Final.pdf",
 "a.b@c") are left alone, as is a number opening its paragraph ("1.Introduction", a list).
+A full stop before a product or domain suffix is part of a name, not two sentences:
+"Backbone.js", "Node.Js", "ASP.Net", "Socket.IO", "Booking.Com" (``NAME_SUFFIXES``).
 """
 from __future__ import annotations
 
@@ -26,6 +28,9 @@ _ABBREVIATION_GLUED = regex.compile(
     r"|(?P<number>\p{N}(?:[\p{N},:-]|\.(?=\p{N}))*)"  # "3.5.The", "2020.The", "3-2.The"
     r")\.(?P<next>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}]*[./@])")
 _LETTER = regex.compile(r"\p{L}")
+#: what follows the full stop in a product or a domain name ("Vue.Js", "Socket.IO", "Booking.Com")
+NAME_SUFFIXES = frozenset("js jsx ts io net com org gov edu ai app dev co uk tv fm me info biz py rb rs go "
+                          "css html php sh exe md txt pdf".split())
 #: every match of _ABBREVIATION_GLUED holds one of these
 _DOT_CAPITAL = regex.compile(r"\.\p{Lu}")
 
@@ -66,6 +71,8 @@ class MissingSpace:
             punct = s.start - 1
             before = _WORD_BEFORE.search(prose, max(0, punct - 40), punct)
             after = _WORD_AFTER.match(prose, s.start)
+            if prose[punct] == "." and after and after.group().lower() in NAME_SUFFIXES:
+                continue  # a product or domain name: "Vue.Js", "Booking.Com"
             start = before.start() if before else punct
             end = after.end() if after else s.start + 1
             yield _hit(prose, start, s.start, end)

@@ -50,8 +50,9 @@ class RepeatedParagraph:
     def _paragraphs(self, doc, scope, min_words: int, sentences: bool):
         seen = _FirstWithWords(min_words, lambda block: doc.lines.position(block.start)[0])
         reported_blocks: set[int] = set()
+        excerpt = front_matter_deks(doc)  # Jekyll's excerpt is the first paragraph by design
         for block in doc.prose_blocks:
-            if not scope.block_ok(block) or block.kind in ("headline", "heading"):
+            if not scope.block_ok(block) or block.kind in ("headline", "heading") or block.index in excerpt:
                 continue
             text = doc.block_text(block)
             line = seen.repeats(normalised(text), text, block)
@@ -61,7 +62,8 @@ class RepeatedParagraph:
         if not sentences:
             return
         seen_sentences = _FirstWithWords(min_words, lambda s: doc.lines.position(doc.to_raw(s.start, s.end)[0])[0])
-        ok = [scope.block_ok(block) and block.kind not in ("headline", "heading") for block in doc.blocks]
+        ok = [scope.block_ok(block) and block.kind not in ("headline", "heading") and block.index not in excerpt
+              for block in doc.blocks]
         prose = doc.prose
         for s in doc.sentences:
             if not ok[s.block]:
@@ -70,6 +72,13 @@ class RepeatedParagraph:
             line = seen_sentences.repeats(normalised(text), text, s)
             if line is not None and s.block not in reported_blocks:
                 yield Hit(s.start, s.end, values={"line": line})
+
+
+def front_matter_deks(doc) -> set[int]:
+    """Indexes of dek blocks read from the front matter (``excerpt``, ``description``,
+    ``summary``…): a body paragraph repeating one is the site's convention, not a paste."""
+    spans = [(b.start, b.end) for b in doc.blocks if b.kind == "front-matter"]
+    return {b.index for b in doc.blocks if b.kind == "dek" and any(a <= b.start < e for a, e in spans)}
 
 
 class _FirstWithWords:

@@ -1,7 +1,8 @@
-"""Parse a text once into a :class:`Document`: blocks, prose, sentences, quotes, links."""
+"""Parse a text once into a finished :class:`Document`: blocks, prose, sentences, quotes (with
+their speakers), links and attributions. Nothing writes into a document after this."""
 from __future__ import annotations
 
-from .attribution import find_attributions
+from .attribution import attribute, default_cue_index
 from .formats import MARKDOWN_SUFFIXES, format_for_path  # noqa: F401 - re-exported
 from .lines import LineIndex
 from .model import PROSE_KINDS, Block, Document, Link, Quote, Sentence
@@ -18,19 +19,24 @@ def parse_plaintext(text: str, lines: LineIndex):
 
 
 def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None) -> Document:
-    """``phrases``: the phrase index of the rule set that will lint the document (optional),
-    so that the attribution finder reads the rules' scan instead of scanning on its own."""
+    """The finished document: structure, prose, sentences, quotations with their speakers,
+    and attributions (``doc.attributions``). ``phrases``: the phrase index of the rule set
+    that will lint the document (optional); when it holds the finder's cue lists (its
+    ``cues``), the finder and the rules share its one scan (``doc.phrase_scan``)."""
     fmt = fmt or format_for_path(path)
     lines = LineIndex(text)
+    read = text  # what the parsers and the prose read: for Markdown, templating masked (same length)
     if fmt == "markdown":
         from .markdown import parse_markdown  # markdown-it is imported only for Markdown
+        from .templating import mask
 
-        parsed = parse_markdown(text, lines)
+        read = mask(text, path)
+        parsed = parse_markdown(read, lines)
     else:
         parsed = parse_plaintext(text, lines)
     raw_blocks = sorted(parsed.blocks, key=lambda b: (b.start, -b.end))
 
-    builder = ProseBuilder(text)
+    builder = ProseBuilder(read)
     blocks: list[Block] = []
     for raw in raw_blocks:
         block = Block(raw.kind, raw.start, raw.end, level=raw.level, index=len(blocks))
@@ -48,8 +54,6 @@ def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None)
     doc = Document(path=path, text=text, format=fmt, prose=prose, pmap=pmap, blocks=blocks,
                    front_matter_source=parsed.front_matter, comments=parsed.comments)
     doc._lines = lines
-    if phrases is not None:
-        doc._cache["phrase-index"] = phrases
 
     links_by_block: dict[int, list[tuple[int, int]]] = {}
     for block, raw in zip(blocks, raw_blocks):
@@ -69,7 +73,15 @@ def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None)
         block.last_sentence = len(doc.sentences)
 
     _add_quotes(doc)
-    _assign_speakers(doc)
+    if phrases is not None and phrases.cues is not None:
+        # one scan of the rule set's index, which holds the cue lists too: the finder reads
+        # its cue hits now, the rules the rest when they lint the document
+        doc.phrase_scan = (phrases, phrases.scan_all(prose))
+        cues, hits = phrases.cues, doc.phrase_scan[1][0]
+    else:
+        cues = default_cue_index()
+        hits = cues.index.scan(prose)
+    attribute(doc, cues, hits)  # the attributions, then the quotations' speakers
     return doc
 
 
@@ -94,27 +106,3 @@ def _add_quotes(doc: Document) -> None:
             quote.direct = not is_scare_quote(prose, q)
             doc.quotes.append(quote)
 
-
-def _assign_speakers(doc: Document) -> None:
-    """A quotation's speaker is the source of an attribution in the sentence it closes in."""
-    if not doc.quotes:
-        return
-    by_sentence: dict[int, list] = {}
-    for att in find_attributions(doc, nested=True):
-        if att.source is not None:
-            by_sentence.setdefault(att.sentence, []).append(att)
-    for quote in doc.quotes:
-        candidates = []
-        for p in (quote.end - 1, quote.start):
-            idx = doc.sentence_index_at(p)
-            candidates.extend(by_sentence.get(idx, ()))
-        # an attribution whose source is inside the quotation is the speaker's own reference
-        candidates = [a for a in candidates if not (quote.start <= a.source[0] < quote.end)]
-        if not candidates:
-            continue
-        best = min(candidates, key=lambda a: min(abs(a.cue[0] - quote.end), abs(a.cue[1] - quote.start)))
-        quote.speaker = best.source
-        quote.direct = True
-        best.quote = "direct"
-        best.content = (quote.inner_start, quote.inner_end)
-    doc._quote_spans = None  # direct flags changed

@@ -72,7 +72,8 @@ def fold(word: str) -> str:
     return word.lower().replace("’", "'").replace("‘", "'")
 
 
-def _set(name: str) -> frozenset[str]:
+def word_set(name: str) -> frozenset[str]:
+    """The built-in lexicon ``name``, folded (see :func:`fold`)."""
     return frozenset(fold(w) for w in builtin_lexicons()[name])
 
 
@@ -80,21 +81,21 @@ def _phrases(name: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in builtin_lexicons()[name])
 
 
-REPORTING_VERBS = _set("reporting-verbs")
-STANCE_VERBS = _set("stance-verbs")
-ACTION_VERBS = _set("action-verbs")
-STANCE_ADJECTIVES = _set("stance-adjectives")
-NOMINAL_CUES = _set("nominal-cues")
+REPORTING_VERBS = word_set("reporting-verbs")
+STANCE_VERBS = word_set("stance-verbs")
+ACTION_VERBS = word_set("action-verbs")
+STANCE_ADJECTIVES = word_set("stance-adjectives")
+NOMINAL_CUES = word_set("nominal-cues")
 STANCE_NOUNS = _phrases("stance-nouns")
-SOURCELESS_CUES = _set("sourceless-cues")
+SOURCELESS_CUES = word_set("sourceless-cues")
 PASSIVE_CUES = _phrases("passive-cues")
-EVIDENCE_VERBS = _set("evidence-verbs")
-EVIDENCE_NOUNS = _set("evidence-nouns")
-AUXILIARIES = _set("auxiliaries")
-GENERIC_SOURCE_HEADS = _set("generic-source-heads")
-GROUP_QUALIFIERS_NOT_NAMING = _set("group-qualifiers-not-naming")
-OFFICE_NOUNS = _set("office-nouns")
-ORGANISATION_WORDS = _set("organisation-words")
-COUNTRY_NAMES = _set("country-names")
-PRONOUN_SOURCES = _set("pronoun-sources")
-NP_BOUNDARY_WORDS = _set("np-boundary-words")
+EVIDENCE_VERBS = word_set("evidence-verbs")
+EVIDENCE_NOUNS = word_set("evidence-nouns")
+AUXILIARIES = word_set("auxiliaries")
+GENERIC_SOURCE_HEADS = word_set("generic-source-heads")
+GROUP_QUALIFIERS_NOT_NAMING = word_set("group-qualifiers-not-naming")
+OFFICE_NOUNS = word_set("office-nouns")
+ORGANISATION_WORDS = word_set("organisation-words")
+COUNTRY_NAMES = word_set("country-names")
+PRONOUN_SOURCES = word_set("pronoun-sources")
+NP_BOUNDARY_WORDS = word_set("np-boundary-words")

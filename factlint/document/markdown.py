@@ -33,7 +33,9 @@ _MD_BLOCKS = (
 TITLE_KEYS = ("title", "headline")
 DEK_KEYS = ("dek", "deck", "subtitle", "standfirst", "description", "summary", "excerpt")
 _TOML_FENCE = regex.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
+_JSON_FENCE = regex.compile(r"\A\{[ \t]*\r?\n.*?^\}[ \t]*(?:\r?\n|\Z)", regex.DOTALL | regex.MULTILINE)
 _FM_FIELD = regex.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*$", regex.MULTILINE)
+_JSON_FIELD = regex.compile(r'^[ \t]*"([A-Za-z_][\w-]*)"[ \t]*:[ \t]*(.*?),?[ \t]*$', regex.MULTILINE)
 _EMPHASIZED = regex.compile(r"\A(\*|_)(?!\1)[^*_].*[^*_](?<!\1)\1\Z", regex.DOTALL)
 
 
@@ -43,10 +45,15 @@ def parse_markdown(text: str, lines: LineIndex) -> Parsed:
     toml = _TOML_FENCE.match(text)
     body_offset_lines = 0
     source = text
+    json_fm = None if toml else _JSON_FENCE.match(text)
     if toml:  # Hugo-style TOML front matter: markdown-it does not know it
         _read_front_matter(parsed, text, toml.start(), toml.end(), toml.group(1), "toml")
         body_offset_lines = text.count("\n", 0, toml.end())
         source = "\n" * body_offset_lines + text[toml.end():]
+    elif json_fm:  # Hugo's JSON front matter: an object from the first line to a lone "}"
+        _read_front_matter(parsed, text, json_fm.start(), json_fm.end(), json_fm.group(0).rstrip(), "json")
+        body_offset_lines = text.count("\n", 0, json_fm.end())
+        source = "\n" * body_offset_lines + text[json_fm.end():]
     env: dict = {}
     tokens = (_MD if "![" in source else _MD_BLOCKS).parse(source, env)
     references = frozenset(k.lower() for k in env.get("references", {}))
@@ -67,7 +74,7 @@ def _read_front_matter(parsed: Parsed, text: str, start: int, end: int, content:
     if inner_start == -1:
         return
     title_done = dek_done = False
-    for m in _FM_FIELD.finditer(content):
+    for m in (_JSON_FIELD if syntax == "json" else _FM_FIELD).finditer(content):
         key = m.group(1).lower()
         value_start = inner_start + m.start(2)
         value = m.group(2)
@@ -83,7 +90,25 @@ def _read_front_matter(parsed: Parsed, text: str, start: int, end: int, content:
             kind, dek_done = "dek", True
         if kind:
             end_ = value_start + len(value)
-            parsed.blocks.append(RawBlock(kind, value_start, end_, pieces=[(value_start, end_)]))
+            parsed.blocks.append(RawBlock(kind, value_start, end_, pieces=_without_markup(text, value_start, end_)))
+
+
+#: HTML tags, emphasis markers, code ticks and link syntax in a front-matter value
+#: ("raised fares by <em>a tenth</em>", "a **long** night", "[the board](https://…)")
+_VALUE_MARKUP = regex.compile(r"<[^<>\n]*>|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)"
+                              r"|(?<=\S)_(?!\w)|`|\]\([^()\s]*\)|\[(?=[^\]]*\]\()")
+
+
+def _without_markup(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The raw pieces of ``text[start:end]`` between its markup: the words a reader sees."""
+    pieces, at = [], start
+    for m in _VALUE_MARKUP.finditer(text, start, end):
+        if m.start() > at:
+            pieces.append((at, m.start()))
+        at = m.end()
+    if at < end:
+        pieces.append((at, end))
+    return pieces or [(start, end)]
 
 
 class _Walker:

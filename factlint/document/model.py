@@ -25,6 +25,10 @@ def parse_front_matter(source: tuple[str, str] | None) -> dict[str, Any]:
     try:
         if syntax == "toml":
             data = tomllib().loads(content)
+        elif syntax == "json":  # Hugo's JSON front matter
+            import json
+
+            data = json.loads(content)
         else:
             import yaml
 
@@ -103,13 +107,19 @@ class Document:
     links: list[Link] = field(default_factory=list)
     front_matter_source: tuple[str, str] | None = None  # ("yaml" or "toml", the text as written)
     comments: list[tuple[int, int]] = field(default_factory=list)  # raw spans of comments
+    #: The attributions in the reporter's voice, in reading order, and those inside direct
+    #: quotations (the quoted speaker's own): see :mod:`.attribution`, filled by ``parse``.
+    attributions: list[Any] = field(default_factory=list)
+    nested_attributions: list[Any] = field(default_factory=list)
+    #: ``(index, index.scan_all(prose))`` of the rule set's phrase index the document was
+    #: parsed with (the finder reads its cue hits; the rules read the rest), else None.
+    phrase_scan: tuple[Any, Any] | None = None
     _lines: LineIndex | None = None
     _prose_blocks: list[Block] | None = None
     _pblock_starts: list[int] | None = None
     _sentence_starts: list[int] | None = None
     _quote_spans: list[tuple[int, int]] | None = None
     _quote_starts: list[int] | None = None
-    _cache: dict[str, Any] = field(default_factory=dict)
     _front_matter: dict[str, Any] | None = None
 
     @property

@@ -201,8 +201,12 @@ class CompileContext:
         return out
 
 
+#: No memo yet (a memo may be None).
+_MISSING = object()
+
+
 class RunContext:
-    """Per-document state shared by all rules: the one phrase scan, timeouts, errors."""
+    """Per-document state shared by all rules: the one phrase scan, rule kinds' memos, errors."""
 
     def __init__(self, doc, index: PhraseIndex) -> None:
         self.doc = doc
@@ -212,6 +216,18 @@ class RunContext:
         self._stems: dict[int, list[int]] | None | bool = False  # False: not scanned yet
         self._terms: dict[int, list[tuple[int, int]]] = {}  # Terms.find, by id(terms)
         self.errors: list[tuple[str, str]] = []  # (rule id, message)
+        #: what rule kinds work out once per document and share between rules (the metric
+        #: kind's units and counts, the sentence kind's sentences with links or quotations
+        #: and attributions by sentence), by a key of the kind's own: see :meth:`memo`
+        self.memos: dict = {}
+
+    def memo(self, key, build):
+        """``build()``, once per document for ``key`` (a rule kind's memo: the document itself
+        is finished by ``parse`` and never written into)."""
+        found = self.memos.get(key, _MISSING)
+        if found is _MISSING:
+            found = self.memos[key] = build()
+        return found
 
     def _scan(self) -> None:
         """The one phrase-index pass: phrases and stems."""

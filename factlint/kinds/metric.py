@@ -71,13 +71,13 @@ class MetricRule(Rule):
 
     def check(self, doc, run):
         needs_text = self.metric not in ("words", "sentences", "words-per-sentence")
-        for unit in self._units(doc):
+        for unit in self._units(doc, run):
             start, end, sentences, text, words, _ = unit
             if words < self.min_words or words == 0:
                 continue
             if needs_text and text is None:
                 text = unit[3] = _unit_text(doc, unit)
-            value = self._measure(text, words, sentences, doc)
+            value = self._measure(text, words, sentences, run)
             over = self.max is not None and value > self.max
             under = self.min is not None and value < self.min
             if not (over or under):
@@ -87,20 +87,16 @@ class MetricRule(Rule):
             yield Hit(hit_start, hit_end, values={
                 "value": _fmt(value), "limit": _fmt(limit), "unit": self.unit, "metric": self.metric})
 
-    def _units(self, doc) -> list[list]:
+    def _units(self, doc, run) -> list[list]:
         """[start, end, sentence count, text or None, word count, sentence indexes] of each
         unit, from in-scope sentences only. Built once per document for each scope and
         unit, and shared by every metric rule that measures the same units; the text is
         joined the first time a rule needs it (counting words does not)."""
-        key = ("metric-units", self.scope.names, self.unit)
-        units = doc._cache.get(key)
-        if units is None:
-            units = doc._cache[key] = self._build_units(doc)
-        return units
+        return run.memo(("metric-units", self.scope.names, self.unit), lambda: self._build_units(doc, run))
 
-    def _build_units(self, doc) -> list[list]:
-        counts = _sentence_words(doc)
-        scoped = self._scoped(doc)
+    def _build_units(self, doc, run) -> list[list]:
+        counts = run.memo("metric-sentence-words", lambda: _sentence_words(doc))
+        scoped = self._scoped(doc, run)
         sentences = doc.sentences
         if self.unit == "sentence":
             return [[sentences[i].start, sentences[i].end, 1, None, counts[i], (i,)] for i in scoped]
@@ -113,25 +109,22 @@ class MetricRule(Rule):
         return [[sentences[group[0]].start, sentences[group[-1]].end, len(group), None,
                  sum(counts[i] for i in group), group] for group in groups.values()]
 
-    def _scoped(self, doc) -> list[int]:
+    def _scoped(self, doc, run) -> list[int]:
         """Indexes of the sentences in this rule's scope (shared by rules of the same scope)."""
-        key = ("metric-scoped", self.scope.names)
-        found = doc._cache.get(key)
-        if found is None:
-            blocks = doc.blocks
-            block_ok = self.scope.block_ok
-            ok = [block_ok(block) for block in blocks]
-            found = doc._cache[key] = [i for i, s in enumerate(doc.sentences)
-                                       if ok[s.block] and self._quote_ok(doc, s)]
-        return found
+        def build() -> list[int]:
+            ok = [block_ok(block) for block in doc.blocks]
+            return [i for i, s in enumerate(doc.sentences) if ok[s.block] and self._quote_ok(doc, run, s)]
 
-    def _quote_ok(self, doc, s) -> bool:
+        block_ok = self.scope.block_ok
+        return run.memo(("metric-scoped", self.scope.names), build)
+
+    def _quote_ok(self, doc, run, s) -> bool:
         if self.scope.quote is None:
             return True
-        quoted = _mostly_quoted(doc, s)
+        quoted = _mostly_quoted(doc, run, s)
         return quoted if self.scope.quote == "quote" else not quoted
 
-    def _measure(self, text: str, words: int, sentences: int, doc=None) -> float:
+    def _measure(self, text: str, words: int, sentences: int, run=None) -> float:
         if self.metric == "words":
             return words
         if self.metric == "sentences":
@@ -145,7 +138,7 @@ class MetricRule(Rule):
         if formula is not None:  # textstat's formula, with syllables counted faster
             # the counts of a text, kept for the document: the grade and the reading ease
             # of the same units count the same words, sentences and syllables
-            memo = doc._cache.setdefault("metric-text-counts", {}) if doc is not None else {}
+            memo = run.memo("metric-text-counts", dict) if run is not None else {}
             counts = memo.get(text)
             if counts is None:
                 counts = memo[text] = text_counts(text)
@@ -163,17 +156,13 @@ def _unit_text(doc, unit) -> str:
 
 
 def _sentence_words(doc) -> list[int]:
-    """Words in each sentence of the document, counted once for every metric rule."""
-    counts = doc._cache.get("metric-sentence-words")
-    if counts is None:
-        prose = doc.prose
-        if prose.isascii():
-            counts = _ascii_word_counts(prose, doc.sentences)
-        else:
-            findall = (_WORD_RE if _re_reads_words_alike(prose) else _WORD).findall
-            counts = [len(findall(prose, s.start, s.end)) for s in doc.sentences]
-        doc._cache["metric-sentence-words"] = counts
-    return counts
+    """Words in each sentence of the document (counted once for every metric rule: the
+    caller keeps it in the run's memos)."""
+    prose = doc.prose
+    if prose.isascii():
+        return _ascii_word_counts(prose, doc.sentences)
+    findall = (_WORD_RE if _re_reads_words_alike(prose) else _WORD).findall
+    return [len(findall(prose, s.start, s.end)) for s in doc.sentences]
 
 
 #: ASCII letters and digits as "a", the characters that join two runs of them into one
@@ -195,21 +184,19 @@ def _ascii_word_counts(prose: str, sentences) -> list[int]:
             for a, b in ((s.start, s.end) for s in sentences)]
 
 
-def _mostly_quoted(doc, s) -> bool:
+def _mostly_quoted(doc, run, s) -> bool:
     """A sentence that is mostly a direct quotation ("“...,” the mayor said.") is the
     speaker's: the reporter cannot shorten it, so it is measured as quoted speech."""
     if doc.in_quote(s.start, s.end):
         return True
-    return _quoted_share(doc)[s.start] * 2 >= s.end - s.start
+    return run.memo("metric-quoted-share", lambda: _quoted_share(doc))[s.start] * 2 >= s.end - s.start
 
 
 def _quoted_share(doc) -> dict[int, int]:
     """Sentence start -> characters of the sentence inside direct quotations (a character
     inside two nested quotations counts twice). One sweep over sentences and quotations,
-    both in prose order, so long drafts with many quotations stay linear."""
-    shares = doc._cache.get("metric-quoted-share")
-    if shares is not None:
-        return shares
+    both in prose order, so long drafts with many quotations stay linear (the caller keeps
+    it in the run's memos)."""
     spans = sorted((q.inner_start, q.inner_end) for q in doc.quotes if q.direct)
     shares = {}
     active: list[tuple[int, int]] = []
@@ -222,7 +209,6 @@ def _quoted_share(doc) -> dict[int, int]:
             # sentences only move forward: a quotation that ended before this one is done
             active = [q for q in active if q[1] > s.start]
         shares[s.start] = sum(max(0, min(b, s.end) - max(a, s.start)) for a, b in active)
-    doc._cache["metric-quoted-share"] = shares
     return shares
 
 

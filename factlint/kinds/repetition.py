@@ -3,7 +3,11 @@
 * ``mode: adjacent`` -- a word written twice in a row ("the the"), except the words in
   ``allow`` (grammatical doubles such as "had had", "that that") and capitalised doubles
   other than function words, which are names (Duran Duran, Walla Walla, Sirhan Sirhan);
-  "The The council" is still a slip. Fix: keep one.
+  "The The council" is still a slip. Fix: keep one -- a safe fix only for the words in
+  ``safe-fix`` (a doubling that can never be grammatical: "the the", "a a", "to to"); any
+  other double ("how does remote work work", "call racism racism") is reported with the
+  same fix marked unsafe, applied only with --unsafe-fixes. Without ``safe-fix`` every fix
+  is unsafe.
 * ``mode: count`` -- ``words``/``patterns`` matched at least ``min`` times within one
   ``unit`` (sentence, paragraph or document): stacked speculation, say. The finding is
   placed on the match that reaches ``min``.
@@ -93,6 +97,9 @@ class RepetitionRule(Rule):
                       description="adjacent: a word twice in a row; count: listed words too often in a unit."),
         "allow": Field(ListOf(Str(), min_items=1),
                        description="adjacent mode: words that may be doubled ('had', 'that')."),
+        "safe-fix": Field(ListOf(Str(), min_items=1),
+                          description="adjacent mode: words whose doubling is never grammatical ('the', 'a', 'to'); "
+                                      "only their fix is safe, every other doubled word's fix is unsafe."),
         **TERM_FIELDS,
         "min": Field(Num(minimum=2, integer=True), description="count mode: how many matches make a finding."),
         "unit": Field(Str(enum=("sentence", "paragraph", "document")),
@@ -102,6 +109,7 @@ class RepetitionRule(Rule):
     def compile(self, spec, ctx):
         self.mode = spec["mode"]
         self.allow = frozenset(w.lower() for w in ctx.expand_words(spec.get("allow", []), spec, "allow"))
+        self.safe_fix = frozenset(w.lower() for w in ctx.expand_words(spec.get("safe-fix", []), spec, "safe-fix"))
         self.terms = Terms(ctx, spec, self.id)
         self.min = int(spec.get("min", 3))
         self.unit = spec.get("unit", "paragraph")
@@ -124,7 +132,8 @@ class RepetitionRule(Rule):
                 continue
             if not self.scope.accepts(doc, m.start(), m.end()):
                 continue
-            yield Hit(m.start(), m.end(), suggestions=(m.group(1),), fix=m.group(1), fix_safe=True)
+            yield Hit(m.start(), m.end(), suggestions=(m.group(1),), fix=m.group(1),
+                      fix_safe=m.group(1).lower() in self.safe_fix)
 
     def _count(self, doc, run):
         hits = [h for h in self.terms.find(doc, run) if self.scope.accepts(doc, h[0], h[1])]

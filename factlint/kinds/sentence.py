@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from ..document.attribution import FORMS, KINDS, Attribution, find_attributions
+from ..document.attribution import FORMS, KINDS, Attribution
 from ..document.lexicons import fold
 from ..document.sourcekind import ANONYMITY_REASON
 from ..finding import Hit
@@ -155,15 +155,15 @@ class _Condition:
     def term_hits(self, doc, run):
         return self.terms.find(doc, run) if self.terms else None
 
-    def attributions(self, doc, index: int) -> list[Attribution]:
+    def attributions(self, doc, run, index: int) -> list[Attribution]:
         """The sentence's attributions that match this condition's filters."""
-        return [a for a, _ in self.matching(doc, index)]
+        return [a for a, _ in self.matching(doc, run, index)]
 
-    def matching(self, doc, index: int) -> list[tuple[Attribution, _AttributionFilter]]:
+    def matching(self, doc, run, index: int) -> list[tuple[Attribution, _AttributionFilter]]:
         """The sentence's attributions that match, each with the first filter it matches."""
         prose = doc.prose
         found = []
-        for a in _by_sentence(doc).get(index, ()):
+        for a in _by_sentence(doc, run).get(index, ()):
             first = next((f for f in self.filters if f.matches(a, prose)), None)
             if first is not None:
                 found.append((a, first))
@@ -177,21 +177,21 @@ class _Condition:
         if self.terms is not None:
             results.append(bool(in_range(self.terms.find(doc, run), s.start, s.end)))
         if self.link is not None:
-            with_links = _sentences_with(doc, "links")
+            with_links = _sentences_with(doc, run, "links")
             if with_links is None:
                 has = any(s.start <= link.start < s.end for link in doc.links)
             else:
                 has = index in with_links
             results.append(has == self.link)
         if self.quote is not None:
-            with_quotes = _sentences_with(doc, "quotes")
+            with_quotes = _sentences_with(doc, run, "quotes")
             if with_quotes is None:
                 has = any(q.direct and q.start < s.end and s.start < q.end for q in doc.quotes)
             else:
                 has = index in with_quotes
             results.append(has == self.quote)
         if self.filters is not None:
-            results.append(bool(self.attributions(doc, index)))
+            results.append(bool(self.attributions(doc, run, index)))
         if self.reason is not None:
             results.append(bool(ANONYMITY_REASON.search(doc.prose, s.start, s.end)) == self.reason)
         if not results:
@@ -199,14 +199,15 @@ class _Condition:
         return all(results) if want else any(results)
 
 
-def _sentences_with(doc, what: str) -> set[int] | None:
+def _sentences_with(doc, run, what: str) -> set[int] | None:
     """Indexes of the sentences that contain a link's start (``what="links"``) or overlap a
     direct quotation (``"quotes"``), found once per document by bisection instead of
     testing every link and quotation for every sentence; None if the sentences are not in
     order without overlaps (then the caller tests them one by one)."""
-    key = "sentences-with-" + what
-    if key in doc._cache:
-        return doc._cache[key]
+    return run.memo("sentences-with-" + what, lambda: _find_sentences_with(doc, what))
+
+
+def _find_sentences_with(doc, what: str) -> set[int] | None:
     sentences = doc.sentences
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
@@ -225,17 +226,18 @@ def _sentences_with(doc, what: str) -> set[int] | None:
                     continue
                 # every sentence with s.end > q.start and s.start < q.end
                 found.update(range(bisect_right(ends, q.start), bisect_left(starts, q.end)))
-    doc._cache[key] = found
     return found
 
 
-def _by_sentence(doc) -> dict[int, list[Attribution]]:
-    by_sentence = doc._cache.get("attributions_by_sentence")
-    if by_sentence is None:
-        by_sentence = {}
-        for att in find_attributions(doc):
-            by_sentence.setdefault(att.sentence, []).append(att)
-        doc._cache["attributions_by_sentence"] = by_sentence
+def _by_sentence(doc, run) -> dict[int, list[Attribution]]:
+    """The document's attributions (in the reporter's voice) by sentence index."""
+    return run.memo("attributions-by-sentence", lambda: _group_by_sentence(doc.attributions))
+
+
+def _group_by_sentence(atts: list[Attribution]) -> dict[int, list[Attribution]]:
+    by_sentence: dict[int, list[Attribution]] = {}
+    for att in atts:
+        by_sentence.setdefault(att.sentence, []).append(att)
     return by_sentence
 
 
@@ -319,10 +321,10 @@ class SentenceRule(Rule):
 
     def _check_attributions(self, doc, run):
         """``report: attribution``: each attribution of a sentence that passes `when`."""
-        for index in sorted(_by_sentence(doc)):
+        for index in sorted(_by_sentence(doc, run)):
             if not self.scope.block_ok(doc.blocks[doc.sentences[index].block]):
                 continue
-            matching = self.when.matching(doc, index)
+            matching = self.when.matching(doc, run, index)
             if not matching or not self.when.holds(doc, run, index, want=True):
                 continue
             if self.unless is not None and self._suppressed(doc, run, index):
