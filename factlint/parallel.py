@@ -79,10 +79,10 @@ def run_tasks(work: Callable[[Any, Any], object], state, tasks, jobs: int) -> It
     if sys.platform == "linux":
         ctx = multiprocessing.get_context("fork")
         _STATE, _WORK = state, work  # inherited by the forked workers: nothing to pickle
-        initargs: tuple = ()
+        initargs: tuple = (None, None, os.getpid())
     else:
         ctx = multiprocessing.get_context("spawn")
-        initargs = (state, work)
+        initargs = (state, work, os.getpid())
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
@@ -124,8 +124,14 @@ def _stop(pool) -> None:
             proc.terminate()
 
 
-def _init(state=None, work=None) -> None:
+#: how often a worker checks that its parent is still there (seconds)
+PARENT_POLL_SECONDS = 0.5
+
+
+def _init(state=None, work=None, parent_pid: int | None = None) -> None:
     global _STATE, _WORK
+    if parent_pid is not None:
+        _exit_with_parent(parent_pid)
     if state is not None:  # spawned: the state and the work came by pickle
         from . import syllables
 
@@ -138,6 +144,23 @@ def _init(state=None, work=None) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """End this worker when the parent is gone (SIGKILL, the out-of-memory killer): a
+    forked worker holds both ends of the executor's pipes, so it would never see them
+    close and would live on, busy or waiting, with nobody to read its results. A daemon
+    thread compares ``os.getppid()`` with the parent's pid (a dead parent's children are
+    re-parented to init or a subreaper) and ends the process at once."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="factlint-parent-watch", daemon=True).start()
 
 
 def _work_chunk(tasks) -> list[tuple[int, object]]:

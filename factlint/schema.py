@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from .regexlimits import regex_size_problem
 from .yamlload import LineDict, LineList
 
 
@@ -75,6 +76,11 @@ class Str(Type):
         if self.pattern is not None and not regex.fullmatch(self.pattern, value):
             problems.append(Problem(line, key, f"'{value}' is not valid{': ' + self.hint if self.hint else ''}"))
         if self.regex_syntax:
+            too_big = regex_size_problem(value)  # before compiling: a{10000000} takes 4 GB
+            if too_big:
+                shown = value if len(value) <= 60 else value[:57] + "..."
+                problems.append(Problem(line, key, f"regular expression {shown!r} {too_big}"))
+                return
             try:
                 regex.compile(value, regex.V0)
             except regex.error as exc:

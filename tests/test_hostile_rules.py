@@ -433,3 +433,67 @@ def test_a_rule_file_linked_to_a_password_file_never_echoes_its_content(tmp_path
     assert "secret" not in run.err and "daemon" not in run.err and "$6$" not in run.err
     assert run.err.startswith("factlint: error: ")
     assert "not a rule file" in run.err and len(run.err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "pattern, problem",
+    [
+        ("a{10000000}", "repeats {10000000}: a count above 1,000 is refused"),
+        ("a{1000000000}", "repeats {1000000000}: a count above 1,000 is refused"),
+        ("rain(?:ed){,5000}", "repeats {,5000}: a count above 1,000 is refused"),
+        ("(?:(?:a{100}){100}){100}", "nests or repeats counted repetitions to a weight above 100,000"),
+        ("(?:a{1000}){1000}", "nests or repeats counted repetitions to a weight above 100,000"),
+        ("r" * 10_001, "is 10,001 characters long; the limit is 10,000"),
+    ],
+)
+def test_a_pattern_too_big_to_compile_is_refused_at_load_with_file_line_and_key(tmp_path, pattern, problem):
+    """Issue 18 item 4: a{10000000} took 4 GB and 22 s to load; a{1000000000} ran out of memory."""
+    pack(
+        tmp_path,
+        FAST
+        + f"""
+- id: house/huge
+  kind: phrase
+  patterns: ['{pattern}']
+  exceptions: ['ok']
+  message: "x"
+  __COMMON__
+""",
+    )
+    (tmp_path / "draft.md").write_text("It reportedly rained.\n", encoding="utf-8")
+    run = factlint("--no-builtin", "--rules", "pack.yaml", "draft.md", cwd=tmp_path)
+    assert run.code == 2 and run.out == ""
+    [error] = run.err.splitlines()
+    assert error.startswith("factlint: error: pack.yaml:14: patterns[0]: rule 'house/huge': regular expression ")
+    assert problem in error
+    assert len(error) < 300  # a 10,000-character pattern is not echoed whole
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "(?:a{100}){100}",
+        r"\p{Lu}{2,5}",
+        r"\p{L}{1000}",
+        "[{]{3}",
+        r"\{5000\}",
+        "(?#{5000})x",
+        "x{1000}",
+    ],
+)
+def test_patterns_within_the_limits_still_load(tmp_path, pattern):
+    pack(
+        tmp_path,
+        FAST
+        + f"""
+- id: house/fine
+  kind: phrase
+  patterns: ['{pattern}']
+  message: "x"
+  __COMMON__
+""",
+    )
+    (tmp_path / "draft.md").write_text("It reportedly rained.\n", encoding="utf-8")
+    run = factlint("--no-builtin", "--rules", "pack.yaml", "draft.md", cwd=tmp_path)
+    assert run.err == "" and run.code in (0, 1)  # warnings fail the run only with --fail-on
+    assert "draft.md:1:4: warning house/vague Vague: reportedly." in run.out

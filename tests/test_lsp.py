@@ -328,3 +328,69 @@ def test_a_broken_configuration_is_shown_to_the_writer_once(server, tmp_path):
     )
     assert not [n for n in client.notifications if n["method"] == "window/showMessage"]
     assert client.close() == 0
+
+
+# --- hostile frames (issue 18 item 6) ---------------------------------------------------
+
+
+def _raw(client, data: bytes) -> None:
+    client.proc.stdin.write(data)
+    client.proc.stdin.flush()
+
+
+def _response(client, ident):
+    while True:
+        message = client._take()
+        if message.get("id") == ident and "method" not in message:
+            return message
+
+
+def test_a_frame_with_a_bad_content_length_does_not_wedge_the_server(server, tmp_path):
+    client, _ = server()
+    _raw(client, b"Content-Length: abc\r\n\r\n{}")
+    uri = (tmp_path / "pier.md").as_uri()
+    client.notify(
+        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": DRAFT}}
+    )
+    assert "sourcing/hearsay" in by_code(client.diagnostics(uri, version=1))
+    assert client.close() == 0
+    assert "Traceback" not in client.stderr
+
+
+def test_a_code_action_with_negative_positions_gets_an_error_response(server, tmp_path):
+    client, _ = server()
+    uri = (tmp_path / "pier.md").as_uri()
+    client.notify(
+        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": DRAFT}}
+    )
+    client.diagnostics(uri, version=1)
+    client._next_id += 1
+    ident = client._next_id
+    client._send(
+        {
+            "id": ident,
+            "method": "textDocument/codeAction",
+            "params": {
+                "textDocument": {"uri": uri},
+                "range": {"start": {"line": -1, "character": -5}, "end": {"line": 0, "character": -1}},
+                "context": {"diagnostics": []},
+            },
+        }
+    )
+    answer = _response(client, ident)
+    assert "result" not in answer
+    assert answer["error"]["code"] in (-32602, -32600)  # invalid params / invalid request
+    # and the server goes on answering
+    assert (
+        client.request(
+            "textDocument/codeAction",
+            {
+                "textDocument": {"uri": uri},
+                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}},
+                "context": {"diagnostics": []},
+            },
+        )
+        is not None
+    )
+    assert client.close() == 0
+    assert "Traceback" not in client.stderr

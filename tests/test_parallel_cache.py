@@ -410,3 +410,55 @@ def test_a_subprocess_run_with_jobs_matches_the_library(tmp_path):
     for path in sorted(root.iterdir()):
         expected.extend(f.to_dict() for f in lint_text(path.read_text(encoding="utf-8"), str(path), rules))
     assert json.loads(one.stdout)["findings"] == expected
+
+
+def _children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid):
+    """Running, not a zombie (an orphan's zombie waits for init to reap it)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="reads /proc (Linux)")
+def test_workers_exit_when_the_parent_is_killed(tmp_path):
+    """Issue 18 item 6: after SIGKILL of the main process the workers lived on for 20 minutes."""
+    import time
+
+    paragraph = "Officials said the ferry fares would rise. The mayor reportedly slammed it.\n\n"
+    for i in range(400):
+        write(tmp_path, f"news/{i:03d}.md", f"# Story {i}\n\n" + paragraph * 60)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factlint", "--no-cache", "--jobs", "2", "news"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        workers = []
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            workers = _children(proc.pid)
+            time.sleep(0.05)
+        assert len(workers) == 2, "the run never started its two workers"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 30  # generous: the workers poll every half second
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [w for w in workers if _alive(w)] == []
+    finally:
+        for w in workers:
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)
+        if proc.poll() is None:
+            proc.kill()

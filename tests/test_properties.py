@@ -487,3 +487,175 @@ def test_closing_brackets_in_one_pass_match_the_scan_per_bracket(s):
     for i, c in enumerate(s):
         if c == "[":
             assert table.get(i, -1) == _find_closing_bracket(s, i)
+
+
+# Unusual whitespace at line starts (issue 18 item 5): U+3000 alone on the first line of a
+# Markdown paragraph was dropped by markdown-it's str.strip(), and every later line of the
+# paragraph was located one source line too early (offset 24 > end_offset 11).
+ODD_SPACES = st.sampled_from(
+    [
+        "\u3000",
+        "\u00a0",
+        "\u2028",
+        "\ufeff",
+        "\t",
+        " ",
+        "  ",
+        "\u2003",
+        "\u0085",
+        "\u000b",
+        "\u000c",
+        "\u1680",
+        "\u205f",
+        "",
+    ]
+)
+LINE_WORDS = st.sampled_from(
+    [
+        "The mayor said it was great!",
+        "said",
+        "or",
+        "officials said",
+        "“",
+        "”",
+        '"',
+        "'",
+        ".",
+        "!",
+        "?",
+        "reportedly",
+        "the the",
+        "slammed",
+        "# ",
+        "> ",
+        "- ",
+        "1. ",
+        "**",
+        "x",
+        "It was",
+        "great",
+        "===",
+        "---",
+    ]
+)
+ODD_LINES = st.builds(
+    lambda lead, words, tail: lead + " ".join(words) + tail,
+    st.lists(ODD_SPACES, max_size=3).map("".join),
+    st.lists(LINE_WORDS, max_size=5),
+    st.lists(ODD_SPACES, max_size=2).map("".join),
+)
+ODD_DRAFTS = st.lists(ODD_LINES, min_size=1, max_size=8).map("\n".join)
+
+
+def test_a_unicode_space_line_before_a_paragraph_keeps_the_spans_in_the_text():
+    text = "\u3000\nThe mayor said it was great!\nor\n"
+    findings = check_findings(text, "r.md")
+    punctuation = [f for f in findings if f.rule == "editing/missing-end-punctuation"]
+    assert [(f.line, f.column, f.match) for f in punctuation] == [(3, 1, "or")]
+    assert punctuation[0].message.endswith("after 'or'.")
+
+
+@pytest.mark.slow
+@given(ODD_DRAFTS, st.sampled_from(["d.md", "d.txt"]))
+@settings(max_examples=max(3000, settings().max_examples))
+def test_unusual_whitespace_at_line_starts_keeps_every_finding_a_span_of_the_text(text, path):
+    check_findings(text, path)
+
+
+# -- issue 18 item 3, second half: quotation marks in one pass, as the old scans found them
+def _old_find_quotes(text, start, end):
+    """The quotation finder before it counted the marks its stack expects (quadratic)."""
+    from factlint.document.quotes import _DOUBLE_PAIRS, _MARKS, QuoteSpan
+
+    def close(stack, found, c, i, width=1):
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == c:
+                opening = stack[depth][1]
+                del stack[depth:]
+                found.append(QuoteSpan(opening, i + width, True, text[opening]))
+                return
+
+    found, stack = [], []
+    for m in _MARKS.finditer(text, start, end):
+        c, i = m.group(), m.start()
+        width = m.end() - i
+        if c == "''":
+            c = '"'
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + width] if i + width < end else " "
+        if c in _DOUBLE_PAIRS:
+            stack.append((_DOUBLE_PAIRS[c], i))
+        elif c == "”" and stack and stack[-1][0] == '"' and not any(e == "”" for e, _ in stack):
+            close(stack, found, '"', i)
+        elif c in "”»":
+            close(stack, found, c, i)
+        elif c == '"' and prev.isalnum() and nxt.isalnum():
+            continue
+        elif c == '"':
+            opening_context = prev.isspace() or prev in "([{—–-/:"
+            closing_context = nxt.isspace() or nxt in ".,;:!?)]}—–-" or i + width >= end
+            if stack and stack[-1][0] == '"' and (closing_context or not opening_context):
+                close(stack, found, '"', i, width)
+            elif stack and stack[-1][0] == "”" and closing_context and not opening_context:
+                close(stack, found, "”", i, width)
+            elif opening_context or not stack:
+                stack.append(('"', i))
+        elif c == "‘":
+            if nxt.isdigit() or prev.isalnum():
+                continue
+            stack.append(("’", i))
+        elif c == "’":
+            if stack and stack[-1][0] == "’" and not nxt.isalnum() and not prev.isspace():
+                close(stack, found, "’", i)
+    for closing, i in stack:
+        if closing != "’":
+            found.append(QuoteSpan(i, end, False, text[i]))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+QUOTE_FLOODS = st.lists(
+    st.sampled_from(["“", "”", '"', "''", "«", "»", "‘", "’", " ", "x", "said", ".", ",", "—", "it’s", '5"4', "\n"]),
+    max_size=80,
+).map("".join)
+
+
+@given(QUOTE_FLOODS, st.integers(0, 3))
+@settings(max_examples=3000, deadline=None)
+def test_quotes_in_one_pass_match_the_old_scans(text, long_from):
+    from factlint.document import quotes
+
+    # the word index of long quotations must agree with reading them: make every quotation
+    # longer than ``long_from`` characters go through it
+    old_short = quotes._SHORT_INNER
+    quotes._SHORT_INNER = long_from
+    try:
+        new = quotes.find_quotes(text, 0, len(text))
+        assert new == _old_find_quotes(text, 0, len(text))
+        for q in new:
+            inner = text[q.start + 1 : q.end - 1 if q.closed else q.end]
+            assert quotes.is_scare_quote(text, q) == (len(quotes._WORD.findall(inner)) <= quotes.SCARE_QUOTE_MAX_WORDS)
+    finally:
+        quotes._SHORT_INNER = old_short
+
+
+def test_a_flood_of_unclosed_quotation_marks_reads_the_text_a_bounded_number_of_times(monkeypatch):
+    """300,000 “ then 200,000 "x ran for 38 minutes: every unclosed mark read the rest of
+    its block for words. Count the characters the word search is asked to read."""
+    from factlint.document import quotes
+
+    read = []
+    real = quotes._WORD
+
+    class Counting:
+        def finditer(self, text, start=0, end=None):
+            read.append((len(text) if end is None else end) - start)
+            return real.finditer(text, start, len(text) if end is None else end)
+
+    monkeypatch.setattr(quotes, "_WORD", Counting())
+    n = 30_000
+    text = "“" * n + '"x' * (2 * n // 3)
+    found = quotes.find_quotes(text, 0, len(text))
+    assert len(found) == n and not any(q.closed for q in found)
+    assert not any(quotes.is_scare_quote(text, q) for q in found)
+    assert sum(read) <= 2 * len(text)  # the old reading: each mark read the rest, n * n / 2 and more

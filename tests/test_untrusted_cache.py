@@ -204,3 +204,18 @@ def test_brackets_nested_forty_thousand_deep_do_not_hang(tmp_path):
     (tmp_path / "brackets.md").write_text("[" * 40_000 + "x" + "]" * 40_000 + "\n")
     got = run(tmp_path, "--no-cache", "brackets.md", timeout=120)  # quadratic: many minutes
     assert got.returncode in (0, 1) and got.stderr == ""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "flood",
+    [
+        "“" * 300_000 + '"x' * 200_000,  # unclosed marks: each read the rest of the block (38 minutes)
+        "“" * 300_000 + "»" * 200_000,  # stray closing marks: each scanned the whole stack
+        ' "' * 300_000 + "”" * 200_000,  # each ” asked whether any “ was open
+    ],
+)
+def test_quotation_mark_floods_do_not_hang(tmp_path, flood):
+    (tmp_path / "flood.md").write_text(flood + "\n")
+    got = run(tmp_path, "--no-cache", "flood.md", timeout=300)  # a hang guard: it takes seconds now
+    assert got.returncode in (0, 1) and got.stderr == ""

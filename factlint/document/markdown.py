@@ -184,7 +184,16 @@ class _Walker:
         start, end = self.raw_span(line_map)
         first_line = line_map[0] if line_map else 0
         content_lines = content.split("\n")
-        # ``content`` has one line per source line (setext underlines excluded).
+        # ``content`` has one line per source line (setext underlines excluded), after
+        # markdown-it's ``str.strip()``: leading lines of Unicode whitespace only (U+3000,
+        # U+00A0, U+2028 ...: not blank to CommonMark, which knows only spaces and tabs)
+        # are gone from it, so its first line is the first source line with a non-space.
+        last_line = line_map[1] if line_map else first_line + 1
+        while (
+            first_line < min(last_line, len(self.spans)) - 1
+            and not self.text[self.spans[first_line][0] : self.spans[first_line][1]].strip()
+        ):
+            first_line += 1
         located: list[tuple[int, str]] = []
         for j, cline in enumerate(content_lines):
             line_no = first_line + j

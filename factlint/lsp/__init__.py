@@ -4,6 +4,7 @@
     rules.py      a document's settings, found as on the command line, compiled once
     convert.py    findings -> diagnostics and code actions
     server.py     the pygls server: open/change/save/close, code actions
+    frames.py     reads the editor's frames; a bad Content-Length is dropped, not wedging
 
 Only ``server.py`` imports pygls, and only ``factlint lsp`` imports it.
 """
@@ -13,7 +14,10 @@ from __future__ import annotations
 
 def serve(rules_dirs=(), builtin: bool = True) -> None:
     """Run the server on stdin/stdout until the client exits."""
+    import sys
+
+    from .frames import FrameReader
     from .rules import EditorSettings
     from .server import build_server
 
-    build_server(EditorSettings(rules_dirs, builtin)).start_io()
+    build_server(EditorSettings(rules_dirs, builtin)).start_io(stdin=FrameReader(sys.stdin.buffer))

@@ -3,11 +3,13 @@ findings as diagnostics, and answer code-action requests from the last lint."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from .. import __version__
@@ -39,9 +41,55 @@ def document_format(uri: str, language_id: str | None) -> str | None:
     return LANGUAGES.get((language_id or "").lower())
 
 
+class _Dropped:
+    """What an unreadable message becomes: pygls ignores a message of an unknown version."""
+
+    jsonrpc = "dropped"
+
+
+def _leaf_messages(exc: BaseException) -> list[str]:
+    inner = getattr(exc, "exceptions", None)  # an ExceptionGroup (cattrs)
+    if inner:
+        return [m for e in inner for m in _leaf_messages(e)]
+    return [str(exc)]
+
+
+class FactlintProtocol(LanguageServerProtocol):
+    """pygls' protocol, answering every request: a request whose params do not fit the
+    LSP types (a ``codeAction`` at line -1) gets an "invalid params" error response, and
+    such a notification is dropped with one line on standard error -- pygls would log a
+    traceback and send nothing, leaving the editor waiting."""
+
+    def structure_message(self, data: dict):
+        if "jsonrpc" not in data or "method" not in data or "error" in data:
+            return super().structure_message(data)  # nested objects, responses
+        method = data["method"]
+        kind = self.get_message_type(method)
+        if kind is None:
+            return super().structure_message(data)
+        try:
+            return self._converter.structure(data, kind)
+        except Exception as exc:  # cattrs' validation errors, or any other misfit
+            reason = "; ".join(_leaf_messages(exc))[:500]
+            if "id" in data and isinstance(data["id"], (int, str)):
+                self._send_response(
+                    data["id"],
+                    error=lsp.ResponseError(
+                        code=lsp.ErrorCodes.InvalidParams, message=f"invalid params for {method}: {reason}"
+                    ),
+                )
+            else:
+                print(
+                    f"factlint lsp: dropped a {method} notification with invalid params: {reason}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+            return _Dropped()
+
+
 class FactlintServer(LanguageServer):
     def __init__(self, rules: EditorSettings) -> None:
-        super().__init__("factlint", __version__)
+        super().__init__("factlint", __version__, protocol_cls=FactlintProtocol)
         self.rules = rules
         self.linted: dict[str, Linted] = {}
         self.reported_errors: set[str] = set()
