@@ -9,9 +9,12 @@ giant regular-expression alternation.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import ahocorasick
+
+if TYPE_CHECKING:  # only for the annotation of PhraseIndex.cues (the package imports this module)
+    from .document.attribution import CueIndex
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
@@ -57,7 +60,7 @@ class PhraseIndex:
         #: the attribution finder's cue lists (a ``document.attribution.CueIndex``), when
         #: registered here too: a rule set's index holds them, so that the finder and the
         #: rules share one scan (``parse`` makes it, ``scan_document`` reads it)
-        self.cues = None
+        self.cues: CueIndex | None = None
 
     def register(self, phrases: list[str], case_sensitive: bool = False) -> int:
         if self.frozen:
@@ -100,12 +103,12 @@ class PhraseIndex:
         self._automaton = None
         if table:
             automaton = ahocorasick.Automaton()
-            for word, (ci, cs, stems) in table.items():
+            for word, (ci, by_case, stems) in table.items():
                 automaton.add_word(word, (
                     len(word),
                     tuple(sorted(ci)) or None, _is_word_char(word[0]), _is_word_char(word[-1]),
                     tuple((phrase, tuple(sorted(keys)), _is_word_char(phrase[0]), _is_word_char(phrase[-1]))
-                          for phrase, keys in sorted(cs.items())) or None,
+                          for phrase, keys in sorted(by_case.items())) or None,
                     tuple(sorted(stems)) or None))
             automaton.make_automaton()
             self._automaton = automaton

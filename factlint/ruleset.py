@@ -13,14 +13,14 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, cast
 
 from .kinds import KINDS
 from .kinds.base import CompileContext, CompileError, Rule
 from .paths import builtin_rules_dir, shown_path
 from .phrases import PhraseIndex
 from .schema import ListOf, Obj, Str, validate
-from .yamlload import LineDict, YamlError, load_yaml
+from .yamlload import LineDict, LineList, YamlError, load_yaml
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
 #: '@name' expands a lexicon in a rule's words; inside a lexicon it would be a loop waiting to happen
@@ -150,6 +150,7 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
         if problem is not None:
             problems.append(problem)
             continue
+        assert text is not None  # a text is None only with a read problem
         try:
             data = load_yaml(text)
         except YamlError as exc:
@@ -161,6 +162,7 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
             problems.append(RuleProblem(shown, 1, "", "a rule file must be a mapping with 'rules:' "
                                                       "and/or 'lexicons:'"))
             continue
+        data = cast(LineDict, data)  # the loader builds every mapping as a LineDict
         if data and "rules" not in data and "lexicons" not in data:
             # not a rule file at all (say, a link to /etc/shadow): name it, never echo its content
             problems.append(RuleProblem(shown, 1, "", "not a rule file: a rule file must be a mapping "
@@ -172,19 +174,20 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
                                             "unknown top-level key (expected 'rules' or 'lexicons')"))
         documents.append((shown, data))
 
-    lexicons: dict[str, tuple[str, ...]] = {}
+    pack_lexicons: dict[str, tuple[str, ...]] = {}
     lexicon_origin: dict[str, str] = {}
     lexicon_spec = Obj(values=ListOf(Str(), min_items=1))
     for shown, data in documents:
         lex = data.get("lexicons")
         if lex is None:
             continue
-        for p in validate(lexicon_spec, lex, data.key_line("lexicons"), "lexicons"):
-            problems.append(RuleProblem(shown, p.line, p.key, p.message))
+        for issue in validate(lexicon_spec, lex, data.key_line("lexicons"), "lexicons"):
+            problems.append(RuleProblem(shown, issue.line, issue.key, issue.message))
         if not isinstance(lex, dict):
             continue
+        lex = cast(LineDict, lex)  # the loader builds every mapping as a LineDict
         for name, words in lex.items():
-            if name in lexicons:
+            if name in pack_lexicons:
                 problems.append(RuleProblem(shown, lex.key_line(name), f"lexicons.{name}",
                                             f"lexicon already defined in {lexicon_origin[name]}"))
                 continue
@@ -194,14 +197,14 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
                         where = words.item_line(i) if hasattr(words, "item_line") else lex.key_line(name)
                         problems.append(RuleProblem(shown, where, f"lexicons.{name}[{i}]", LEXICON_IN_LEXICON))
                 if all(isinstance(w, str) for w in words):  # else reported above; never str() a nested value
-                    lexicons[str(name)] = tuple(words)
+                    pack_lexicons[str(name)] = tuple(words)
                     lexicon_origin[str(name)] = f"{shown}:{lex.key_line(name)}"
 
     for name, words in house.items():
-        lexicons[name] = tuple(dict.fromkeys(lexicons.get(name, ()) + tuple(str(w) for w in words)))
+        pack_lexicons[name] = tuple(dict.fromkeys(pack_lexicons.get(name, ()) + tuple(str(w) for w in words)))
 
     index = PhraseIndex()
-    ctx = CompileContext(lexicons, index)
+    ctx = CompileContext(pack_lexicons, index)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for shown, data in documents:
@@ -211,6 +214,7 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
         if not isinstance(specs, list):
             problems.append(RuleProblem(shown, data.key_line("rules"), "rules", "must be a list of rules"))
             continue
+        specs = cast(LineList, specs)  # the loader builds every list as a LineList
         for i, spec in enumerate(specs):
             line = specs.item_line(i)
             rule = _compile_one(shown, line, spec, ctx, problems)
@@ -228,7 +232,7 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True,
 
     index.cues = register_cues(index)  # one scan per document for the rules and the finder
     index.freeze()
-    ruleset = RuleSet(rules, index, lexicons, [str(f) for f in files], digest)
+    ruleset = RuleSet(rules, index, pack_lexicons, [str(f) for f in files], digest)
     if cache_file is not None:
         _write_cached(cache_file, digest, ruleset)
     return ruleset
@@ -326,6 +330,7 @@ def _compile_one(shown: str, line: int, spec, ctx: CompileContext,
     if not isinstance(spec, dict):
         problems.append(RuleProblem(shown, line, "rules", "each rule must be a mapping"))
         return None
+    spec = cast(LineDict, spec)  # the loader builds every mapping as a LineDict
     label = f"rule '{spec.get('id')}'" if isinstance(spec.get("id"), str) else "rule"
     kind = spec.get("kind")
     if kind not in KINDS:

@@ -7,6 +7,7 @@ errors can say ``rules/sourcing.yaml:12``.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 
 class YamlError(Exception):
@@ -20,6 +21,8 @@ class LineDict(dict):
     """A mapping from a YAML file: ``line`` is where it starts, ``lines[key]`` each key's line."""
 
     __slots__ = ("line", "lines")
+    line: int
+    lines: dict[Any, int]
 
     def key_line(self, key: str) -> int:
         return self.lines.get(key, self.line)
@@ -27,6 +30,8 @@ class LineDict(dict):
 
 class LineList(list):
     __slots__ = ("line", "lines")
+    line: int
+    lines: list[int]
 
     def item_line(self, index: int) -> int:
         return self.lines[index] if index < len(self.lines) else self.line
@@ -73,7 +78,7 @@ def _loader():
     return _Loader
 
 
-def load_yaml(text: str):
+def load_yaml(text: str) -> Any:
     """Parse ``text``; raise :class:`YamlError` with a line number on any problem."""
     import yaml
 
