@@ -174,6 +174,7 @@ class _Condition:
 
     def claims(self, doc, run, index: int) -> list[Claim]:
         """The sentence's claims that match this condition's claim filter."""
+        assert self.claim_types is not None  # called only for a condition with a claim filter
         return [c for c in _claims_by_sentence(doc, run).get(index, ())
                 if c.type in self.claim_types and (self.claim_sourced is None or c.sourced == self.claim_sourced)]
 
@@ -186,6 +187,7 @@ class _Condition:
 
     def matching(self, doc, run, index: int) -> list[tuple[Attribution, _AttributionFilter]]:
         """The sentence's attributions that match, each with the first filter it matches."""
+        assert self.filters is not None  # called only for a condition with attribution filters
         prose = doc.prose
         found = []
         for a in _by_sentence(doc, run).get(index, ()):
