@@ -65,7 +65,7 @@ def _construct_sequence(loader, node):
 
 
 @lru_cache(maxsize=1)
-def _loader():
+def _loader() -> type:
     """The safe loader with line numbers, made on first use: PyYAML is imported only when
     a YAML file is read (a run whose rules come from the cache reads none)."""
     import yaml

@@ -14,6 +14,7 @@ from __future__ import annotations
 import regex
 
 from ..finding import Hit
+from ..schema import Field
 
 _SPACED = regex.compile(r"\[[^\[\]\n]{1,200}\][ \t]+\((?:https?://|www\.|mailto:|/|#)[^()\s]*\)")
 _EMPTY_TEXT = regex.compile(r"(?<!!)\[\s*\]\([^()\s]*\)")
@@ -24,7 +25,7 @@ class EmptyLink:
     NAME = "empty-link"
     DESCRIPTION = ("A Markdown link with an empty address or no text, or link syntax broken by a space "
                    "or a missing parenthesis.")
-    OPTIONS = {}
+    OPTIONS: dict[str, Field] = {}
     MESSAGE_KEYS = ("match", "problem")
 
     def run(self, doc, options, scope):

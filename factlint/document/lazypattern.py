@@ -23,7 +23,7 @@ class LazyPattern:
         # instance attributes win over the methods below: later calls skip this wrapper
         for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
             setattr(self, name, getattr(pattern, name))
-        self.compiled = lambda: pattern
+        setattr(self, "compiled", lambda: pattern)  # an instance attribute shadowing the method, like those above
         return pattern
 
     def search(self, *args, **kwargs):

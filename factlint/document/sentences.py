@@ -15,6 +15,7 @@ optionally followed by closing quotes or brackets, and then either
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Sequence
 
 import regex
 
@@ -42,7 +43,7 @@ _OPENERS = "\"“‘'(«["
 
 
 def split_sentences(text: str, start: int, end: int,
-                    protected: list[tuple[int, int]] = ()) -> list[tuple[int, int, bool]]:
+                    protected: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, bool]]:
     """Sentences of ``text[start:end]`` as (start, end, glued) triples in text offsets.
 
     ``protected`` spans (links, URLs) never contain a boundary.
