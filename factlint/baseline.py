@@ -110,7 +110,7 @@ class Baseline:
         for name, entries in data["files"].items():
             if not isinstance(entries, dict):
                 raise BaselineError(f"{path}: files.{name}: must be a mapping of fingerprints")
-            counts = Counter()
+            counts: Counter[str] = Counter()
             for fp, entry in entries.items():
                 count = entry.get("count", 1) if isinstance(entry, dict) else entry
                 if not isinstance(count, int) or isinstance(count, bool) or count < 1:

@@ -344,7 +344,7 @@ class ResultCache:
                 return db
             except (sqlite3.Error, OSError):
                 try:
-                    db.close()  # type: ignore[possibly-undefined]
+                    db.close()  # db may be unbound (connect failed): the except below covers that
                 except Exception:
                     pass
                 if attempt == 2 or not self._discard():
@@ -402,9 +402,11 @@ class ResultCache:
     # authentication: a row is believed only with a tag made with this user's key
     def _file_tag(self, row: tuple) -> str:
         path, *numbers, digest = row
+        assert self._key is not None  # rows are tagged only over a connection, which needs the key
         return tag(self._key, b"file", path, " ".join(map(str, numbers)).encode(), digest.encode())
 
     def _result_tag(self, key: str, payload: str) -> str:
+        assert self._key is not None  # results are tagged only over a connection, which needs the key
         return tag(self._key, b"result", key.encode(), payload.encode("utf-8", "surrogatepass"))
 
     def _verified(self, key: str, value) -> str | None:

@@ -227,6 +227,7 @@ class Overrides:
     @classmethod
     def from_data(cls, data: dict) -> "Overrides":
         accept = data.get("accept")
+        accept_items: tuple[tuple[str, tuple[str, ...]], ...]
         if isinstance(accept, list):
             accept_items = (("*", tuple(str(t) for t in accept)),)
         elif isinstance(accept, dict):
@@ -412,7 +413,7 @@ def _toml_lines(text: str) -> dict[tuple, int]:
     for n, line in enumerate(text.splitlines(), 1):
         m = _toml_patterns()[0].match(line)
         if m and not _toml_patterns()[1].match(line):
-            path = _split_key(m.group(2))
+            path: tuple = _split_key(m.group(2))
             if m.group(1) == "[[":
                 index = arrays.get(path, -1) + 1
                 arrays[path] = index
@@ -430,16 +431,16 @@ def _toml_lines(text: str) -> dict[tuple, int]:
 def _with_lines(value, path: tuple, lines: dict[tuple, int], default: int):
     line = lines.get(path, default)
     if isinstance(value, dict):
-        out = _line_dict({}, line)
+        mapping = _line_dict({}, line)
         for k, v in value.items():
-            out[k] = _with_lines(v, path + (k,), lines, line)
-            out.lines[k] = lines.get(path + (k,), line)
-        return out
+            mapping[k] = _with_lines(v, path + (k,), lines, line)
+            mapping.lines[k] = lines.get(path + (k,), line)
+        return mapping
     if isinstance(value, list):
-        out = LineList(_with_lines(v, path + (i,), lines, line) for i, v in enumerate(value))
-        out.line = line
-        out.lines = [lines.get(path + (i,), line) for i in range(len(value))]
-        return out
+        items = LineList(_with_lines(v, path + (i,), lines, line) for i, v in enumerate(value))
+        items.line = line
+        items.lines = [lines.get(path + (i,), line) for i in range(len(value))]
+        return items
     return value
 
 

@@ -150,7 +150,7 @@ def _write_temporary(folder: str, name: str, data: bytes, mode: int, owner, chec
     """Write ``data`` to a new file in ``folder`` (fsynced, with ``mode`` and ``owner``),
     call ``check()`` (which may raise), and return the new file's name. Where the system
     allows, the file has no name until after ``check``: only then is it linked in."""
-    if _UNNAMED_OK.get(folder, True) and getattr(os, "O_TMPFILE", 0) and os.path.isdir("/proc/self/fd"):
+    if _UNNAMED_OK.get(folder, True) and bool(getattr(os, "O_TMPFILE", 0)) and os.path.isdir("/proc/self/fd"):
         try:
             fd = os.open(folder, os.O_TMPFILE | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), 0o600)
         except OSError as exc:

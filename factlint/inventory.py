@@ -15,7 +15,7 @@ counted as two characters) with ``text[offset:end_offset] == span["text"]``.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, overload
 
 from .document import Document
 from .document.attribution import INFORMING_FORMS, KINDS, TITLE_BLOCKS, Attribution, find_attributions
@@ -23,6 +23,14 @@ from .document.attribution import INFORMING_FORMS, KINDS, TITLE_BLOCKS, Attribut
 #: Block kinds whose paragraphs should rest on a source (headings and captions need not).
 _BODY_KINDS = frozenset({"paragraph", "list", "blockquote"})
 MOST_QUOTED = 5
+
+
+@overload
+def span(doc: Document, prose_span: tuple[int, int]) -> dict[str, Any]: ...
+
+
+@overload
+def span(doc: Document, prose_span: tuple[int, int] | None) -> dict[str, Any] | None: ...
 
 
 def span(doc: Document, prose_span: tuple[int, int] | None) -> dict[str, Any] | None:
@@ -124,7 +132,7 @@ def _paragraphs_without_source(doc: Document, atts: list[Attribution]) -> list[d
     source, no quotation with a speaker, no link."""
     sourced_blocks = {doc.sentences[a.sentence].block for a in atts if a.has_source}
     sourced_blocks |= {q.block for q in doc.quotes if q.speaker is not None}
-    linked = {doc.block_at(link.start).index for link in doc.links if doc.block_at(link.start) is not None}
+    linked = {block.index for block in (doc.block_at(link.start) for link in doc.links) if block is not None}
     out = []
     for block in doc.prose_blocks:
         if block.kind not in _BODY_KINDS or block.index in sourced_blocks or block.index in linked:

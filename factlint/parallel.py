@@ -19,15 +19,17 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar, cast
+
+T = TypeVar("T")
 
 #: lint in workers only when there is at least this much to read ...
 PARALLEL_MIN_BYTES = 256 * 1024
 #: ... spread over at least this many files (one file is never split)
 PARALLEL_MIN_FILES = 2
 
-_STATE = None  # the WorkerState of this worker process
-_WORK = None  # and the function that handles one task there
+_STATE: Any = None  # the WorkerState of this worker process
+_WORK: Callable[[Any, Any], object] | None = None  # and the function that handles one task there
 
 
 def default_jobs() -> int:
@@ -55,7 +57,7 @@ def worth_forking(tasks, jobs: int) -> bool:
     return False
 
 
-def run_tasks(work: Callable[[Any, Any], object], state, tasks, jobs: int) -> Iterator[tuple[int, object]]:
+def run_tasks(work: Callable[[Any, Any], T], state, tasks, jobs: int) -> Iterator[tuple[int, T]]:
     """(index, ``work(state, task)``) for every task, run here or in up to ``jobs`` workers.
     Forked workers inherit ``work`` and ``state``; spawned ones get them by pickle, once
     per worker (``work`` must then be a module-level function)."""
@@ -99,7 +101,7 @@ def run_tasks(work: Callable[[Any, Any], object], state, tasks, jobs: int) -> It
             for future in finished:
                 for index, outcome in future.result():
                     done.add(index)
-                    yield index, outcome
+                    yield index, cast(T, outcome)  # a worker's work(state, task), sent back by pickle
         finished_cleanly = True
     except BrokenProcessPool:
         print("factlint: a worker process died while linting; linting the rest in one process", file=sys.stderr)
@@ -164,4 +166,5 @@ def _exit_with_parent(parent_pid: int) -> None:
 
 
 def _work_chunk(tasks) -> list[tuple[int, object]]:
+    assert _WORK is not None  # set by run_tasks (fork) or _init (spawn) before any chunk runs
     return [(task.index, _WORK(_STATE, task)) for task in tasks]

@@ -11,6 +11,7 @@ giant regular-expression alternation.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import ahocorasick
 
@@ -58,7 +59,7 @@ class PhraseIndex:
         #: the attribution finder's cue lists (a ``document.attribution.CueIndex``), when
         #: registered here too: a rule set's index holds them, so that the finder and the
         #: rules share one scan (``parse`` makes it, ``scan_document`` reads it)
-        self.cues = None
+        self.cues: Any = None  # a CueIndex or None (document/ builds on this module: no import of it here)
 
     def register(self, phrases: list[str], case_sensitive: bool = False) -> int:
         if self.frozen:
@@ -100,7 +101,7 @@ class PhraseIndex:
         self._automaton = None
         if table:
             automaton = ahocorasick.Automaton()
-            for word, (ci, cs, stems) in table.items():
+            for word, (ci, by_case, stems) in table.items():
                 automaton.add_word(
                     word,
                     (
@@ -110,7 +111,7 @@ class PhraseIndex:
                         _is_word_char(word[-1]),
                         tuple(
                             (phrase, tuple(sorted(keys)), _is_word_char(phrase[0]), _is_word_char(phrase[-1]))
-                            for phrase, keys in sorted(cs.items())
+                            for phrase, keys in sorted(by_case.items())
                         )
                         or None,
                         tuple(sorted(stems)) or None,

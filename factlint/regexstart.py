@@ -172,7 +172,8 @@ def _parse_set(source: str, i: int) -> tuple[list, int]:
     if j >= n:
         raise _Unsupported("[")
     text = source[i : j + 1]
-    chars: list[str] | None = []
+    chars: list[str] = []
+    literal = True  # only single characters (no class escape, no range)
     k = i + 1
     while k < j:
         c = source[k]
@@ -182,14 +183,14 @@ def _parse_set(source: str, i: int) -> tuple[list, int]:
                 chars.append(e)
                 k += 2
                 continue
-            chars = None
+            literal = False
             break
         if c == "-" and k not in (i + 1, j - 1):
-            chars = None  # a range
+            literal = False  # a range
             break
         chars.append(c)
         k += 1
-    return ["set", 1, 1, (text, tuple(dict.fromkeys(chars)) if chars else None)], j + 1
+    return ["set", 1, 1, (text, tuple(dict.fromkeys(chars)) if literal and chars else None)], j + 1
 
 
 def _parse_group(source: str, i: int) -> tuple[list | None, int]:
@@ -400,7 +401,7 @@ def _variant(anchors) -> tuple[tuple[tuple[str, ...], str | None], ...]:
     by_prefix: dict[frozenset, set[str]] = {}
     for strings, prefix in anchors:
         by_prefix.setdefault(prefix, set()).update(strings)
-    by_stems: dict[tuple[str, ...], frozenset | None] = {}
+    by_stems: dict[tuple[str, ...], frozenset] = {}
     for prefix, stems in by_prefix.items():
         key = tuple(sorted(stems))
         by_stems[key] = by_stems.get(key, frozenset()) | prefix

@@ -15,13 +15,14 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from .kinds import KINDS
 from .kinds.base import CompileContext, CompileError, Rule
 from .paths import builtin_rules_dir, shown_path
 from .phrases import PhraseIndex
 from .schema import ListOf, Obj, Str, validate
-from .yamlload import LineDict, YamlError, load_yaml
+from .yamlload import LineDict, LineList, YamlError, load_yaml
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
 #: '@name' expands a lexicon in a rule's words; inside a lexicon it would be a loop waiting to happen
@@ -159,6 +160,7 @@ def load_rules(
         if problem is not None:
             problems.append(problem)
             continue
+        assert text is not None  # a text is None only with a read problem
         try:
             data = load_yaml(text)
         except YamlError as exc:
@@ -169,6 +171,7 @@ def load_rules(
         if not isinstance(data, dict):
             problems.append(RuleProblem(shown, 1, "", "a rule file must be a mapping with 'rules:' and/or 'lexicons:'"))
             continue
+        data = cast(LineDict, data)  # the loader builds every mapping as a LineDict
         if data and "rules" not in data and "lexicons" not in data:
             # not a rule file at all (say, a link to /etc/shadow): name it, never echo its content
             problems.append(
@@ -186,19 +189,20 @@ def load_rules(
                 )
         documents.append((shown, data))
 
-    lexicons: dict[str, tuple[str, ...]] = {}
+    pack_lexicons: dict[str, tuple[str, ...]] = {}
     lexicon_origin: dict[str, str] = {}
     lexicon_spec = Obj(values=ListOf(Str(), min_items=1))
     for shown, data in documents:
         lex = data.get("lexicons")
         if lex is None:
             continue
-        for p in validate(lexicon_spec, lex, data.key_line("lexicons"), "lexicons"):
-            problems.append(RuleProblem(shown, p.line, p.key, p.message))
+        for issue in validate(lexicon_spec, lex, data.key_line("lexicons"), "lexicons"):
+            problems.append(RuleProblem(shown, issue.line, issue.key, issue.message))
         if not isinstance(lex, dict):
             continue
+        lex = cast(LineDict, lex)  # the loader builds every mapping as a LineDict
         for name, words in lex.items():
-            if name in lexicons:
+            if name in pack_lexicons:
                 problems.append(
                     RuleProblem(
                         shown,
@@ -214,14 +218,14 @@ def load_rules(
                         where = words.item_line(i) if hasattr(words, "item_line") else lex.key_line(name)
                         problems.append(RuleProblem(shown, where, f"lexicons.{name}[{i}]", LEXICON_IN_LEXICON))
                 if all(isinstance(w, str) for w in words):  # else reported above; never str() a nested value
-                    lexicons[str(name)] = tuple(words)
+                    pack_lexicons[str(name)] = tuple(words)
                     lexicon_origin[str(name)] = f"{shown}:{lex.key_line(name)}"
 
     for name, words in house.items():
-        lexicons[name] = tuple(dict.fromkeys(lexicons.get(name, ()) + tuple(str(w) for w in words)))
+        pack_lexicons[name] = tuple(dict.fromkeys(pack_lexicons.get(name, ()) + tuple(str(w) for w in words)))
 
     index = PhraseIndex()
-    ctx = CompileContext(lexicons, index)
+    ctx = CompileContext(pack_lexicons, index)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for shown, data in documents:
@@ -231,6 +235,7 @@ def load_rules(
         if not isinstance(specs, list):
             problems.append(RuleProblem(shown, data.key_line("rules"), "rules", "must be a list of rules"))
             continue
+        specs = cast(LineList, specs)  # the loader builds every list as a LineList
         for i, spec in enumerate(specs):
             line = specs.item_line(i)
             rule = _compile_one(shown, line, spec, ctx, problems)
@@ -249,7 +254,7 @@ def load_rules(
 
     index.cues = register_cues(index)  # one scan per document for the rules and the finder
     index.freeze()
-    ruleset = RuleSet(rules, index, lexicons, [str(f) for f in files], digest)
+    ruleset = RuleSet(rules, index, pack_lexicons, [str(f) for f in files], digest)
     if cache_file is not None:
         _write_cached(cache_file, digest, ruleset)
     return ruleset
@@ -349,6 +354,7 @@ def _compile_one(shown: str, line: int, spec, ctx: CompileContext, problems: lis
     if not isinstance(spec, dict):
         problems.append(RuleProblem(shown, line, "rules", "each rule must be a mapping"))
         return None
+    spec = cast(LineDict, spec)  # the loader builds every mapping as a LineDict
     label = f"rule '{spec.get('id')}'" if isinstance(spec.get("id"), str) else "rule"
     kind = spec.get("kind")
     if kind not in KINDS:

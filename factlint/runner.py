@@ -161,7 +161,7 @@ class Pipeline:
     def __init__(self, options: CheckOptions, ruleset: RuleSet | None = None) -> None:
         self.options = options
         if ruleset is not None:
-            self.resolver = _Fixed(ruleset, options)
+            self.resolver: _Fixed | Resolver = _Fixed(ruleset, options)
         else:
             cli = options.cli
             if options.severity is not None and cli.min_severity is None:
@@ -246,8 +246,8 @@ def run_check(options: CheckOptions, ruleset: RuleSet | None = None, stdin: Bina
     for task in tasks:
         if task.item == STDIN:
             slots[task.index] = lint_file(state, task, stdin)
-    for index, outcome in run_tasks(lint_file, state, file_tasks, options.jobs):
-        slots[index] = outcome
+    for index, file_result in run_tasks(lint_file, state, file_tasks, options.jobs):
+        slots[index] = file_result
     # 4. put the results together in input order
     result = CheckResult(warnings=cache_warnings)
     for index, outcome in enumerate(slots):
@@ -272,6 +272,7 @@ def _merge(result: CheckResult, outcome: "FileResult", eff: Effective | None, op
     result.problems.extend(outcome.problems)
     result.input_errors += outcome.input_errors
     if outcome.linted:
+        assert eff is not None  # every linted file's task has its settings
         result.files += 1
         result.paths.append(outcome.path)
         for rule in eff.ruleset.rules:
@@ -281,6 +282,7 @@ def _merge(result: CheckResult, outcome: "FileResult", eff: Effective | None, op
         fail_rank = FAIL_ON_RANK[eff.fail_on]
         result.failing += sum(1 for f in outcome.findings if SEVERITY_RANK[f.severity] >= fail_rank)
         if options.keep_texts and outcome.source is not None:
+            assert outcome.text is not None  # kept together with the source
             result.texts[outcome.path] = outcome.text
             result.sources[outcome.path] = outcome.source
         if outcome.inventory is not None:
@@ -498,7 +500,9 @@ def _stat_hits(cache, tasks: list[Task], settings: list[str | None], pipeline: "
                 left.append(task)
                 continue
             task.digest = digest
-            keyed.append((task, result_key(settings[task.eff_id], digest, format_for_path(task.item))))
+            task_settings = settings[task.eff_id]
+            assert task_settings is not None  # tasks without cache settings were left above
+            keyed.append((task, result_key(task_settings, digest, format_for_path(task.item))))
         payloads = cache.get_many([key for _, key in keyed])
         for task, key in keyed:
             payload = payloads.get(key)

@@ -68,7 +68,9 @@ class Effective:
 
     def accepts(self, finding: Finding) -> bool:
         terms = self.accepted.get(finding.rule)
-        return bool(terms) and normalise_phrase(finding.match, False) in terms
+        if not terms:
+            return False
+        return normalise_phrase(finding.match, False) in terms
 
 
 class Resolver:
@@ -106,9 +108,10 @@ class Resolver:
         if found is None:
             config = _DEFAULT
         else:
-            config = self._files.get(found)
-            if config is None:
-                config = self._files[found] = load_config_file(found)
+            known = self._files.get(found)
+            if known is None:
+                known = self._files[found] = load_config_file(found)
+            config = known
         self._dirs[folder] = config
         return config
 

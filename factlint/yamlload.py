@@ -8,6 +8,7 @@ errors can say ``rules/sourcing.yaml:12``.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 
 class YamlError(Exception):
@@ -21,6 +22,8 @@ class LineDict(dict):
     """A mapping from a YAML file: ``line`` is where it starts, ``lines[key]`` each key's line."""
 
     __slots__ = ("line", "lines")
+    line: int
+    lines: dict[Any, int]
 
     def key_line(self, key: str) -> int:
         return self.lines.get(key, self.line)
@@ -28,6 +31,8 @@ class LineDict(dict):
 
 class LineList(list):
     __slots__ = ("line", "lines")
+    line: int
+    lines: list[int]
 
     def item_line(self, index: int) -> int:
         return self.lines[index] if index < len(self.lines) else self.line
@@ -59,7 +64,7 @@ def _construct_sequence(loader, node):
 
 
 @lru_cache(maxsize=1)
-def _loader():
+def _loader() -> type:
     """The safe loader with line numbers, made on first use: PyYAML is imported only when
     a YAML file is read (a run whose rules come from the cache reads none)."""
     import yaml
@@ -72,7 +77,7 @@ def _loader():
     return _Loader
 
 
-def load_yaml(text: str):
+def load_yaml(text: str) -> Any:
     """Parse ``text``; raise :class:`YamlError` with a line number on any problem."""
     import yaml
 

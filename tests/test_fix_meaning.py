@@ -104,7 +104,9 @@ PIECES = st.sampled_from(
     ]
 )
 DRAFTS = st.lists(st.one_of(PIECES, st.text(alphabet='abcT .,\n"', max_size=6)), max_size=30).map("".join)
-_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+# a code span never crosses a blank line (CommonMark 6.1: a backtick run left open when the
+# paragraph ends is literal text, and the words after it are prose)
+_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)", re.DOTALL)
 _LINK_TARGET = re.compile(r"\]\(([^)\s]*)\)")
 _BARE_URL = re.compile(r"https?://\S+")
 

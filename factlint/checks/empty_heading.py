@@ -8,12 +8,13 @@ parser turns it into an empty heading, which only the document structure shows.
 from __future__ import annotations
 
 from ..finding import Hit
+from ..schema import Field
 
 
 class EmptyHeading:
     NAME = "empty-heading"
     DESCRIPTION = "A Markdown heading with no text (a bare '###')."
-    OPTIONS = {}
+    OPTIONS: dict[str, Field] = {}
     MESSAGE_KEYS = ("match",)
 
     def run(self, doc, options, scope):

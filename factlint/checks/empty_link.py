@@ -15,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from ..finding import Hit
+from ..schema import Field
 
 _SPACED = regex.compile(r"\[[^\[\]\n]{1,200}\][ \t]+\((?:https?://|www\.|mailto:|/|#)[^()\s]*\)")
 _EMPTY_TEXT = regex.compile(r"(?<!!)\[\s*\]\([^()\s]*\)")
@@ -26,7 +27,7 @@ class EmptyLink:
     DESCRIPTION = (
         "A Markdown link with an empty address or no text, or link syntax broken by a space or a missing parenthesis."
     )
-    OPTIONS = {}
+    OPTIONS: dict[str, Field] = {}
     MESSAGE_KEYS = ("match", "problem")
 
     def run(self, doc, options, scope):

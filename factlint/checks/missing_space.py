@@ -19,6 +19,7 @@ import regex
 
 from ..document.sentences import ABBREVIATIONS, in_spans, merge_spans
 from ..finding import Hit
+from ..schema import Field
 
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{N}’'”\")]+$")
 _WORD_AFTER = regex.compile(r"[\p{L}\p{N}’']+")
@@ -61,7 +62,7 @@ def abbreviations_glued(prose: str):
 class MissingSpace:
     NAME = "missing-space"
     DESCRIPTION = "Two sentences run together with no space after the punctuation: 'plan?It's'."
-    OPTIONS = {}
+    OPTIONS: dict[str, Field] = {}
     MESSAGE_KEYS = ("match", "suggestion")
 
     def run(self, doc, options, scope):

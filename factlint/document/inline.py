@@ -247,6 +247,6 @@ def _mask_inline(s: str, references: frozenset[str]) -> InlineResult:
             hide(m.start(), m.end())
 
     kept: list[tuple[int, int]] = []
-    for m in regex.finditer(rb"\x00+", bytes(mask)):
-        kept.append((m.start(), m.end()))
+    for hidden in regex.finditer(rb"\x00+", bytes(mask)):
+        kept.append((hidden.start(), hidden.end()))
     return InlineResult(kept, links, comments)

@@ -24,7 +24,9 @@ class LazyPattern:
         # instance attributes win over the methods below: later calls skip this wrapper
         for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
             setattr(self, name, getattr(pattern, name))
-        self.compiled = lambda: pattern
+        # an instance attribute shadowing the method, like those above (setattr: mypy forbids
+        # assigning to a method, which is the point here)
+        setattr(self, "compiled", lambda: pattern)  # noqa: B010
         return pattern
 
     def search(self, *args, **kwargs):

@@ -72,10 +72,10 @@ def find_names(prose: str, attributions) -> list[tuple[int, int, str]]:
         if att.source is None or att.kind not in ("named-person", "named-organisation") or att.pronoun:
             continue
         a, b = att.source
-        m = _RUN.fullmatch(prose[a:b])
-        if m is not None and len(m.group().split()) >= 2:
+        whole = _RUN.fullmatch(prose[a:b])
+        if whole is not None and len(whole.group().split()) >= 2:
             spans.append((a, b, "source"))
-            found_names.add(_key(m.group()))
+            found_names.add(_key(whole.group()))
     found_names.discard("")
     if found_names:
         spans += _repeats(prose, found_names)

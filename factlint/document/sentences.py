@@ -16,6 +16,7 @@ optionally followed by closing quotes or brackets, and then either
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 
 import regex
 
@@ -43,7 +44,7 @@ _OPENERS = "\"“‘'(«["
 
 
 def split_sentences(
-    text: str, start: int, end: int, protected: list[tuple[int, int]] = ()
+    text: str, start: int, end: int, protected: Sequence[tuple[int, int]] = ()
 ) -> list[tuple[int, int, bool]]:
     """Sentences of ``text[start:end]`` as (start, end, glued) triples in text offsets.
 

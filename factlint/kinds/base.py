@@ -86,10 +86,10 @@ class Scope:
                 continue
             if name in QUOTE_SCOPES:
                 self.quote = name
-            elif BLOCK_SCOPES[name] is None:
+            elif (scope_kinds := BLOCK_SCOPES[name]) is None:
                 kinds = None
             elif kinds is not None:
-                kinds |= BLOCK_SCOPES[name]
+                kinds |= scope_kinds
         if kinds is not None and not kinds:
             kinds = None  # only a quote scope: every block
         self.kinds = frozenset(kinds) if kinds is not None else None
@@ -284,6 +284,7 @@ class RunContext:
     def phrase_hits(self, key: int) -> list[tuple[int, int]]:
         if self._phrases is None:
             self._scan()
+        assert self._phrases is not None  # _scan sets it
         return self._phrases.get(key, [])
 
     def stem_starts(self, key: int) -> list[int] | None:
@@ -292,6 +293,7 @@ class RunContext:
             self._scan()
         if self._stems is None:
             return None
+        assert isinstance(self._stems, dict)  # scanned above: a dict or None
         return self._stems.get(key, [])
 
     def pattern_hits(self, pattern, rule_id: str, plan: "StartPlan | None" = None) -> list[tuple[int, int]]:

@@ -207,6 +207,7 @@ class _Condition:
 
     def claims(self, doc, run, index: int) -> list[Claim]:
         """The sentence's claims that match this condition's claim filter."""
+        assert self.claim_types is not None  # called only for a condition with a claim filter
         return [
             c
             for c in _claims_by_sentence(doc, run).get(index, ())
@@ -222,6 +223,7 @@ class _Condition:
 
     def matching(self, doc, run, index: int) -> list[tuple[Attribution, _AttributionFilter]]:
         """The sentence's attributions that match, each with the first filter it matches."""
+        assert self.filters is not None  # called only for a condition with attribution filters
         prose = doc.prose
         found = []
         for a in _by_sentence(doc, run).get(index, ()):

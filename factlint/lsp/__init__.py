@@ -15,9 +15,12 @@ from __future__ import annotations
 def serve(rules_dirs=(), builtin: bool = True) -> None:
     """Run the server on stdin/stdout until the client exits."""
     import sys
+    from typing import BinaryIO, cast
 
     from .frames import FrameReader
     from .rules import EditorSettings
     from .server import build_server
 
-    build_server(EditorSettings(rules_dirs, builtin)).start_io(stdin=FrameReader(sys.stdin.buffer))
+    # FrameReader reads like the binary stream it wraps (read, readline): all pygls asks of stdin
+    stdin = cast(BinaryIO, FrameReader(sys.stdin.buffer))
+    build_server(EditorSettings(rules_dirs, builtin)).start_io(stdin=stdin)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..finding import Finding
+
+if TYPE_CHECKING:  # annotations only: a reporter never loads rules
+    from ..kinds.base import Rule
+    from ..ruleset import RuleSet
 
 
 @dataclass
@@ -14,13 +19,13 @@ class Report:
     findings: list[Finding]
     files: int = 0
     errors: int = 0
-    ruleset: object | None = None
+    ruleset: RuleSet | None = None
     color: bool = False
     show_source: bool = False
     texts: dict[str, str] = field(default_factory=dict)  # path -> text, for source lines
     inventories: dict[str, dict] = field(default_factory=dict)  # path -> source inventory (`factlint sources`)
     paths: list[str] = field(default_factory=list)  # every file linted (JUnit lists clean ones too)
-    rules: dict[str, object] = field(default_factory=dict)  # rule id -> rule, every rule that ran
+    rules: dict[str, Rule] = field(default_factory=dict)  # rule id -> rule, every rule that ran
     problems: list[str] = field(default_factory=list)  # unreadable files and other errors
 
     def rule_info(self, rule_id: str):

@@ -148,7 +148,7 @@ def _json_for_script(data: dict) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("factlint.reporters").joinpath("html_assets", name).read_text(encoding="utf-8")
+    return resources.files("factlint.reporters").joinpath("html_assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def _csp(css: str, js: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
@@ -76,7 +77,7 @@ def build(report: Report) -> dict:
     index = {rule_id: i for i, rule_id in enumerate(ids)}
     results = []
     for f in report.findings:
-        region = {
+        region: dict[str, Any] = {
             "startLine": f.line,
             "startColumn": f.column,
             "endLine": f.end_line,
@@ -86,7 +87,7 @@ def build(report: Report) -> dict:
         }
         if f.match:
             region["snippet"] = {"text": f.match}
-        result = {
+        result: dict[str, Any] = {
             "ruleId": f.rule,
             "ruleIndex": index[f.rule],
             "level": LEVELS[f.severity],
@@ -121,7 +122,7 @@ def build(report: Report) -> dict:
         if f.suggestions:
             result["properties"] = {"suggestions": list(f.suggestions)}
         results.append(result)
-    invocation = {"executionSuccessful": not report.errors}
+    invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
     if report.problems:
         invocation["toolExecutionNotifications"] = [
             {"level": "error", "message": {"text": problem}} for problem in report.problems
