@@ -397,8 +397,7 @@ def lint_file(state: WorkerState, task: Task, stdin: BinaryIO | None = None) -> 
     from .document import parse
 
     text = source.text
-    doc = parse(text, format_path, phrases=eff.ruleset.index)
-    doc.path = source.path
+    doc = parse(text, format_path, phrases=eff.ruleset.index, name=source.path)
     core, errors = pipeline.core(doc, eff, out)
     findings, before_baseline = pipeline.post(doc.path, core)
     if options.fix or options.diff:
@@ -425,8 +424,7 @@ def _inventory(doc, text: str, format_path: str, path: str) -> dict:
     from .document import parse
 
     if doc is None:
-        doc = parse(text, format_path)
-        doc.path = path
+        doc = parse(text, format_path, name=path)
     return document_inventory(doc)
 
 
@@ -541,8 +539,7 @@ def _fix_loop(
             break
         applied += count
         text = new_text
-        doc = parse(text, format_path, phrases=eff.ruleset.index)
-        doc.path = source.path
+        doc = parse(text, format_path, phrases=eff.ruleset.index, name=source.path)
         findings, before_baseline = pipeline.lint(doc, eff, result)
     if options.fix and is_stdin:
         result.fixed_stdin = text
@@ -570,6 +567,5 @@ def _fix_loop(
 def _relint(pipeline, eff, result, source, format_path):
     from .document import parse
 
-    doc = parse(source.text, format_path, phrases=eff.ruleset.index)
-    doc.path = source.path
+    doc = parse(source.text, format_path, phrases=eff.ruleset.index, name=source.path)
     return pipeline.lint(doc, eff, result)

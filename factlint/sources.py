@@ -49,8 +49,7 @@ def run_sources(
         except ReadError as exc:
             result.problems.append(str(exc))
             continue
-        doc = parse(source.text, format_path)
-        doc.path = source.path
+        doc = parse(source.text, format_path, name=source.path)
         result.documents.append(document_inventory(doc))
     return result
 

@@ -24,11 +24,13 @@ def parse_plaintext(text: str, lines: LineIndex):
     return parse_text(text, lines)
 
 
-def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None) -> Document:
+def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None, name: str | None = None) -> Document:
     """The finished document: structure, prose, sentences, quotations with their speakers,
     and attributions (``doc.attributions``). ``phrases``: the phrase index of the rule set
     that will lint the document (optional); when it holds the finder's cue lists (its
-    ``cues``), the finder and the rules share its one scan (``doc.phrase_scan``)."""
+    ``cues``), the finder and the rules share its one scan (``doc.phrase_scan``). ``name``: the
+    path the document is reported under when it differs from the one that says its format
+    (``--stdin-filename``, a file read under another name); default ``path``."""
     fmt = fmt or format_for_path(path)
     lines = LineIndex(text)
     read = text  # what the parsers and the prose read: for Markdown, templating masked (same length)
@@ -58,7 +60,7 @@ def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None)
     pmap = builder.map
 
     doc = Document(
-        path=path,
+        path=name or path,
         text=text,
         format=fmt,
         prose=prose,
