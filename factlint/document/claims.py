@@ -399,17 +399,25 @@ def _lede_names_a_source(doc, by_sentence) -> bool:
 
 def _own_words(text: str, offset: int, direct, first: int) -> str:
     """The sentence with its direct quotations blanked out (same length, same offsets);
-    ``direct[first:]`` are the quotations that end after the sentence starts."""
+    ``direct[first:]`` are the quotations that end after the sentence starts. Linear in the
+    sentence and its quotations: overlapping quotations are blanked once (a flood of unclosed
+    marks opens thousands that run to the same end)."""
     end = offset + len(text)
-    chars = None
-    for q in direct[first:]:
+    pieces: list[str] = []
+    done = offset  # blanked or kept up to here
+    for i in range(first, len(direct)):
+        q = direct[i]
         if q.start >= end:
             break
-        if offset < q.end:
-            chars = chars or list(text)
-            for k in range(max(q.start, offset), min(q.end, end)):
-                chars[k - offset] = " "
-    return "".join(chars) if chars else text
+        a, b = max(q.start, done), min(q.end, end)
+        if a < b:
+            pieces.append(text[done - offset : a - offset])
+            pieces.append(" " * (b - a))
+            done = b
+    if not pieces:
+        return text
+    pieces.append(text[done - offset :])
+    return "".join(pieces)
 
 
 def _behind(claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool, opens_thread: bool) -> str | None:
