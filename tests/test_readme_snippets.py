@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
-import jsonschema
 import yaml
 from conftest import REPO, factlint, locations, readme_snippet, snippet_commands, write
 
 from factlint.config import load_config_file
-
-SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 DRAFT = """\
     # Ferry fares

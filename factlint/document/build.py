@@ -24,13 +24,21 @@ def parse_plaintext(text: str, lines: LineIndex):
     return parse_text(text, lines)
 
 
-def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None, name: str | None = None) -> Document:
+def parse(
+    text: str,
+    path: str = "<text>",
+    fmt: str | None = None,
+    phrases=None,
+    name: str | None = None,
+    ignore_patterns: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+) -> Document:
     """The finished document: structure, prose, sentences, quotations with their speakers,
     and attributions (``doc.attributions``). ``phrases``: the phrase index of the rule set
     that will lint the document (optional); when it holds the finder's cue lists (its
     ``cues``), the finder and the rules share its one scan (``doc.phrase_scan``). ``name``: the
     path the document is reported under when it differs from the one that says its format
-    (``--stdin-filename``, a file read under another name); default ``path``."""
+    (``--stdin-filename``, a file read under another name); default ``path``.
+    ``ignore_patterns``: the configuration's ``(block, inline)`` patterns (:mod:`.ignores`)."""
     fmt = fmt or format_for_path(path)
     lines = LineIndex(text)
     read = text  # what the parsers and the prose read: for Markdown, templating masked (same length)
@@ -38,10 +46,11 @@ def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None,
         from .markdown import parse_markdown  # markdown-it is imported only for Markdown
         from .templating import mask
 
-        read = mask(text, path)
+        read = _ignoring(mask(text, path), ignore_patterns)
         parsed = parse_markdown(read, lines)
     else:
-        parsed = parse_plaintext(text, lines)
+        read = _ignoring(text, ignore_patterns)
+        parsed = parse_plaintext(read, lines)
     raw_blocks = sorted(parsed.blocks, key=lambda b: (b.start, -b.end))
 
     builder = ProseBuilder(read)
@@ -103,6 +112,16 @@ def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None,
     doc._attributed_layer = SpanLayer(doc.attributed)
     doc.claims = find_claims(doc, doc.attributions)
     return doc
+
+
+def _ignoring(text: str, patterns: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+    """``text`` with what the configuration's ignore patterns match blanked (same length)."""
+    if not (patterns[0] or patterns[1]):
+        return text
+    from .ignores import ignored_spans
+    from .templating import blank
+
+    return blank(text, ignored_spans(text, *patterns))
 
 
 def _prose_end(pmap, a: int, b: int) -> int:
