@@ -48,6 +48,7 @@ def parse(
 
         read = _ignoring(mask(text, path), ignore_patterns)
         parsed = parse_markdown(read, lines)
+        read = _add_template_captions(parsed, text, read)
     else:
         read = _ignoring(text, ignore_patterns)
         parsed = parse_plaintext(read, lines)
@@ -112,6 +113,28 @@ def parse(
     doc._attributed_layer = SpanLayer(doc.attributed)
     doc.claims = find_claims(doc, doc.attributions)
     return doc
+
+
+def _add_template_captions(parsed, text: str, read: str) -> str:
+    """A caption block for each ``caption=``/``title=`` value of a shortcode or Liquid tag
+    that stands outside every other block (a tag inside a paragraph, a list, code or front
+    matter stays markup: its words would interleave with the block's). Returns ``read``
+    with those values unmasked again, for the prose to read."""
+    from .rawblock import RawBlock
+    from .templating import caption_values
+
+    found = caption_values(text)
+    if not found:
+        return read
+    taken = sorted((b.start, b.end) for b in parsed.blocks)
+    for tag_start, tag_end, start, end in found:
+        if any(a < tag_end and tag_start < b for a, b in taken):
+            continue
+        block = RawBlock("caption", start, end)
+        block.pieces.append((start, end))
+        parsed.blocks.append(block)
+        read = read[:start] + text[start:end] + read[end:]
+    return read
 
 
 def _ignoring(text: str, patterns: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
