@@ -51,7 +51,7 @@ def test_a_tag_inside_another_block_or_code_stays_markup():
     text = (
         "# Fares\n\n"
         'The board agreed, its chair said. {{< figure caption="Inline slammed it" >}}\n\n'
-        "```\n{{< figure caption=\"Code slammed it\" >}}\n```\n\n"
+        '```\n{{< figure caption="Code slammed it" >}}\n```\n\n'
         '{% highlight html %}\n{% include figure.html caption="Highlighted slammed it" %}\n{% endhighlight %}\n'
     )
     doc = parse(text, "post.md")
