@@ -85,8 +85,8 @@ def check_examples(ruleset: RuleSet) -> ExampleReport:
                     if mine:
                         note(f"was flagged at {_spans(mine[:3])}", report.failures)
                 elif kind == "todo":
-                    if _flag_problem(mine, pin):
-                        note("is still missed (known miss)", report.todos)
+                    if problem := _flag_problem(mine, pin):
+                        note(f"is a known miss ({problem})", report.todos)
                     else:
                         note(f"is now flagged at {_spans(mine[:3])}; move it to flag", report.failures)
                 elif mine:  # todo-pass

@@ -118,12 +118,10 @@ FLAG_EXAMPLE = AnyOf(
         fields={
             "text": Field(Str(), required=True, description="The draft (Markdown)."),
             "match": Field(
-                ListOf(
-                    Str(pattern=r"[\s\S]*\S[\s\S]*", hint="a pinned span has words"), min_items=1, allow_single=True
-                ),
+                ListOf(Str(), min_items=1, allow_single=True),
                 required=True,
                 description="The exact text each of the rule's findings reports ({match}), in order: "
-                "one string for one finding, a list for several.",
+                "one string for one finding, a list for several ('' for a finding of the whole draft, as a metric reports).",
             ),
         }
     ),
