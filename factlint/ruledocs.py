@@ -163,24 +163,47 @@ def rules_markdown(ruleset: RuleSet) -> str:
 
 def marked_examples(rule: Rule, kind: str, left: str, right: str) -> list[str]:
     """A rule's ``kind`` examples with each pinned span wrapped in ``left`` and ``right``
-    (the pins in order, each found after the one before; a pin not found is left unmarked)."""
+    (the pins in order, each found after the one before). A draft of several lines, or a
+    pin that is blank or not found (a metric's whole-draft finding, a double space), is
+    left as written and followed by a line naming what it must report."""
     out = []
     pins = rule.example_pins.get(kind, [])
     for i, text in enumerate(rule.examples.get(kind, [])):
         pin = pins[i] if i < len(pins) else None
-        at = 0
+        marked, at = text, 0
         for words in pin or ():
-            found = text.find(words, at)
+            found = marked.find(words, at) if words.strip() and "\n" not in text.strip("\n") else -1
             if found < 0:
-                continue
-            text = text[:found] + left + words + right + text[found + len(words) :]
+                marked = ""
+                break
+            marked = marked[:found] + left + words + right + marked[found + len(words) :]
             at = found + len(left) + len(words) + len(right)
-        out.append(text)
+        if marked:
+            out.append(marked)
+        else:
+            spans = ", ".join(_shown(w) for w in pin or ())
+            out.append(text.rstrip("\n") + "\n" + f"{_REPORTS}{spans}")
     return out
+
+
+#: The line after an example whose pinned span cannot be marked in place.
+_REPORTS = "must report: "
+
+
+def _shown(words: str) -> str:
+    if not words:
+        return "the whole draft"
+    short = " ".join(words.split())
+    if len(short) > 60:
+        short = short[:57] + "..."
+    return repr(short) if words.strip() else repr(words)
 
 
 def _md_example(text: str) -> str:
     text = text.strip("\n")
+    head, sep, reports = text.rpartition("\n" + _REPORTS)
+    if sep:  # a pinned span shown after the draft
+        return _md_example(head) + f"\n\n  ({_REPORTS}{reports})"
     if "\n" in text:
         return "```markdown\n" + text + "\n```"
     return f"- {text}"
