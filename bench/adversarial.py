@@ -66,6 +66,11 @@ def quote_flood(size: int) -> str:
     return "\u201c" * opening + '"x' * ((size - opening) // 2) + "\n"
 
 
+def quote_sentences(size: int) -> str:
+    """Unclosed opening marks, one a sentence, in one paragraph (each runs to its end)."""
+    return _repeat("\u201cThe mayor spoke. ", size) + "\n"
+
+
 def lists(size: int) -> str:
     """10,000-level nested lists ('- - - ... x'), repeated."""
     return _blocks("- " * 10_000 + "x", size)
@@ -107,6 +112,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "brackets-one": brackets_one,
     "emphasis": emphasis,
     "quote-flood": quote_flood,
+    "quote-sentences": quote_sentences,
     "lists": lists,
     "blockquotes": blockquotes,
     "one-line": one_line,

@@ -8,6 +8,7 @@ import regex
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .budget import charge
 from .inline import mask_inline
 from .lines import LineIndex
 from .rawblock import Parsed, RawBlock, line_spans
@@ -219,6 +220,7 @@ class _Walker:
         return ls + (m.end() if m else 0)
 
     def _add_masked(self, block: RawBlock, joined: str, located: list[tuple[int, str]]) -> None:
+        charge(len(joined), "inline markup")
         result = mask_inline(joined, self.references)
         # content offsets -> raw offsets, line by line
         line_starts: list[int] = []
