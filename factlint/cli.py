@@ -26,7 +26,8 @@ Exit status:
      but do not fail)
   1  findings at or above --fail-on
   2  a usage, configuration, rule-file, baseline, git or input error
-     (a file could not be read, or a fix could not be written)"""
+     (a file could not be read, a fix could not be written, or a draft
+     ran past --work-budget)"""
 
 
 class DefaultGroup(click.Group):
