@@ -396,13 +396,14 @@ def lint_file(state: WorkerState, task: Task, stdin: BinaryIO | None = None) -> 
             if options.keep_inventories:
                 out.inventory = _inventory(None, source.text, format_path, source.path)
             return out
-    from .document.budget import BudgetExceeded, work_budget
+    from .document.budget import DocumentRefused, work_budget
 
     try:
         with work_budget(len(source.text), options.work_budget):
             _lint_source(pipeline, eff, out, source, format_path, task, key)
-    except BudgetExceeded as exc:
-        # a draft that would take unbounded time: one line, no findings, exit status 2
+    except DocumentRefused as exc:
+        # a draft that would take unbounded time (or that the Markdown parser would
+        # silently skip): one line, no findings, exit status 2
         # (what was found before the budget ran out is dropped, so nothing is half-reported)
         out.problems.append(f"{source.path}: {exc}")
         out.input_errors += 1

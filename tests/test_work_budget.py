@@ -117,3 +117,19 @@ def _quoted_share_by_sum(doc) -> dict[int, int]:
 def test_the_quoted_share_sweep_is_the_sum_over_quotations(text):
     doc = doc_of(text)
     assert _quoted_share(doc) == _quoted_share_by_sum(doc)
+
+
+def test_nesting_past_the_markdown_parser_is_refused_not_hidden(tmp_path):
+    # markdown-it skips what is nested past its limit without a word: ten list markers
+    # on a line hid the whole rest of the draft, so the vague sourcing below went unseen
+    (tmp_path / "deep.md").write_text("- " * 10 + "x\n\nThe minister reportedly resigned.\n", encoding="utf-8")
+    (tmp_path / "quotes.md").write_text("> " * 20 + "x\n\nThe end.\n", encoding="utf-8")
+    (tmp_path / "nine.md").write_text("- " * 9 + "x\n\nThe minister reportedly resigned.\n", encoding="utf-8")
+    run = factlint("--no-cache", "deep.md", "quotes.md", "nine.md", cwd=tmp_path)
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"factlint: error: {name}: line 1: nested deeper than the Markdown parser reads (10 lists or "
+        "20 blockquotes); not linted"
+        for name in ("deep.md", "quotes.md")
+    ]
+    assert run.out.splitlines()[0].startswith("nine.md:3:14: warning sourcing/vague-reports")

@@ -33,7 +33,27 @@ STEP = 50
 MIN_LENGTH = 1_000
 
 
-class BudgetExceeded(Exception):
+class DocumentRefused(Exception):
+    """A draft that is not linted, for a reason its ``str`` says in one line."""
+
+
+class TooDeeplyNested(DocumentRefused):
+    """Markdown nested past the parser's limit: markdown-it skips such content silently
+    (a line of ten list markers hid the whole rest of a draft), so it is refused instead."""
+
+    def __init__(self, line: int, limit: int) -> None:
+        super().__init__(line, limit)
+        self.line = line
+        self.limit = limit
+
+    def __str__(self) -> str:
+        return (
+            f"line {self.line}: nested deeper than the Markdown parser reads ({self.limit // 2} lists or "
+            f"{self.limit} blockquotes); not linted"
+        )
+
+
+class BudgetExceeded(DocumentRefused):
     """A document read more characters than its budget allows; ``where`` names the pass."""
 
     def __init__(self, where: str, per_char: int) -> None:

@@ -15,7 +15,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..config import ConfigError
 from ..document import parse
-from ..document.budget import BudgetExceeded, work_budget
+from ..document.budget import DocumentRefused, work_budget
 from ..finding import Finding
 from ..runner import lint_with_settings
 from .convert import code_actions, diagnostic, overlapping, rule_links
@@ -114,7 +114,7 @@ class FactlintServer(LanguageServer):
         try:
             with work_budget(len(text)):
                 findings, errors = lint_with_settings(parse(text, path, fmt, phrases=ruleset.index), settings)
-        except BudgetExceeded as exc:
+        except DocumentRefused as exc:
             # the draft would take unbounded time: say so once, and show no stale findings
             self._once(f"factlint: {path}: {exc}", show=True)
             findings, errors = [], []
