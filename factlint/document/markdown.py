@@ -41,7 +41,7 @@ def _refuse_skipped_nesting(md: MarkdownIt) -> MarkdownIt:
                 raise TooDeeplyNested(line + 1, limit)
         tokenize(state, start_line, end_line)
 
-    md.block.tokenize = guarded  # type: ignore[method-assign]
+    md.block.tokenize = guarded  # type: ignore[assignment]
     return md
 
 
