@@ -419,7 +419,9 @@ def _lint_source(pipeline, eff: Effective, out: "FileResult", source: Source, fo
 
     options = pipeline.options
     text = source.text
-    doc = parse(text, format_path, phrases=eff.ruleset.index, name=source.path)
+    doc = parse(
+        text, format_path, phrases=eff.ruleset.index, name=source.path, ignore_patterns=eff.overrides.ignore_patterns
+    )
     core, errors = pipeline.core(doc, eff, out)
     findings, before_baseline = pipeline.post(doc.path, core)
     if options.fix or options.diff:
@@ -562,7 +564,13 @@ def _fix_loop(
         applied += count
         text = new_text
         with work_budget(len(text), options.work_budget):  # each fixed text is a new document
-            doc = parse(text, format_path, phrases=eff.ruleset.index, name=source.path)
+            doc = parse(
+                text,
+                format_path,
+                phrases=eff.ruleset.index,
+                name=source.path,
+                ignore_patterns=eff.overrides.ignore_patterns,
+            )
             findings, before_baseline = pipeline.lint(doc, eff, result)
     if options.fix and is_stdin:
         result.fixed_stdin = text
@@ -590,5 +598,11 @@ def _fix_loop(
 def _relint(pipeline, eff, result, source, format_path):
     from .document import parse
 
-    doc = parse(source.text, format_path, phrases=eff.ruleset.index, name=source.path)
+    doc = parse(
+        source.text,
+        format_path,
+        phrases=eff.ruleset.index,
+        name=source.path,
+        ignore_patterns=eff.overrides.ignore_patterns,
+    )
     return pipeline.lint(doc, eff, result)

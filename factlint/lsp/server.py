@@ -113,7 +113,10 @@ class FactlintServer(LanguageServer):
         text = document.source
         try:
             with work_budget(len(text)):
-                findings, errors = lint_with_settings(parse(text, path, fmt, phrases=ruleset.index), settings)
+                findings, errors = lint_with_settings(
+                    parse(text, path, fmt, phrases=ruleset.index, ignore_patterns=settings.overrides.ignore_patterns),
+                    settings,
+                )
         except DocumentRefused as exc:
             # the draft would take unbounded time: say so once, and show no stale findings
             self._once(f"factlint: {path}: {exc}", show=True)
