@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .document import parse
+from .document.budget import work_budget as budget
 from .engine import DocumentResult, lint_document
 from .finding import Finding
 from .reading import ReadError, discover, read_source
@@ -39,30 +40,48 @@ def _all_rules(builtin: bool) -> RuleSet:
     return _load_rules((), builtin)
 
 
-def lint_text(text: str, path: str = "<text>", rules: RuleSet | None = None, fmt: str | None = None) -> list[Finding]:
-    """Findings for ``text``; ``path`` names it and picks the format (``.md`` is Markdown)."""
-    return lint_text_result(text, path, rules, fmt).findings
+def lint_text(
+    text: str,
+    path: str = "<text>",
+    rules: RuleSet | None = None,
+    fmt: str | None = None,
+    *,
+    work_budget: int | None = None,
+) -> list[Finding]:
+    """Findings for ``text``; ``path`` names it and picks the format (``.md`` is Markdown).
+    ``work_budget``: as ``--work-budget`` (characters read per character of the text; None
+    or 0, the default here: no limit); past it, raises
+    :class:`factlint.document.budget.BudgetExceeded`."""
+    return lint_text_result(text, path, rules, fmt, work_budget=work_budget).findings
 
 
 def lint_text_result(
-    text: str, path: str = "<text>", rules: RuleSet | None = None, fmt: str | None = None
+    text: str,
+    path: str = "<text>",
+    rules: RuleSet | None = None,
+    fmt: str | None = None,
+    *,
+    work_budget: int | None = None,
 ) -> DocumentResult:
     rules = rules if rules is not None else load_rules()
-    return lint_document(parse(text, path, fmt, phrases=rules.index), rules)
+    with budget(len(text), work_budget):
+        return lint_document(parse(text, path, fmt, phrases=rules.index), rules)
 
 
-def lint_file(path: str, rules: RuleSet | None = None) -> list[Finding]:
+def lint_file(path: str, rules: RuleSet | None = None, *, work_budget: int | None = None) -> list[Finding]:
     """Findings for one file, read as the command line reads it (byte-order marks, UTF-16)
     and with its suppression comments applied: with the built-in configuration, exactly
     what ``factlint --format json`` reports for it. A plain function of picklable
     arguments, for map-style runners: multiprocessing, Dask, Spark (docs/scale.md).
-    Raises ReadError for a file that cannot be read or decoded."""
+    Raises ReadError for a file that cannot be read or decoded, and BudgetExceeded past a
+    ``work_budget`` (as in :func:`lint_text`)."""
     from . import suppressions
 
     rules = rules if rules is not None else load_rules()
     source = read_source(path)
-    doc = parse(source.text, path, phrases=rules.index)
-    findings, _ = suppressions.apply(doc, lint_document(doc, rules).findings)
+    with budget(len(source.text), work_budget):
+        doc = parse(source.text, path, phrases=rules.index)
+        findings, _ = suppressions.apply(doc, lint_document(doc, rules).findings)
     return findings
 
 

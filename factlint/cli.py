@@ -26,7 +26,8 @@ Exit status:
      but do not fail)
   1  findings at or above --fail-on
   2  a usage, configuration, rule-file, baseline, git or input error
-     (a file could not be read, or a fix could not be written)"""
+     (a file could not be read, a fix could not be written, or a draft
+     ran past --work-budget)"""
 
 
 class DefaultGroup(click.Group):
@@ -246,6 +247,15 @@ def _use_color(choice: str) -> bool:
     help="Keep the cache here [default: $FACTLINT_CACHE_DIR, else .factlint_cache in the project "
     "root (where the configuration file is), else in the current folder].",
 )
+@click.option(
+    "--work-budget",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Stop linting a draft (exit status 2, one line naming it) once its passes have read N "
+    "characters per character of the draft [default: 2000; 0: no limit]. Bounds hostile or "
+    "pathological drafts; the same draft is stopped on every machine.",
+)
 def check(
     paths,
     output_format,
@@ -275,6 +285,7 @@ def check(
     jobs,
     no_cache,
     cache_dir,
+    work_budget,
 ):
     """Check drafts: files, folders, or '-' for standard input.
 
@@ -282,6 +293,7 @@ def check(
     path and position, then a summary. Settings come from the closest .factlint.yaml
     (or [tool.factlint] in pyproject.toml); options given here win.
     """
+    from .document.budget import DEFAULT_PER_CHAR
     from .reporters import Report, get_reporter
     from .runner import CheckOptions, SetupError, run_check
     from .selection import Cli
@@ -331,6 +343,7 @@ def check(
         jobs=jobs or _default_jobs(),
         cache=not no_cache,
         cache_dir=cache_dir,
+        work_budget=DEFAULT_PER_CHAR if work_budget is None else work_budget,
     )
     stdin = sys.stdin.buffer if "-" in paths and sys.stdin is not None else None
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .document import Document
+from .document.budget import STEP, charge
 from .finding import Finding, Fix, Hit
 from .fixguard import fix_allowed
 from .kinds.base import Rule, RuleTimeout, RunContext
@@ -30,7 +31,9 @@ def lint_document(doc: Document, ruleset: RuleSet) -> DocumentResult:
     run = RunContext(doc, ruleset.index)
     result = DocumentResult()
     seen: set[tuple[str, int, int]] = set()
+    prose_length = len(doc.prose)
     for rule in ruleset.rules:
+        charge(prose_length, f"rule {rule.id}")
         try:
             hits = list(rule.check(doc, run))
         except RuleTimeout as exc:
@@ -39,6 +42,7 @@ def lint_document(doc: Document, ruleset: RuleSet) -> DocumentResult:
         except TimeoutError:
             result.errors.append(RuleError(doc.path, rule.id, "a pattern took too long; rule skipped"))
             continue
+        charge(STEP * len(hits), f"rule {rule.id}")
         for hit in hits:
             if not (hit.raw or rule.SCOPES_ITSELF or rule.scope.accepts(doc, hit.start, hit.end)):
                 continue

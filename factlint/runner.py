@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from .baseline import Baseline, BaselineError, fingerprint
 from .config import _DEFAULT, ConfigError, Overrides
+from .document.budget import DEFAULT_PER_CHAR
 from .finding import DEFAULT_FAIL_ON, FAIL_ON_RANK, SEVERITY_RANK, Finding
 from .gitdiff import ChangedLines, GitDiffError, changed_lines
 from .inventory import document_inventory
@@ -54,6 +55,7 @@ class CheckOptions:
     jobs: int = 1  # worker processes (1: lint in this process)
     cache: bool = False  # read and write the result cache (never for stdin, --fix or --diff)
     cache_dir: str | None = None  # None: $FACTLINT_CACHE_DIR, else .factlint_cache in the project root
+    work_budget: int = DEFAULT_PER_CHAR  # characters read per character of a draft (0: no limit)
 
 
 @dataclass
@@ -394,8 +396,28 @@ def lint_file(state: WorkerState, task: Task, stdin: BinaryIO | None = None) -> 
             if options.keep_inventories:
                 out.inventory = _inventory(None, source.text, format_path, source.path)
             return out
+    from .document.budget import DocumentRefused, work_budget
+
+    try:
+        with work_budget(len(source.text), options.work_budget):
+            _lint_source(pipeline, eff, out, source, format_path, task, key)
+    except DocumentRefused as exc:
+        # a draft that would take unbounded time (or that the Markdown parser would
+        # silently skip): one line, no findings, exit status 2
+        # (what was found before the budget ran out is dropped, so nothing is half-reported)
+        out.problems.append(f"{source.path}: {exc}")
+        out.input_errors += 1
+        out.linted = False
+        out.findings, out.before_baseline, out.cache_entry, out.inventory = [], [], None, None
+        out.diffs, out.fixed, out.fixed_files, out.fixed_stdin = [], 0, 0, None
+    return out
+
+
+def _lint_source(pipeline, eff: Effective, out: "FileResult", source: Source, format_path: str, task, key) -> None:
+    """Parse and lint a source the cache did not answer, filling ``out`` (fixes, cache entry)."""
     from .document import parse
 
+    options = pipeline.options
     text = source.text
     doc = parse(
         text, format_path, phrases=eff.ruleset.index, name=source.path, ignore_patterns=eff.overrides.ignore_patterns
@@ -416,7 +438,6 @@ def lint_file(state: WorkerState, task: Task, stdin: BinaryIO | None = None) -> 
     out.before_baseline = before_baseline
     if options.keep_inventories:
         out.inventory = _inventory(doc if text is source.text else None, text, format_path, source.path)
-    return out
 
 
 def _inventory(doc, text: str, format_path: str, path: str) -> dict:
@@ -530,6 +551,7 @@ def _fix_loop(
     before_baseline: list[Finding],
 ):
     from .document import parse
+    from .document.budget import work_budget
     from .fixes import MAX_PASSES, FixError, applicable, apply_fixes, atomic_write, digest, encode, unified_diff
 
     options = pipeline.options
@@ -541,14 +563,15 @@ def _fix_loop(
             break
         applied += count
         text = new_text
-        doc = parse(
-            text,
-            format_path,
-            phrases=eff.ruleset.index,
-            name=source.path,
-            ignore_patterns=eff.overrides.ignore_patterns,
-        )
-        findings, before_baseline = pipeline.lint(doc, eff, result)
+        with work_budget(len(text), options.work_budget):  # each fixed text is a new document
+            doc = parse(
+                text,
+                format_path,
+                phrases=eff.ruleset.index,
+                name=source.path,
+                ignore_patterns=eff.overrides.ignore_patterns,
+            )
+            findings, before_baseline = pipeline.lint(doc, eff, result)
     if options.fix and is_stdin:
         result.fixed_stdin = text
     if text == source.text:

@@ -6,6 +6,7 @@ after this."""
 from __future__ import annotations
 
 from .attribution import attribute, default_cue_index
+from .budget import charge
 from .claims import find_claims
 from .formats import MARKDOWN_SUFFIXES, format_for_path  # noqa: F401 - re-exported
 from .lines import LineIndex
@@ -52,6 +53,7 @@ def parse(
     else:
         read = _ignoring(text, ignore_patterns)
         parsed = parse_plaintext(read, lines)
+    charge(len(text), "the document structure")
     raw_blocks = sorted(parsed.blocks, key=lambda b: (b.start, -b.end))
 
     builder = ProseBuilder(read)
@@ -68,6 +70,7 @@ def parse(
         blocks.append(block)
     prose = builder.text()
     pmap = builder.map
+    charge(len(text), "the prose")
 
     doc = Document(
         path=name or path,
@@ -93,11 +96,13 @@ def parse(
             block.first_sentence = block.last_sentence = len(doc.sentences)
             continue
         block.first_sentence = len(doc.sentences)
+        charge(block.pend - block.pstart, "sentences")
         for s, e, glued in split_sentences(prose, block.pstart, block.pend, links_by_block.get(block.index, ())):
             doc.sentences.append(Sentence(s, e, block.index, glued))
         block.last_sentence = len(doc.sentences)
 
     _add_quotes(doc)
+    charge(len(prose), "quotations")
     if phrases is not None and phrases.cues is not None:
         # one scan of the rule set's index, which holds the cue lists too: the finder reads
         # its cue hits now, the rules the rest when they lint the document
@@ -106,12 +111,16 @@ def parse(
     else:
         cues = default_cue_index()
         hits = cues.index.scan(prose)
+    charge(len(prose), "the phrase scan")
     attribute(doc, cues, hits)  # the attributions, then the quotations' speakers
+    charge(len(prose), "attributions")
     doc.names = find_names(prose, doc.attributions)
+    charge(len(prose), "names")
     doc.attributed = attributed_spans(prose, doc.attributions)
     doc._name_layer = SpanLayer(doc.names)
     doc._attributed_layer = SpanLayer(doc.attributed)
     doc.claims = find_claims(doc, doc.attributions)
+    charge(len(prose), "claims")
     return doc
 
 
@@ -164,5 +173,6 @@ def _add_quotes(doc: Document) -> None:
             if not q.closed and i + 1 < len(prose_blocks):
                 nxt = prose_blocks[i + 1]
                 quote.continued = prose[nxt.pstart : nxt.pstart + 1] in ("“", '"', "«") and nxt.kind == block.kind
+            charge(1 + min(q.end - q.start, 4096) // 8, "quotations")  # up to 4 KB read by a regex
             quote.direct = not is_scare_quote(prose, q)
             doc.quotes.append(quote)

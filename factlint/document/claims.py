@@ -41,6 +41,7 @@ from itertools import accumulate
 
 import regex
 
+from .budget import STEP, charge
 from .lexicons import builtin_lexicons, fold
 
 #: Claim types, in the order rules name them.
@@ -357,6 +358,7 @@ def find_claims(doc, attributions) -> list[Claim]:
     story_source = _lede_names_a_source(doc, by_sentence)
     for i, s in enumerate(doc.sentences):
         block = doc.blocks[s.block]
+        charge(s.end - s.start, "claims")
         text = prose[s.start : s.end]
         lower = text.lower()
         found_poll = ("poll" in lower or "survey" in lower) and bool(p.poll.search(text))
@@ -407,8 +409,9 @@ def _own_words(text: str, offset: int, direct, first: int) -> str:
     done = offset  # blanked or kept up to here
     for i in range(first, len(direct)):
         q = direct[i]
-        if q.start >= end:
-            break
+        if q.start >= end or done >= end:
+            break  # (past the sentence, or all of it blanked: nothing left to blank)
+        charge(STEP, "claims")
         a, b = max(q.start, done), min(q.end, end)
         if a < b:
             pieces.append(text[done - offset : a - offset])

@@ -91,6 +91,24 @@ def _closing_brackets(s: str) -> dict[int, int]:
     return closes
 
 
+def _strip_bounds(s: str, a: int, b: int) -> tuple[int, int]:
+    """``(a', b')`` such that ``s[a':b'] == s[a:b].strip()`` (without copying ``s[a:b]``)."""
+    while a < b and s[a].isspace():
+        a += 1
+    while b > a and s[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _reference_key(s: str, a: int, b: int, longest: int) -> str | None:
+    """``s[a:b].strip().lower()`` when it is at most ``longest`` characters (lowering never
+    shortens a string, so a longer label names no reference), else None."""
+    a, b = _strip_bounds(s, a, b)
+    if b - a > longest:
+        return None
+    return s[a:b].lower()
+
+
 def _find_destination_end(s: str, i: int) -> int:
     """``s[i] == '('``: index just past the matching ``)`` of a link destination, or -1."""
     depth = 0
@@ -119,8 +137,9 @@ def _find_destination_end(s: str, i: int) -> int:
     return -1
 
 
-def _link_target(s: str, open_end: int) -> str:
-    inner = s[open_end + 1 :]
+def _link_target(s: str, open_end: int, stop: int) -> str:
+    """The target written in ``s[open_end + 1 : stop]`` (a link destination's inside)."""
+    inner = s[open_end + 1 : stop]
     inner = inner.strip()
     if inner.startswith("<"):
         return inner[1:].split(">", 1)[0]
@@ -184,6 +203,7 @@ def _mask_inline(s: str, references: frozenset[str]) -> InlineResult:
             hide(m.start(), m.end())
 
     # 3. images and links
+    longest_reference = max(map(len, references), default=0)
     i = s.find("[")
     closes = _closing_brackets(s) if i != -1 else {}
     while i != -1:
@@ -195,27 +215,29 @@ def _mask_inline(s: str, references: frozenset[str]) -> InlineResult:
             i = s.find("[", i + 1)
             continue
         image = i > 0 and s[i - 1] == "!" and not mask[i - 1]
-        label = s[i + 1 : close]
+        # the label is copied only when it could name a reference: a copy (and a lowered
+        # one) per bracket made nested brackets quadratic
+        label_key = _reference_key(s, i + 1, close, longest_reference)
         end = -1
         target = ""
         if close + 1 < n and s[close + 1] == "(":
             end = _find_destination_end(s, close + 1)
             if end != -1:
-                target = _link_target(s[: end - 1], close + 1)
+                target = _link_target(s, close + 1, end - 1)
         elif close + 1 < n and s[close + 1] == "[":
             ref_close = s.find("]", close + 2)
             if ref_close != -1:
-                ref = s[close + 2 : ref_close].strip().lower() or label.strip().lower()
+                ref = s[close + 2 : ref_close].strip().lower() or label_key
                 if ref in references:
                     end = ref_close + 1
                     target = "[" + ref + "]"
-        elif label.startswith("^") and label[1:].strip():
+        elif s[i + 1] == "^" and _strip_bounds(s, i + 2, close)[0] < close:
             hide(i, close + 1)  # footnote reference
             i = s.find("[", close + 1)
             continue
-        elif label.strip().lower() in references:
+        elif label_key in references:
             end = close + 1
-            target = "[" + label.strip().lower() + "]"
+            target = "[" + label_key + "]"
         if end == -1:
             i = s.find("[", i + 1)
             continue
@@ -228,22 +250,27 @@ def _mask_inline(s: str, references: frozenset[str]) -> InlineResult:
         i = s.find("[", close + 1 if not image else end)
 
     # 4. bare URLs stay readable, but are links (and keep their underscores and stars)
-    url_spans: list[tuple[int, int]] = []
+    # (a mask per kind of span, not a scan of the spans found so far per match: that
+    # made many links with many URLs or emphasis markers quadratic)
+    in_link = bytearray(n)
+    for a, b, _ in links:
+        in_link[a:b] = b"\x01" * (b - a)
+    in_url = bytearray(n)
     for m in _BARE_URL.finditer(s):
         if mask[m.start()]:
             continue
         url = m.group().rstrip(_URL_TRAILING)
-        if any(a <= m.start() < b for a, b, _ in links):
+        if in_link[m.start()]:
             continue
         links.append((m.start(), m.start() + len(url), url))
-        url_spans.append((m.start(), m.start() + len(url)))
+        in_url[m.start() : m.start() + len(url)] = b"\x01" * len(url)
 
     # 5. escapes and emphasis markers
     for m in _ESCAPE.finditer(s):
         if not mask[m.start()]:
             hide(m.start(), m.end())
     for m in _EMPHASIS.finditer(s):
-        if free(m.start(), m.end()) and not any(a <= m.start() < b for a, b in url_spans):
+        if free(m.start(), m.end()) and not in_url[m.start()]:
             hide(m.start(), m.end())
 
     kept: list[tuple[int, int]] = []

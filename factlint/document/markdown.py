@@ -8,6 +8,7 @@ import regex
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .budget import TooDeeplyNested, charge
 from .inline import mask_inline
 from .lines import LineIndex
 from .rawblock import Parsed, RawBlock, line_spans
@@ -32,6 +33,28 @@ _MD_BLOCKS = (
     .enable("strikethrough")
     .disable(["inline", "text_join"])
 )
+
+
+def _refuse_skipped_nesting(md: MarkdownIt) -> MarkdownIt:
+    """Make ``md`` raise TooDeeplyNested where its block parser, past ``maxNesting``, would
+    skip the rest of a container without a word (its nested rules call
+    ``state.md.block.tokenize``, so the instance's method is wrapped)."""
+    tokenize = md.block.tokenize
+    limit = md.options.maxNesting
+
+    def guarded(state, start_line: int, end_line: int) -> None:
+        if state.level >= limit:
+            line = state.skipEmptyLines(start_line)
+            if line < end_line:
+                raise TooDeeplyNested(line + 1, limit)
+        tokenize(state, start_line, end_line)
+
+    md.block.tokenize = guarded  # type: ignore[assignment]
+    return md
+
+
+_refuse_skipped_nesting(_MD)
+_refuse_skipped_nesting(_MD_BLOCKS)
 
 #: Front-matter keys read as the headline and the dek (standfirst).
 TITLE_KEYS = ("title", "headline")
@@ -227,6 +250,7 @@ class _Walker:
         return ls + (m.end() if m else 0)
 
     def _add_masked(self, block: RawBlock, joined: str, located: list[tuple[int, str]]) -> None:
+        charge(len(joined), "inline markup")
         result = mask_inline(joined, self.references)
         # content offsets -> raw offsets, line by line
         line_starts: list[int] = []

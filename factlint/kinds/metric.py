@@ -221,22 +221,32 @@ def _mostly_quoted(doc, run, s) -> bool:
 
 def _quoted_share(doc) -> dict[int, int]:
     """Sentence start -> characters of the sentence inside direct quotations (a character
-    inside two nested quotations counts twice). One sweep over sentences and quotations,
-    both in prose order, so long drafts with many quotations stay linear (the caller keeps
-    it in the run's memos)."""
-    spans = sorted((q.inner_start, q.inner_end) for q in doc.quotes if q.direct)
-    shares = {}
-    active: list[tuple[int, int]] = []
-    j = 0
-    for s in doc.sentences:
-        while j < len(spans) and spans[j][0] < s.end:
-            active.append(spans[j])
-            j += 1
-        if active:
-            # sentences only move forward: a quotation that ended before this one is done
-            active = [q for q in active if q[1] > s.start]
-        shares[s.start] = sum(max(0, min(b, s.end) - max(a, s.start)) for a, b in active)
-    return shares
+    inside two nested quotations counts twice). The running integral of how many quotations
+    cover each character, taken once at every sentence boundary: linear in the sentences
+    and quotations however many quotations are open at once (a flood of unclosed marks,
+    each running to the end of its paragraph, made a sum over the open ones per sentence
+    quadratic). The caller keeps it in the run's memos."""
+    events = sorted(
+        (pos, delta)
+        for q in doc.quotes
+        if q.direct and q.inner_start < q.inner_end
+        for pos, delta in ((q.inner_start, 1), (q.inner_end, -1))
+    )
+    points = sorted({p for s in doc.sentences for p in (s.start, s.end)})
+    covered: dict[int, int] = {}  # point -> characters before it, each counted once per quotation covering it
+    total = depth = k = 0
+    at = 0
+    for point in points:
+        while k < len(events) and events[k][0] <= point:
+            pos, delta = events[k]
+            total += depth * (pos - at)
+            at = pos
+            depth += delta
+            k += 1
+        total += depth * (point - at)
+        at = point
+        covered[point] = total
+    return {s.start: covered[s.end] - covered[s.start] for s in doc.sentences}
 
 
 def _fmt(value) -> str:

@@ -15,6 +15,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..config import ConfigError
 from ..document import parse
+from ..document.budget import DocumentRefused, work_budget
 from ..finding import Finding
 from ..runner import lint_with_settings
 from .convert import code_actions, diagnostic, overlapping, rule_links
@@ -110,9 +111,16 @@ class FactlintServer(LanguageServer):
             return
         ruleset = settings.ruleset
         text = document.source
-        findings, errors = lint_with_settings(
-            parse(text, path, fmt, phrases=ruleset.index, ignore_patterns=settings.overrides.ignore_patterns), settings
-        )
+        try:
+            with work_budget(len(text)):
+                findings, errors = lint_with_settings(
+                    parse(text, path, fmt, phrases=ruleset.index, ignore_patterns=settings.overrides.ignore_patterns),
+                    settings,
+                )
+        except DocumentRefused as exc:
+            # the draft would take unbounded time: say so once, and show no stale findings
+            self._once(f"factlint: {path}: {exc}", show=True)
+            findings, errors = [], []
         for error in errors:
             self._once(f"factlint: {path}: rule {error.rule}: {error.message}")
         positions = PositionMap(text, str(self.workspace.position_encoding or "utf-16"))

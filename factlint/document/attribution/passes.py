@@ -165,9 +165,18 @@ class Finder(CueScan, CueForms, VerbForms, Speakers):
         """The candidates of each sentence that a quotation overlaps, kept for ``rerun``:
         only there can a change of the quotations move an attribution to the other list."""
         starts = [s.start for s in self.doc.sentences]
+        # the sentences each quotation overlaps, as ranges merged before they are counted
+        # out: a flood of unclosed marks opens thousands that run to the same block end
+        ranges = sorted(
+            (max(0, bisect_right(starts, q.inner_start) - 1), bisect_left(starts, q.inner_end)) for q in self.doc.quotes
+        )
         touched: set[int] = set()
-        for q in self.doc.quotes:
-            touched.update(range(max(0, bisect_right(starts, q.inner_start) - 1), bisect_left(starts, q.inner_end)))
+        reach = 0  # sentences below this are counted already
+        for a, b in ranges:
+            a = max(a, reach)
+            if a < b:
+                touched.update(range(a, b))
+                reach = b
         kept = {}
         for k, (si, n) in enumerate(firsts):
             if si in touched:
