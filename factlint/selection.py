@@ -27,7 +27,6 @@ from .config import (
     Overrides,
     _folder_of,
     find_config_file,
-    glob_matches,
     load_config_file,
 )
 from .finding import DEFAULT_FAIL_ON, Finding
@@ -281,7 +280,7 @@ def describe(resolver: Resolver, path: str) -> dict:
     eff = resolver.effective(path)
     config = eff.config
     ov = eff.overrides
-    matched = [p for p, _ in config.per_path if glob_matches(p, config.rel(path))] if config.path else []
+    matched = config.per_path_matches(path) if config.path else []
     return {
         "path": path,
         "config-file": shown_path(Path(config.path)) if config.path else None,
