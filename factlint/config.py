@@ -1,7 +1,7 @@
 """Configuration: ``.factlint.yaml`` or ``[tool.factlint]`` in ``pyproject.toml``.
 
 Discovery walks up from each linted file's folder; the closest configuration file wins
-(files are not merged, as with ruff). In one folder ``.factlint.yaml`` beats
+(files are not merged, as with ruff, unless one says ``extend:``). In one folder ``.factlint.yaml`` beats
 ``.factlint.yml`` beats a ``pyproject.toml`` with a ``[tool.factlint]`` table.
 ``--config FILE`` uses one file for every path; ``--isolated`` uses none.
 

@@ -15,7 +15,7 @@ from typing import BinaryIO
 from .baseline import Baseline, BaselineError, fingerprint
 from .config import _DEFAULT, ConfigError, Overrides
 from .finding import DEFAULT_FAIL_ON, FAIL_ON_RANK, SEVERITY_RANK, Finding
-from .gitdiff import ChangedLines, GitDiffError, changed_lines
+from .gitdiff import GitDiffError, RepoChanges, changed_lines_of_paths
 from .inventory import document_inventory
 from .parallel import run_tasks
 from .reading import DEFAULT_EXTENSIONS, ReadError, Source, decode, discover, read_source
@@ -168,9 +168,9 @@ class Pipeline:
                 cli = Cli(**{**cli.__dict__, "min_severity": options.severity})
             self.resolver = Resolver(cli, options.config, options.isolated)
         self.baseline = Baseline.load(options.baseline) if options.baseline else None
-        self.changes: ChangedLines | None = None
+        self.changes: RepoChanges | None = None
         if options.diff_base:
-            self.changes = changed_lines(options.diff_base)
+            self.changes = changed_lines_of_paths(options.diff_base, list(options.paths))
 
     def core(self, doc, eff: Effective, result) -> tuple[list[Finding], list]:
         """A document's findings under its settings, with fingerprints when they are needed:
