@@ -158,6 +158,12 @@ def _use_color(choice: str) -> bool:
 )
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
 @click.option(
+    "--no-installed-packs",
+    is_flag=True,
+    help="Do not load rule packs installed with pip (entry points in factlint.packs); "
+    "also FACTLINT_NO_INSTALLED_PACKS=1.",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(readable=False),
@@ -256,6 +262,7 @@ def check(
     fail_on,
     rules_dirs,
     no_builtin,
+    no_installed_packs,
     config_file,
     isolated,
     stdin_filename,
@@ -308,6 +315,7 @@ def check(
         ignore=tuple(_split(ignore)),
         rules=tuple(rules_dirs),
         no_builtin=no_builtin,
+        no_installed_packs=no_installed_packs,
         fail_on=fail_on,
         min_severity=severity,
     )
@@ -510,6 +518,7 @@ def rules_command(rules_dirs, no_builtin, select, output_format):
                         "severity": r.severity,
                         "kind": r.kind,
                         "enabled": r.enabled,
+                        "pack": r.pack,
                         "scope": list(r.scope.names),
                         "why": r.why,
                         "link": r.link,

@@ -143,6 +143,10 @@ CONFIG_SPEC = Obj(
         "exclude": Field(ListOf(Str()), description="Globs (relative to this file) of paths not to lint."),
         "rules": Field(ListOf(Str(), allow_single=True), description="Extra rule packs, relative to this file."),
         "builtin": Field(Bool(), description="Load the built-in rule packs (default true)."),
+        "installed-packs": Field(
+            Bool(),
+            description="Load rule packs installed with pip (entry points in factlint.packs; default true).",
+        ),
         "extend": Field(
             Str(),
             description="Inherit this configuration file (relative to this file); this file's keys replace its keys.",
@@ -275,6 +279,7 @@ class ConfigFile:
     exclude_root: str | None = None  # where ``exclude`` came from, when inherited by ``extend``
     rules: tuple[str, ...] = ()  # absolute pack paths
     builtin: bool = True
+    installed_packs: bool = True
     lexicons: tuple[tuple[str, tuple[str, ...]], ...] = ()
     per_path: tuple[tuple[str, Overrides], ...] = ()
     per_path_root: str | None = None  # where ``per-path`` came from, when inherited by ``extend``
@@ -385,6 +390,7 @@ def load_config_file(path: str | Path, _chain: tuple[str, ...] = ()) -> ConfigFi
         exclude=tuple(str(p) for p in data.get("exclude", ())),
         rules=tuple(str((root / p).resolve()) for p in _listify(data.get("rules"))),
         builtin=data.get("builtin", True),
+        installed_packs=data.get("installed-packs", True),
         lexicons=tuple((str(k), tuple(str(w) for w in v)) for k, v in (data.get("lexicons") or {}).items()),
         per_path=tuple((str(k), Overrides.from_data(v)) for k, v in (data.get("per-path") or {}).items()),
         data=data,
@@ -428,6 +434,7 @@ def _inherit(own: ConfigFile, data: dict, parent_path: Path, chain: tuple[str, .
         "min_severity": parent.min_severity if "min-severity" not in data else own.min_severity,
         "rules": parent.rules if "rules" not in data else own.rules,
         "builtin": parent.builtin if "builtin" not in data else own.builtin,
+        "installed_packs": parent.installed_packs if "installed-packs" not in data else own.installed_packs,
         "lexicons": parent.lexicons if "lexicons" not in data else own.lexicons,
     }
     if "exclude" not in data:
