@@ -241,8 +241,8 @@ def _use_color(choice: str) -> bool:
     type=click.IntRange(min=0),
     default=None,
     metavar="N",
-    help="Lint files in N worker processes [default: the number of CPUs; 1: in this process]. "
-    "Small runs are always linted in this process.",
+    help="Lint files in N worker processes [default: the CPUs no other process is busy on; "
+    "1: in this process]. Small runs (under 256 KB) are always linted in this process.",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @click.option(
@@ -337,6 +337,7 @@ def check(
         diff=show_diff,
         fingerprints=bool(write_baseline or baseline_file or output_format == "sarif"),
         jobs=jobs or _default_jobs(),
+        auto_jobs=not jobs,
         cache=not no_cache,
         cache_dir=cache_dir,
     )

@@ -52,6 +52,7 @@ class CheckOptions:
     diff: bool = False  # compute fixes and keep their unified diffs; write nothing
     fingerprints: bool = False  # set Finding.fingerprint (always with a baseline): for baselines, SARIF
     jobs: int = 1  # worker processes (1: lint in this process)
+    auto_jobs: bool = False  # jobs is the default (the CPUs): use only those idle (factlint.parallel.auto_jobs)
     cache: bool = False  # read and write the result cache (never for stdin, --fix or --diff)
     cache_dir: str | None = None  # None: $FACTLINT_CACHE_DIR, else .factlint_cache in the project root
 
@@ -246,7 +247,7 @@ def run_check(options: CheckOptions, ruleset: RuleSet | None = None, stdin: Bina
     for task in tasks:
         if task.item == STDIN:
             slots[task.index] = lint_file(state, task, stdin)
-    for index, file_result in run_tasks(lint_file, state, file_tasks, options.jobs):
+    for index, file_result in run_tasks(lint_file, state, file_tasks, options.jobs, options.auto_jobs):
         slots[index] = file_result
     # 4. put the results together in input order
     result = CheckResult(warnings=cache_warnings)
