@@ -124,3 +124,67 @@ def test_literal_senses_of_loaded_words_pass():
         The hospital opened a new ward for cancer patients.
         """)
     assert framing(text, "wire.txt") == []
+
+
+# -- shouted words in headlines ----------------------------------------------------------
+
+
+def shouted(text: str):
+    return positions(findings_of(text, "draft.md", rule="framing/shouted-word"))
+
+
+def test_a_word_shouted_in_a_title_case_headline_is_flagged():
+    text = draft("""
+        # Ferry Fares Could DOUBLE As Operator Sues Council For NOT Fixing Pier
+
+        Fares could double next year, the operator said. The council has not fixed the pier.
+        """)
+    assert shouted(text) == [(1, 21, "DOUBLE"), (1, 57, "NOT")]
+
+
+def test_acronyms_and_all_capital_headlines_are_not_shouting():
+    text = draft("""
+        # NASA and the FBI Review Launch Site
+
+        NASA delayed the launch, and the FBI reviewed the site, the agency said.
+        """)
+    assert shouted(text) == []
+    assert shouted("# FERRY FARES TO DOUBLE IN MAY\n\nFares will double in May.\n") == []
+
+
+def test_a_capitalised_word_the_story_never_writes_in_lower_case_is_taken_for_an_acronym():
+    text = "# Council Backs PIER Plan\n\nThe council backed the plan on Monday.\n"
+    assert shouted(text) == []
+
+
+def test_shouting_in_the_body_is_left_to_other_rules():
+    assert shouted("# Ferry fares to double\n\nFares could DOUBLE next year, the operator said.\n") == []
+
+
+# -- loaded verbs and judging adverbs in the reporter's voice -----------------------------
+
+
+def test_verbs_of_attack_and_judging_adverbs_are_loaded_language():
+    text = draft("""
+        The mayor trashed the plan on Monday.
+
+        The council took a disturbingly long time to answer.
+
+        Protesters hijacked the meeting.
+        """)
+    assert [(f.line, f.match) for f in findings_of(text, "draft.md", rule="framing/loaded-language")] == [
+        (1, "trashed"),
+        (3, "disturbingly"),
+        (5, "hijacked"),
+    ]
+
+
+def test_literal_senses_are_spared():
+    text = draft("""
+        Gunmen hijacked a bus on the coast road.
+
+        The club threw a birthday bash for its oldest member.
+
+        Click the settings icon to change the language.
+        """)
+    assert findings_of(text, "draft.md", rule="framing/loaded-language") == []

@@ -13,6 +13,7 @@ from .empty_link import EmptyLink
 from .missing_end_punctuation import MissingEndPunctuation
 from .missing_space import MissingSpace
 from .repeated_paragraph import RepeatedParagraph
+from .shouted_word import ShoutedWord
 from .unbalanced import Unbalanced
 
 CHECKS = {
@@ -26,5 +27,6 @@ CHECKS = {
         DoubleSpace,
         EmptyLink,
         EmptyHeading,
+        ShoutedWord,
     )
 }

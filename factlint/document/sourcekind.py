@@ -28,6 +28,7 @@ from .lexicons import (
     EVIDENCE_NOUNS,
     GENERIC_SOURCE_HEADS,
     GROUP_QUALIFIERS_NOT_NAMING,
+    THING_SOURCE_MODIFIERS,
     OFFICE_NOUNS,
     ORGANISATION_WORDS,
 )
@@ -96,6 +97,15 @@ def _participle_after_head(toks: list[Tok], i: int) -> bool:
     return nxt is None or nxt.low in DETERMINERS or nxt.low in _CUT_WORDS or nxt.capitalised
 
 
+def _named_with_others(chunk: list[Tok], naming: list[Tok]) -> bool:
+    """ "Sloane and other analysts", "Jane Roe and fellow economists": a name, then "and"
+    and a group like the named one."""
+    for i, t in enumerate(chunk[:-2]):
+        if t.low == "and" and i > 0 and chunk[i - 1] in naming and chunk[i + 1].low in ("other", "fellow", "several"):
+            return True
+    return False
+
+
 def head_word(chunk: list[Tok]) -> str:
     words = [t for t in chunk if t.is_word]
     if not words:
@@ -162,6 +172,11 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
     ):
         # "two military analysts, Jane Roe and John Doe,": the apposition names them
         return SourceClass("named-person", rest[2].low)
+    if head in ("source", "sources") and len(words) > 1 and words[-2].low in THING_SOURCE_MODIFIERS:
+        return None  # "its power source could continue": a source of something, not of news
+    if head in GENERIC_SOURCE_HEADS and _named_with_others(chunk, naming):
+        # "Sloane and other analysts": a named person speaks, with others like them
+        return SourceClass("named-person", naming[0].low)
     if head in GENERIC_SOURCE_HEADS:
         institution = any(
             (t.low in ORGANISATION_WORDS or t.low in OFFICE_NOUNS) and t.low not in GROUP_QUALIFIERS_NOT_NAMING

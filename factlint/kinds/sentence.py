@@ -55,6 +55,11 @@ ATTRIBUTION_FILTER = Obj(
         "except-head": Field(_WORDS, description="Not sources whose head word is one of these."),
         "cue": Field(_WORDS, description="Only cues that read as one of these phrases."),
         "except-cue": Field(_WORDS, description="Not cues that read as one of these phrases."),
+        "except-verb": Field(
+            _WORDS,
+            description="Not cues that end in one of these phrases, whatever auxiliaries and adverbs "
+            "come before it ('decided to' excepts 'have decided to' and 'finally decided to').",
+        ),
         "reason": Field(
             Bool(),
             description="A reason for anonymity is (true) or is not (false) given in the sentence or the next one.",
@@ -143,6 +148,7 @@ class _AttributionFilter:
         self.except_heads = self._words(ctx, spec, "except-head")
         self.cues = self._words(ctx, spec, "cue")
         self.except_cues = self._words(ctx, spec, "except-cue")
+        self.except_verbs = self._words(ctx, spec, "except-verb")
         self.reason = spec.get("reason")
         self.reference = spec.get("reference")
         self.message: str | None = spec.get("message")
@@ -163,11 +169,13 @@ class _AttributionFilter:
                 return False
             if self.except_heads is not None and att.head in self.except_heads:
                 return False
-        if self.cues is not None or self.except_cues is not None:
+        if self.cues is not None or self.except_cues is not None or self.except_verbs is not None:
             cue = " ".join(fold(prose[att.cue[0] : att.cue[1]]).split())
             if self.cues is not None and cue not in self.cues:
                 return False
             if self.except_cues is not None and cue in self.except_cues:
+                return False
+            if self.except_verbs is not None and _ends_in(cue, self.except_verbs):
                 return False
         if self.reason is not None and (att.reason is not None) != self.reason:
             return False
@@ -178,6 +186,12 @@ class _AttributionFilter:
         if self.except_within is not None and att.within is not None and att.within.kind in self.except_within:
             return False
         return True
+
+
+def _ends_in(cue: str, phrases: frozenset[str]) -> bool:
+    """Does the cue end in one of the phrases, at a word boundary?"""
+    words = cue.split(" ")
+    return any(" ".join(words[i:]) in phrases for i in range(len(words)))
 
 
 def _kinds(value) -> frozenset[str]:

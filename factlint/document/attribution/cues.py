@@ -25,7 +25,7 @@ from ..lexicons import (
 from .record import Attribution
 from .state import FinderState
 from .tokens import _TOK_START, Tok, _word_end, tokenize
-from .words import IMPRESSION_VERBS, POLL_NOUNS
+from .words import CONSENSUS_CUES, IMPRESSION_VERBS, POLL_NOUNS
 
 #: How far before an attitude adjective a linking verb is looked for ("are deeply skeptical"),
 #: in characters: a few adverbs' worth.
@@ -53,6 +53,7 @@ class CueIndex:
         "group",
         "impression",
         "stance_noun",
+        "consensus",
     )
 
     def __init__(
@@ -67,10 +68,11 @@ class CueIndex:
         group: int,
         impression: int,
         stance_noun: int,
+        consensus: int,
     ) -> None:
         self.index, self.verb, self.report, self.passive, self.poll = index, verb, report, passive, poll
         self.attitude, self.nominal, self.group, self.impression = attitude, nominal, group, impression
-        self.stance_noun = stance_noun
+        self.stance_noun, self.consensus = stance_noun, consensus
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +97,8 @@ def register_cues(index: PhraseIndex) -> CueIndex:
     nominal = index.register(sorted(NOMINAL_CUES))
     group = index.register(sorted(GENERIC_SOURCE_HEADS))
     stance_noun = index.register(sorted(STANCE_NOUNS))
-    return CueIndex(index, verb, report, passive, poll, attitude, nominal, group, impression, stance_noun)
+    consensus = index.register(list(CONSENSUS_CUES))
+    return CueIndex(index, verb, report, passive, poll, attitude, nominal, group, impression, stance_noun, consensus)
 
 
 #: "in" before a poll: "in the latest polls", "in a CBS News/ORC poll last week".
@@ -138,6 +141,7 @@ class CueScan(FinderState):
         candidates = [(s, e, "report") for s, e in hits.get(idx.report, ())]
         candidates += [(s, e, "passive") for s, e in hits.get(idx.passive, ())]
         candidates += [(s, e, "verb") for s, e in hits.get(idx.verb, ())]
+        candidates += [(s, e, "consensus") for s, e in hits.get(idx.consensus, ())]
         candidates += [(m.end(1), m.end(), "label") for m in _LABEL.finditer(self.prose)]
         candidates += [(m.end(1), m.end(), "label") for m in _TITLE_LABEL.finditer(self.prose)]
         candidates += self._in_polls(hits.get(idx.poll, ()))
@@ -227,6 +231,8 @@ class CueScan(FinderState):
             return self._group_predicate(si, toks, ci)
         if form == "impression":
             return self._impression(si, toks, ci)
+        if form == "consensus":
+            return self._consensus(si, toks, ci, cj)
         if form == "stance-noun":
             return self._stance_noun(si, toks, ci)
         return self._verb(si, toks, ci, cj)

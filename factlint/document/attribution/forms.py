@@ -108,6 +108,17 @@ class CueForms(FinderState):
             cue = (toks[k - 1].start, cue[1])  # "it is understood"
         return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "report", form="passive")
 
+    def _consensus(self, si: int, toks: list[Tok], ci: int, cj: int) -> Attribution | None:
+        """ "his much-praised speech", "a broadly respected Republican", "as has been widely
+        reported": a judgement said to be shared, with nobody named who shares it -- unless
+        "by ..." follows ("widely praised by critics": those critics are the source)."""
+        s = self.doc.sentences[si]
+        cue = (toks[ci].start, toks[cj].end)
+        agent = self._agent(toks, cj + 1)
+        if agent is not None:
+            return self._sourced(si, toks, cue, agent, self._after(toks, cj, s), form="passive")
+        return Attribution(cue, None, "unsourced", si, self._after(toks, cj, s), "report", form="passive")
+
     def _impression(self, si: int, toks: list[Tok], ci: int) -> Attribution | None:
         """ "The senator seemed to blame the governor", "it appears that …": how things look,
         with no source saying so (an attitude, "voters seem skeptical", has its own cue)."""

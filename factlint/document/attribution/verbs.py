@@ -66,6 +66,19 @@ from .words import (
 EVIDENCE_WINDOW = 15
 
 
+#: Prepositions before "not" and a gerund: "for not responding", "by not saying".
+_GERUND_LEADS = frozenset("for by without of from about".split())
+
+
+def _negated_gerund(toks: list[Tok], ci: int) -> bool:
+    k = ci - 1
+    while k >= 0 and toks[k].low.endswith("ly") and len(toks[k].low) > 4:
+        k -= 1
+    return k >= 1 and toks[k].low == "not" and toks[k - 1].low in _GERUND_LEADS
+
+
+_REFLEXIVES = frozenset("himself herself itself themselves ourselves myself yourself yourselves oneself".split())
+
 class VerbForms(FinderState):
     """The verb forms of :class:`.passes.Finder`."""
 
@@ -88,6 +101,8 @@ class VerbForms(FinderState):
             return self._according(si, toks, ci, cj)
         prev = toks[ci - 1] if ci > 0 else None
         participle = words[0].endswith("ing")
+        if participle and _negated_gerund(toks, ci):
+            return None  # "under fire for not (promptly) responding": a failure to speak, nothing said
         if prev is not None:
             if participle and (_after_comma(toks, ci) or prev.low in PARTICIPLE_PREPS):
                 return self._participle(si, toks, ci, cj, vform)
@@ -146,6 +161,8 @@ class VerbForms(FinderState):
             return None  # "he knew the area", "she felt ill"; but "he knew that …", "they feel it is …"
         if words[0] in ("see", "sees", "saw") and not any(t.low == "as" for t in toks[cj + 1 : cj + 8]):
             return None  # only "see X as Y" reports a view; "she saw the film" does not
+        if words[0] in EVIDENCE_VERBS and nxt is not None and nxt.low in _REFLEXIVES:
+            return None  # "officials who found themselves under fire": where they were, no finding
         if phrase in ("continued", "continues") and nxt is not None and nxt.is_word:
             return None  # "he continued to lead"; only "…,” he continued." reports speech
         if phrase in ("declined", "declines", "refused", "refuses") and (nxt is None or nxt.low != "to"):

@@ -104,5 +104,13 @@ CONTRACTED_SUBJECTS = word_set("contracted-subjects")
 CLAUSE_OPENERS = frozenset({":", "—", "–", "“", '"', "(", "'", "‘"})
 #: "seem", "appear" (every form): how things look, with nobody saying so.
 IMPRESSION_VERBS = frozenset(fold(w) for w in builtin_lexicons()["impression-verbs"])
+#: "much-praised", "widely respected": an extent adverb and a participle of judgement
+#: (spaced or hyphenated), cues of the form "consensus".
+CONSENSUS_CUES = tuple(
+    f"{adverb}{joint}{participle}"
+    for adverb in builtin_lexicons()["consensus-adverbs"]
+    for participle in builtin_lexicons()["consensus-participles"]
+    for joint in (" ", "-")
+)
 #: The nouns of a poll ("in a CBS News poll"): cues of the form "poll".
 POLL_NOUNS = ("poll", "polls", "survey", "surveys", "polling")
