@@ -19,7 +19,8 @@ one process (forking, sending findings back), so on a machine whose CPUs are alr
 busy they make a run slower, not faster. Measured with bench/site.py on a 200-post
 site (1.05 MB), 2 CPUs, load 4.7 from other jobs, 7 interleaved pairs, ``--no-cache``:
 2 workers 20.7 s median wall (15.4-23.7) against 16.4 s (15.5-25.8) in one process --
-per pair 1.21x slower (0.92-1.28), CPU 1.11x. See docs/scale.md.
+per pair 1.21x slower (0.92-1.28), CPU 1.11x. With this rule, at load 5-5.5: 17.3 s
+against 17.0 s, per pair 1.03x (0.61-1.13), the same within the noise. See docs/scale.md.
 """
 
 from __future__ import annotations
