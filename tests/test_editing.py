@@ -179,3 +179,18 @@ def test_a_bare_section_mark_is_an_editor_note_in_markdown_and_in_plain_text():
     text = "The council met on Monday.\n\n###\n\nThe vote is next week.\n"
     assert editing(text, "story.md") == [("editing/empty-heading", 3, "###")]
     assert editing(text, "story.txt") == [("editing/placeholder", 3, "###")]
+
+
+def test_a_row_label_recurring_in_another_table_is_no_repeated_paragraph():
+    text = draft("""
+        | measure | before | after |
+        |---|---|---|
+        | findings per thousand words in the wire copy sample | 4.8 | 6.7 |
+
+        Later, a second round:
+
+        | measure | before | after |
+        |---|---|---|
+        | findings per thousand words in the wire copy sample | 6.7 | 7.4 |
+        """)
+    assert findings_of(text, "notes.md", rule="editing/repeated-paragraph") == []

@@ -427,4 +427,6 @@ def test_a_headlines_source_is_the_storys():
 def test_no_informant_no_sourcing_finding(text):
     """A source of power, officials finding themselves somewhere, a failure to respond:
     nothing is attributed to anyone."""
-    assert [f.rule for f in findings_of(text, "draft.txt", rule="sourcing") if f.rule != "sourcing/agentless-passive"] == []
+    assert [
+        f.rule for f in findings_of(text, "draft.txt", rule="sourcing") if f.rule != "sourcing/agentless-passive"
+    ] == []

@@ -18,6 +18,9 @@ from ..schema import Bool, Field, Num
 from ._text import _ASCII_EDGE, has_words, normalised
 
 _WORD = regex.compile(r"\w+")
+#: Blocks that are no paragraph: titles, and table cells (a row's label may well recur in the
+#: next table; a doubled row is the line check's).
+_NOT_PARAGRAPHS = frozenset({"headline", "heading", "table"})
 #: The longest run of lines compared with the run right after it.
 MAX_RUN_LINES = 40
 
@@ -54,7 +57,7 @@ class RepeatedParagraph:
         reported_blocks: set[int] = set()
         excerpt = front_matter_deks(doc)  # Jekyll's excerpt is the first paragraph by design
         for block in doc.prose_blocks:
-            if not scope.block_ok(block) or block.kind in ("headline", "heading") or block.index in excerpt:
+            if not scope.block_ok(block) or block.kind in _NOT_PARAGRAPHS or block.index in excerpt:
                 continue
             text = doc.block_text(block)
             line = seen.repeats(normalised(text), text, block)
@@ -65,7 +68,7 @@ class RepeatedParagraph:
             return
         seen_sentences = _FirstWithWords(min_words, lambda s: doc.lines.position(doc.to_raw(s.start, s.end)[0])[0])
         ok = [
-            scope.block_ok(block) and block.kind not in ("headline", "heading") and block.index not in excerpt
+            scope.block_ok(block) and block.kind not in _NOT_PARAGRAPHS and block.index not in excerpt
             for block in doc.blocks
         ]
         prose = doc.prose

@@ -35,7 +35,9 @@ class ShoutedWord:
 
     def run(self, doc, options, scope):
         listed = frozenset(w.lower() for w in options.get("words", ()))
-        titles = [b for b in doc.prose_blocks if b.kind in _TITLE_KINDS and (scope.kinds is None or b.kind in scope.kinds)]
+        titles = [
+            b for b in doc.prose_blocks if b.kind in _TITLE_KINDS and (scope.kinds is None or b.kind in scope.kinds)
+        ]
         if not titles:
             return
         body_words: set[str] | None = None  # the words of the rest of the story, as written

@@ -310,7 +310,8 @@ class Speakers(FinderState):
         if not persons:
             return
         for att in candidates:
-            toks = tokenize(self.prose, *att.source)
+            assert att.source is not None  # (the candidates all have one)
+            toks = tokenize(self.prose, att.source[0], att.source[1])
             if _names_a_camp(toks, persons):
                 att.kind = "named-organisation"
 

@@ -79,6 +79,7 @@ def _negated_gerund(toks: list[Tok], ci: int) -> bool:
 
 _REFLEXIVES = frozenset("himself herself itself themselves ourselves myself yourself yourselves oneself".split())
 
+
 class VerbForms(FinderState):
     """The verb forms of :class:`.passes.Finder`."""
 
