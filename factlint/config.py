@@ -130,6 +130,21 @@ OVERRIDE_FIELDS = {
     "severity": Field(_SEVERITY_MAP, description="Severity per rule or family; `off` ignores it."),
     "accept": Field(Accept(), description="House terms: findings whose match is one of them are dropped."),
     "thresholds": Field(_THRESHOLDS, description="New max/min for metric (readability) rules."),
+    "ignore-patterns": Field(
+        Obj(
+            fields={
+                "block": Field(
+                    ListOf(Str(regex_syntax=True)),
+                    description="Regular expressions (multiline) whose matches' whole lines are not prose.",
+                ),
+                "inline": Field(
+                    ListOf(Str(regex_syntax=True)),
+                    description="Regular expressions whose matches inside prose are not read.",
+                ),
+            }
+        ),
+        description="Regions and spans that are not prose, as Vale's BlockIgnores/TokenIgnores.",
+    ),
 }
 
 CONFIG_SPEC = Obj(
@@ -232,6 +247,13 @@ class Overrides:
     severity: tuple[tuple[str, str], ...] = ()
     accept: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (rule pattern or "*", terms)
     thresholds: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
+    ignore_block: tuple[str, ...] = ()  # ignore-patterns.block
+    ignore_inline: tuple[str, ...] = ()  # ignore-patterns.inline
+
+    @property
+    def ignore_patterns(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """``(block, inline)``, as :func:`factlint.document.parse` takes them."""
+        return self.ignore_block, self.ignore_inline
 
     @classmethod
     def from_data(cls, data: dict) -> "Overrides":
@@ -243,6 +265,7 @@ class Overrides:
             accept_items = tuple((str(k), tuple(str(t) for t in v)) for k, v in accept.items())
         else:
             accept_items = ()
+        ignores = data.get("ignore-patterns") or {}
         return cls(
             select=_tuple(data["select"]) if "select" in data else None,
             extend_select=_tuple(data.get("extend-select")),
@@ -252,6 +275,8 @@ class Overrides:
             thresholds=tuple(
                 (str(k), tuple((str(a), b) for a, b in v.items())) for k, v in (data.get("thresholds") or {}).items()
             ),
+            ignore_block=tuple(str(p) for p in ignores.get("block") or ()),
+            ignore_inline=tuple(str(p) for p in ignores.get("inline") or ()),
         )
 
     def then(self, later: "Overrides") -> "Overrides":
@@ -263,6 +288,8 @@ class Overrides:
             severity=self.severity + later.severity,
             accept=self.accept + later.accept,
             thresholds=self.thresholds + later.thresholds,
+            ignore_block=self.ignore_block + later.ignore_block,
+            ignore_inline=self.ignore_inline + later.ignore_inline,
         )
 
 

@@ -74,10 +74,16 @@ def explain(rule: Rule) -> str:
     lines += ["", "Message", _indent(rule.message)]
     if rule.suggest:
         lines += ["", "Suggestions", _indent(", ".join(rule.suggest))]
-    lines += ["", "Flags (each example must produce a finding)"]
-    lines += [_bullet("✗", ex) for ex in rule.examples.get("flag", [])]
+    lines += ["", "Flags (each example must produce a finding; [the words] it must report)"]
+    lines += [_bullet("✗", ex) for ex in marked_examples(rule, "flag", "[", "]")]
     lines += ["", "Passes (near misses that must not)"]
     lines += [_bullet("✓", ex) for ex in rule.examples.get("pass", [])]
+    if rule.examples.get("todo"):
+        lines += ["", "Known misses (todo: should be flagged, are not yet)"]
+        lines += [_bullet("…", ex) for ex in marked_examples(rule, "todo", "[", "]")]
+    if rule.examples.get("todo-pass"):
+        lines += ["", "Known false alarms (todo: flagged, should not be)"]
+        lines += [_bullet("…", ex) for ex in rule.examples.get("todo-pass", [])]
     return "\n".join(lines) + "\n"
 
 
@@ -142,16 +148,63 @@ def rules_markdown(ruleset: RuleSet) -> str:
             out += [f"Editors' judgement: {editors}.", ""]
         if r.description:
             out += [r.description.strip(), ""]
-        out += [f"Message: {r.message.strip()}", "", "Flags:", ""]
-        out += [_md_example(ex) for ex in r.examples.get("flag", [])]
+        out += [f"Message: {r.message.strip()}", "", "Flags (the words it must report in bold):", ""]
+        out += [_md_example(ex) for ex in marked_examples(r, "flag", "**", "**")]
         out += ["", "Passes:", ""]
         out += [_md_example(ex) for ex in r.examples.get("pass", [])]
+        if r.examples.get("todo"):
+            out += ["", "Known misses (todo):", ""]
+            out += [_md_example(ex) for ex in marked_examples(r, "todo", "**", "**")]
+        if r.examples.get("todo-pass"):
+            out += ["", "Known false alarms (todo):", ""]
+            out += [_md_example(ex) for ex in r.examples.get("todo-pass", [])]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def marked_examples(rule: Rule, kind: str, left: str, right: str) -> list[str]:
+    """A rule's ``kind`` examples with each pinned span wrapped in ``left`` and ``right``
+    (the pins in order, each found after the one before). A draft of several lines, or a
+    pin that is blank or not found (a metric's whole-draft finding, a double space), is
+    left as written and followed by a line naming what it must report."""
+    out = []
+    pins = rule.example_pins.get(kind, [])
+    for i, text in enumerate(rule.examples.get(kind, [])):
+        pin = pins[i] if i < len(pins) else None
+        marked, at = text, 0
+        for words in pin or ():
+            found = marked.find(words, at) if words.strip() and "\n" not in text.strip("\n") else -1
+            if found < 0:
+                marked = ""
+                break
+            marked = marked[:found] + left + words + right + marked[found + len(words) :]
+            at = found + len(left) + len(words) + len(right)
+        if marked:
+            out.append(marked)
+        else:
+            spans = ", ".join(_shown(w) for w in pin or ())
+            out.append(text.rstrip("\n") + "\n" + f"{_REPORTS}{spans}")
+    return out
+
+
+#: The line after an example whose pinned span cannot be marked in place.
+_REPORTS = "must report: "
+
+
+def _shown(words: str) -> str:
+    if not words:
+        return "the whole draft"
+    short = " ".join(words.split())
+    if len(short) > 60:
+        short = short[:57] + "..."
+    return repr(short) if words.strip() else repr(words)
+
+
 def _md_example(text: str) -> str:
     text = text.strip("\n")
+    head, sep, reports = text.rpartition("\n" + _REPORTS)
+    if sep:  # a pinned span shown after the draft
+        return _md_example(head) + f"\n\n  ({_REPORTS}{reports})"
     if "\n" in text:
         return "```markdown\n" + text + "\n```"
     return f"- {text}"

@@ -398,7 +398,9 @@ def lint_file(state: WorkerState, task: Task, stdin: BinaryIO | None = None) -> 
     from .document import parse
 
     text = source.text
-    doc = parse(text, format_path, phrases=eff.ruleset.index, name=source.path)
+    doc = parse(
+        text, format_path, phrases=eff.ruleset.index, name=source.path, ignore_patterns=eff.overrides.ignore_patterns
+    )
     core, errors = pipeline.core(doc, eff, out)
     findings, before_baseline = pipeline.post(doc.path, core)
     if options.fix or options.diff:
@@ -540,7 +542,13 @@ def _fix_loop(
             break
         applied += count
         text = new_text
-        doc = parse(text, format_path, phrases=eff.ruleset.index, name=source.path)
+        doc = parse(
+            text,
+            format_path,
+            phrases=eff.ruleset.index,
+            name=source.path,
+            ignore_patterns=eff.overrides.ignore_patterns,
+        )
         findings, before_baseline = pipeline.lint(doc, eff, result)
     if options.fix and is_stdin:
         result.fixed_stdin = text
@@ -568,5 +576,11 @@ def _fix_loop(
 def _relint(pipeline, eff, result, source, format_path):
     from .document import parse
 
-    doc = parse(source.text, format_path, phrases=eff.ruleset.index, name=source.path)
+    doc = parse(
+        source.text,
+        format_path,
+        phrases=eff.ruleset.index,
+        name=source.path,
+        ignore_patterns=eff.overrides.ignore_patterns,
+    )
     return pipeline.lint(doc, eff, result)

@@ -181,6 +181,10 @@ class AnyOf(Type):
             t.check(value, key, line, trial)
             if not trial:
                 return
+        shaped = [t for t in self.types if _shape_fits(t, value)]
+        if len(shaped) == 1:  # a mapping where a string or a mapping may stand: say what is wrong inside it
+            shaped[0].check(value, key, line, problems)
+            return
         problems.append(Problem(line, key, f"must be {self.expected}"))
 
     def json_schema(self):
@@ -188,6 +192,17 @@ class AnyOf(Type):
         if self.description:
             schema["description"] = self.description
         return schema
+
+
+def _shape_fits(t: Type, value: Any) -> bool:
+    """Whether ``value`` has the shape of ``t`` (a mapping for Obj, a string for Str, ...)."""
+    if isinstance(t, Obj):
+        return isinstance(value, dict)
+    if isinstance(t, Str):
+        return isinstance(value, str)
+    if isinstance(t, ListOf):
+        return isinstance(value, list)
+    return False
 
 
 @dataclass

@@ -306,6 +306,7 @@ def describe(resolver: Resolver, path: str) -> dict:
         "lexicons": {name: list(words) for name, words in config.lexicons},
         "accept": {pattern: list(terms) for pattern, terms in ov.accept},
         "thresholds": {rule_id: dict(items) for rule_id, items in ov.thresholds},
+        "ignore-patterns": {"block": list(ov.ignore_block), "inline": list(ov.ignore_inline)},
         "per-path-matched": matched,
         "active-rules": {r.id: r.severity for r in sorted(eff.ruleset.rules, key=lambda r: r.id)},
     }

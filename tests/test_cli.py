@@ -177,7 +177,7 @@ def test_rules_lists_every_rule_and_explain_documents_one():
     assert code == 0 and any(line.startswith("sourcing/vague-reports") for line in out.splitlines())
     code, out, _ = run("explain", "sourcing/vague-reports")
     assert code == 0
-    assert "Why it matters" in out and "✗ The minister reportedly resigned on Friday." in out
+    assert "Why it matters" in out and "✗ The minister [reportedly] resigned on Friday." in out
     code, _, err = run("explain", "sourcing/vague")
     assert code == 2 and "did you mean sourcing/vague-reports" in err
 
@@ -227,7 +227,7 @@ def test_rules_table_shows_the_first_sentence_of_why_whole():
 
 def test_test_rules_passes_on_the_builtin_packs_and_reports_a_failing_example(tmp_path):
     code, out, _ = run("test-rules")
-    assert code == 0 and out.startswith("All ") and "examples of" in out
+    assert code == 0 and out.splitlines()[-1].startswith("All ") and "examples of" in out
     (tmp_path / "bad.yaml").write_text(
         "rules:\n  - id: house/very\n    kind: phrase\n    category: house\n    severity: error\n"
         '    words: [very]\n    message: "x"\n    why: "x"\n    link: "https://example.org"\n'
@@ -240,6 +240,76 @@ def test_test_rules_passes_on_the_builtin_packs_and_reports_a_failing_example(tm
         f"{tmp_path / 'bad.yaml'}:11: house/very: flag example 1 produced no finding: 'It was late.'",
         f"{tmp_path / 'bad.yaml'}:12: house/very: pass example 1 was flagged at 1:8 'very': 'It was very late.'",
         "2 of 2 examples failed (1 rule).",
+    ]
+
+
+PINNED_PACK = (
+    "rules:\n  - id: house/very\n    kind: phrase\n    category: house\n    severity: error\n"
+    '    words: [very, extremely]\n    message: "x"\n    why: "x"\n    link: "https://example.org"\n'
+    "    examples:\n"
+    "      flag:\n"
+    '        - text: "It was very, very late."\n'
+    "          match: [very, very]\n"
+    '        - text: "It was extremely late."\n'
+    "          match: {pin}\n"
+    '      pass: ["It was late."]\n'
+    '      todo: ["{todo}"]\n'
+    '      todo-pass: ["{todo_pass}"]\n'
+)
+
+
+def _pinned_pack(tmp_path, pin="extremely", todo="It was awfully late.", todo_pass="Very well."):
+    path = tmp_path / "pinned.yaml"
+    path.write_text(PINNED_PACK.format(pin=pin, todo=todo, todo_pass=todo_pass), encoding="utf-8")
+    return path
+
+
+def test_test_rules_passes_correct_pins_and_reports_open_todos(tmp_path):
+    path = _pinned_pack(tmp_path)
+    code, out, _ = run("test-rules", "--no-builtin", str(path))
+    assert code == 0
+    assert out.splitlines() == [
+        f"todo: {path}:17: house/very: todo example 1 is a known miss (produced no finding): 'It was awfully late.'",
+        f"todo: {path}:18: house/very: todo-pass example 1 is still flagged at 1:1 'Very' (known false alarm): "
+        "'Very well.'",
+        "All 5 examples of 1 rule passed (2 todo).",
+    ]
+
+
+def test_test_rules_fails_on_a_wrong_pin_naming_the_expected_and_found_spans(tmp_path):
+    path = _pinned_pack(tmp_path, pin='"extremely late"')
+    code, out, _ = run("test-rules", "--no-builtin", str(path))
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"{path}:14: house/very: flag example 2 expected 'extremely late', found 1:8 'extremely': 'It was extremely late.'"
+    )
+    assert out.splitlines()[-1] == "1 of 5 examples failed (1 rule; 2 todo)."
+
+
+def test_test_rules_fails_once_a_todo_is_fixed_so_it_is_promoted(tmp_path):
+    path = _pinned_pack(tmp_path, todo="It was very late.", todo_pass="It was late.")
+    code, out, _ = run("test-rules", "--no-builtin", str(path))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{path}:17: house/very: todo example 1 is now flagged at 1:8 'very'; move it to flag: 'It was very late.'",
+        f"{path}:18: house/very: todo-pass example 1 is no longer flagged; move it to pass: 'It was late.'",
+        "2 of 5 examples failed (1 rule).",
+    ]
+
+
+def test_a_pinned_example_is_strictly_decoded(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        PINNED_PACK.format(pin="extremely", todo="x", todo_pass="y").replace(
+            "          match: [very, very]\n", "          matches: [very, very]\n"
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("test-rules", "--no-builtin", str(path))
+    assert code == 2
+    assert err.splitlines() == [
+        f"factlint: error: {path}:13: examples.flag[0].matches: rule 'house/very': unknown key (did you mean 'match'?)",
+        f"factlint: error: {path}:12: examples.flag[0].match: rule 'house/very': is required",
     ]
 
 

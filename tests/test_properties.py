@@ -555,6 +555,24 @@ def test_a_unicode_space_line_before_a_paragraph_keeps_the_spans_in_the_text():
     assert punctuation[0].message.endswith("after 'or'.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x85\nsgreat!\nd\nx' x",  # U+0085 is blank to Python, not to markdown-it's trim
+        "1. \u3000\n? I! the\nx",  # a list item's first line blank after its number
+    ],
+)
+def test_a_line_markdown_it_keeps_or_drops_is_counted_as_it_does(text):
+    """The paragraph's prose is its source lines, in order: no line skipped twice or read twice
+    (both drafts were found by the fuzzer: a finding ended before it started)."""
+    from factlint.document import parse
+
+    doc = parse(text, "d.md")
+    words = " ".join(doc.prose.split())
+    assert words == " ".join(text.replace("1. ", "", 1).split())
+    check_findings(text, "d.md")
+
+
 @pytest.mark.slow
 @given(ODD_DRAFTS, st.sampled_from(["d.md", "d.txt"]))
 @settings(max_examples=max(3000, settings().max_examples))

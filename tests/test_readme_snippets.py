@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
-import jsonschema
 import yaml
 from conftest import REPO, factlint, locations, readme_snippet, snippet_commands, write
 
 from factlint.config import load_config_file
-
-SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 DRAFT = """\
     # Ferry fares
@@ -106,34 +103,29 @@ def test_gitlab_snippet(tmp_path):
     assert job["artifacts"]["when"] == "always"
 
 
-def test_github_actions_example(tmp_path):
+def test_github_actions_example_uses_this_repository_s_action():
+    """The example workflow and the README's one-line use name the action at the root of this
+    repository with inputs it has; tests/test_action.py runs the action's steps."""
+    action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
     workflow = yaml.safe_load((REPO / "examples/github-actions.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["factlint"]["steps"]
-    runs = [s["run"] for s in steps if "run" in s and s["run"].startswith("factlint ")]
-    sarif_step = next(r for r in runs if "--format sarif" in r)
+    (use,) = [s for s in steps if s.get("uses", "").startswith("factlint/factlint@")]
+    assert set(use["with"]) <= set(action["inputs"])
     upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif"))
-    assert upload["if"] == "always()"
+    assert upload["with"]["sarif_file"] == use["with"]["sarif"] and upload["if"] == "always()"
     assert workflow["permissions"]["security-events"] == "write"
-    # run the workflow's commands on a small content repository
-    git = ["git", "-c", "user.email=desk@example.org", "-c", "user.name=Desk", "-c", "commit.gpgsign=false"]
-    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
-    write(tmp_path, "stories/old.md", DRAFT)
-    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
-    subprocess.run([*git, "commit", "-q", "-m", "old"], cwd=tmp_path, check=True)
-    write(tmp_path, "stories/new.md", "# Fares\n\nThe the board agreed, its chair said.\n")
-    (sarif_args,) = snippet_commands(sarif_step)
-    factlint(*sarif_args, cwd=tmp_path)
-    log = json.loads((tmp_path / upload["with"]["sarif_file"]).read_text(encoding="utf-8"))
-    assert list(jsonschema.Draft4Validator(SCHEMA).iter_errors(log)) == []
-    assert len(log["runs"][0]["results"]) == 4
-    gate = next(r for r in runs if "--diff-base" in r).replace('"origin/${{ github.base_ref }}"', "main")
-    (gate_args,) = snippet_commands(gate)
-    run = factlint(*gate_args, cwd=tmp_path)
-    assert run.out.splitlines() == [
-        "::error file=stories/new.md,line=3,col=1,endLine=3,endColumn=8,title=editing/repeated-word::"
-        "'The the': the word is doubled. Delete one."
-    ]
-    assert run.code == 1
+    assert steps[0]["with"]["fetch-depth"] == 0  # --diff-base needs the base commit
+    (one_line,) = yaml.safe_load(readme_snippet("github-action"))
+    assert one_line == {"uses": use["uses"]}
+
+
+def test_snippets_name_a_revision_that_exists():
+    """No snippet pins a tag the repository does not have: ``main`` or an existing tag."""
+    tags = set(subprocess.run(["git", "tag", "-l"], cwd=REPO, capture_output=True, text=True).stdout.split())
+    for path in [REPO / "README.md", REPO / "examples/github-actions.yml", *sorted((REPO / "docs").glob("*.md"))]:
+        text = path.read_text(encoding="utf-8")
+        for ref in re.findall(r"(?:rev: |factlint/factlint@)([\w.-]+)", text):
+            assert ref == "main" or ref in tags, f"{path.name} pins {ref!r}, which is neither main nor a tag"
 
 
 def test_pre_commit_snippet_names_the_hook_this_repository_ships():
@@ -143,8 +135,6 @@ def test_pre_commit_snippet_names_the_hook_this_repository_ships():
 
 
 def test_configuration_reference_examples_are_valid(tmp_path):
-    import re
-
     text = (REPO / "docs/configuration.md").read_text(encoding="utf-8")
     yaml_example = re.search(r"```yaml\n(# \.factlint\.yaml\n.*?)```", text, re.DOTALL).group(1)
     toml_example = re.search(r"```toml\n(.*?)```", text, re.DOTALL).group(1)

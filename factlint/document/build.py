@@ -24,13 +24,21 @@ def parse_plaintext(text: str, lines: LineIndex):
     return parse_text(text, lines)
 
 
-def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None, name: str | None = None) -> Document:
+def parse(
+    text: str,
+    path: str = "<text>",
+    fmt: str | None = None,
+    phrases=None,
+    name: str | None = None,
+    ignore_patterns: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+) -> Document:
     """The finished document: structure, prose, sentences, quotations with their speakers,
     and attributions (``doc.attributions``). ``phrases``: the phrase index of the rule set
     that will lint the document (optional); when it holds the finder's cue lists (its
     ``cues``), the finder and the rules share its one scan (``doc.phrase_scan``). ``name``: the
     path the document is reported under when it differs from the one that says its format
-    (``--stdin-filename``, a file read under another name); default ``path``."""
+    (``--stdin-filename``, a file read under another name); default ``path``.
+    ``ignore_patterns``: the configuration's ``(block, inline)`` patterns (:mod:`.ignores`)."""
     fmt = fmt or format_for_path(path)
     lines = LineIndex(text)
     read = text  # what the parsers and the prose read: for Markdown, templating masked (same length)
@@ -38,10 +46,12 @@ def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None,
         from .markdown import parse_markdown  # markdown-it is imported only for Markdown
         from .templating import mask
 
-        read = mask(text, path)
+        read = _ignoring(mask(text, path), ignore_patterns)
         parsed = parse_markdown(read, lines)
+        read = _add_template_captions(parsed, text, read)
     else:
-        parsed = parse_plaintext(text, lines)
+        read = _ignoring(text, ignore_patterns)
+        parsed = parse_plaintext(read, lines)
     raw_blocks = sorted(parsed.blocks, key=lambda b: (b.start, -b.end))
 
     builder = ProseBuilder(read)
@@ -103,6 +113,38 @@ def parse(text: str, path: str = "<text>", fmt: str | None = None, phrases=None,
     doc._attributed_layer = SpanLayer(doc.attributed)
     doc.claims = find_claims(doc, doc.attributions)
     return doc
+
+
+def _add_template_captions(parsed, text: str, read: str) -> str:
+    """A caption block for each ``caption=``/``title=`` value of a shortcode or Liquid tag
+    that stands outside every other block (a tag inside a paragraph, a list, code or front
+    matter stays markup: its words would interleave with the block's). Returns ``read``
+    with those values unmasked again, for the prose to read."""
+    from .rawblock import RawBlock
+    from .templating import caption_values
+
+    found = caption_values(text)
+    if not found:
+        return read
+    taken = sorted((b.start, b.end) for b in parsed.blocks)
+    for tag_start, tag_end, start, end in found:
+        if any(a < tag_end and tag_start < b for a, b in taken):
+            continue
+        block = RawBlock("caption", start, end)
+        block.pieces.append((start, end))
+        parsed.blocks.append(block)
+        read = read[:start] + text[start:end] + read[end:]
+    return read
+
+
+def _ignoring(text: str, patterns: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+    """``text`` with what the configuration's ignore patterns match blanked (same length)."""
+    if not (patterns[0] or patterns[1]):
+        return text
+    from .ignores import ignored_spans
+    from .templating import blank
+
+    return blank(text, ignored_spans(text, *patterns))
 
 
 def _prose_end(pmap, a: int, b: int) -> int:

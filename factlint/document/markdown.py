@@ -12,6 +12,14 @@ from .inline import mask_inline
 from .lines import LineIndex
 from .rawblock import Parsed, RawBlock, line_spans
 
+try:  # the characters markdown-it's paragraph rule trims (markdown-it-py 3 and later)
+    from markdown_it.common.utils import MD_TRIM_CHARS as _MD_TRIM
+except ImportError:  # pragma: no cover - older markdown-it-py: JavaScript's String.trim set
+    _MD_TRIM = " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+#: A line's block-container marks: blockquote ">", a list item's bullet or number ("1. ").
+_CONTAINER_PREFIX = regex.compile(r"^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))?")
+
 _MD = MarkdownIt("commonmark", {"html": True}).use(front_matter_plugin).enable("table").enable("strikethrough")
 #: The same parser without its inline pass (more than half of markdown-it's time): the
 #: blocks, their lines and their inline content are the block parser's; only a paragraph's
@@ -185,14 +193,14 @@ class _Walker:
         first_line = line_map[0] if line_map else 0
         content_lines = content.split("\n")
         # ``content`` has one line per source line (setext underlines excluded), after
-        # markdown-it's ``str.strip()``: leading lines of Unicode whitespace only (U+3000,
-        # U+00A0, U+2028 ...: not blank to CommonMark, which knows only spaces and tabs)
-        # are gone from it, so its first line is the first source line with a non-space.
+        # markdown-it's trim (``mdTrim``: JavaScript's whitespace, not Python's -- U+0085 and
+        # U+001C-U+001F stay): leading lines of such whitespace only (U+3000, U+00A0, U+2028
+        # ...: not blank to CommonMark, which knows only spaces and tabs) are gone from it, so
+        # its first line is the first source line with a character it does not trim.
         last_line = line_map[1] if line_map else first_line + 1
-        while (
-            first_line < min(last_line, len(self.spans)) - 1
-            and not self.text[self.spans[first_line][0] : self.spans[first_line][1]].strip()
-        ):
+        while first_line < min(last_line, len(self.spans)) - 1 and not _CONTAINER_PREFIX.sub(
+            "", self.text[self.spans[first_line][0] : self.spans[first_line][1]], 1
+        ).strip(_MD_TRIM):
             first_line += 1
         located: list[tuple[int, str]] = []
         for j, cline in enumerate(content_lines):

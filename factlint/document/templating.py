@@ -13,6 +13,11 @@ view read the masked copy while every offset still points into the raw text exac
   is masked with everything inside it: code is never linted or fixed.
 * In ``.mdx`` files, ``import``/``export`` statements (to the next blank line) and lines
   that are a ``{…}`` expression are masked; JSX elements are HTML to markdown-it already.
+
+:func:`caption_values` finds the words a reader does see in a tag: the quoted value of a
+``caption=`` or ``title=`` parameter of a shortcode or Liquid tag
+(``{{< figure src="x.jpg" caption="Crowds gathered" >}}``). The document builder makes
+each one a caption block of its own where the tag stands outside any other block.
 """
 
 from __future__ import annotations
@@ -30,6 +35,13 @@ _CODE_PAIRS = regex.compile(
 _TAGS = regex.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{\{.*?\}\}", regex.DOTALL)
 _MDX_STATEMENT = regex.compile(r"^(?:import|export)\b.*?(?=\n[ \t]*\n|\Z)", regex.MULTILINE | regex.DOTALL)
 _MDX_EXPRESSION = regex.compile(r"^[ \t]*\{.*\}[ \t]*$", regex.MULTILINE)
+#: one tag that takes parameters (not a Liquid output ``{{ x }}``)
+_PARAMETER_TAGS = regex.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}", regex.DOTALL)
+#: a caption-like parameter and its quoted value (group ``v``)
+_CAPTION_PARAMETER = regex.compile(
+    r"""(?<![\w-])(?:caption|title)\s*=\s*(?:"(?P<v>(?:[^"\\]|\\.)*)"|'(?P<v>(?:[^'\\]|\\.)*)'|`(?P<v>[^`]*)`)""",
+    regex.IGNORECASE,
+)
 _ANY = regex.compile(r"\{[{%]|^(?:import|export)\b|^[ \t]*\{", regex.MULTILINE)
 
 
@@ -55,6 +67,23 @@ def mask(text: str, path: str = "") -> str:
         if not any(taken[m.start() : m.end()]):
             add(m.start(), m.end())
     return blank(text, spans)
+
+
+def caption_values(text: str) -> list[tuple[int, int, int, int]]:
+    """``(tag start, tag end, value start, value end)`` of every non-empty ``caption=`` or
+    ``title=`` value in a shortcode or Liquid tag outside code-like pairs (raw offsets)."""
+    if "{{" not in text and "{%" not in text:
+        return []
+    code = [(m.start(), m.end()) for m in _CODE_PAIRS.finditer(text)]
+    found = []
+    for tag in _PARAMETER_TAGS.finditer(text):
+        if any(a <= tag.start() < b for a, b in code):
+            continue
+        for m in _CAPTION_PARAMETER.finditer(text, tag.start(), tag.end()):
+            start, end = m.span("v")
+            if text[start:end].strip():
+                found.append((tag.start(), tag.end(), start, end))
+    return found
 
 
 def blank(text: str, spans) -> str:

@@ -12,7 +12,7 @@ import regex
 from ..finding import SEVERITIES, Hit
 from ..phrases import PhraseIndex
 from ..regexstart import STEM_DENSITY_LIMIT, StartPlan, compiled_stems, matches_at
-from ..schema import Bool, Field, ListOf, Obj, Str
+from ..schema import AnyOf, Bool, Field, ListOf, Obj, Str
 from ..yamlload import LineDict
 
 #: Block scopes: which parts of the document a rule reads.
@@ -111,6 +111,23 @@ class Scope:
         return True
 
 
+#: A flag (or todo) example: a draft, or a draft with the words each finding must report.
+FLAG_EXAMPLE = AnyOf(
+    Str(),
+    Obj(
+        fields={
+            "text": Field(Str(), required=True, description="The draft (Markdown)."),
+            "match": Field(
+                ListOf(Str(), min_items=1, allow_single=True),
+                required=True,
+                description="The exact text each of the rule's findings reports ({match}), in order: "
+                "one string for one finding, a list for several ('' for a finding of the whole draft, as a metric reports).",
+            ),
+        }
+    ),
+    expected="a string, or a mapping with 'text' and 'match'",
+)
+
 COMMON_FIELDS: dict[str, Field] = {
     "id": Field(
         Str(pattern=RULE_ID, hint="use 'family/name', lower case, e.g. 'sourcing/vague-reports'"),
@@ -146,14 +163,25 @@ COMMON_FIELDS: dict[str, Field] = {
         Obj(
             fields={
                 "flag": Field(
-                    ListOf(Str(), min_items=1),
+                    ListOf(FLAG_EXAMPLE, min_items=1),
                     required=True,
-                    description="Drafts (Markdown) in which the rule must report a finding.",
+                    description="Drafts (Markdown) in which the rule must report a finding; a mapping "
+                    "{text, match} pins the exact words each finding must report, in order.",
                 ),
                 "pass": Field(
                     ListOf(Str(), min_items=1),
                     required=True,
                     description="Near misses in which the rule must stay silent.",
+                ),
+                "todo": Field(
+                    ListOf(FLAG_EXAMPLE, min_items=1),
+                    description="Known misses: drafts the rule should flag but does not yet. Reported as todo; "
+                    "test-rules fails once one is flagged (move it to flag).",
+                ),
+                "todo-pass": Field(
+                    ListOf(Str(), min_items=1),
+                    description="Known false alarms: drafts the rule flags but should not. Reported as todo; "
+                    "test-rules fails once one is left alone (move it to pass).",
                 ),
             }
         ),
@@ -317,6 +345,19 @@ class RunContext:
         return hits
 
 
+def example_text(example: str | dict) -> str:
+    """An example's draft: the string itself, or a pinned example's ``text``."""
+    return example if isinstance(example, str) else example["text"]
+
+
+def example_pin(example: str | dict) -> tuple[str, ...] | None:
+    """The words a pinned example's findings must report, in order (None: not pinned)."""
+    if isinstance(example, str):
+        return None
+    match = example["match"]
+    return (match,) if isinstance(match, str) else tuple(match)
+
+
 def _line(spec: dict, key: str) -> int:
     return spec.key_line(key) if isinstance(spec, LineDict) else 1
 
@@ -380,7 +421,12 @@ class Rule:
         self.why: str = spec["why"]
         self.link: str = spec["link"]
         examples = spec["examples"]
-        self.examples: dict[str, list[str]] = {k: list(v) for k, v in examples.items()}
+        #: every example's draft, by kind (flag, pass, todo, todo-pass)
+        self.examples: dict[str, list[str]] = {k: [example_text(e) for e in v] for k, v in examples.items()}
+        #: the words pinned for each example (None: any finding will do), parallel to ``examples``
+        self.example_pins: dict[str, list[tuple[str, ...] | None]] = {
+            k: [example_pin(e) for e in v] for k, v in examples.items()
+        }
         self.example_lines: dict[str, list[int]] = {
             k: list(v.lines) for k, v in examples.items() if hasattr(v, "lines")
         }

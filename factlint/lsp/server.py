@@ -110,7 +110,9 @@ class FactlintServer(LanguageServer):
             return
         ruleset = settings.ruleset
         text = document.source
-        findings, errors = lint_with_settings(parse(text, path, fmt, phrases=ruleset.index), settings)
+        findings, errors = lint_with_settings(
+            parse(text, path, fmt, phrases=ruleset.index, ignore_patterns=settings.overrides.ignore_patterns), settings
+        )
         for error in errors:
             self._once(f"factlint: {path}: rule {error.rule}: {error.message}")
         positions = PositionMap(text, str(self.workspace.position_encoding or "utf-16"))
