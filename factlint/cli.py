@@ -159,6 +159,12 @@ def _use_color(choice: str) -> bool:
 )
 @click.option("--no-builtin", is_flag=True, help="Do not load the built-in rule packs.")
 @click.option(
+    "--no-installed-packs",
+    is_flag=True,
+    help="Do not load rule packs installed with pip (entry points in factlint.packs); "
+    "also FACTLINT_NO_INSTALLED_PACKS=1.",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(readable=False),
@@ -236,8 +242,8 @@ def _use_color(choice: str) -> bool:
     type=click.IntRange(min=0),
     default=None,
     metavar="N",
-    help="Lint files in N worker processes [default: the number of CPUs; 1: in this process]. "
-    "Small runs are always linted in this process.",
+    help="Lint files in N worker processes [default: the CPUs no other process is busy on; "
+    "1: in this process]. Small runs (under 256 KB) are always linted in this process.",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @click.option(
@@ -266,6 +272,7 @@ def check(
     fail_on,
     rules_dirs,
     no_builtin,
+    no_installed_packs,
     config_file,
     isolated,
     stdin_filename,
@@ -320,6 +327,7 @@ def check(
         ignore=tuple(_split(ignore)),
         rules=tuple(rules_dirs),
         no_builtin=no_builtin,
+        no_installed_packs=no_installed_packs,
         fail_on=fail_on,
         min_severity=severity,
     )
@@ -341,6 +349,7 @@ def check(
         diff=show_diff,
         fingerprints=bool(write_baseline or baseline_file or output_format == "sarif"),
         jobs=jobs or _default_jobs(),
+        auto_jobs=not jobs,
         cache=not no_cache,
         cache_dir=cache_dir,
         work_budget=DEFAULT_PER_CHAR if work_budget is None else work_budget,
@@ -523,6 +532,7 @@ def rules_command(rules_dirs, no_builtin, select, output_format):
                         "severity": r.severity,
                         "kind": r.kind,
                         "enabled": r.enabled,
+                        "pack": r.pack,
                         "scope": list(r.scope.names),
                         "why": r.why,
                         "link": r.link,

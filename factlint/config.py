@@ -1,7 +1,7 @@
 """Configuration: ``.factlint.yaml`` or ``[tool.factlint]`` in ``pyproject.toml``.
 
 Discovery walks up from each linted file's folder; the closest configuration file wins
-(files are not merged, as with ruff). In one folder ``.factlint.yaml`` beats
+(files are not merged, as with ruff, unless one says ``extend:``). In one folder ``.factlint.yaml`` beats
 ``.factlint.yml`` beats a ``pyproject.toml`` with a ``[tool.factlint]`` table.
 ``--config FILE`` uses one file for every path; ``--isolated`` uses none.
 
@@ -20,6 +20,7 @@ This module reads configuration files; which rules they select for each file, an
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 from dataclasses import dataclass, field
@@ -157,6 +158,14 @@ CONFIG_SPEC = Obj(
         "exclude": Field(ListOf(Str()), description="Globs (relative to this file) of paths not to lint."),
         "rules": Field(ListOf(Str(), allow_single=True), description="Extra rule packs, relative to this file."),
         "builtin": Field(Bool(), description="Load the built-in rule packs (default true)."),
+        "installed-packs": Field(
+            Bool(),
+            description="Load rule packs installed with pip (entry points in factlint.packs; default true).",
+        ),
+        "extend": Field(
+            Str(),
+            description="Inherit this configuration file (relative to this file); this file's keys replace its keys.",
+        ),
         "lexicons": Field(
             Obj(values=ListOf(Str(), min_items=1)),
             description="Extend a named lexicon (rules use it as @name) or define a new one.",
@@ -294,18 +303,22 @@ class ConfigFile:
     fail_on: str | None = None
     min_severity: str | None = None
     exclude: tuple[str, ...] = ()
+    exclude_root: str | None = None  # where ``exclude`` came from, when inherited by ``extend``
     rules: tuple[str, ...] = ()  # absolute pack paths
     builtin: bool = True
+    installed_packs: bool = True
     lexicons: tuple[tuple[str, tuple[str, ...]], ...] = ()
     per_path: tuple[tuple[str, Overrides], ...] = ()
+    per_path_root: str | None = None  # where ``per-path`` came from, when inherited by ``extend``
+    extends: tuple[str, ...] = ()  # the inherited files, closest first (absolute paths)
     data: Any = field(default=None, compare=False, hash=False, repr=False)  # the raw mapping, with lines
     label: str = field(default="", compare=False, hash=False)  # how the file is named in messages
 
-    def rel(self, path: str) -> str:
-        """``path`` relative to this configuration's folder, with '/' separators."""
+    def rel(self, path: str, root: str | None = None) -> str:
+        """``path`` relative to this configuration's folder (or ``root``), with '/' separators."""
         absolute = os.path.abspath(path)
         try:
-            rel = os.path.relpath(absolute, self.root)
+            rel = os.path.relpath(absolute, root or self.root)
         except ValueError:  # another drive
             rel = absolute
         if rel.startswith(".."):
@@ -313,13 +326,18 @@ class ConfigFile:
         return rel.replace(os.sep, "/")
 
     def excluded(self, path: str) -> bool:
-        rel = self.rel(path)
+        rel = self.rel(path, self.exclude_root)
         return any(glob_matches(p, rel) for p in self.exclude)
+
+    def per_path_matches(self, path: str) -> list[str]:
+        """The ``per-path`` globs that match ``path``, in order."""
+        rel = self.rel(path, self.per_path_root)
+        return [pattern for pattern, _ in self.per_path if glob_matches(pattern, rel)]
 
     def overrides_for(self, path: str | None) -> Overrides:
         result = self.overrides
         if path is not None and self.per_path:
-            rel = self.rel(path)
+            rel = self.rel(path, self.per_path_root)
             for pattern, extra in self.per_path:
                 if glob_matches(pattern, rel):
                     result = result.then(extra)
@@ -340,8 +358,8 @@ class ConfigFile:
         return line
 
 
-def load_config_file(path: str | Path) -> ConfigFile:
-    """Read and validate one configuration file; raise :class:`ConfigError`."""
+def load_config_file(path: str | Path, _chain: tuple[str, ...] = ()) -> ConfigFile:
+    """Read and validate one configuration file (and the files it ``extend``s); raise :class:`ConfigError`."""
     path = Path(path)
     shown = shown_path(path)
     try:
@@ -390,7 +408,7 @@ def load_config_file(path: str | Path) -> ConfigFile:
     if problems:
         raise ConfigError(problems)
     root = path.resolve().parent
-    return ConfigFile(
+    own = ConfigFile(
         path=str(path.resolve()),
         root=str(root),
         overrides=Overrides.from_data(data),
@@ -399,11 +417,60 @@ def load_config_file(path: str | Path) -> ConfigFile:
         exclude=tuple(str(p) for p in data.get("exclude", ())),
         rules=tuple(str((root / p).resolve()) for p in _listify(data.get("rules"))),
         builtin=data.get("builtin", True),
+        installed_packs=data.get("installed-packs", True),
         lexicons=tuple((str(k), tuple(str(w) for w in v)) for k, v in (data.get("lexicons") or {}).items()),
         per_path=tuple((str(k), Overrides.from_data(v)) for k, v in (data.get("per-path") or {}).items()),
         data=data,
         label=shown,
     )
+    if "extend" not in data:
+        return own
+    return _inherit(own, data, root / str(data["extend"]), _chain)
+
+
+_OVERRIDE_ATTRS = {
+    "select": "select",
+    "extend-select": "extend_select",
+    "ignore": "ignore",
+    "severity": "severity",
+    "accept": "accept",
+    "thresholds": "thresholds",
+}
+
+
+def _inherit(own: ConfigFile, data: dict, parent_path: Path, chain: tuple[str, ...]) -> ConfigFile:
+    """``own`` on top of the configuration it extends: each key ``own`` sets replaces the
+    parent's whole value (lists are not concatenated, as with ruff); keys it does not set
+    are inherited, and inherited globs stay relative to the file that wrote them."""
+    assert own.path is not None
+    chain = chain + (own.path,)
+    line = own.line_of("extend")
+    resolved = str(parent_path.resolve())
+    if resolved in chain:
+        names = " -> ".join(shown_path(Path(p)) for p in chain + (resolved,))
+        raise ConfigError([ConfigProblem(own.label, line, "extend", f"configuration files extend each other: {names}")])
+    if not parent_path.is_file():
+        raise ConfigError([ConfigProblem(own.label, line, "extend", f"{data['extend']}: configuration file not found")])
+    parent = load_config_file(parent_path, chain)
+    overrides = dataclasses.replace(
+        own.overrides,
+        **{attr: getattr(parent.overrides, attr) for key, attr in _OVERRIDE_ATTRS.items() if key not in data},
+    )
+    inherited: dict[str, Any] = {
+        "fail_on": parent.fail_on if "fail-on" not in data else own.fail_on,
+        "min_severity": parent.min_severity if "min-severity" not in data else own.min_severity,
+        "rules": parent.rules if "rules" not in data else own.rules,
+        "builtin": parent.builtin if "builtin" not in data else own.builtin,
+        "installed_packs": parent.installed_packs if "installed-packs" not in data else own.installed_packs,
+        "lexicons": parent.lexicons if "lexicons" not in data else own.lexicons,
+    }
+    if "exclude" not in data:
+        inherited["exclude"] = parent.exclude
+        inherited["exclude_root"] = parent.exclude_root or parent.root
+    if "per-path" not in data:
+        inherited["per_path"] = parent.per_path
+        inherited["per_path_root"] = parent.per_path_root or parent.root
+    return dataclasses.replace(own, overrides=overrides, extends=(resolved,) + parent.extends, **inherited)
 
 
 def _listify(value) -> list:

@@ -3,7 +3,8 @@
 ``git diff -U0 REF`` (working tree against REF, renames followed) gives the hunks; the
 new-side line ranges of each hunk are the lines added or changed. A file that git does
 not track (new, not yet added) counts as entirely new; a tracked file that the diff
-does not mention has no changed line.
+does not mention has no changed line. The repository is found from the linted paths
+(:func:`changed_lines_of_paths`), so the working directory does not matter.
 """
 
 from __future__ import annotations
@@ -90,6 +91,48 @@ class ChangedLines:
         if lines is None:
             return True
         return any(n in lines for n in range(line, max(line, end_line) + 1))
+
+
+@dataclass
+class RepoChanges:
+    """Changed lines in every repository the linted paths live in (usually one)."""
+
+    repos: list[ChangedLines]
+
+    def _repo_of(self, path: str) -> ChangedLines | None:
+        real = os.path.realpath(path)
+        inside = [r for r in self.repos if (real + os.sep).startswith(r.root.rstrip(os.sep) + os.sep)]
+        return max(inside, key=lambda r: len(r.root)) if inside else None
+
+    def lines_for(self, path: str) -> set[int] | None:
+        repo = self._repo_of(path)
+        return None if repo is None else repo.lines_for(path)
+
+    def keeps(self, path: str, line: int, end_line: int) -> bool:
+        repo = self._repo_of(path)
+        return True if repo is None else repo.keeps(path, line, end_line)
+
+
+def changed_lines_of_paths(ref: str, paths: list[str]) -> RepoChanges:
+    """The changes since ``ref`` of the repositories holding ``paths`` -- found from the
+    paths themselves, not the working directory (``factlint --diff-base main ../site``
+    works from anywhere). Only standard input: the working directory's repository."""
+    folders: list[str] = []
+    for path in paths:
+        if path == "-":
+            continue
+        real = os.path.realpath(path)
+        folder = real if os.path.isdir(real) else os.path.dirname(real)
+        if os.path.isdir(folder) and folder not in folders:
+            folders.append(folder)
+    if not folders:
+        folders = [os.getcwd()]
+    repos: list[ChangedLines] = []
+    for folder in folders:
+        if any((folder + os.sep).startswith(r.root.rstrip(os.sep) + os.sep) for r in repos):
+            continue  # the repository is already read (one git call per repository, not per folder)
+        repos.append(changed_lines(ref, folder))
+    return RepoChanges(repos)
 
 
 def changed_lines(ref: str, cwd: str | None = None) -> ChangedLines:

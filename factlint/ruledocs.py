@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .kinds.base import Rule
-from .ruleset import RuleSet
+from .ruleset import BUILTIN_PACK, RuleSet
 
 FAMILY_ORDER = ("sourcing", "attribution", "framing", "editing", "readability")
 #: Each rule's precision on editors' judgement, written by ``bench/editors.py --write``.
@@ -112,7 +112,8 @@ def rules_table(ruleset: RuleSet) -> str:
     out = []
     for r in rules:
         state = "" if r.enabled else " [off]"
-        out.append(f"{r.id:<{width}}  {r.severity:<7}  {first_sentence(r.why)}{state}")
+        pack = f" [pack: {r.pack}]" if r.pack and r.pack != BUILTIN_PACK else ""
+        out.append(f"{r.id:<{width}}  {r.severity:<7}  {first_sentence(r.why)}{state}{pack}")
     return "\n".join(out) + "\n"
 
 

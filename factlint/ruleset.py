@@ -25,6 +25,7 @@ from .schema import ListOf, Obj, Str, validate
 from .yamlload import LineDict, LineList, YamlError, load_yaml
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
+BUILTIN_PACK = "builtin"  # the pack name of the rules that ship with factlint
 #: '@name' expands a lexicon in a rule's words; inside a lexicon it would be a loop waiting to happen
 LEXICON_IN_LEXICON = "a lexicon lists words and cannot include another lexicon ('@...'); list the words"
 
@@ -37,7 +38,7 @@ class RuleProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
 
@@ -85,11 +86,17 @@ class RuleSet:
 
 
 def matches(rule: Rule, pattern: str) -> bool:
-    """Whether a --select/--ignore pattern names the rule: an id, a family, or a glob."""
+    """Whether a --select/--ignore pattern names the rule: an id, a family, a glob, or the
+    name of the installed pack it comes from (``builtin`` for factlint's own)."""
     pattern = pattern.strip()
     if pattern in ("ALL", "*"):
         return True
-    return rule.id == pattern or rule.category == pattern or fnmatch.fnmatchcase(rule.id, pattern)
+    return (
+        rule.id == pattern
+        or rule.category == pattern
+        or fnmatch.fnmatchcase(rule.id, pattern)
+        or (rule.pack == pattern and "/" not in pattern)
+    )
 
 
 def pattern_is_known(pattern: str, rules: list[Rule]) -> bool:
@@ -113,8 +120,11 @@ def load_rules(
     builtin: bool = True,
     lexicons: dict[str, Iterable[str]] | None = None,
     cache_dir: str | None = None,
+    installed: bool = True,
 ) -> RuleSet:
-    """Load the built-in packs (unless ``builtin`` is false) and the packs at ``paths``.
+    """Load the built-in packs (unless ``builtin`` is false), the installed packs (entry
+    points in ``factlint.packs``, unless ``installed`` is false or the environment turns
+    them off: :mod:`factlint.packs`) and the packs at ``paths``.
 
     ``lexicons`` (a configuration's house lexicons) extend the named lexicons of the
     packs, or define new ones, before any rule is compiled.
@@ -127,9 +137,26 @@ def load_rules(
     private key (see :func:`_signing_key`) is never unpickled."""
     house = lexicons or {}
     files: list[Path] = []
+    pack_of: dict[Path, str] = {}  # rule file -> the pack it belongs to
     problems: list[RuleProblem] = []
     if builtin:
-        files.extend(rule_files(builtin_rules_dir()))
+        for found_file in rule_files(builtin_rules_dir()):
+            files.append(found_file)
+            pack_of[found_file] = BUILTIN_PACK
+    if installed:
+        from .packs import disabled_by_environment, installed_packs
+
+        for pack in () if disabled_by_environment() else installed_packs():
+            label = f"installed rule pack '{pack.name}'"
+            if pack.folder is None:
+                problems.append(RuleProblem(label, 0, "", pack.problem))
+                continue
+            found = rule_files(pack.folder)
+            if not found:
+                problems.append(RuleProblem(label, 0, "", f"no .yaml rule files in {pack.folder}"))
+            for found_file in found:
+                files.append(found_file)
+                pack_of[found_file] = pack.name
     for p in paths:
         path = Path(p)
         if not path.exists():
@@ -138,17 +165,21 @@ def load_rules(
         found = rule_files(path)
         if not found:
             problems.append(RuleProblem(str(path), 0, "", "no .yaml rule files in this folder"))
-        files.extend(found)
+        for found_file in found:
+            files.append(found_file)
+            pack_of.setdefault(found_file, shown_path(path))
 
     texts: list[tuple[str, str | None, RuleProblem | None]] = []  # (shown path, text, read problem)
+    pack_of_shown: dict[str, str] = {}
     for path in files:
         shown = shown_path(path)
+        pack_of_shown[shown] = pack_of[path]
         try:
             texts.append((shown, path.read_text(encoding="utf-8-sig"), None))
         except (OSError, UnicodeDecodeError) as exc:
             texts.append((shown, None, RuleProblem(shown, 0, "", f"cannot read rule file: {exc}")))
     readable = not problems and all(text is not None for _, text, _ in texts)
-    digest = _digest(texts, builtin, house) if readable else ""
+    digest = _digest(texts, builtin, house, pack_of_shown) if readable else ""
     cache_file = _cache_file(cache_dir, digest) if cache_dir and digest else None
     if cache_file is not None:
         cached = _read_cached(cache_file, digest)
@@ -241,6 +272,7 @@ def load_rules(
             rule = _compile_one(shown, line, spec, ctx, problems)
             if rule is None:
                 continue
+            rule.pack = pack_of_shown[shown]
             if rule.id in seen:
                 problems.append(
                     RuleProblem(shown, rule.line, "id", f"duplicate rule id '{rule.id}' (also at {seen[rule.id]})")
@@ -249,6 +281,9 @@ def load_rules(
             seen[rule.id] = f"{shown}:{rule.line}"
             rules.append(rule)
     if problems:
+        for problem in problems:
+            if problem.path in pack_of_shown:
+                problem.message = _in_pack(problem.message, pack_of_shown[problem.path])
         raise RuleLoadError(problems)
     from .document.attribution import register_cues
 
@@ -264,13 +299,25 @@ def load_rules(
 _MAGIC = b"factlint-rules\n"
 
 
-def _digest(texts: list[tuple[str, str | None, RuleProblem | None]], builtin: bool, house: dict) -> str:
+def _in_pack(message: str, pack: str) -> str:
+    """A problem's message, naming the installed pack the file came from (a path in
+    site-packages says little about which distribution to fix)."""
+    if pack == BUILTIN_PACK or "/" in pack or os.sep in pack or pack.startswith("."):
+        return message  # the built-in packs and --rules paths are named by their files
+    return f"{message} (installed rule pack '{pack}')"
+
+
+def _digest(
+    texts: list[tuple[str, str | None, RuleProblem | None]], builtin: bool, house: dict, packs: dict | None = None
+) -> str:
     """A hash of what a rule set is compiled from: factlint's code, the rule files' contents
-    (in order), whether the built-in packs are in, and the house lexicons."""
+    (in order), which pack each comes from, whether the built-in packs are in, and the
+    house lexicons."""
     from .cache import code_stamp
 
     h = hashlib.sha256(code_stamp().encode())
     h.update(b"builtin\n" if builtin else b"no-builtin\n")
+    h.update(json.dumps(sorted((packs or {}).items())).encode())
     for _, text, _ in texts:
         data = (text or "").encode("utf-8", "surrogatepass")
         h.update(b"%d\n" % len(data))

@@ -16,7 +16,7 @@ from .baseline import Baseline, BaselineError, fingerprint
 from .config import _DEFAULT, ConfigError, Overrides
 from .document.budget import DEFAULT_PER_CHAR
 from .finding import DEFAULT_FAIL_ON, FAIL_ON_RANK, SEVERITY_RANK, Finding
-from .gitdiff import ChangedLines, GitDiffError, changed_lines
+from .gitdiff import GitDiffError, RepoChanges, changed_lines_of_paths
 from .inventory import document_inventory
 from .parallel import run_tasks
 from .reading import DEFAULT_EXTENSIONS, ReadError, Source, decode, discover, read_source
@@ -53,6 +53,7 @@ class CheckOptions:
     diff: bool = False  # compute fixes and keep their unified diffs; write nothing
     fingerprints: bool = False  # set Finding.fingerprint (always with a baseline): for baselines, SARIF
     jobs: int = 1  # worker processes (1: lint in this process)
+    auto_jobs: bool = False  # jobs is the default (the CPUs): use only those idle (factlint.parallel.auto_jobs)
     cache: bool = False  # read and write the result cache (never for stdin, --fix or --diff)
     cache_dir: str | None = None  # None: $FACTLINT_CACHE_DIR, else .factlint_cache in the project root
     work_budget: int = DEFAULT_PER_CHAR  # characters read per character of a draft (0: no limit)
@@ -170,9 +171,9 @@ class Pipeline:
                 cli = Cli(**{**cli.__dict__, "min_severity": options.severity})
             self.resolver = Resolver(cli, options.config, options.isolated)
         self.baseline = Baseline.load(options.baseline) if options.baseline else None
-        self.changes: ChangedLines | None = None
+        self.changes: RepoChanges | None = None
         if options.diff_base:
-            self.changes = changed_lines(options.diff_base)
+            self.changes = changed_lines_of_paths(options.diff_base, list(options.paths))
 
     def core(self, doc, eff: Effective, result) -> tuple[list[Finding], list]:
         """A document's findings under its settings, with fingerprints when they are needed:
@@ -248,7 +249,7 @@ def run_check(options: CheckOptions, ruleset: RuleSet | None = None, stdin: Bina
     for task in tasks:
         if task.item == STDIN:
             slots[task.index] = lint_file(state, task, stdin)
-    for index, file_result in run_tasks(lint_file, state, file_tasks, options.jobs):
+    for index, file_result in run_tasks(lint_file, state, file_tasks, options.jobs, options.auto_jobs):
         slots[index] = file_result
     # 4. put the results together in input order
     result = CheckResult(warnings=cache_warnings)

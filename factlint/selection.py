@@ -27,7 +27,6 @@ from .config import (
     Overrides,
     _folder_of,
     find_config_file,
-    glob_matches,
     load_config_file,
 )
 from .finding import DEFAULT_FAIL_ON, Finding
@@ -45,6 +44,7 @@ class Cli:
     ignore: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
     no_builtin: bool = False
+    no_installed_packs: bool = False
     fail_on: str | None = None
     min_severity: str | None = None
 
@@ -118,13 +118,20 @@ class Resolver:
     # rules
     def _compile(self, config: ConfigFile) -> RuleSet:
         builtin = config.builtin and not self.cli.no_builtin
+        installed = config.installed_packs and not self.cli.no_installed_packs
         packs = tuple(dict.fromkeys(config.rules + tuple(os.path.abspath(r) for r in self.cli.rules)))
-        key = (packs, builtin, config.lexicons)
+        key = (packs, builtin, installed, config.lexicons)
         ruleset = self._compiled.get(key)
         if ruleset is None:
             self.loads += 1
             try:
-                ruleset = load_rules(packs, builtin=builtin, lexicons=dict(config.lexicons), cache_dir=self.rules_cache)
+                ruleset = load_rules(
+                    packs,
+                    builtin=builtin,
+                    lexicons=dict(config.lexicons),
+                    cache_dir=self.rules_cache,
+                    installed=installed,
+                )
             except RuleLoadError as exc:
                 where = f" (rule packs of {config.label})" if config.path and config.rules else ""
                 raise ConfigError(
@@ -281,7 +288,7 @@ def describe(resolver: Resolver, path: str) -> dict:
     eff = resolver.effective(path)
     config = eff.config
     ov = eff.overrides
-    matched = [p for p, _ in config.per_path if glob_matches(p, config.rel(path))] if config.path else []
+    matched = config.per_path_matches(path) if config.path else []
     return {
         "path": path,
         "config-file": shown_path(Path(config.path)) if config.path else None,
@@ -295,6 +302,7 @@ def describe(resolver: Resolver, path: str) -> dict:
         "excluded": config.excluded(path) if path not in (".", "-") else False,
         "rules": [shown_path(Path(r)) for r in config.rules] + list(resolver.cli.rules),
         "builtin": config.builtin and not resolver.cli.no_builtin,
+        "installed-packs": config.installed_packs and not resolver.cli.no_installed_packs,
         "lexicons": {name: list(words) for name, words in config.lexicons},
         "accept": {pattern: list(terms) for pattern, terms in ov.accept},
         "thresholds": {rule_id: dict(items) for rule_id, items in ov.thresholds},

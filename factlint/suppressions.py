@@ -7,8 +7,9 @@ In Markdown (and HTML-ish drafts) they are HTML comments, which readers never se
     <!-- factlint-disable framing/loaded-said -->   ... <!-- factlint-enable framing/loaded-said -->
     <!-- factlint-disable-file -->
 
-In plain text the same comment is written on a line of its own (the plain-text parser
-treats such a line as a comment, not as prose). RULE is a rule id, a family or a glob,
+In plain text the same comment is written on a line of its own, or (``disable-line``) at
+the end of the line it silences; the plain-text parser treats it as a comment, not as
+prose. RULE is a rule id, a family or a glob,
 comma-separated, as with ``--select``; no RULE means every rule. Text after ``--`` is
 the reason, for the next editor.
 

@@ -478,3 +478,87 @@ def test_an_unreadable_pyproject_is_an_error(tmp_path):
     pyproject.chmod(0)
     run = factlint("--no-cache", "a.md", cwd=tmp_path)
     assert run.code == 2 and run.err.startswith("factlint: error: pyproject.toml: cannot read")
+
+
+# -- globs follow .gitignore rules -----------------------------------------------------
+GITIGNORE_CASES = [
+    ("opinion/", "content/opinion/x.md"),  # a trailing slash only: a folder at any depth
+    ("opinion", "content/opinion/x.md"),  # no slash: any depth, file or folder
+    ("opinion/**", "content/opinion/x.md"),  # a slash in the middle anchors at the config's folder
+    ("opinion/**", "opinion/x.md"),
+    ("/opinion", "opinion/x.md"),  # a leading slash anchors
+    ("/opinion", "content/opinion/x.md"),
+    ("**/opinion/**", "content/opinion/x.md"),  # the way to say "an opinion folder anywhere"
+    ("*.txt", "a/b/wire.txt"),
+    ("news/*.md", "news/a/b.md"),
+    ("news/**/*.md", "news/a/b.md"),
+    ("news/**/*.md", "news/b.md"),
+    ("draft-?.md", "x/draft-1.md"),
+    ("draft-[0-9].md", "x/draft-7.md"),
+    ("draft-[!0-9].md", "x/draft-7.md"),
+    ("x.md/", "x.md"),  # a trailing slash means a folder: never the file itself
+]
+
+
+@pytest.mark.parametrize("pattern, path", GITIGNORE_CASES)
+def test_globs_agree_with_gitignore_as_pathspec_implements_it(pattern, path):
+    pathspec = pytest.importorskip("pathspec")
+    spec = pathspec.PathSpec.from_lines("gitignore", [pattern])
+    assert glob_matches(pattern, path) is spec.match_file(path)
+
+
+# -- extend: inherit a parent configuration --------------------------------------------
+def test_extend_inherits_the_parent_and_the_childs_keys_replace(tmp_path):
+    write(tmp_path, ".factlint.yaml", "ignore: [framing]\nexclude: ['archive/**']\nfail-on: warning\n")
+    write(tmp_path, "desk/.factlint.yaml", "extend: ../.factlint.yaml\nfail-on: never\n")
+    write(tmp_path, "desk/story.md", STORY)
+    write(tmp_path, "archive/old.md", STORY)
+    config = load_config_file(tmp_path / "desk/.factlint.yaml")
+    assert config.overrides.ignore == ("framing",)  # inherited
+    assert config.fail_on == "never"  # the child's key replaces the parent's
+    # the parent's exclude glob stays relative to the parent's folder
+    assert config.excluded(str(tmp_path / "archive/old.md"))
+    assert not config.excluded(str(tmp_path / "desk/story.md"))
+    run = factlint("story.md", cwd=tmp_path / "desk")
+    assert rules_of(run.out) == ["sourcing/vague-reports"]
+    assert run.code == 0
+
+
+def test_extend_lists_are_replaced_not_concatenated(tmp_path):
+    write(tmp_path, "base.yaml", "ignore: [framing]\n")
+    write(tmp_path, ".factlint.yaml", "extend: base.yaml\nignore: [sourcing]\n")
+    write(tmp_path, "story.md", STORY)
+    assert load_config_file(tmp_path / ".factlint.yaml").overrides.ignore == ("sourcing",)
+    assert rules_of(factlint("story.md", cwd=tmp_path).out) == ["framing/loaded-said"]
+
+
+def test_extend_per_path_globs_stay_relative_to_the_file_that_wrote_them(tmp_path):
+    write(tmp_path, "base.yaml", "per-path:\n  'opinion/**':\n    ignore: [framing]\n")
+    write(tmp_path, "site/.factlint.yaml", "extend: ../base.yaml\n")
+    write(tmp_path, "site/opinion/column.md", STORY)  # not under the base's opinion/
+    write(tmp_path, "opinion/column.md", STORY)
+    config = load_config_file(tmp_path / "site/.factlint.yaml")
+    assert config.per_path_matches(str(tmp_path / "opinion/column.md")) == ["opinion/**"]
+    assert config.per_path_matches(str(tmp_path / "site/opinion/column.md")) == []
+
+
+def test_extend_chains_and_reports_a_cycle_in_one_line(tmp_path):
+    write(tmp_path, "a.yaml", "extend: b.yaml\n")
+    write(tmp_path, "b.yaml", "extend: a.yaml\nignore: [framing]\n")
+    write(tmp_path, "story.md", STORY)
+    run = factlint("--config", "a.yaml", "story.md", cwd=tmp_path)
+    assert run.code == 2
+    assert (
+        run.err.strip()
+        == "factlint: error: b.yaml:1: extend: configuration files extend each other: a.yaml -> b.yaml -> a.yaml"
+    )
+
+
+def test_extend_of_a_missing_file_is_a_one_line_error(tmp_path):
+    write(tmp_path, ".factlint.yaml", "ignore: [framing]\nextend: ../nowhere/.factlint.yaml\n")
+    write(tmp_path, "story.md", STORY)
+    run = factlint("story.md", cwd=tmp_path)
+    assert run.code == 2
+    assert run.err.strip().splitlines() == [
+        "factlint: error: .factlint.yaml:2: extend: ../nowhere/.factlint.yaml: configuration file not found"
+    ]

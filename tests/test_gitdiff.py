@@ -67,6 +67,18 @@ def test_untracked_files_are_all_new_and_subfolder_runs_work(repo):
     assert locations(run.out) == [("new.md", 3, "sourcing/vague-reports")]
 
 
+def test_the_repository_is_found_from_the_linted_paths_not_the_working_directory(repo, tmp_path_factory):
+    path = write(repo, "stories/ferry.md", OLD)
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "old copy")
+    path.write_text(path.read_text(encoding="utf-8") + "\nCouncillor Grant slammed the plan.\n", encoding="utf-8")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # not inside any git repository
+    for named in (path, repo / "stories", repo):
+        run = factlint("--diff-base", "HEAD", named, cwd=elsewhere)
+        assert run.code == 0 and run.err == ""
+        assert [(line, rule) for _, line, rule in locations(run.out)] == [(7, "framing/loaded-said")]
+
+
 def test_moved_file_keeps_only_its_changes(repo):
     write(repo, "drafts/ferry.md", OLD)
     git(repo, "add", ".")

@@ -462,3 +462,39 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path):
                 os.kill(w, signal.SIGKILL)
         if proc.poll() is None:
             proc.kill()
+
+
+# -- the default --jobs: only the CPUs no other process is running on ------------------
+@pytest.mark.parametrize(
+    "cpus, others, expected",
+    [
+        (2, 0, 2),  # an idle machine: every CPU
+        (2, 1, 1),  # one CPU busy elsewhere: a second worker would only share it
+        (2, 0.6, 2),  # 1.4 CPUs free: the second worker gets more than its overhead
+        (2, 0.9, 1),  # 1.1 free: not enough to pay for the workers' extra CPU
+        (2, 4, 1),  # overloaded: one process, never zero
+        (8, 3, 5),
+        (8, None, 8),  # the system does not say: the CPUs, as before
+    ],
+)
+def test_auto_jobs_counts_idle_cpus(monkeypatch, cpus, others, expected):
+
+    monkeypatch.setattr(parallel, "_running_others", lambda: others)
+    assert parallel.auto_jobs(cpus) == expected
+
+
+def test_auto_jobs_is_asked_only_for_runs_big_enough_to_fork_for(monkeypatch, tmp_path):
+
+    asked = []
+    monkeypatch.setattr(parallel, "auto_jobs", lambda cpus: asked.append(cpus) or 1)
+
+    class Task:
+        def __init__(self, index, item):
+            self.index, self.item, self.stat = index, item, None
+
+    small = [Task(i, str(write(tmp_path, f"s{i}.md", "A line.\n"))) for i in range(3)]
+    assert [i for i, _ in parallel.run_tasks(lambda state, t: t.item, None, small, 2, auto=True)] == [0, 1, 2]
+    assert asked == []
+    big = [Task(i, str(write(tmp_path, f"b{i}.md", "A line of copy.\n" * 20000))) for i in range(2)]
+    assert [i for i, _ in parallel.run_tasks(lambda state, t: t.item, None, big, 2, auto=True)] == [0, 1]
+    assert asked == [2]  # and with 1 idle CPU the big run stayed in this process

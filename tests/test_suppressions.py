@@ -149,6 +149,33 @@ def test_plain_text_comment_line_is_not_prose():
     assert [b.kind for b in first_line.prose_blocks] == ["headline", "paragraph", "paragraph"]
 
 
+def test_plain_text_trailing_disable_line_silences_its_line_and_is_not_prose(tmp_path):
+    text = (
+        "Ferry fares rise\n\n"
+        "The minister reportedly slammed the plan. <!-- factlint-disable-line sourcing -- named below -->\n"
+        "The mayor reportedly slammed it too.\n"
+    )
+    assert lint(tmp_path, text, "wire.txt") == [
+        (3, "framing/loaded-said"),
+        (4, "sourcing/vague-reports"),
+        (4, "framing/loaded-said"),
+    ]
+    doc = parse(text, "wire.txt")
+    start = text.index("<!--")
+    assert doc.comments == [(start - 1, text.index("-->") + 3)]  # the space before it goes with it
+    assert "factlint" not in doc.prose and "named below" not in doc.prose
+
+
+def test_plain_text_trailing_suppression_that_silences_nothing_is_reported(tmp_path):
+    write(
+        tmp_path,
+        "wire.txt",
+        "Ferry fares rise\n\nThe minister wants higher fares. <!-- factlint-disable-line sourcing -->\n",
+    )
+    run = factlint("--isolated", "--report-unused-suppressions", "wire.txt", cwd=tmp_path)
+    assert locations(run.out) == [("wire.txt", 3, "factlint/unused-suppression")]
+
+
 def test_plain_text_disable_file_as_first_line(tmp_path):
     text = "<!-- factlint-disable-file framing -->\nFerry fares rise\n\nThe minister reportedly slammed the plan.\n"
     assert lint(tmp_path, text, "wire.txt") == [(4, "sourcing/vague-reports")]

@@ -20,7 +20,9 @@
   ends a sentence or before one that starts a sentence, so a story of thirty lines is thirty
   paragraphs, not one.
 - A line holding only a factlint comment (``<!-- factlint-disable-next-line … -->``) is a
-  comment, not prose: it separates paragraphs like a blank line.
+  comment, not prose: it separates paragraphs like a blank line. A factlint comment at the
+  end of a line of prose (``… higher fares. <!-- factlint-disable-line sourcing -->``) is a
+  comment too, cut from the line's prose, as in Markdown.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ _MINOR_WORDS = frozenset(
 )
 #: a suppression comment on a line of its own (see factlint.suppressions)
 _DIRECTIVE_LINE = regex.compile(r"[ \t]*<!--\s*factlint-.*?-->[ \t]*")
+#: ... or at the end of a line of prose
+_TRAILING_DIRECTIVE = regex.compile(r"[ \t]*<!--\s*factlint-(?:(?!-->).)*-->[ \t]*$")
 _HEADING_MAX_WORDS = 14
 _COLUMN_GAP = regex.compile(r"\S(?: {2,}|\t+)(?=\S)")
 _WIDE_GAP = regex.compile(r"\S(?: {5,}|\t+)(?=\S)")
@@ -63,11 +67,19 @@ _TITLE_MAX_CHARS = 300  # longer lines are never titles: don't even count their 
 def parse_plaintext(text: str, lines: LineIndex) -> Parsed:
     spans = line_spans(text, lines.starts)
     parsed = Parsed(blocks=[])
+    trailing: dict[int, int] = {}  # line start -> where its trailing factlint comment starts
     if "factlint-" in text:
         for start, end in spans:
             if _DIRECTIVE_LINE.fullmatch(text, start, end):
                 parsed.blocks.append(RawBlock("comment", start, end))
                 parsed.comments.append((start, end))
+            elif "factlint-" in text[start:end]:
+                m = _TRAILING_DIRECTIVE.search(text, start, end)
+                if m:
+                    trailing[start] = m.start()
+                    parsed.comments.append((m.start(), m.end()))
+        if trailing:  # the rest of the parse sees each such line without its comment
+            spans = [(start, trailing.get(start, end)) for start, end in spans]
     wire = _first_line_indent_style(text, spans)
     unwrapped = not wire and any(end - start > _WRAP_MAX_CHARS for start, end in spans)
     columns = {start: _is_column_row_fast(text[start:end]) for start, end in spans}

@@ -435,6 +435,7 @@ class Rule:
         suggest = spec.get("suggest", [])
         self.suggest: tuple[str, ...] = (suggest,) if isinstance(suggest, str) else tuple(suggest)
         self.source = source
+        self.pack = ""  # the pack it comes from (set by the loader): "builtin", an installed pack's name, a path
         self.line = spec.line if isinstance(spec, LineDict) else 0
         self.spec = dict(spec)
         if not self.id.startswith(self.category + "/"):
