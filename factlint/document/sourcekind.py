@@ -110,12 +110,17 @@ def head_word(chunk: list[Tok]) -> str:
     words = [t for t in chunk if t.is_word]
     if not words:
         return ""
-    head = words[-1].low
-    if head.endswith("'s"):
-        head = head[:-2]
-    elif head.endswith("s'"):
-        head = head[:-1]
-    return head
+    return without_possessive(words[-1].low)
+
+
+def without_possessive(low: str) -> str:
+    """A lower-case word without its possessive ending: "sanders's" -> "sanders",
+    "officials'" -> "officials"."""
+    if low.endswith("'s"):
+        return low[:-2]
+    if low.endswith("s'"):
+        return low[:-1]
+    return low
 
 
 def classify(toks: list[Tok], common_noun) -> SourceClass | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..lazypattern import LazyPattern
 from ..lexicons import fold
-from ..sourcekind import classify
+from ..sourcekind import classify, without_possessive
 from ..sourcephrase import CLOSING_MARKS, Tok, is_pronoun, phrase_before, previous_comma, skip_back
 from .record import Attribution
 from .state import FinderState
@@ -373,9 +373,14 @@ class Speakers(FinderState):
         return None
 
 
-#: A name after a personal title: "Sen. Ted Cruz", "Mr. Sanders", "President Obama".
+#: Personal titles before a name ("Sen. Ted Cruz", "Mr. Sanders", "President Obama").
+_PERSONAL_TITLES = (
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Senator", "Governor", "President", "Congressman",
+    "Congresswoman", "Secretary",
+)  # fmt: skip
+#: A name after a personal title; the name is group 1.
 _TITLED_NAME = LazyPattern(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Senator|Governor|President|Congressman|Congresswoman|Secretary)\.?"
+    rf"\b(?:{'|'.join(_PERSONAL_TITLES)})\.?"
     r"\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}?(\p{Lu}[\p{L}'’-]+)(?![\p{L}'’-]*\s+\p{Lu})"
 )
 #: The words that make a group some person's people: "allies of", "aides to", "adviser for".
@@ -387,17 +392,13 @@ _CAMP_HEADS = frozenset(
     "loyalists operative operatives strategist strategists lawyer lawyers attorney attorneys "
     "spokesman spokeswoman spokesperson campaign camp team".split()
 )
-_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. president senator governor".split())
+#: The titles as tokens read them: "sen", "sen.".
+_TITLES = frozenset(t.lower() + dot for t in _PERSONAL_TITLES for dot in ("", "."))
 
 
 def _bare(word: str) -> str:
     """A name as a surname, lower case, without a possessive: "Sanders's" -> "sanders"."""
-    low = fold(word).strip(".,;:")
-    for ending in ("'s", "s'"):
-        if low.endswith(ending):
-            low = low[: -len(ending) + (1 if ending == "s'" else 0)]
-            break
-    return low
+    return without_possessive(fold(word).strip(".,;:"))
 
 
 def _names_a_camp(toks: list[Tok], persons: frozenset[str]) -> bool:

@@ -72,7 +72,7 @@ _GERUND_LEADS = frozenset("for by without of from about".split())
 
 def _negated_gerund(toks: list[Tok], ci: int) -> bool:
     k = ci - 1
-    while k >= 0 and toks[k].low.endswith("ly") and len(toks[k].low) > 4:
+    while k >= 0 and _is_adverb_tok(toks[k]):
         k -= 1
     return k >= 1 and toks[k].low == "not" and toks[k - 1].low in _GERUND_LEADS
 
