@@ -153,7 +153,9 @@ class _Patterns:
             # sixth largest debtor", "its worst natural disaster")
             r"(?<=\b(?:the|its|their|his|her|[\p{L}.]+['’]s)\s+)"
             r"(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ])?"
-            rf"(?:{superlatives}|most\s+(?!of\b)[a-z]+)\b"
+            rf"(?:{superlatives})\b"
+            # "the country's most costly storm"; "the most dramatic thing" is a judgement, not a record
+            r"|(?<=\b(?:its|their|[\p{L}.]+['’]s)\s+)most\s+(?!of\b)[a-z]+\b"
             r"|\bthe\s+only\s+(?!way\b|thing\b|one\b|time\b|reason\b|person\b)(?:[\p{L}-]+\s+){0,2}?"
             r"(?:member|country|nation|state|company|woman|man|democrat|republican|candidate)\b"
             r"|\b(?:a|an)\s+record(?:-(?:breaking|setting|high|low))?(?=\s+(?!of\b|label\b|company\b|deal\b|store\b|"
@@ -435,7 +437,7 @@ def _behind(claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool,
             return "sentence"
     if not opens_thread:
         for j in range(claim.sentence - 1, max(block.first_sentence, claim.sentence - BEHIND_WINDOW) - 1, -1):
-            if by_sentence.get(j):
+            if any(att.source is not None for att in by_sentence.get(j, ())):
                 return "neighbour"
     if claim.sentence in with_links:
         return "link"
