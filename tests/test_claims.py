@@ -100,6 +100,14 @@ def test_in_a_single_source_story_the_figures_are_the_sources():
     assert [(words, behind) for _, words, behind in claims(text)] == [("1.2", "story"), ("40", None)]
 
 
+def test_a_poll_in_the_first_paragraph_makes_no_single_source_story():
+    text = (
+        "The mayor's approval stands at 53% in the latest Harbour Gazette poll.\n\n"
+        "It has been more than 150 days since she named her deputy.\n"
+    )
+    assert [(words, behind) for _, words, behind in claims(text)][-1] == ("150", None)
+
+
 def test_a_link_stands_behind_a_claim_in_its_sentence():
     doc = doc_of("Fares rose [14% last year](https://example.org/fares).\n", "draft.md")
     [claim] = doc.claims

@@ -391,12 +391,16 @@ def _lede_names_a_source(doc, by_sentence) -> bool:
     """The story's first paragraph (its lede) attributes what it reports to a named source:
     a single-source story (a company's results, an agency's figures), whose figures are that
     source's unless a paragraph opens a new thread."""
+    poll = _patterns().poll
     for block in doc.blocks:
         if block.kind == "paragraph" and block.last_sentence > block.first_sentence:
             return any(
                 att.kind in ("named-person", "named-organisation")
+                # a poll's figures are its own, not the story's ("stands at 53% in the latest poll")
+                and not poll.search(doc.prose, att.source[0], att.source[1])
                 for i in range(block.first_sentence, block.last_sentence)
                 for att in by_sentence.get(i, ())
+                if att.source is not None
             )
     return False
 

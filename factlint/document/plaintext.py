@@ -340,7 +340,12 @@ def _could_be_headline(line: str, standalone: bool) -> bool:
     words = _words(line)
     if not words or len(words) > _HEADLINE_MAX_WORDS:
         return False
-    if line.rstrip()[-1:] in ".,;:" and not _DOTTED_END.search(line):
+    end = line.rstrip()[-1:]
+    if end == "." and standalone and not _DOTTED_END.search(line):
+        # a headline with a full stop (scraped and archived copy adds one) is in Title Case;
+        # a first sentence standing alone ("The council met on Monday.") is a paragraph
+        return _is_title_like(line.rstrip()[:-1])
+    if end in ".,;:" and not _DOTTED_END.search(line):
         return False
     return standalone or _is_title_like(line)
 
