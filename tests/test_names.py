@@ -29,6 +29,13 @@ def test_an_epithet_before_a_name_is_no_name_by_itself():
     assert names("Voters know Crooked Pete by now.\n") == []
 
 
+def test_a_speaker_in_a_title_case_headline_is_no_name_unless_the_body_repeats_it():
+    # every word of a Title Case headline is capitalised: the capitals name nothing there
+    text = "Harbour Icon Jo Bloggs Endorses Quay Plan.\n\nThe plan goes to the board on Monday. Jo Bloggs said she backs it.\n"
+    assert names(text) == [("Jo Bloggs", "name"), ("Jo Bloggs", "source")]
+    assert [f.match for f in findings_of(text, "draft.txt", rule="framing")] == ["Icon"]
+
+
 def test_fixed_terms_come_from_the_lexicon_in_any_case():
     assert names("On april fools' day the Lib Dems met.\n") == [("april fools' day", "term"), ("Lib Dems", "term")]
 
