@@ -21,6 +21,8 @@ only an organisation word, a ticker or the story's own use of it as a speaker ma
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from .lexicons import builtin_lexicons, fold
@@ -51,7 +53,7 @@ def _lists() -> _Lists:
     return _LISTS
 
 
-def find_names(prose: str, attributions, titles: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+def find_names(prose: str, attributions, titles: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """The names and fixed terms of the prose, as sorted (start, end, kind) spans.
     ``attributions``: the document's attributions (their named sources are names);
     ``titles``: the prose spans of headlines, decks and headings, whose capitals name nothing
