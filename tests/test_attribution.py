@@ -55,6 +55,13 @@ def only(text: str, path: str = "draft.txt"):
         ("“We will rebuild,” the mayor said.", ("named-person", "the mayor", "said")),
         ("Critics say the toll will hurt commuters.", ("vague", "Critics", "say")),
         ("Many believe the count was wrong.", ("vague", "Many", "believe")),
+        # a place describes one person it does not name; "leading" is an adjective here
+        (
+            "“Fares will rise,” a leading Harbourton economist said.",
+            ("anonymous", "a leading Harbourton economist", "said"),
+        ),
+        ("Fares will rise, a Harbourton dealer said.", ("anonymous", "a Harbourton dealer", "said")),
+        ("People watching the ferry said it listed badly.", ("vague", "People watching the ferry", "said")),
     ],
 )
 def test_the_source_next_to_its_cue(text, expected):
