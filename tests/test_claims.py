@@ -78,6 +78,11 @@ def test_a_cue_without_a_source_before_a_claim_stands_behind_nothing():
     assert claims(text) == [("figure", "200", None)]
 
 
+def test_the_clause_after_but_is_the_reporters_not_the_sources():
+    text = "The ferry timetable changes in May.\n\nThe mayor spoke of unity, but the council is deeply divided over the toll.\n"
+    assert claims(text) == [("contested", "is deeply divided over", None)]
+
+
 def test_a_new_thread_is_not_covered_by_the_sources_before_it():
     text = "The ferry timetable changes in May. The port authority said fees would rise. Meanwhile, the storm destroyed 40 homes.\n"
     assert claims(text) == [("figure", "40", None)]

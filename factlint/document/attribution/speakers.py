@@ -242,7 +242,13 @@ class Speakers(FinderState):
             i += 1
         if i >= len(toks):
             return None
-        end = _trim_end(self.prose, toks[i].start, s.end)
+        stop = s.end
+        for k in range(i + 1, len(toks) - 1):
+            if toks[k].text == ";" or toks[k].text == "," and toks[k + 1].low == "but":
+                # "spoke of unity, but the council is divided": the clause after is the reporter's
+                stop = toks[k].start
+                break
+        end = _trim_end(self.prose, toks[i].start, stop)
         return (toks[i].start, end) if end > toks[i].start else None
 
     def _before(self, toks: list[Tok], i: int, s) -> tuple[int, int] | None:
