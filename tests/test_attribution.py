@@ -117,6 +117,8 @@ def test_a_passive_with_its_agent_has_a_source():
     [
         "The bridge was opened in 1932.",
         "She found the keys under the mat.",
+        "Several councils did not agree, so the toll stayed.",  # a deal not made
+        "Members agreed on a new toll for lorries.",  # the terms of a deal, no view passed on
         "Smaller caucus states ahead of the vote are crucial.",
         "A group called Open Harbour organised the march.",
         "If the council approves the plan, work will start in May.",
