@@ -238,6 +238,7 @@ class _Patterns:
             ),
         }
         self.groups = frozenset(_words("claim-group-nouns"))
+        self.view_holders = frozenset(_words("claim-view-holders"))
         self.not_counts_after = frozenset(_words("claim-not-counts-after"))
 
 
@@ -269,10 +270,14 @@ def claims_in_words(own: str) -> list[tuple[int, int, str]]:
     if not words.isdisjoint(p.triggers["state-of-mind"]) and not words.isdisjoint(p.groups):
         for m in p.mind.finditer(own):
             subject = [fold(w) for w in p.word.findall(own, max(0, m.start() - 60), m.start())][-4:]
-            if any(w in p.groups for w in subject):
+            if any(w in p.groups for w in subject) and not any(w in p.view_holders for w in subject):
                 found.append((m.start(), m.end(), "state-of-mind"))
     if not words.isdisjoint(p.triggers["contested"]):
         found += [(m.start(), m.end(), "contested") for m in p.contested.finditer(own)]
+    if found and "whether" in own.lower():
+        # "is looking into whether the deal illegally ...": a question put, not a claim made
+        asked = own.lower().find("whether")
+        found = [c for c in found if c[0] < asked]
     return _without_overlaps(found)
 
 
