@@ -80,6 +80,14 @@ def test_a_cue_without_a_source_before_a_claim_stands_behind_nothing():
     assert claims(text) == [("figure", "200", None)]
 
 
+def test_a_cause_that_is_an_agentless_passive_is_sourcings_not_attributions():
+    text = "The ferry timetable changes in May.\n\nThe festival has been blamed for the outbreak.\n"
+    assert claims(text) == [("cause", "blamed for", "cue")]
+    assert [f.rule for f in findings_of(text, "draft.txt") if f.category in ("sourcing", "attribution")] == [
+        "sourcing/agentless-passive"
+    ]
+
+
 def test_the_clause_after_but_is_the_reporters_not_the_sources():
     text = "The ferry timetable changes in May.\n\nThe mayor spoke of unity, but the council is deeply divided over the toll.\n"
     assert claims(text) == [("contested", "is deeply divided over", None)]

@@ -18,7 +18,8 @@ Full Fact's claim types):
 Who stands behind a claim is looked for in the sentence and its neighbours, not in a whole
 paragraph (scraped copy can run thirty sentences to a paragraph): the claim lies in what an
 attribution of its sentence reports (its content or its source, "the ministry said 40 homes
-were lost"), or after the cue of an attribution with a source in its sentence; or one of the ``BEHIND_WINDOW`` sentences before it in the same block carries
+were lost"), or is an agentless passive's cue ("has been blamed for": a view passed on, the
+sourcing rules' finding), or after the cue of an attribution with a source in its sentence; or one of the ``BEHIND_WINDOW`` sentences before it in the same block carries
 an attribution with a source ("The governor said strikes hit the east. They killed dozens.");
 or the sentence holds a link (a sentence that opens a new thread, "Meanwhile, …", is not
 covered by the sources before it); or, for a percentage, the story has named its poll or survey
@@ -70,7 +71,8 @@ class Claim:
     start: int
     end: int
     type: str
-    #: What stands behind it: "content" (an attribution of its sentence reports it),
+    #: What stands behind it: "content" (an attribution of its sentence reports it), "cue"
+    #: (it is an agentless passive's cue: "has been blamed for"),
     #: "neighbour" (an attribution just before it), "link", "poll"; None: nobody.
     behind: str | None = None
 
@@ -437,6 +439,10 @@ def _own_words(text: str, offset: int, direct, first: int) -> str:
 def _behind(claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool, opens_thread: bool) -> str | None:
     """What stands behind a claim (see the module's docstring), or None."""
     for att in by_sentence.get(claim.sentence, ()):
+        if att.cue[0] < claim.end and claim.start < att.cue[1] and att.form == "passive":
+            # "the festival has been blamed for the outbreak": a view passed on by nobody named,
+            # sourcing's finding (agentless passive), not a cause stated as fact
+            return "cue"
         for span in (att.content, att.source):
             if span is not None and span[0] <= claim.start < span[1]:
                 return "content"
