@@ -76,6 +76,15 @@ def test_a_label_in_what_a_named_source_is_reported_as_saying_is_theirs():
     ] == ["thugs"]
 
 
+def test_a_quoted_title_inside_a_paraphrase_keeps_the_paraphrase_the_sources():
+    # the quotation at the end ("Quay Closure Bill") does not shrink what Ruiz is reported as saying
+    text = 'Ana Ruiz said that the board is a cartel of thugs and backed the "Quay Closure Bill."\n'
+    doc = doc_of(text, "draft.txt")
+    start = doc.prose.index("thugs")
+    assert doc.in_attributed(start, start + 5)
+    assert findings_of(text, "draft.txt", rule="framing/contentious-label") == []
+
+
 def test_the_loaded_verb_that_reports_the_words_stays_the_reporters():
     found = findings_of(
         "The mayor slammed the plan, which he said had a terrible record.\n", "draft.txt", rule="framing"

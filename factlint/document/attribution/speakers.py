@@ -400,6 +400,7 @@ _CAMP_HEADS = frozenset(
 )
 #: The titles as tokens read them: "sen", "sen.".
 _TITLES = frozenset(t.lower() + dot for t in _PERSONAL_TITLES for dot in ("", "."))
+_LETTER = LazyPattern(r"[^\W\d_]")
 
 
 def _bare(word: str) -> str:
@@ -448,5 +449,17 @@ def assign_speakers(doc, atts: list[Attribution]) -> None:
         quote.speaker = best.source
         quote.direct = True
         best.quote = "direct"
-        best.content = (quote.inner_start, quote.inner_end)
+        if not holds_quote(best.content, quote, doc.prose):
+            best.content = (quote.inner_start, quote.inner_end)
     doc._quote_spans = None  # direct flags changed
+
+
+def holds_quote(content: tuple[int, int] | None, quote, prose: str) -> bool:
+    """Does what the source is reported as saying already hold the quotation and words of
+    the reporter's paraphrase besides ("said that Donnelly sponsored the “Open Borders
+    Bill.”")? Then the quotation is part of it, and the content stays the whole paraphrase."""
+    if content is None or not (content[0] <= quote.start and quote.end <= content[1] + 1):
+        return False
+    return _LETTER.search(prose, content[0], quote.start) is not None or (
+        _LETTER.search(prose, quote.end, content[1]) is not None
+    )
