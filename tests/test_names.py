@@ -78,7 +78,7 @@ def test_a_label_in_what_a_named_source_is_reported_as_saying_is_theirs():
 
 def test_a_quoted_title_inside_a_paraphrase_keeps_the_paraphrase_the_sources():
     # the quotation at the end ("Quay Closure Bill") does not shrink what Ruiz is reported as saying
-    text = 'Ana Ruiz said that the board is a cartel of thugs and backed the "Quay Closure Bill."\n'
+    text = 'Ana Ruiz said that the board is a cartel of thugs and its newest idea is the "Quay Closure Bill."\n'
     doc = doc_of(text, "draft.txt")
     start = doc.prose.index("thugs")
     assert doc.in_attributed(start, start + 5)
