@@ -105,8 +105,9 @@ PIECES = st.sampled_from(
 )
 DRAFTS = st.lists(st.one_of(PIECES, st.text(alphabet='abcT .,\n"', max_size=6)), max_size=30).map("".join)
 # a code span never crosses a blank line (CommonMark 6.1: a backtick run left open when the
-# paragraph ends is literal text, and the words after it are prose)
-_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)", re.DOTALL)
+# paragraph ends is literal text, and the words after it are prose); its backtick strings are
+# whole runs ("``code`": the run of two has no closer, so there is no code span)
+_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)", re.DOTALL)
 _LINK_TARGET = re.compile(r"\]\(([^)\s]*)\)")
 _BARE_URL = re.compile(r"https?://\S+")
 
