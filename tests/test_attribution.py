@@ -55,6 +55,13 @@ def only(text: str, path: str = "draft.txt"):
         ("“We will rebuild,” the mayor said.", ("named-person", "the mayor", "said")),
         ("Critics say the toll will hurt commuters.", ("vague", "Critics", "say")),
         ("Many believe the count was wrong.", ("vague", "Many", "believe")),
+        # a place describes one person it does not name; "leading" is an adjective here
+        (
+            "“Fares will rise,” a leading Harbourton economist said.",
+            ("anonymous", "a leading Harbourton economist", "said"),
+        ),
+        ("Fares will rise, a Harbourton dealer said.", ("anonymous", "a Harbourton dealer", "said")),
+        ("People watching the ferry said it listed badly.", ("vague", "People watching the ferry", "said")),
     ],
 )
 def test_the_source_next_to_its_cue(text, expected):
@@ -110,6 +117,8 @@ def test_a_passive_with_its_agent_has_a_source():
     [
         "The bridge was opened in 1932.",
         "She found the keys under the mat.",
+        "Several councils did not agree, so the toll stayed.",  # a deal not made
+        "Members agreed on a new toll for lorries.",  # the terms of a deal, no view passed on
         "Smaller caucus states ahead of the vote are crucial.",
         "A group called Open Harbour organised the march.",
         "If the council approves the plan, work will start in May.",

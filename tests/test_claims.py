@@ -24,6 +24,7 @@ def claims(text):
         ("At a meeting of 2,300 on the quay, the union called a strike.", [("figure", "2,300")]),
         ("It was the island's worst storm in 60 years.", [("record", "worst"), ("record", "in 60 years")]),
         ("The port is the region's second largest employer.", [("record", "second largest")]),
+        ("It was the county's most costly storm.", [("record", "most costly")]),
         ("Higher fares are driving commuters back to their cars.", [("cause", "driving")]),
         ("A faulty valve was responsible for the leak.", [("cause", "was responsible for")]),
         ("Ferry passengers are deeply frustrated with the timetable.", [("state-of-mind", "are deeply frustrated")]),
@@ -44,6 +45,9 @@ def test_each_kind_of_claim_and_its_words(sentence, expected):
         "Half of the committee left early.",  # a share without a measure
         "She is the youngest daughter of the harbour master.",  # a family, not a record
         "The mayor has a record of opposing new tolls.",  # "record" the noun
+        "It was the most dramatic night of the regatta.",  # "the most ..." is a judgement, not a record
+        "Inspectors are looking into whether the toll was set illegally.",  # a question put, not a claim
+        "Many analysts are skeptical about the new toll.",  # their view, passed on: sourcing's
         "A stronger storm could cause flooding on the coast road.",  # a possibility
         "The fire was caused by a faulty heater.",  # the cause is named
         "The mayor wants a new road.",  # one named person's wish is no group's state of mind
@@ -70,6 +74,25 @@ def test_a_source_in_the_two_sentences_before_stands_behind_a_claim_but_not_furt
     assert [(kind, behind) for kind, _, behind in claims(text)] == [("figure", "neighbour"), ("figure", None)]
 
 
+def test_a_cue_without_a_source_before_a_claim_stands_behind_nothing():
+    # a "said" whose source the finder could not resolve vouches for nothing in the next sentence
+    text = "The ferry timetable changes in May.\n\nThe board met on Monday and said fees would rise. About 200 skippers joined the protest.\n"
+    assert claims(text) == [("figure", "200", None)]
+
+
+def test_a_cause_that_is_an_agentless_passive_is_sourcings_not_attributions():
+    text = "The ferry timetable changes in May.\n\nThe festival has been blamed for the outbreak.\n"
+    assert claims(text) == [("cause", "blamed for", "cue")]
+    assert [f.rule for f in findings_of(text, "draft.txt") if f.category in ("sourcing", "attribution")] == [
+        "sourcing/agentless-passive"
+    ]
+
+
+def test_the_clause_after_but_is_the_reporters_not_the_sources():
+    text = "The ferry timetable changes in May.\n\nThe mayor spoke of unity, but the council is deeply divided over the toll.\n"
+    assert claims(text) == [("contested", "is deeply divided over", None)]
+
+
 def test_a_new_thread_is_not_covered_by_the_sources_before_it():
     text = "The ferry timetable changes in May. The port authority said fees would rise. Meanwhile, the storm destroyed 40 homes.\n"
     assert claims(text) == [("figure", "40", None)]
@@ -90,6 +113,14 @@ def test_in_a_single_source_story_the_figures_are_the_sources():
         "Meanwhile, the storm destroyed 40 homes on the island.\n"
     )
     assert [(words, behind) for _, words, behind in claims(text)] == [("1.2", "story"), ("40", None)]
+
+
+def test_a_poll_in_the_first_paragraph_makes_no_single_source_story():
+    text = (
+        "The mayor's approval stands at 53% in the latest Harbour Gazette poll.\n\n"
+        "It has been more than 150 days since she named her deputy.\n"
+    )
+    assert [(words, behind) for _, words, behind in claims(text)][-1] == ("150", None)
 
 
 def test_a_link_stands_behind_a_claim_in_its_sentence():

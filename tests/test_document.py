@@ -60,6 +60,12 @@ def test_plain_text_first_sentence_is_not_a_headline():
     assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph"]
 
 
+def test_plain_text_title_case_headline_with_a_full_stop_is_a_headline():
+    # archived and scraped copy ends its headline with a full stop
+    doc = doc_of("Harbour Board Votes To Close The Quay.\n\nThe board met on Monday. It voted.\n", "story.txt")
+    assert [b.kind for b in doc.blocks] == ["headline", "paragraph"]
+
+
 def test_plain_text_repeated_headline_with_dek_below_it():
     doc = doc_of(
         draft("""

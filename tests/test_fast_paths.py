@@ -1004,7 +1004,7 @@ def _paragraphs_slow(doc, scope, min_words, sentences):
 
     seen, reported_blocks = {}, set()
     for block in doc.prose_blocks:
-        if not scope.block_ok(block) or block.kind in ("headline", "heading"):
+        if not scope.block_ok(block) or block.kind in ("headline", "heading", "table"):
             continue
         text = doc.block_text(block)
         if not has_words(text, min_words):
@@ -1020,7 +1020,7 @@ def _paragraphs_slow(doc, scope, min_words, sentences):
     seen_sentences = {}
     for s in doc.sentences:
         block = doc.blocks[s.block]
-        if not scope.block_ok(block) or block.kind in ("headline", "heading"):
+        if not scope.block_ok(block) or block.kind in ("headline", "heading", "table"):
             continue
         text = doc.prose[s.start : s.end]
         if not has_words(text, min_words):

@@ -29,6 +29,13 @@ def test_an_epithet_before_a_name_is_no_name_by_itself():
     assert names("Voters know Crooked Pete by now.\n") == []
 
 
+def test_a_speaker_in_a_title_case_headline_is_no_name_unless_the_body_repeats_it():
+    # every word of a Title Case headline is capitalised: the capitals name nothing there
+    text = "Harbour Icon Jo Bloggs Endorses Quay Plan.\n\nThe plan goes to the board on Monday. Jo Bloggs said she backs it.\n"
+    assert names(text) == [("Jo Bloggs", "name"), ("Jo Bloggs", "source")]
+    assert [f.match for f in findings_of(text, "draft.txt", rule="framing")] == ["Icon"]
+
+
 def test_fixed_terms_come_from_the_lexicon_in_any_case():
     assert names("On april fools' day the Lib Dems met.\n") == [("april fools' day", "term"), ("Lib Dems", "term")]
 
@@ -67,6 +74,15 @@ def test_a_label_in_what_a_named_source_is_reported_as_saying_is_theirs():
             "Critics said the harbour board is a cartel of thugs.\n", "draft.txt", rule="framing/contentious-label"
         )
     ] == ["thugs"]
+
+
+def test_a_quoted_title_inside_a_paraphrase_keeps_the_paraphrase_the_sources():
+    # the quotation at the end ("Quay Closure Bill") does not shrink what Ruiz is reported as saying
+    text = 'Ana Ruiz said that the board is a cartel of thugs and its newest idea is the "Quay Closure Bill."\n'
+    doc = doc_of(text, "draft.txt")
+    start = doc.prose.index("thugs")
+    assert doc.in_attributed(start, start + 5)
+    assert findings_of(text, "draft.txt", rule="framing/contentious-label") == []
 
 
 def test_the_loaded_verb_that_reports_the_words_stays_the_reporters():

@@ -39,6 +39,17 @@ def test_columns_of_figures_are_a_table_and_the_sign_off_stands_alone():
     assert blocks(doc)[-1][1] == "REUTER"
 
 
+def test_a_prose_paragraph_with_stray_double_spaces_is_no_table():
+    # scraped copy keeps double spaces ("and  said"); a table's cells are a few words each
+    text = (
+        "Harbour fees\n\n"
+        "The port board met on Monday and  agreed to raise the fees for every ferry that docks in the harbour overnight. "
+        "About 40 skippers came to the meeting, which ran  late into the evening, and most of them left before the vote.\n"
+    )
+    doc = doc_of(text, "scraped.txt")
+    assert [kind for kind, _ in blocks(doc)] == ["headline", "paragraph"]
+
+
 def test_edited_wire_copy_has_no_editing_or_readability_findings():
     found = [f for f in findings_of(WIRE, "wire.txt") if f.category in ("editing", "readability")]
     assert found == []

@@ -114,7 +114,8 @@ def parse(
     charge(len(prose), "the phrase scan")
     attribute(doc, cues, hits)  # the attributions, then the quotations' speakers
     charge(len(prose), "attributions")
-    doc.names = find_names(prose, doc.attributions)
+    titles = [(b.pstart, b.pend) for b in doc.prose_blocks if b.kind in ("headline", "dek", "heading")]
+    doc.names = find_names(prose, doc.attributions, titles)
     charge(len(prose), "names")
     doc.attributed = attributed_spans(prose, doc.attributions)
     doc._name_layer = SpanLayer(doc.names)

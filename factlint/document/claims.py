@@ -18,7 +18,8 @@ Full Fact's claim types):
 Who stands behind a claim is looked for in the sentence and its neighbours, not in a whole
 paragraph (scraped copy can run thirty sentences to a paragraph): the claim lies in what an
 attribution of its sentence reports (its content or its source, "the ministry said 40 homes
-were lost"), or after the cue of an attribution with a source in its sentence; or one of the ``BEHIND_WINDOW`` sentences before it in the same block carries
+were lost"), or is an agentless passive's cue ("has been blamed for": a view passed on, the
+sourcing rules' finding), or after the cue of an attribution with a source in its sentence; or one of the ``BEHIND_WINDOW`` sentences before it in the same block carries
 an attribution with a source ("The governor said strikes hit the east. They killed dozens.");
 or the sentence holds a link (a sentence that opens a new thread, "Meanwhile, …", is not
 covered by the sources before it); or, for a percentage, the story has named its poll or survey
@@ -70,7 +71,8 @@ class Claim:
     start: int
     end: int
     type: str
-    #: What stands behind it: "content" (an attribution of its sentence reports it),
+    #: What stands behind it: "content" (an attribution of its sentence reports it), "cue"
+    #: (it is an agentless passive's cue: "has been blamed for"),
     #: "neighbour" (an attribution just before it), "link", "poll"; None: nobody.
     behind: str | None = None
 
@@ -153,7 +155,9 @@ class _Patterns:
             # sixth largest debtor", "its worst natural disaster")
             r"(?<=\b(?:the|its|their|his|her|[\p{L}.]+['’]s)\s+)"
             r"(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ])?"
-            rf"(?:{superlatives}|most\s+(?!of\b)[a-z]+)\b"
+            rf"(?:{superlatives})\b"
+            # "the country's most costly storm"; "the most dramatic thing" is a judgement, not a record
+            r"|(?<=\b(?:its|their|[\p{L}.]+['’]s)\s+)most\s+(?!of\b)[a-z]+\b"
             r"|\bthe\s+only\s+(?!way\b|thing\b|one\b|time\b|reason\b|person\b)(?:[\p{L}-]+\s+){0,2}?"
             r"(?:member|country|nation|state|company|woman|man|democrat|republican|candidate)\b"
             r"|\b(?:a|an)\s+record(?:-(?:breaking|setting|high|low))?(?=\s+(?!of\b|label\b|company\b|deal\b|store\b|"
@@ -236,6 +240,7 @@ class _Patterns:
             ),
         }
         self.groups = frozenset(_words("claim-group-nouns"))
+        self.view_holders = frozenset(_words("claim-view-holders"))
         self.not_counts_after = frozenset(_words("claim-not-counts-after"))
 
 
@@ -267,10 +272,14 @@ def claims_in_words(own: str) -> list[tuple[int, int, str]]:
     if not words.isdisjoint(p.triggers["state-of-mind"]) and not words.isdisjoint(p.groups):
         for m in p.mind.finditer(own):
             subject = [fold(w) for w in p.word.findall(own, max(0, m.start() - 60), m.start())][-4:]
-            if any(w in p.groups for w in subject):
+            if any(w in p.groups for w in subject) and not any(w in p.view_holders for w in subject):
                 found.append((m.start(), m.end(), "state-of-mind"))
     if not words.isdisjoint(p.triggers["contested"]):
         found += [(m.start(), m.end(), "contested") for m in p.contested.finditer(own)]
+    if found and "whether" in own.lower():
+        # "is looking into whether the deal illegally ...": a question put, not a claim made
+        asked = own.lower().find("whether")
+        found = [c for c in found if c[0] < asked]
     return _without_overlaps(found)
 
 
@@ -389,12 +398,16 @@ def _lede_names_a_source(doc, by_sentence) -> bool:
     """The story's first paragraph (its lede) attributes what it reports to a named source:
     a single-source story (a company's results, an agency's figures), whose figures are that
     source's unless a paragraph opens a new thread."""
+    poll = _patterns().poll
     for block in doc.blocks:
         if block.kind == "paragraph" and block.last_sentence > block.first_sentence:
             return any(
                 att.kind in ("named-person", "named-organisation")
+                # a poll's figures are its own, not the story's ("stands at 53% in the latest poll")
+                and not poll.search(doc.prose, att.source[0], att.source[1])
                 for i in range(block.first_sentence, block.last_sentence)
                 for att in by_sentence.get(i, ())
+                if att.source is not None
             )
     return False
 
@@ -426,6 +439,10 @@ def _own_words(text: str, offset: int, direct, first: int) -> str:
 def _behind(claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool, opens_thread: bool) -> str | None:
     """What stands behind a claim (see the module's docstring), or None."""
     for att in by_sentence.get(claim.sentence, ()):
+        if att.cue[0] < claim.end and claim.start < att.cue[1] and att.form == "passive":
+            # "the festival has been blamed for the outbreak": a view passed on by nobody named,
+            # sourcing's finding (agentless passive), not a cause stated as fact
+            return "cue"
         for span in (att.content, att.source):
             if span is not None and span[0] <= claim.start < span[1]:
                 return "content"
@@ -435,7 +452,7 @@ def _behind(claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool,
             return "sentence"
     if not opens_thread:
         for j in range(claim.sentence - 1, max(block.first_sentence, claim.sentence - BEHIND_WINDOW) - 1, -1):
-            if by_sentence.get(j):
+            if any(att.source is not None for att in by_sentence.get(j, ())):
                 return "neighbour"
     if claim.sentence in with_links:
         return "link"

@@ -21,6 +21,8 @@ only an organisation word, a ticker or the story's own use of it as a speaker ma
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from .lexicons import builtin_lexicons, fold
@@ -51,9 +53,12 @@ def _lists() -> _Lists:
     return _LISTS
 
 
-def find_names(prose: str, attributions) -> list[tuple[int, int, str]]:
+def find_names(prose: str, attributions, titles: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """The names and fixed terms of the prose, as sorted (start, end, kind) spans.
-    ``attributions``: the document's attributions (their named sources are names)."""
+    ``attributions``: the document's attributions (their named sources are names);
+    ``titles``: the prose spans of headlines, decks and headings, whose capitals name nothing
+    ("Conservative Icon Jo Bloggs Endorses Plan": a source there is a name only where the
+    body repeats it)."""
     lists = _lists()
     spans: list[tuple[int, int, str]] = []
     found_names: set[str] = set()
@@ -72,6 +77,8 @@ def find_names(prose: str, attributions) -> list[tuple[int, int, str]]:
         if att.source is None or att.kind not in ("named-person", "named-organisation") or att.pronoun:
             continue
         a, b = att.source
+        if any(start <= a < end for start, end in titles):
+            continue
         whole = _RUN.fullmatch(prose[a:b])
         if whole is not None and len(whole.group().split()) >= 2:
             spans.append((a, b, "source"))

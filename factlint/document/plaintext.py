@@ -48,6 +48,9 @@ _TRAILING_DIRECTIVE = regex.compile(r"[ \t]*<!--\s*factlint-(?:(?!-->).)*-->[ \t
 _HEADING_MAX_WORDS = 14
 _COLUMN_GAP = regex.compile(r"\S(?: {2,}|\t+)(?=\S)")
 _WIDE_GAP = regex.compile(r"\S(?: {5,}|\t+)(?=\S)")
+_CELL_GAP = regex.compile(r" {2,}|\t+")
+#: A table's cell is a label or a figure: a run of more words between two gaps is prose.
+_CELL_MAX_WORDS = 12
 #: A sign-off or slug line: one to three ALL-CAPS words ("REUTER", "MORE", "-- AP"), or
 #: one word of any case as the last line of the text ("reuter", "more").
 _SIGN_OFF = regex.compile(r"[ \t]*(?:-+[ \t]*)?\p{Lu}[\p{Lu}.&'-]*(?:[ \t]+\p{Lu}[\p{Lu}.&'-]*){0,2}[ \t]*")
@@ -140,9 +143,12 @@ def _is_indented(line: str) -> bool:
 
 
 def _is_column_row(line: str) -> bool:
-    """Laid out in columns: two or more runs of spaces between words, or one wide run."""
+    """Laid out in columns: two or more runs of spaces between words, or one wide run, and
+    no cell longer than a table's (scraped prose keeps stray double spaces: "and  said")."""
     body = line.strip()
-    return len(_COLUMN_GAP.findall(body)) >= 2 or bool(_WIDE_GAP.search(body))
+    if not (len(_COLUMN_GAP.findall(body)) >= 2 or _WIDE_GAP.search(body)):
+        return False
+    return all(len(cell.split()) <= _CELL_MAX_WORDS for cell in _CELL_GAP.split(body))
 
 
 def _is_column_row_fast(line: str) -> bool:
@@ -151,7 +157,7 @@ def _is_column_row_fast(line: str) -> bool:
     body = line.strip()
     if "  " not in body and "\t" not in body:
         return False  # both gap patterns need two spaces or a tab
-    return len(_COLUMN_GAP.findall(body)) >= 2 or bool(_WIDE_GAP.search(body))
+    return _is_column_row(body)
 
 
 def _is_figure_row(line: str) -> bool:
@@ -334,7 +340,12 @@ def _could_be_headline(line: str, standalone: bool) -> bool:
     words = _words(line)
     if not words or len(words) > _HEADLINE_MAX_WORDS:
         return False
-    if line.rstrip()[-1:] in ".,;:" and not _DOTTED_END.search(line):
+    end = line.rstrip()[-1:]
+    if end == "." and standalone and not _DOTTED_END.search(line):
+        # a headline with a full stop (scraped and archived copy adds one) is in Title Case;
+        # a first sentence standing alone ("The council met on Monday.") is a paragraph
+        return _is_title_like(line.rstrip()[:-1])
+    if end in ".,;:" and not _DOTTED_END.search(line):
         return False
     return standalone or _is_title_like(line)
 

@@ -79,6 +79,13 @@ def split_head(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     return toks, []
 
 
+#: -ing words that describe a source rather than start a clause about it.
+_ING_ADJECTIVES = frozenset(
+    "leading ruling governing outgoing incoming visiting founding presiding sitting retiring "
+    "opposing remaining dissenting prevailing".split()
+)
+
+
 def _participle_after_head(toks: list[Tok], i: int) -> bool:
     """ "people watching the race": an -ing word that takes an object starts a description;
     "exit polling data" keeps "polling" as a modifier."""
@@ -93,6 +100,8 @@ def _participle_after_head(toks: list[Tok], i: int) -> bool:
         return True  # "research conducted for the centre", "a report published (on Wednesday)"
     if not (t.low.endswith("ing") and not t.capitalised and len(t.low) > 5) or t.low in EVIDENCE_NOUNS:
         return False  # "the latest polling": a noun of evidence, the head
+    if toks[i - 1].low in DETERMINERS or t.low in _ING_ADJECTIVES:
+        return False  # "a leading Belgrade economist", "senior ruling party officials": an adjective
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     return nxt is None or nxt.low in DETERMINERS or nxt.low in _CUT_WORDS or nxt.capitalised
 
@@ -207,6 +216,10 @@ def classify(toks: list[Tok], common_noun) -> SourceClass | None:
             return SourceClass("vague", head)  # "a spokesman said", "a poll found": which?
         # "the minister", "a spokesman for Mr. Clinton", "a Gallup poll": an identified office or document
         return SourceClass("named-person" if person else "named-organisation", head)
+    if naming and first in _ARTICLES and not words[-1].capitalised and looks_like_person(head):
+        # "a Tokyo dealer", "a leading Belgrade economist": a place or a firm describes one
+        # person it does not name
+        return SourceClass("anonymous", head)
     if naming:
         return SourceClass(_name_kind(chunk, naming, first), head)
     trailing = _trailing_name(toks, common_noun)

@@ -18,7 +18,7 @@ from ..sourcephrase import Tok
 from .cues import CueIndex, CueScan
 from .forms import CueForms
 from .record import Attribution, _copy
-from .speakers import Speakers, assign_speakers
+from .speakers import Speakers, assign_speakers, holds_quote
 from .verbs import VerbForms
 from .wordindex import _SCAN_BUDGET
 
@@ -341,4 +341,5 @@ def _keep_speakers(doc, atts: list[Attribution]) -> None:
         if same:
             best = min(same, key=lambda a: min(abs(a.cue[0] - quote.end), abs(a.cue[1] - quote.start)))
             best.quote = "direct"
-            best.content = (quote.inner_start, quote.inner_end)
+            if not holds_quote(best.content, quote, doc.prose):
+                best.content = (quote.inner_start, quote.inner_end)

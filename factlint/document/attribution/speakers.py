@@ -242,7 +242,13 @@ class Speakers(FinderState):
             i += 1
         if i >= len(toks):
             return None
-        end = _trim_end(self.prose, toks[i].start, s.end)
+        stop = s.end
+        for k in range(i + 1, len(toks) - 1):
+            if toks[k].text == ";" or toks[k].text == "," and toks[k + 1].low == "but":
+                # "spoke of unity, but the council is divided": the clause after is the reporter's
+                stop = toks[k].start
+                break
+        end = _trim_end(self.prose, toks[i].start, stop)
         return (toks[i].start, end) if end > toks[i].start else None
 
     def _before(self, toks: list[Tok], i: int, s) -> tuple[int, int] | None:
@@ -394,6 +400,7 @@ _CAMP_HEADS = frozenset(
 )
 #: The titles as tokens read them: "sen", "sen.".
 _TITLES = frozenset(t.lower() + dot for t in _PERSONAL_TITLES for dot in ("", "."))
+_LETTER = LazyPattern(r"[^\W\d_]")
 
 
 def _bare(word: str) -> str:
@@ -442,5 +449,17 @@ def assign_speakers(doc, atts: list[Attribution]) -> None:
         quote.speaker = best.source
         quote.direct = True
         best.quote = "direct"
-        best.content = (quote.inner_start, quote.inner_end)
+        if not holds_quote(best.content, quote, doc.prose):
+            best.content = (quote.inner_start, quote.inner_end)
     doc._quote_spans = None  # direct flags changed
+
+
+def holds_quote(content: tuple[int, int] | None, quote, prose: str) -> bool:
+    """Does what the source is reported as saying already hold the quotation and words of
+    the reporter's paraphrase besides ("said that Donnelly sponsored the “Open Borders
+    Bill.”")? Then the quotation is part of it, and the content stays the whole paraphrase."""
+    if content is None or not (content[0] <= quote.start and quote.end <= content[1] + 1):
+        return False
+    return _LETTER.search(prose, content[0], quote.start) is not None or (
+        _LETTER.search(prose, quote.end, content[1]) is not None
+    )

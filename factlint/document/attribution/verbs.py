@@ -77,6 +77,10 @@ def _negated_gerund(toks: list[Tok], ci: int) -> bool:
     return k >= 1 and toks[k].low == "not" and toks[k - 1].low in _GERUND_LEADS
 
 
+_AGREE = frozenset("agree agrees agreed agreeing".split())
+#: After "agree": the terms of a deal, not a view ("agreed on a toll", "agreed to the plan");
+#: "did not agree." with nothing after it is a deal not made.
+_AGREED_ON = frozenset("on upon to with terms".split())
 _REFLEXIVES = frozenset("himself herself itself themselves ourselves myself yourself yourselves oneself".split())
 
 
@@ -164,6 +168,13 @@ class VerbForms(FinderState):
             return None  # only "see X as Y" reports a view; "she saw the film" does not
         if words[0] in EVIDENCE_VERBS and nxt is not None and nxt.low in _REFLEXIVES:
             return None  # "officials who found themselves under fire": where they were, no finding
+        if words[0] in _AGREE and (
+            nxt is not None
+            and nxt.low in _AGREED_ON
+            or (nxt is None or not nxt.is_word)
+            and any(t.low in ("not", "n't", "never") for t in toks[max(0, ci - 3) : ci])
+        ):
+            return None  # "agreed on a toll", "did not agree": a deal made or not, no view passed on
         if phrase in ("continued", "continues") and nxt is not None and nxt.is_word:
             return None  # "he continued to lead"; only "…,” he continued." reports speech
         if phrase in ("declined", "declines", "refused", "refuses") and (nxt is None or nxt.low != "to"):
