@@ -80,6 +80,14 @@ def test_a_cue_without_a_source_before_a_claim_stands_behind_nothing():
     assert claims(text) == [("figure", "200", None)]
 
 
+def test_a_state_of_mind_claimed_stands_behind_nothing_after_it():
+    text = (
+        "The ferry timetable changes in May.\n\n"
+        "Island shoppers are deeply frustrated with the timetable. They resent that the council moved the market.\n"
+    )
+    assert claims(text) == [("state-of-mind", "are deeply frustrated", None), ("state-of-mind", "resent", None)]
+
+
 def test_a_cause_that_is_an_agentless_passive_is_sourcings_not_attributions():
     text = "The ferry timetable changes in May.\n\nThe festival has been blamed for the outbreak.\n"
     assert claims(text) == [("cause", "blamed for", "cue")]

@@ -364,6 +364,7 @@ def find_claims(doc, attributions) -> list[Claim]:
     ends = list(accumulate((q.end for q in direct), max))
     claims: list[Claim] = []
     poll_named = False
+    claimed: set[int] = set()  # attributions whose cue is itself a claim (by id)
     story_source = _lede_names_a_source(doc, by_sentence)
     for i, s in enumerate(doc.sentences):
         block = doc.blocks[s.block]
@@ -380,8 +381,11 @@ def find_claims(doc, attributions) -> list[Claim]:
         thread = not p.thread_first.isdisjoint(lower[:16].split()[:2]) and bool(p.thread.match(text))
         for a, b, kind in claims_in_words(own):
             claim = Claim(i, s.start + a, s.start + b, kind)
+            for att in by_sentence.get(i, ()):
+                if att.cue[0] < claim.end and claim.start < att.cue[1]:
+                    claimed.add(id(att))  # "member states are concerned": a claim, no source for the next
             share = kind == "figure" and bool(p.percent.match(own, a))
-            claim.behind = _behind(claim, block, by_sentence, with_links, poll_named and share, thread)
+            claim.behind = _behind(claim, block, by_sentence, with_links, poll_named and share, thread, claimed)
             if claim.behind is None and story_source and kind == "figure" and not thread:
                 claim.behind = "story"
             claims.append(claim)
@@ -436,13 +440,17 @@ def _own_words(text: str, offset: int, direct, first: int) -> str:
     return "".join(pieces)
 
 
-def _behind(claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool, opens_thread: bool) -> str | None:
+def _behind(
+    claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool, opens_thread: bool, claimed: set[int]
+) -> str | None:
     """What stands behind a claim (see the module's docstring), or None."""
     for att in by_sentence.get(claim.sentence, ()):
-        if att.cue[0] < claim.end and claim.start < att.cue[1] and att.form == "passive":
-            # "the festival has been blamed for the outbreak": a view passed on by nobody named,
-            # sourcing's finding (agentless passive), not a cause stated as fact
-            return "cue"
+        if att.cue[0] < claim.end and claim.start < att.cue[1]:
+            if att.form == "passive":
+                # "the festival has been blamed for the outbreak": a view passed on by nobody
+                # named, sourcing's finding (agentless passive), not a cause stated as fact
+                return "cue"
+            continue  # "they resent that …": the claim is the cue, which vouches for nothing
         for span in (att.content, att.source):
             if span is not None and span[0] <= claim.start < span[1]:
                 return "content"
@@ -452,7 +460,7 @@ def _behind(claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool,
             return "sentence"
     if not opens_thread:
         for j in range(claim.sentence - 1, max(block.first_sentence, claim.sentence - BEHIND_WINDOW) - 1, -1):
-            if any(att.source is not None for att in by_sentence.get(j, ())):
+            if any(att.source is not None and id(att) not in claimed for att in by_sentence.get(j, ())):
                 return "neighbour"
     if claim.sentence in with_links:
         return "link"
