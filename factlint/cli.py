@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Iterable
 
 import click
 
@@ -301,7 +302,7 @@ def check(
     (or [tool.factlint] in pyproject.toml); options given here win.
     """
     from .document.budget import DEFAULT_PER_CHAR
-    from .reporters import Report, get_reporter
+    from .reporters import Report, get_chunks
     from .runner import CheckOptions, SetupError, run_check
     from .selection import Cli
 
@@ -410,9 +411,10 @@ def check(
     if statistics:
         from .reporters import statistics as stats
 
-        text = stats.render_json(report) if output_format == "json" else stats.render(report)
+        pieces: Iterable[str] = (stats.render_json(report) if output_format == "json" else stats.render(report),)
     else:
-        text = get_reporter(output_format)(report)
+        # written as it is made: a report of many findings is never held as one string
+        pieces = get_chunks(output_format)(report)
     if result.fixed_stdin is not None:
         # the fixed draft goes to stdout, in the encoding it came in; the report to stderr (or --output-file)
         from .fixes import encode
@@ -421,12 +423,12 @@ def check(
         data = encode(result.fixed_stdin, source.encoding, source.bom) if source is not None else None
         _emit(result.fixed_stdin, data)
     if output_file:
-        _write_output_file(output_file, text.encode("utf-8", "backslashreplace"))
+        _write_output_file(output_file, (piece.encode("utf-8", "backslashreplace") for piece in pieces))
     elif result.fixed_stdin is not None:
-        click.echo(text, err=True, nl=False)
+        click.echo("".join(pieces), err=True, nl=False)
     else:
         for_programs = output_format in DATA_FORMATS and (not statistics or output_format == "json")
-        _emit(text, text.encode("utf-8", "backslashreplace") if for_programs else None)
+        _emit_pieces(pieces, for_programs)
     if fix and result.fixed:
         click.echo(f"factlint: fixed {result.fixed} finding(s) in {result.fixed_files} file(s)", err=True)
     sys.exit(status)
@@ -450,6 +452,18 @@ def _emit(text: str, data: bytes | None = None) -> None:
     output is dropped and the exit status is the one the run would have had. A failed
     write (a full disk) is an error (exit 2). With standard output closed, nothing is
     written."""
+    _write_stdout((text,), None if data is None else (data,))
+
+
+def _emit_pieces(pieces: Iterable[str], for_programs: bool) -> None:
+    """A report as its reporter makes it, piece by piece (never joined into one string):
+    UTF-8 bytes for programs (as :func:`_emit_data`), else text (as :func:`_emit`)."""
+    data = (piece.encode("utf-8", "backslashreplace") for piece in pieces) if for_programs else None
+    _write_stdout(pieces, data)
+
+
+def _write_stdout(texts: Iterable[str], data: Iterable[bytes] | None) -> None:
+    """:func:`_emit` for a text, or its bytes, in pieces (only one of the two is read)."""
     out = sys.stdout
     if out is None:
         return
@@ -457,10 +471,12 @@ def _emit(text: str, data: bytes | None = None) -> None:
         buffer = getattr(out, "buffer", None) if data is not None else None
         if buffer is not None:
             out.flush()
-            buffer.write(data)
+            for piece in data:  # type: ignore[union-attr]
+                buffer.write(piece)
             buffer.flush()
         else:
-            out.write(text)
+            for text in texts:
+                out.write(text)
             out.flush()
     except BrokenPipeError:
         _discard_stdout()

@@ -30,7 +30,12 @@ class DocumentResult:
 def lint_document(doc: Document, ruleset: RuleSet) -> DocumentResult:
     run = RunContext(doc, ruleset.index)
     result = DocumentResult()
-    seen: set[tuple[str, int, int]] = set()
+    #: rule id -> the raw spans it reported, each as one number (``offset * width + end``)
+    seen_by_rule: dict[str, set[int]] = {}
+    width = len(doc.text) + 1
+    #: one copy of each message and matched text: a flood of one mistake ("“" unclosed
+    #: 430,000 times) repeats the same two strings in every finding
+    shared: dict[str, str] = {}
     prose_length = len(doc.prose)
     for rule in ruleset.rules:
         charge(prose_length, f"rule {rule.id}")
@@ -43,14 +48,19 @@ def lint_document(doc: Document, ruleset: RuleSet) -> DocumentResult:
             result.errors.append(RuleError(doc.path, rule.id, "a pattern took too long; rule skipped"))
             continue
         charge(STEP * len(hits), f"rule {rule.id}")
-        for hit in hits:
+        seen = seen_by_rule.setdefault(rule.id, set())
+        hits.reverse()  # taken from the end, so that each hit is freed once it is a finding
+        while hits:
+            hit = hits.pop()
             if not (hit.raw or rule.SCOPES_ITSELF or rule.scope.accepts(doc, hit.start, hit.end)):
                 continue
             finding = to_finding(doc, rule, hit)
-            key = (finding.rule, finding.offset, finding.end_offset)
+            key = finding.offset * width + finding.end_offset
             if key in seen:
                 continue
             seen.add(key)
+            finding.message = shared.setdefault(finding.message, finding.message)
+            finding.match = shared.setdefault(finding.match, finding.match)
             result.findings.append(finding)
     result.findings.sort(key=lambda f: f.sort_key)
     return result

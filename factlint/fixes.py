@@ -22,6 +22,7 @@ import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 
 from .finding import Finding, Fix
 
@@ -93,7 +94,7 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def atomic_write(path: str, data: bytes, expected_digest: str | None = None) -> None:
+def atomic_write(path: str, data: bytes | Iterable[bytes], expected_digest: str | None = None) -> None:
     """Replace ``path`` with ``data`` atomically, keeping its permissions.
 
     With ``expected_digest``, refuse (FixError) when the file's current bytes differ
@@ -146,7 +147,7 @@ def atomic_write(path: str, data: bytes, expected_digest: str | None = None) -> 
                 pass
 
 
-def _write_temporary(folder: str, name: str, data: bytes, mode: int, owner, check) -> str:
+def _write_temporary(folder: str, name: str, data: bytes | Iterable[bytes], mode: int, owner, check) -> str:
     """Write ``data`` to a new file in ``folder`` (fsynced, with ``mode`` and ``owner``),
     call ``check()`` (which may raise), and return the new file's name. Where the system
     allows, the file has no name until after ``check``: only then is it linked in."""
@@ -178,8 +179,12 @@ def _write_temporary(folder: str, name: str, data: bytes, mode: int, owner, chec
     return tmp
 
 
-def _fill(fh, data: bytes, mode: int, owner) -> None:
-    fh.write(data)
+def _fill(fh, data: bytes | Iterable[bytes], mode: int, owner) -> None:
+    if isinstance(data, bytes):
+        fh.write(data)
+    else:  # a report written as it is made (pieces), not joined first
+        for piece in data:
+            fh.write(piece)
     fh.flush()
     os.fsync(fh.fileno())
     if hasattr(os, "fchmod"):  # not on Windows, which has no such modes
@@ -191,9 +196,10 @@ def _fill(fh, data: bytes, mode: int, owner) -> None:
             pass
 
 
-def write_output(path: str, data: bytes) -> None:
-    """Write a report or a baseline: atomically to a regular (or new) file; straight into
-    a pipe or a device (``-o /dev/stdout``), which is never replaced."""
+def write_output(path: str, data: bytes | Iterable[bytes]) -> None:
+    """Write a report or a baseline (bytes, or pieces of them): atomically to a regular
+    (or new) file; straight into a pipe or a device (``-o /dev/stdout``), which is never
+    replaced."""
     try:
         st = os.stat(path)
     except OSError:
@@ -201,7 +207,8 @@ def write_output(path: str, data: bytes) -> None:
     if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
         try:
             with open(path, "wb") as fh:
-                fh.write(data)
+                for piece in (data,) if isinstance(data, bytes) else data:
+                    fh.write(piece)
         except OSError as exc:
             raise FixError(f"cannot write: {_reason(exc)}") from None
         return

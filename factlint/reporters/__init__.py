@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -42,7 +43,22 @@ def get_reporter(name: str):
     return import_module(f".{_MODULES[name]}", __name__).render
 
 
-#: format name -> reporter module (each has ``render(report) -> str``)
+def get_chunks(name: str) -> Callable[[Report], Iterator[str]]:
+    """The reporter as pieces of its output: ``chunks(report)`` where the module writes a
+    finding at a time (a report of many findings is never one string), else its whole
+    output as one piece. Either way the pieces join into ``render(report)``."""
+    from importlib import import_module
+
+    module = import_module(f".{_MODULES[name]}", __name__)
+    chunks = getattr(module, "chunks", None)
+    if chunks is not None:
+        return chunks
+    render = module.render
+    return lambda report: iter((render(report),))
+
+
+#: format name -> reporter module (each has ``render(report) -> str``; those that can
+#: write a finding at a time also ``chunks(report)``, yielding pieces of the same text)
 _MODULES = {
     "text": "text",
     "json": "json",

@@ -9,6 +9,8 @@ are escaped as the Actions runner expects: in the message ``%``, CR and LF becom
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from . import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -23,7 +25,11 @@ def escape_property(text: str) -> str:
 
 
 def render(report: Report) -> str:
-    lines = []
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The annotations as :func:`render` gives them, one at a time."""
     for f in report.findings:
         props = [
             f"file={escape_property(f.path)}",
@@ -33,5 +39,4 @@ def render(report: Report) -> str:
             f"endColumn={f.end_column}",
             f"title={escape_property(f.rule)}",
         ]
-        lines.append(f"::{COMMANDS[f.severity]} {','.join(props)}::{escape_data(f.message)}")
-    return "".join(line + "\n" for line in lines)
+        yield f"::{COMMANDS[f.severity]} {','.join(props)}::{escape_data(f.message)}\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -18,6 +19,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..suppressions import UNUSED_INFO, UNUSED_RULE
 from . import Report
+from .json import indented_items
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/factlint/factlint"
@@ -70,58 +72,68 @@ def _descriptor(rule_id: str, rule) -> dict:
     }
 
 
+def _result(f, index: dict[str, int]) -> dict:
+    """One finding as a SARIF result."""
+    region: dict[str, Any] = {
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "charOffset": f.offset,
+        "charLength": f.end_offset - f.offset,
+    }
+    if f.match:
+        region["snippet"] = {"text": f.match}
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": index[f.rule],
+        "level": LEVELS[f.severity],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {"artifactLocation": _artifact(f.path), "region": region}}],
+    }
+    if f.fingerprint:
+        result["partialFingerprints"] = {"factlint/v1": f.fingerprint}
+    if f.fix is not None:
+        result["fixes"] = [
+            {
+                "description": {
+                    "text": f"Replace with '{f.fix.replacement}'"
+                    + ("" if f.fix.safe else " (unsafe: needs --unsafe-fixes)")
+                },
+                "artifactChanges": [
+                    {
+                        "artifactLocation": _artifact(f.path),
+                        "replacements": [
+                            {
+                                "deletedRegion": {
+                                    "charOffset": f.fix.offset,
+                                    "charLength": f.fix.end_offset - f.fix.offset,
+                                },
+                                "insertedContent": {"text": f.fix.replacement},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
+    if f.suggestions:
+        result["properties"] = {"suggestions": list(f.suggestions)}
+    return result
+
+
 def build(report: Report) -> dict:
+    """The whole SARIF log as one object (:func:`chunks` writes the same, a result at a time)."""
+    log = _log(report)
+    index = _rule_index(log)
+    log["runs"][0]["results"] = [_result(f, index) for f in report.findings]
+    return log
+
+
+def _log(report: Report) -> dict:
+    """The SARIF log with every part but the results (an empty list)."""
     ids = sorted(set(report.rules) | {f.rule for f in report.findings})
     if not report.rules and report.ruleset is not None:
         ids = sorted(set(ids) | {r.id for r in report.ruleset.rules})
-    index = {rule_id: i for i, rule_id in enumerate(ids)}
-    results = []
-    for f in report.findings:
-        region: dict[str, Any] = {
-            "startLine": f.line,
-            "startColumn": f.column,
-            "endLine": f.end_line,
-            "endColumn": f.end_column,
-            "charOffset": f.offset,
-            "charLength": f.end_offset - f.offset,
-        }
-        if f.match:
-            region["snippet"] = {"text": f.match}
-        result: dict[str, Any] = {
-            "ruleId": f.rule,
-            "ruleIndex": index[f.rule],
-            "level": LEVELS[f.severity],
-            "message": {"text": f.message},
-            "locations": [{"physicalLocation": {"artifactLocation": _artifact(f.path), "region": region}}],
-        }
-        if f.fingerprint:
-            result["partialFingerprints"] = {"factlint/v1": f.fingerprint}
-        if f.fix is not None:
-            result["fixes"] = [
-                {
-                    "description": {
-                        "text": f"Replace with '{f.fix.replacement}'"
-                        + ("" if f.fix.safe else " (unsafe: needs --unsafe-fixes)")
-                    },
-                    "artifactChanges": [
-                        {
-                            "artifactLocation": _artifact(f.path),
-                            "replacements": [
-                                {
-                                    "deletedRegion": {
-                                        "charOffset": f.fix.offset,
-                                        "charLength": f.fix.end_offset - f.fix.offset,
-                                    },
-                                    "insertedContent": {"text": f.fix.replacement},
-                                }
-                            ],
-                        }
-                    ],
-                }
-            ]
-        if f.suggestions:
-            result["properties"] = {"suggestions": list(f.suggestions)}
-        results.append(result)
     invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
     if report.problems:
         invocation["toolExecutionNotifications"] = [
@@ -140,10 +152,36 @@ def build(report: Report) -> dict:
         "invocations": [invocation],
         "originalUriBaseIds": {SRCROOT: {"uri": Path(os.getcwd()).as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
-        "results": results,
+        "results": [],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
+def _rule_index(log: dict) -> dict[str, int]:
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    return {rule["id"]: i for i, rule in enumerate(rules)}
+
+
 def render(report: Report) -> str:
-    return json.dumps(build(report), indent=2, ensure_ascii=False) + "\n"
+    return "".join(chunks(report))
+
+
+#: how ``json.dumps`` writes the run's empty results (the run's last member: only closing
+#: brackets follow it)
+_EMPTY_RESULTS = '"results": []'
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The log as ``json.dumps(build(report), indent=2)`` writes it, a result at a time:
+    the results are the last member of the run, so the log without them is written up to
+    its empty ``"results": []`` and each result goes between its brackets."""
+    log = _log(report)
+    index = _rule_index(log)
+    head = json.dumps(log, indent=2, ensure_ascii=False)
+    if not report.findings:
+        yield head + "\n"
+        return
+    cut = head.rindex(_EMPTY_RESULTS) + len(_EMPTY_RESULTS) - 1
+    yield head[:cut] + "\n"
+    yield from indented_items((_result(f, index) for f in report.findings), 3)
+    yield " " * 6 + head[cut:] + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 import click
 
@@ -26,13 +27,22 @@ def printable(text: str) -> str:
 
 
 def render(report: Report) -> str:
-    lines = []
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The report as :func:`render` gives it, a finding (and its source lines) at a time."""
+    lines_of: dict[str, list[str]] = {}  # path -> its lines, split once (--show-source)
     for f in report.findings:
-        lines.append(_line(f, report.color))
+        out = [_line(f, report.color)]
         if report.show_source and f.path in report.texts:
-            lines.extend(_source(report.texts[f.path], f))
-    lines.append(summary(report))
-    return "\n".join(lines) + "\n"
+            lines = lines_of.get(f.path)
+            if lines is None:
+                lines_of.clear()  # the findings come a file at a time: keep one file's lines
+                lines = lines_of[f.path] = report.texts[f.path].splitlines()
+            out.extend(_source(lines, f))
+        yield "".join(line + "\n" for line in out)
+    yield summary(report) + "\n"
 
 
 def _style(text: str, color: bool, **kw) -> str:
@@ -46,8 +56,7 @@ def _line(f, color: bool) -> str:
     return f"{where} {severity} {rule} {printable(f.message)}"
 
 
-def _source(text: str, f) -> list[str]:
-    lines = text.splitlines()
+def _source(lines: list[str], f) -> list[str]:
     if f.line - 1 >= len(lines):
         return []
     src = printable(lines[f.line - 1].expandtabs(1))
