@@ -258,6 +258,7 @@ def test_markdown_markup_does_not_hide_the_source():
             ("named-organisation", "The survey by the housing agency", "found"),
         ),
         ("As one council aide put it, the budget is a wish list.", ("anonymous", "one council aide", "put it")),
+        ("One councillor likened the toll to a tax on the poor.", ("anonymous", "One councillor", "likened")),
     ],
 )
 def test_more_ways_to_say_or_think(text, expected):
