@@ -5,7 +5,7 @@ after this."""
 
 from __future__ import annotations
 
-from .attribution import attribute, default_cue_index
+from .attribution import TITLE_BLOCKS, attribute, default_cue_index
 from .budget import charge
 from .claims import find_claims
 from .formats import MARKDOWN_SUFFIXES, format_for_path  # noqa: F401 - re-exported
@@ -114,7 +114,7 @@ def parse(
     charge(len(prose), "the phrase scan")
     attribute(doc, cues, hits)  # the attributions, then the quotations' speakers
     charge(len(prose), "attributions")
-    titles = [(b.pstart, b.pend) for b in doc.prose_blocks if b.kind in ("headline", "dek", "heading")]
+    titles = [(b.pstart, b.pend) for b in doc.prose_blocks if b.kind in TITLE_BLOCKS]
     doc.names = find_names(prose, doc.attributions, titles)
     charge(len(prose), "names")
     doc.attributed = attributed_spans(prose, doc.attributions)

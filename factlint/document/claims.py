@@ -204,6 +204,7 @@ class _Patterns:
             w.rstrip(",") + "," for w in first_words("claim-thread-breaks")
         )
         self.poll = regex.compile(r"\b(?:poll|polls|survey|surveys|polling)\b", i)
+        self.whether = regex.compile(r"\bwhether\b", i)
         self.word = regex.compile(r"\p{L}[\p{L}'’-]*")
         self.yearlike = regex.compile(r"(?:1[6-9]|20)\d\d")
         self.month = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", i)
@@ -276,10 +277,11 @@ def claims_in_words(own: str) -> list[tuple[int, int, str]]:
                 found.append((m.start(), m.end(), "state-of-mind"))
     if not words.isdisjoint(p.triggers["contested"]):
         found += [(m.start(), m.end(), "contested") for m in p.contested.finditer(own)]
-    if found and "whether" in own.lower():
+    if found and "whether" in words:
         # "is looking into whether the deal illegally ...": a question put, not a claim made
-        asked = own.lower().find("whether")
-        found = [c for c in found if c[0] < asked]
+        asked = p.whether.search(own)
+        if asked is not None:
+            found = [c for c in found if c[0] < asked.start()]
     return _without_overlaps(found)
 
 
@@ -381,9 +383,8 @@ def find_claims(doc, attributions) -> list[Claim]:
         thread = not p.thread_first.isdisjoint(lower[:16].split()[:2]) and bool(p.thread.match(text))
         for a, b, kind in claims_in_words(own):
             claim = Claim(i, s.start + a, s.start + b, kind)
-            for att in by_sentence.get(i, ()):
-                if att.cue[0] < claim.end and claim.start < att.cue[1]:
-                    claimed.add(id(att))  # "member states are concerned": a claim, no source for the next
+            # "member states are concerned": a claim, and no source for the sentences after it
+            claimed.update(id(att) for att in by_sentence.get(i, ()) if _is_cue_of(att, claim))
             share = kind == "figure" and bool(p.percent.match(own, a))
             claim.behind = _behind(claim, block, by_sentence, with_links, poll_named and share, thread, claimed)
             if claim.behind is None and story_source and kind == "figure" and not thread:
@@ -440,12 +441,17 @@ def _own_words(text: str, offset: int, direct, first: int) -> str:
     return "".join(pieces)
 
 
+def _is_cue_of(att, claim: Claim) -> bool:
+    """The claim's words are the attribution's cue ("are concerned", "has been blamed for")."""
+    return att.cue[0] < claim.end and claim.start < att.cue[1]
+
+
 def _behind(
     claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool, opens_thread: bool, claimed: set[int]
 ) -> str | None:
     """What stands behind a claim (see the module's docstring), or None."""
     for att in by_sentence.get(claim.sentence, ()):
-        if att.cue[0] < claim.end and claim.start < att.cue[1]:
+        if _is_cue_of(att, claim):
             if att.form == "passive":
                 # "the festival has been blamed for the outbreak": a view passed on by nobody
                 # named, sourcing's finding (agentless passive), not a cause stated as fact

@@ -18,7 +18,7 @@ from ..sourcephrase import Tok
 from .cues import CueIndex, CueScan
 from .forms import CueForms
 from .record import Attribution, _copy
-from .speakers import Speakers, assign_speakers, holds_quote
+from .speakers import Speakers, assign_speakers, carry_quote
 from .verbs import VerbForms
 from .wordindex import _SCAN_BUDGET
 
@@ -340,6 +340,4 @@ def _keep_speakers(doc, atts: list[Attribution]) -> None:
         same = by_source.get(quote.speaker)
         if same:
             best = min(same, key=lambda a: min(abs(a.cue[0] - quote.end), abs(a.cue[1] - quote.start)))
-            best.quote = "direct"
-            if not holds_quote(best.content, quote, doc.prose):
-                best.content = (quote.inner_start, quote.inner_end)
+            carry_quote(best, quote, doc.prose)

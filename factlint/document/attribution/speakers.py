@@ -448,13 +448,20 @@ def assign_speakers(doc, atts: list[Attribution]) -> None:
         best = min(candidates, key=lambda a: min(abs(a.cue[0] - quote.end), abs(a.cue[1] - quote.start)))
         quote.speaker = best.source
         quote.direct = True
-        best.quote = "direct"
-        if not holds_quote(best.content, quote, doc.prose):
-            best.content = (quote.inner_start, quote.inner_end)
+        carry_quote(best, quote, doc.prose)
     doc._quote_spans = None  # direct flags changed
 
 
-def holds_quote(content: tuple[int, int] | None, quote, prose: str) -> bool:
+def carry_quote(att: Attribution, quote, prose: str) -> None:
+    """``att`` carries ``quote``, its speaker's words: the quotation becomes its content,
+    unless the content already holds it within the reporter's paraphrase (see
+    :func:`_holds_quote`)."""
+    att.quote = "direct"
+    if not _holds_quote(att.content, quote, prose):
+        att.content = (quote.inner_start, quote.inner_end)
+
+
+def _holds_quote(content: tuple[int, int] | None, quote, prose: str) -> bool:
     """Does what the source is reported as saying already hold the quotation and words of
     the reporter's paraphrase besides ("said that Donnelly sponsored the “Open Borders
     Bill.”")? Then the quotation is part of it, and the content stays the whole paraphrase."""
