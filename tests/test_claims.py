@@ -53,6 +53,9 @@ def test_each_kind_of_claim_and_its_words(sentence, expected):
         "The mayor wants a new road.",  # one named person's wish is no group's state of mind
         "Shares in the ferry company rose 8.2 pct to 14.30 euros.",  # a data line of a market report
         "Social services will receive 85.4 million euros against 71.8 million.",  # a results line
+        "$40 million.",  # a verbless fragment: the answer to the sentence before it
+        "Right around 12 ferries.",
+        "It tops the coastguard's most wanted list.",  # "most wanted" is a name, not a record
     ],
 )
 def test_what_is_no_claim(sentence):
@@ -129,6 +132,26 @@ def test_a_poll_in_the_first_paragraph_makes_no_single_source_story():
         "It has been more than 150 days since she named her deputy.\n"
     )
     assert [(words, behind) for _, words, behind in claims(text)][-1] == ("150", None)
+
+
+def test_a_fragment_is_no_claim_but_a_short_sentence_with_a_verb_is():
+    assert claims("Fares went up again. 40 percent.\n") == []
+    assert [(k, w) for k, w, _ in claims("Last year, investors lost 20.5 percent.\n")] == [("figure", "20.5 percent")]
+    assert [(k, w) for k, w, _ in claims("Seventeen people died.\n")] == [("figure", "Seventeen")]
+    assert [(k, w) for k, w, _ in claims("The ferry company raises $33M.\n")] == [("figure", "$33M")]
+
+
+def test_the_writer_stands_behind_their_own_sentence_not_the_next_one():
+    # an opinion writer's "I": their own words, no source for what follows
+    text = (
+        "Last spring I explained to the mayor what a toll does.\n"
+        "Years of neglect drove the ferry company to raise fares.\n"
+    )
+    assert claims(text) == [("cause", "drove", None)]
+    # a named source in the sentence before does stand behind it
+    assert claims(text.replace("I explained", "Ana Ruiz explained")) == [("cause", "drove", "neighbour")]
+    # in their own sentence the writer's pledge is theirs
+    assert claims("I pledged to build 700 homes in seven years.\n") == [("figure", "700", "content")]
 
 
 def test_a_link_stands_behind_a_claim_in_its_sentence():

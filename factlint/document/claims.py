@@ -59,6 +59,11 @@ BEHIND_FORMS = frozenset(
 #: The forms in which a source says something: after such a cue, the rest of the sentence is
 #: theirs ("voters are frustrated" is a group's predicate, not a source saying so).
 SAYING_FORMS = frozenset({"verb", "according", "report", "label"})
+#: Sources that are the writer (outside quotations, "I explained to the candidate …", "we
+#: are told"): an opinion writer's own voice, which stands behind what it says in its own
+#: sentence ("I pledged to create 700,000 jobs") but not behind the sentences after it, nor
+#: makes a single-source story.
+WRITER_SOURCES = frozenset({"i", "we", "me", "us"})
 #: The block kinds whose sentences make claims (a headline or heading summarises the body).
 CLAIM_BLOCKS = frozenset({"paragraph", "list", "blockquote", "dek"})
 
@@ -157,7 +162,7 @@ class _Patterns:
             r"(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ])?"
             rf"(?:{superlatives})\b"
             # "the country's most costly storm"; "the most dramatic thing" is a judgement, not a record
-            r"|(?<=\b(?:its|their|[\p{L}.]+['’]s)\s+)most\s+(?!of\b)[a-z]+\b"
+            r"|(?<=\b(?:its|their|[\p{L}.]+['’]s)\s+)most\s+(?!of\b|wanted\b)[a-z]+\b"
             r"|\bthe\s+only\s+(?!way\b|thing\b|one\b|time\b|reason\b|person\b)(?:[\p{L}-]+\s+){0,2}?"
             r"(?:member|country|nation|state|company|woman|man|democrat|republican|candidate)\b"
             r"|\b(?:a|an)\s+record(?:-(?:breaking|setting|high|low))?(?=\s+(?!of\b|label\b|company\b|deal\b|store\b|"
@@ -204,6 +209,24 @@ class _Patterns:
             w.rstrip(",") + "," for w in first_words("claim-thread-breaks")
         )
         self.poll = regex.compile(r"\b(?:poll|polls|survey|surveys|polling)\b", i)
+        # a word that makes a clause of a short sentence: an auxiliary, a past or -ing form
+        self.verbish = regex.compile(
+            r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|may|might|"
+            r"must|shall|should|(?!hundred\b)\p{L}+ed|\p{L}{3,}ing|\p{L}+n't)\b|['’](?:s|re|ve|ll|d)\b",
+            i,
+        )
+        # the common irregular verbs' past and present forms ("investors lost 20.5 percent")
+        self.irregular_verbs = frozenset(
+            "lost lose loses won win wins rose rise rises fell fall falls got get gets made make makes took take "
+            "takes gave give gives paid pay pays said say says told tell tells held hold holds led lead leads left "
+            "leave leaves sold sell sells spent spend spends grew grow grows hit hits cut cuts put puts set sets "
+            "saw see sees came come comes went go goes ran run runs became become becomes began begin begins "
+            "brought bring brings bought buy buys built build builds drew draw draws drove drive drives felt "
+            "feel feels found find finds fought fight fights kept keep keeps knew know knows meant mean means met "
+            "meet meets sent send sends shot shoot shoots stood stand stands struck strike strikes thought think "
+            "thinks wrote write writes owe owes owed die dies live lives remain remains need needs want wants "
+            "hold stay stays top tops".split()
+        )
         self.whether = regex.compile(r"\bwhether\b", i)
         self.word = regex.compile(r"\p{L}[\p{L}'’-]*")
         self.yearlike = regex.compile(r"(?:1[6-9]|20)\d\d")
@@ -264,7 +287,12 @@ def claims_in_words(own: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     if p.has_digit.search(own) or not words.isdisjoint(p.triggers["figure"]):
         figures = _figures(p, own, words)
-        if figures and len(_without_overlaps(figures)) < DATA_LINE_FIGURES and not _routine_data(p, own):
+        if (
+            figures
+            and len(_without_overlaps(figures)) < DATA_LINE_FIGURES
+            and not _routine_data(p, own)
+            and not _fragment(p, own, min(f[0] for f in figures))
+        ):
             found += figures
     if not words.isdisjoint(p.triggers["record"]) and not p.not_record.search(own):
         found += [(m.start(), m.end(), "record") for m in p.record.finditer(own)]
@@ -283,6 +311,30 @@ def claims_in_words(own: str) -> list[tuple[int, int, str]]:
         if asked is not None:
             found = [c for c in found if c[0] < asked.start()]
     return _without_overlaps(found)
+
+
+#: A sentence of at most this many words with no verb is a fragment ("$50 million." "5 women."),
+#: the answer to the sentence before it or a line of a tally, not a claim of its own.
+FRAGMENT_WORDS = 6
+
+
+#: The words a fragment may open with before its figure ("Right around 3.79 billion miles.").
+FRAGMENT_OPENERS = frozenset(
+    "right around about nearly almost just only some over more less than roughly exactly precisely "
+    "another a an the and or but at least".split()
+)
+
+
+def _fragment(p: _Patterns, own: str, figure_start: int) -> bool:
+    """``own`` is a verbless fragment that opens with its figure ("$50 million.", "5 women.",
+    "Right around 3.79 billion miles."; not "Sanders raises $33M")."""
+    words = own.split()
+    return (
+        len(words) <= FRAGMENT_WORDS
+        and FRAGMENT_OPENERS.issuperset(w.lower().strip(",") for w in own[:figure_start].split())
+        and not p.verbish.search(own)
+        and p.irregular_verbs.isdisjoint(w.lower().strip(".,;:!?") for w in words)
+    )
 
 
 def _without_overlaps(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -386,7 +438,7 @@ def find_claims(doc, attributions) -> list[Claim]:
             # "member states are concerned": a claim, and no source for the sentences after it
             claimed.update(id(att) for att in by_sentence.get(i, ()) if _is_cue_of(att, claim))
             share = kind == "figure" and bool(p.percent.match(own, a))
-            claim.behind = _behind(claim, block, by_sentence, with_links, poll_named and share, thread, claimed)
+            claim.behind = _behind(claim, prose, block, by_sentence, with_links, poll_named and share, thread, claimed)
             if claim.behind is None and story_source and kind == "figure" and not thread:
                 claim.behind = "story"
             claims.append(claim)
@@ -410,6 +462,7 @@ def _lede_names_a_source(doc, by_sentence) -> bool:
                 att.kind in ("named-person", "named-organisation")
                 # a poll's figures are its own, not the story's ("stands at 53% in the latest poll")
                 and not poll.search(doc.prose, att.source[0], att.source[1])
+                and not _is_writer(doc.prose, att)
                 for i in range(block.first_sentence, block.last_sentence)
                 for att in by_sentence.get(i, ())
                 if att.source is not None
@@ -441,13 +494,25 @@ def _own_words(text: str, offset: int, direct, first: int) -> str:
     return "".join(pieces)
 
 
+def _is_writer(prose: str, att) -> bool:
+    """The attribution's source is the writer ("I", "we")."""
+    return att.source is not None and prose[att.source[0] : att.source[1]].lower() in WRITER_SOURCES
+
+
 def _is_cue_of(att, claim: Claim) -> bool:
     """The claim's words are the attribution's cue ("are concerned", "has been blamed for")."""
     return att.cue[0] < claim.end and claim.start < att.cue[1]
 
 
 def _behind(
-    claim: Claim, block, by_sentence, with_links, share_of_a_poll: bool, opens_thread: bool, claimed: set[int]
+    claim: Claim,
+    prose: str,
+    block,
+    by_sentence,
+    with_links,
+    share_of_a_poll: bool,
+    opens_thread: bool,
+    claimed: set[int],
 ) -> str | None:
     """What stands behind a claim (see the module's docstring), or None."""
     for att in by_sentence.get(claim.sentence, ()):
@@ -466,7 +531,10 @@ def _behind(
             return "sentence"
     if not opens_thread:
         for j in range(claim.sentence - 1, max(block.first_sentence, claim.sentence - BEHIND_WINDOW) - 1, -1):
-            if any(att.source is not None and id(att) not in claimed for att in by_sentence.get(j, ())):
+            if any(
+                att.source is not None and id(att) not in claimed and not _is_writer(prose, att)
+                for att in by_sentence.get(j, ())
+            ):
                 return "neighbour"
     if claim.sentence in with_links:
         return "link"
