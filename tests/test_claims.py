@@ -154,6 +154,27 @@ def test_the_writer_stands_behind_their_own_sentence_not_the_next_one():
     assert claims("I pledged to build 700 homes in seven years.\n") == [("figure", "700", "content")]
 
 
+def test_what_a_named_source_of_the_story_is_described_as_doing_is_no_claim():
+    # the guideline's trivial fact: the story's own named source, doing something
+    text = (
+        "Storms closed the port for a week.\n\n"
+        "The harbour board said on Monday it would publish its accounts.\n\n"
+        "The board sent letters to 5,500 households. The board named five new members.\n"
+    )
+    assert [(w, behind) for _, w, behind in claims(text)][-2:] == [("5,500", "actor"), ("five", "actor")]
+    # not when the actor is no source of the story
+    assert claims(text.replace("The board sent", "The council sent"))[-2][2] is None
+    # after "and" the actor may be someone else ("both Giuliani and Bolton have received …")
+    assert claims(text.replace("The board named", "Their chair and Ana Ruiz named"))[-1][2] is None
+    # nor a casualty count, nor a running total: those are statistics someone must stand behind
+    detained = claims(text.replace("sent letters to 5,500 households", "detained 40 fishermen"))
+    assert [(w, behind) for _, w, behind in detained][-2] == ("40", None)
+    total = text.replace(
+        "sent letters to 5,500 households. The board named five new members", "has lent $10 million since 2004"
+    )
+    assert claims(total)[-1] == ("figure", "$10 million", None)
+
+
 def test_a_link_stands_behind_a_claim_in_its_sentence():
     doc = doc_of("Fares rose [14% last year](https://example.org/fares).\n", "draft.md")
     [claim] = doc.claims

@@ -420,6 +420,7 @@ def find_claims(doc, attributions) -> list[Claim]:
     poll_named = False
     claimed: set[int] = set()  # attributions whose cue is itself a claim (by id)
     story_source = _lede_names_a_source(doc, by_sentence)
+    actors = _named_sources(prose, attributions)
     for i, s in enumerate(doc.sentences):
         block = doc.blocks[s.block]
         charge(s.end - s.start, "claims")
@@ -441,6 +442,8 @@ def find_claims(doc, attributions) -> list[Claim]:
             claim.behind = _behind(claim, prose, block, by_sentence, with_links, poll_named and share, thread, claimed)
             if claim.behind is None and story_source and kind == "figure" and not thread:
                 claim.behind = "story"
+            if claim.behind is None and kind == "figure" and actors and _actors_own_act(p, own, a, actors):
+                claim.behind = "actor"
             claims.append(claim)
         poll_named = poll_named or found_poll
     return claims
@@ -492,6 +495,49 @@ def _own_words(text: str, offset: int, direct, first: int) -> str:
         return text
     pieces.append(text[done - offset :])
     return "".join(pieces)
+
+
+def _named_sources(prose: str, attributions) -> frozenset[str]:
+    """The head words of the story's named sources ("agency", "clinton", "forbes")."""
+    return frozenset(
+        att.head
+        for att in attributions
+        if att.is_specific and att.head and att.source is not None and not _is_writer(prose, att)
+    )
+
+
+#: The words that end the clause a figure's actor must be in (an actor before them did
+#: something else: "Clinton, who trails, said 40 percent …" is the content's business);
+#: after "and" the actor may be someone else ("both Giuliani and Bolton have received …").
+_CLAUSE_BREAK = regex.compile(
+    r"[,;:()\u2013\u2014]|\b(?:and|but|which|who|that|while|because|after|before|as)\b", regex.I
+)
+
+
+#: A figure that is no single act: deaths, or a running total ("has loaned Indonesia 10.7
+#: billion dlrs over the past 20 years" is a statistic a source must stand behind).
+_NOT_AN_ACT = regex.compile(r"\b(?:died|dead|deaths|over\s+the\s+(?:past|last)|since|so\s+far|to\s+date|in\s+total)\b")
+
+
+#: How far into its clause the actor of a figure may stand ("The Sanders campaign spent").
+ACTOR_WORDS = 3
+
+
+def _actors_own_act(p: "_Patterns", own: str, at: int, actors: frozenset[str]) -> bool:
+    """The figure at ``at`` is part of what one of the story's named sources is described as
+    doing, in its clause ("The agency released 5,500 more pages", "Sanders named five people
+    to the committee"): the guideline's trivial fact, not a claim needing a source. A count
+    of casualties is never trivial ("the army killed 14")."""
+    before = own[:at]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    clause = before[breaks[-1] if breaks else 0 :]
+    # the actor is the clause's subject: among its first words ("The agency released",
+    # "Mr. Sanders also named"; not "gains under Obama have gone to the top 1 percent")
+    words = [fold(w) for w in p.word.findall(clause)][:ACTOR_WORDS]
+    if not words or actors.isdisjoint(words):
+        return False
+    lower = own.lower()
+    return not any(w in lower for w in p.casualty_words) and not _NOT_AN_ACT.search(lower)
 
 
 def _is_writer(prose: str, att) -> bool:
