@@ -25,7 +25,9 @@ or the sentence holds a link (a sentence that opens a new thread, "Meanwhile, â€
 covered by the sources before it); or, for a percentage, the story has named its poll or survey
 above it; or, for a figure, the story's first paragraph attributes it to a named source (a
 single-source story -- a company's results, an agency's figures -- whose numbers are that
-source's unless a paragraph opens a new thread). A question asserts nothing, and headlines summarise the body: neither has claims.
+source's unless a paragraph opens a new thread); or, for a figure, it is part of what one of
+the story's own named sources is described as doing ("The agency released 5,500 pages": the
+guideline's trivial fact), unless it counts casualties or is a running total. A question asserts nothing, and headlines summarise the body: neither has claims.
 
 Routine figures are not claims: a line of a market or results report ("rose 8.2 pct to 2.93
 billion marks", "closed down 24.11 points") is the data of the release the story reports;
@@ -78,7 +80,9 @@ class Claim:
     type: str
     #: What stands behind it: "content" (an attribution of its sentence reports it), "cue"
     #: (it is an agentless passive's cue: "has been blamed for"),
-    #: "neighbour" (an attribution just before it), "link", "poll"; None: nobody.
+    #: "sentence" (after a source's saying cue in its sentence), "neighbour" (an attribution
+    #: just before it), "link", "poll", "story" (a single-source story's figure), "actor"
+    #: (what one of the story's named sources is described as doing); None: nobody.
     behind: str | None = None
 
     @property
