@@ -19,6 +19,7 @@ def claims(text):
     [
         ("The blaze killed 14 people and destroyed 40 homes.", [("figure", "14"), ("figure", "40")]),
         ("Ten fishing villages have already been put on alert.", [("figure", "Ten")]),
+        ("17 border guards were detained at the crossing.", [("figure", "17")]),
         ("Repairs will cost £2.4m and take until spring.", [("figure", "£2.4m")]),
         ("Nearly half of the harbour's boats stayed in port.", [("figure", "Nearly half of")]),
         ("At a meeting of 2,300 on the quay, the union called a strike.", [("figure", "2,300")]),
@@ -30,6 +31,7 @@ def claims(text):
         ("Ferry passengers are deeply frustrated with the timetable.", [("state-of-mind", "are deeply frustrated")]),
         ("They resent that the council moved the market.", [("state-of-mind", "resent")]),
         ("The new toll violates the harbour treaty.", [("contested", "violates the harbour treaty")]),
+        ("The minister violated the ethics code.", [("contested", "violated the ethics code")]),
     ],
 )
 def test_each_kind_of_claim_and_its_words(sentence, expected):
@@ -40,6 +42,7 @@ def test_each_kind_of_claim_and_its_words(sentence, expected):
     "sentence",
     [
         "The two candidates met three times in the spring.",  # numbered things and times
+        "It takes 1,237 delegates to win the nomination.",  # the race's public tally
         "In 2022 the ferry ran on Feb. 28 for the last time.",  # years and dates
         "The harbour master, 63 years old, retired in May.",  # an age
         "Half of the committee left early.",  # a share without a measure

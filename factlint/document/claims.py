@@ -202,7 +202,7 @@ class _Patterns:
         )
         self.contested = regex.compile(
             r"\b(?:violat(?:es|ed|ing)\s+(?:\w+\s+){0,3}?(?:law|laws|constitution|rules|treaty|convention|"
-            r"rights|sanctions)|(?<!\billegal\s)illegally|broke\s+the\s+law|unlawful(?:ly)?|"
+            r"rights|sanctions|code|codes|ceasefire|truce|agreement|accords?|regulations|ban|embargo)|(?<!\billegal\s)illegally|broke\s+the\s+law|unlawful(?:ly)?|"
             r"under\s+investigation\s+for|(?:swore|swears)\s+to\s+(?:\w+\s+)?falsehoods|on\s+the\s+payroll\s+of|"
             r"the\s+lies\s+(?:he|she|they)|(?:does|do|did)\s+not\s+threaten|is\s+(?:\w+\s+)?divided\s+over|"
             r"is\s+(?:an?\s+)?(?:illegal|unlawful)\b)",
