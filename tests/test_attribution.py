@@ -712,11 +712,17 @@ def test_a_past_reporting_verb_attributes_even_when_no_speaker_is_found(text, cu
         "The council has 40 pledged delegates.",
         "A suspected smuggler was held at the quay.",
         "The expected result came on Monday.",
-        "An estimated 300 people waited at the quay.",
     ],
 )
 def test_past_forms_used_as_adjectives_are_no_speech(text):
     assert attributions(text) == []
+
+
+def test_an_estimate_nobody_made_is_a_sourceless_attribution():
+    # issue 16: editors circle "an estimated" (who estimated?) as they circle "reportedly"
+    assert attributions("An estimated 300 people waited at the quay.") == [("unsourced", None, "An estimated")]
+    [att] = find_attributions(doc_of("An estimated 300 people waited at the quay."))
+    assert att.form == "report"
 
 
 @pytest.mark.parametrize(
