@@ -27,6 +27,7 @@ def claims(text):
         ("The port is the region's second largest employer.", [("record", "second largest")]),
         ("It was the county's most costly storm.", [("record", "most costly")]),
         ("Higher fares are driving commuters back to their cars.", [("cause", "driving")]),
+        ("Storms that cause floods are more frequent.", [("cause", "cause")]),
         ("A faulty valve was responsible for the leak.", [("cause", "was responsible for")]),
         ("Ferry passengers are deeply frustrated with the timetable.", [("state-of-mind", "are deeply frustrated")]),
         ("They resent that the council moved the market.", [("state-of-mind", "resent")]),
@@ -52,6 +53,8 @@ def test_each_kind_of_claim_and_its_words(sentence, expected):
         "Inspectors are looking into whether the toll was set illegally.",  # a question put, not a claim
         "Many analysts are skeptical about the new toll.",  # their view, passed on: sourcing's
         "A stronger storm could cause flooding on the coast road.",  # a possibility
+        "The mayor's wife has focused on causes such as literacy.",  # "cause" the noun
+        "The harbour is a cause for celebration.",
         "The fire was caused by a faulty heater.",  # the cause is named
         "The mayor wants a new road.",  # one named person's wish is no group's state of mind
         "Shares in the ferry company rose 8.2 pct to 14.30 euros.",  # a data line of a market report

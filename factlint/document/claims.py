@@ -301,7 +301,7 @@ def claims_in_words(own: str) -> list[tuple[int, int, str]]:
     if not words.isdisjoint(p.triggers["record"]) and not p.not_record.search(own):
         found += [(m.start(), m.end(), "record") for m in p.record.finditer(own)]
     if not words.isdisjoint(p.triggers["cause"]) and not p.not_cause.search(own):
-        found += [(m.start(), m.end(), "cause") for m in p.cause.finditer(own)]
+        found += [(m.start(), m.end(), "cause") for m in p.cause.finditer(own) if not _cause_noun(p, own, m)]
     if not words.isdisjoint(p.triggers["state-of-mind"]) and not words.isdisjoint(p.groups):
         for m in p.mind.finditer(own):
             subject = [fold(w) for w in p.word.findall(own, max(0, m.start() - 60), m.start())][-4:]
@@ -338,6 +338,27 @@ def _fragment(p: _Patterns, own: str, figure_start: int) -> bool:
         and FRAGMENT_OPENERS.issuperset(w.lower().strip(",") for w in own[:figure_start].split())
         and not p.verbish.search(own)
         and p.irregular_verbs.isdisjoint(w.lower().strip(".,;:!?") for w in words)
+    )
+
+
+#: Words before "cause(s)" that make it the noun ("focused on causes", "the cause of
+#: conservatism", "a just cause"), and words after it that do ("cause for celebration").
+_CAUSE_NOUN_BEFORE = frozenset(
+    "the a an its their his her our my your this on of for about many various "
+    "good just noble worthy lost common root main probable leading underlying real true social "
+    "political charitable favourite favorite pet progressive conservative liberal".split()
+)
+_CAUSE_NOUN_AFTER = frozenset("of for célèbre celebre".split())
+
+
+def _cause_noun(p: _Patterns, own: str, m) -> bool:
+    """A match of "cause"/"causes" that is the noun, not the verb."""
+    if m.group().lower() not in ("cause", "causes"):
+        return False
+    before = p.word.findall(own, max(0, m.start() - 30), m.start())
+    after = p.word.findall(own, m.end(), m.end() + 20)
+    return (bool(before) and before[-1].lower() in _CAUSE_NOUN_BEFORE) or (
+        bool(after) and after[0].lower() in _CAUSE_NOUN_AFTER
     )
 
 
