@@ -50,6 +50,8 @@ def test_each_kind_of_claim_and_its_words(sentence, expected):
         "She is the youngest daughter of the harbour master.",  # a family, not a record
         "The mayor has a record of opposing new tolls.",  # "record" the noun
         "It was the most dramatic night of the regatta.",  # "the most ..." is a judgement, not a record
+        "The harbour master's biggest worry is the new toll.",  # a judgement (claim-not-record-nouns)
+        "The ferry faces its greatest test on Saturday.",
         "Inspectors are looking into whether the toll was set illegally.",  # a question put, not a claim
         "Many analysts are skeptical about the new toll.",  # their view, passed on: sourcing's
         "A stronger storm could cause flooding on the coast road.",  # a possibility

@@ -269,6 +269,7 @@ class _Patterns:
         }
         self.groups = frozenset(_words("claim-group-nouns"))
         self.view_holders = frozenset(_words("claim-view-holders"))
+        self.not_record_nouns = frozenset(_words("claim-not-record-nouns"))
         self.not_counts_after = frozenset(_words("claim-not-counts-after"))
 
 
@@ -299,7 +300,7 @@ def claims_in_words(own: str) -> list[tuple[int, int, str]]:
         ):
             found += figures
     if not words.isdisjoint(p.triggers["record"]) and not p.not_record.search(own):
-        found += [(m.start(), m.end(), "record") for m in p.record.finditer(own)]
+        found += [(m.start(), m.end(), "record") for m in p.record.finditer(own) if not _judged(p, own, m.end())]
     if not words.isdisjoint(p.triggers["cause"]) and not p.not_cause.search(own):
         found += [(m.start(), m.end(), "cause") for m in p.cause.finditer(own) if not _cause_noun(p, own, m)]
     if not words.isdisjoint(p.triggers["state-of-mind"]) and not words.isdisjoint(p.groups):
@@ -339,6 +340,13 @@ def _fragment(p: _Patterns, own: str, figure_start: int) -> bool:
         and not p.verbish.search(own)
         and p.irregular_verbs.isdisjoint(w.lower().strip(".,;:!?") for w in words)
     )
+
+
+def _judged(p: _Patterns, own: str, end: int) -> bool:
+    """The superlative ending at ``end`` judges what it modifies ("the biggest challenge"),
+    from ``claim-not-record-nouns``: no record."""
+    after = p.word.findall(own, end, end + 24)
+    return bool(after) and fold(after[0]) in p.not_record_nouns
 
 
 #: Words before "cause(s)" that make it the noun ("focused on causes", "the cause of
