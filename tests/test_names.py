@@ -40,6 +40,16 @@ def test_fixed_terms_come_from_the_lexicon_in_any_case():
     assert names("On april fools' day the Lib Dems met.\n") == [("april fools' day", "term"), ("Lib Dems", "term")]
 
 
+def test_a_word_the_sentence_talks_about_is_mentioned_not_used():
+    assert names("Indoctrination means teaching a belief uncritically.\n") == [("Indoctrination", "mention")]
+    assert names("Nobody would say the word thug in the council chamber.\n") == [("thug", "mention")]
+    assert findings_of("The term thug has a long history in the port.\n", "draft.txt", rule="framing") == []
+    # used, not mentioned: still a finding
+    assert [f.match for f in findings_of("It means thugs will run the port.\n", "draft.txt", rule="framing")] == [
+        "thugs"
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -14,6 +14,8 @@ party. A word rule with the scope ``outside-name`` skips these spans. Found here
 - ``term``: a fixed term of the ``fixed-terms`` lexicon -- holidays, parties, legal and
   historical terms ("Nazi Germany", "high treason", "white supremacist group") -- matched as
   whole words, in any case.
+- ``mention``: a word the sentence talks about rather than uses ("Indoctrination means to
+  teach …", "the word “regime”", "the term thug"): what it says of the word is no judgement.
 
 A capitalised epithet before a name ("Crooked Hillary", "Sleepy Joe") is no name by itself:
 only an organisation word, a ticker or the story's own use of it as a speaker makes it one.
@@ -87,7 +89,37 @@ def find_names(prose: str, attributions, titles: Sequence[tuple[int, int]] = ())
     if found_names:
         spans += _repeats(prose, found_names)
     spans += _terms(prose, lists.terms)
+    spans += _mentions(prose)
     return _merged(spans)
+
+
+#: A word mentioned, not used: a sentence's first word defined ("Indoctrination means to
+#: teach …"), or the word after "the word", "the term", "the label" (quoted or not).
+_DEFINED = regex.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[“\"‘']?(\p{L}[\p{L}-]*)[”\"’']?\s+(?:means|meant|is\s+defined\s+as|refers\s+to)\b",
+    regex.M,
+)
+_NAMED_WORD = regex.compile(
+    r"\bthe\s+(?:word|words|term|terms|phrase|label|epithet|slur|expression)\s+"
+    r"(?:[“\"‘']([^”\"’'\n]{1,40})[”\"’']|(\p{L}[\p{L}-]*))",
+    regex.I,
+)
+
+
+def _mentions(prose: str) -> list[tuple[int, int, str]]:
+    """Words the prose mentions rather than uses (see the module's docstring)."""
+    out: list[tuple[int, int, str]] = []
+    if "mean" in prose or "defined" in prose or "refers" in prose:
+        out += [(m.start(1), m.end(1), "mention") for m in _DEFINED.finditer(prose)]
+    low = prose.lower()
+    if any(
+        w in low
+        for w in ("the word", "the term", "the phrase", "the label", "the epithet", "the slur", "the expression")
+    ):
+        for m in _NAMED_WORD.finditer(prose):
+            g = 1 if m.group(1) is not None else 2
+            out.append((m.start(g), m.end(g), "mention"))
+    return out
 
 
 def _terms(prose: str, terms: list[str]) -> list[tuple[int, int, str]]:
