@@ -60,7 +60,7 @@ QUANTITY_HEADS = frozenset(
     "percent per cent majority minority handful number third quarter half "
     "plurality share fraction couple lot dozen dozens".split()
 )
-_DOCUMENT_HEADS = frozenset("report reports study studies research data survey poll accounts".split())
+_DOCUMENT_HEADS = frozenset("report reports study studies research data survey surveys poll polls accounts".split())
 _ACRONYM = LazyPattern(r"^\p{Lu}{2,}s?$")
 
 

@@ -52,6 +52,11 @@ class Speakers(FinderState):
         if k < 0:
             return None
         t = toks[k]
+        if t.low == "most" and (
+            (k > 0 and toks[k - 1].low in ("the", "at"))
+            or (k + 1 < len(toks) and toks[k + 1].low.endswith("ly") and toks[k + 1].is_word)
+        ):
+            return None  # "won the most pledged delegates", "most strongly opposed": a degree, no one
         if is_pronoun(t) or t.low in (
             "who",
             "who's",

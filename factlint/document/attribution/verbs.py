@@ -253,7 +253,11 @@ class VerbForms(FinderState):
             )
         if phrase in INVERTING and (prev is None or prev.text in (",", "—", "–", "'") or prev.text in CLOSING_MARKS):
             after = phrase_after(toks, cj + 1, len(toks))
-            if after is not None and toks[after[0]].low not in ("that", "it", "this"):
+            if (
+                after is not None
+                and toks[after[0]].low not in ("that", "it", "this")
+                and not _clause_subject(toks, apposition_after(toks, after[1], len(toks)) + 1)
+            ):
                 end = apposition_after(toks, after[1], len(toks))
                 return self._sourced(
                     si, toks, cue, (after[0], end), self._before(toks, ci, s)
@@ -535,3 +539,18 @@ class VerbForms(FinderState):
         if nxt is None or not nxt.is_word:
             return None
         return span
+
+
+#: Auxiliaries and modals: after "said <noun phrase>" one makes the phrase the subject of
+#: what is said ("…, said the former diplomat couldn't recall the dinner"), not the speaker.
+_FINITE_AFTER_SUBJECT = frozenset(
+    "is are was were has have had will would can could should may might must shall did does do "
+    "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't "
+    "didn't doesn't don't mustn't".split()
+)
+
+
+def _clause_subject(toks: list[Tok], end: int) -> bool:
+    """The token at ``end``, right after a noun phrase, is an auxiliary or a modal: the phrase is the
+    subject of a clause, not an inverted speaker."""
+    return end < len(toks) and toks[end].low.replace("’", "'") in _FINITE_AFTER_SUBJECT
