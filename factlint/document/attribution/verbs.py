@@ -218,6 +218,8 @@ class VerbForms(FinderState):
             return self._sourced(
                 si, toks, cue, agent, self._after(toks, cj, s), form="action" if vform == "action" else "passive"
             )
+        if words[0] in _COGNITION and _modal_before(toks, ci):
+            return None  # "people cannot understand", "voters can believe": an ability, no view passed on
         k = skip_back(toks, ci - 1, 0)
         if k >= 0 and toks[k].low in ("and", "but") and k > 0 and (toks[k - 1].is_word or toks[k - 1].text == ","):
             return self._participle(si, toks, ci, cj, vform) or self._speech_without_source(
@@ -554,3 +556,30 @@ def _clause_subject(toks: list[Tok], end: int) -> bool:
     """The token at ``end``, right after a noun phrase, is an auxiliary or a modal: the phrase is the
     subject of a clause, not an inverted speaker."""
     return end < len(toks) and toks[end].low.replace("’", "'") in _FINITE_AFTER_SUBJECT
+
+
+#: Verbs of knowing and believing that a modal before them turns into an ability or a
+#: possibility ("people cannot understand that …", "anyone can see that …"), not a view.
+_COGNITION = frozenset(
+    "understand realize realise believe think know see imagine accept grasp appreciate recognize recognise "
+    "comprehend fathom".split()
+)
+_MODALS = frozenset(
+    "can cannot can't could couldn't may might must mustn't should shouldn't would wouldn't will won't".split()
+)
+
+
+def _modal_before(toks: list[Tok], ci: int) -> bool:
+    """A modal stands before the verb at ``ci``, with at most adverbs (and "and") between."""
+    k = ci - 1
+    while k >= 0 and ci - k <= 5:
+        low = toks[k].low.replace("’", "'")
+        if low in _MODALS:
+            return True
+        if not (
+            low in ("not", "and", "also", "never", "ever", "even", "still", "really", "truly", "fully")
+            or _is_adverb_tok(toks[k])
+        ):
+            return False
+        k -= 1
+    return False
