@@ -183,6 +183,15 @@ def test_what_a_named_source_of_the_story_is_described_as_doing_is_no_claim():
     assert claims(total)[-1] == ("figure", "$10 million", None)
 
 
+def test_a_dash_aside_in_what_a_source_says_is_the_writers_gloss():
+    text = "Storms closed the port.\n\nThe mayor told members of the union – which has lost 300 jobs – that the toll would stay.\n"
+    assert claims(text) == [("figure", "300", None)]
+    # without the dashes the words are the mayor's
+    assert claims(text.replace("– which has lost 300 jobs –", "that had lost 300 jobs")) == [
+        ("figure", "300", "content")
+    ]
+
+
 def test_a_link_stands_behind_a_claim_in_its_sentence():
     doc = doc_of("Fares rose [14% last year](https://example.org/fares).\n", "draft.md")
     [claim] = doc.claims

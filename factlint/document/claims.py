@@ -573,6 +573,23 @@ def _actors_own_act(p: "_Patterns", own: str, at: int, actors: frozenset[str]) -
     return not any(w in lower for w in p.casualty_words) and not _NOT_AN_ACT.search(lower)
 
 
+#: The marks that open and close an aside (dashes: a bracket inside what a source says is
+#: more often its data, "according to the poll, … (Sanders leads by 29 points …)").
+_ASIDE_MARKS = {"\u2013": "\u2013", "\u2014": "\u2014"}
+
+
+def _in_aside(prose: str, span: tuple[int, int], at: int) -> bool:
+    """``at`` lies in a dash aside inside ``span``, what a source is reported as
+    saying: the writer's gloss ("told the members of the group – which has killed dozens of
+    Americans – that …", "pledged to ban all Muslims — 1.6 billion people — from …")."""
+    text = prose[span[0] : at]
+    for opening, closing in _ASIDE_MARKS.items():
+        k = text.rfind(opening)
+        if k >= 0 and closing not in text[k + 1 :] and closing in prose[at : span[1]]:
+            return True
+    return False
+
+
 def _is_writer(prose: str, att) -> bool:
     """The attribution's source is the writer ("I", "we")."""
     return att.source is not None and prose[att.source[0] : att.source[1]].lower() in WRITER_SOURCES
@@ -602,11 +619,16 @@ def _behind(
                 return "cue"
             continue  # "they resent that …": the claim is the cue, which vouches for nothing
         for span in (att.content, att.source):
-            if span is not None and span[0] <= claim.start < span[1]:
+            if span is not None and span[0] <= claim.start < span[1] and not _in_aside(prose, span, claim.start):
                 return "content"
         # after a source's cue in its sentence, the claim is what the source says even where
         # the finder's content stops short ("Tom Cole said Thursday his biggest worry …")
-        if att.source is not None and att.form in SAYING_FORMS and (att.content is None or att.cue[0] < claim.start):
+        if (
+            att.source is not None
+            and att.form in SAYING_FORMS
+            and (att.content is None or att.cue[0] < claim.start)
+            and not _in_aside(prose, (att.cue[1], len(prose)), claim.start)
+        ):
             return "sentence"
     if not opens_thread:
         for j in range(claim.sentence - 1, max(block.first_sentence, claim.sentence - BEHIND_WINDOW) - 1, -1):

@@ -218,8 +218,9 @@ class VerbForms(FinderState):
             return self._sourced(
                 si, toks, cue, agent, self._after(toks, cj, s), form="action" if vform == "action" else "passive"
             )
-        if words[0] in _COGNITION and _modal_before(toks, ci):
-            return None  # "people cannot understand", "voters can believe": an ability, no view passed on
+        modal = _modal_before(toks, ci) if words[0] in _COGNITION else -1
+        if modal > 0 and _unnamed(toks, (modal - 1, modal - 1)):
+            return None  # "people cannot understand", "anyone can see": an ability, no view passed on
         k = skip_back(toks, ci - 1, 0)
         if k >= 0 and toks[k].low in ("and", "but") and k > 0 and (toks[k - 1].is_word or toks[k - 1].text == ","):
             return self._participle(si, toks, ci, cj, vform) or self._speech_without_source(
@@ -569,17 +570,26 @@ _MODALS = frozenset(
 )
 
 
-def _modal_before(toks: list[Tok], ci: int) -> bool:
-    """A modal stands before the verb at ``ci``, with at most adverbs (and "and") between."""
+def _unnamed(toks: list[Tok], source: tuple[int, int]) -> bool:
+    """No word of the source (but the sentence's first) is capitalised: no one named ("Haleh
+    Karimi can barely believe …" reports her disbelief). Called with the word before the modal."""
+    if source[0] == source[1] and toks[source[0]].low in ("he", "she", "i", "we"):
+        return False  # a person the story has named, or the writer
+    return not any(toks[x].capitalised for x in range(max(source[0], 1), source[1] + 1))
+
+
+def _modal_before(toks: list[Tok], ci: int) -> int:
+    """The index of a modal before the verb at ``ci``, with at most adverbs (and "and")
+    between; -1 when there is none."""
     k = ci - 1
     while k >= 0 and ci - k <= 5:
         low = toks[k].low.replace("’", "'")
         if low in _MODALS:
-            return True
+            return k
         if not (
             low in ("not", "and", "also", "never", "ever", "even", "still", "really", "truly", "fully")
             or _is_adverb_tok(toks[k])
         ):
-            return False
+            return -1
         k -= 1
-    return False
+    return -1
