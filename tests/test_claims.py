@@ -134,6 +134,11 @@ def test_in_a_single_source_story_the_figures_are_the_sources():
     assert [(words, behind) for _, words, behind in claims(text)] == [("1.2", "story"), ("40", None)]
 
 
+def test_an_editors_note_opens_a_new_thread():
+    text = "The agency said on Monday it had 40 staff.\n\nEditor’s note: the agency has lost 300 jobs since May.\n"
+    assert [(w, behind) for _, w, behind in claims(text)] == [("40", "content"), ("300", None)]
+
+
 def test_a_poll_in_the_first_paragraph_makes_no_single_source_story():
     text = (
         "The mayor's approval stands at 53% in the latest Harbour Gazette poll.\n\n"

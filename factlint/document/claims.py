@@ -100,8 +100,9 @@ def first_words(name: str) -> frozenset[str]:
 
 
 def _alternation(name: str) -> str:
-    """A lexicon as a regex alternation, longest first, spaces matching any whitespace."""
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in _words(name))
+    """A lexicon as a regex alternation, longest first, spaces matching any whitespace and
+    an apostrophe either apostrophe ("editor's note", "editor’s note")."""
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in _words(name))
 
 
 class _Patterns:
@@ -466,7 +467,7 @@ def find_claims(doc, attributions) -> list[Claim]:
         first = bisect_right(ends, s.start)  # the first quotation that ends after the sentence starts
         own = _own_words(text, s.start, direct, first)
         # "Meanwhile, …" starts a new thread: the sources before it do not stand behind it
-        thread = not p.thread_first.isdisjoint(lower[:16].split()[:2]) and bool(p.thread.match(text))
+        thread = not p.thread_first.isdisjoint(lower[:16].replace("’", "'").split()[:2]) and bool(p.thread.match(text))
         for a, b, kind in claims_in_words(own):
             claim = Claim(i, s.start + a, s.start + b, kind)
             # "member states are concerned": a claim, and no source for the sentences after it
