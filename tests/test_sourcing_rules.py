@@ -376,6 +376,8 @@ def test_polls_named_by_their_pollster_are_not_vague():
         "It was the clause the unions most strongly opposed.\n",
         # after "said", a noun phrase before an auxiliary is what is said, not the speaker
         "The mayor's office, when reached on Monday, said the former harbour master couldn't recall the talks.\n",
+        # a name given, no view passed on
+        "The new ferry will be dubbed the “Island Queen” at its launch.\n",
         # a modal before a verb of knowing: an ability, no view passed on
         "People cannot really understand that the toll pays for the ferry.\n",
         "Anyone can see the harbour from the hill.\n",
@@ -383,6 +385,12 @@ def test_polls_named_by_their_pollster_are_not_vague():
 )
 def test_words_that_look_like_a_vague_source_but_are_none(text):
     assert findings_of(text, "draft.txt", rule="sourcing") == []
+
+
+def test_a_label_given_in_the_passive_is_still_agentless():
+    assert [
+        f.match for f in findings_of("The harbour master was dubbed a traitor.\n", "draft.txt", rule="sourcing")
+    ] == ["dubbed"]
 
 
 def test_a_named_persons_disbelief_is_still_theirs():

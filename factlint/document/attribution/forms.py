@@ -99,6 +99,8 @@ class CueForms(FinderState):
                 return None
         else:
             return None
+        if toks[cj].low in _NAMING_PARTICIPLES and _a_name_follows(toks, cj + 1):
+            return None  # "will be dubbed the “Defeat Crooked Hillary PAC”": a name given, no view
         s = self.doc.sentences[si]
         cue = (toks[ci].start, toks[cj].end)
         agent = self._agent(toks, cj + 1)
@@ -366,3 +368,15 @@ class CueForms(FinderState):
 #: "in statewide polls"), not the race's standing ("in the polls", "slipped in national
 #: surveys").
 _POLLS_QUALIFIED = frozenset("other recent statewide state several some many most new early latest".split())
+
+
+#: Participles that give a name; followed by a name (capitalised, quoted or not) they name
+#: a thing ("dubbed the “Defeat Crooked Hillary PAC”"), not judge it ("dubbed a traitor").
+_NAMING_PARTICIPLES = frozenset("dubbed called named nicknamed titled entitled renamed".split())
+
+
+def _a_name_follows(toks: list[Tok], k: int) -> bool:
+    """A capitalised word (after "the" and an opening quotation mark) starts at ``k``."""
+    while k < len(toks) and (toks[k].low == "the" or toks[k].text in OPENING_MARKS):
+        k += 1
+    return k < len(toks) and toks[k].is_word and toks[k].capitalised
