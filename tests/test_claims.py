@@ -20,6 +20,7 @@ def claims(text):
         ("The blaze killed 14 people and destroyed 40 homes.", [("figure", "14"), ("figure", "40")]),
         ("Ten fishing villages have already been put on alert.", [("figure", "Ten")]),
         ("17 border guards were detained at the crossing.", [("figure", "17")]),
+        ("The war displaced a million people.", [("figure", "a million")]),
         ("Repairs will cost £2.4m and take until spring.", [("figure", "£2.4m")]),
         ("Nearly half of the harbour's boats stayed in port.", [("figure", "Nearly half of")]),
         ("At a meeting of 2,300 on the quay, the union called a strike.", [("figure", "2,300")]),
@@ -182,6 +183,11 @@ def test_what_a_named_source_of_the_story_is_described_as_doing_is_no_claim():
     # nor a casualty count, nor a running total: those are statistics someone must stand behind
     detained = claims(text.replace("sent letters to 5,500 households", "detained 40 fishermen"))
     assert [(w, behind) for _, w, behind in detained][-2] == ("40", None)
+    # a judgement of the source's record, not what it did in the story
+    judged = text.replace(
+        "The board sent letters to 5,500 households", "The board deserves credit for housing 5,500 families"
+    )
+    assert claims(judged)[-2] == ("figure", "5,500", None)
     total = text.replace(
         "sent letters to 5,500 households. The board named five new members", "has lent $10 million since 2004"
     )

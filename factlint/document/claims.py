@@ -117,7 +117,7 @@ class _Patterns:
         self.number = regex.compile(
             r"(?<![\w.,/$€£-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/]|[.,]\d|-\d)"
             rf"|\b(?:(?:{numw})(?:[- ](?:{numw}))?|dozens|scores|hundreds|thousands|millions|billions"
-            r"|tens\s+of\s+thousands)\b",
+            r"|tens\s+of\s+thousands|(?:one|a)\s+(?:thousand|million|billion))\b",
             i,
         )
         self.money = regex.compile(
@@ -256,7 +256,8 @@ class _Patterns:
         self.triggers = {
             "figure": first_words("claim-number-words")
             | frozenset(
-                "one dozens scores hundreds thousands millions billions trillions tens half third quarter "
+                "one thousand million billion dozens scores hundreds thousands millions billions trillions tens "
+                "half third quarter "
                 "fifth tenth thirds quarters majority".split()
             ),
             "record": first_words("claim-superlatives")
@@ -567,11 +568,30 @@ def _actors_own_act(p: "_Patterns", own: str, at: int, actors: frozenset[str]) -
     clause = before[breaks[-1] if breaks else 0 :]
     # the actor is the clause's subject: among its first words ("The agency released",
     # "Mr. Sanders also named"; not "gains under Obama have gone to the top 1 percent")
-    words = [fold(w) for w in p.word.findall(clause)][:ACTOR_WORDS]
+    all_words = [fold(w) for w in p.word.findall(clause)]
+    words = all_words[:ACTOR_WORDS]
     if not words or actors.isdisjoint(words):
         return False
+    # the actor's own verb, in the past: what it did ("released", "spent", "named"), not a
+    # judgement of it ("Merkel deserves credit for taking in one million migrants")
+    at_actor = max(i for i, w in enumerate(words) if w in actors)
+    verb = next((w for w in all_words[at_actor + 1 :] if w not in _AUX_AND_ADVERBS), "")
+    if not (verb.endswith("ed") or verb in _PAST_FORMS or verb == "of"):
+        return False  # ("of": the source's own description, "The poll of 1,000 likely voters")
     lower = own.lower()
     return not any(w in lower for w in p.casualty_words) and not _NOT_AN_ACT.search(lower)
+
+
+#: Words between an actor and its verb ("The agency has also released").
+_AUX_AND_ADVERBS = frozenset(
+    "has have had was were also then first later recently again just already still only "
+    "quickly formally officially".split()
+)
+#: Irregular past forms of the verbs of doing that figures follow ("spent $2 million").
+_PAST_FORMS = frozenset(
+    "spent paid sold sent gave took made won lost put set cut hit led held bought brought drew grew "
+    "left got ran wrote withdrew began became met kept lent sought struck threw bid".split()
+)
 
 
 #: The marks that open and close an aside (dashes: a bracket inside what a source says is
