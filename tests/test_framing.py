@@ -2,6 +2,8 @@
 
 from conftest import draft, findings_of, positions
 
+from factlint import load_rules
+
 
 def framing(text: str, path: str = "draft.md"):
     return [(f.rule, f.match) for f in findings_of(text, path, "framing")]
@@ -29,9 +31,16 @@ def test_neutral_reporting_verbs_pass():
     assert framing(text) == []
 
 
+def with_claim_verbs(text: str):
+    rules = load_rules(select=["framing", "framing/loaded-claim-verb"])
+    return [(f.rule, f.match) for f in findings_of(text, "draft.md", "framing", rules=rules)]
+
+
 def test_loaded_attribution_verbs_and_their_false_alarm_traps():
     flagged = framing("The minister insisted the figures were right. The firm admitted that it had erred.\n")
-    assert flagged == [("framing/loaded-attribution", "insisted"), ("framing/loaded-attribution", "admitted")]
+    # "admitted" judges guilt: the claim verbs are off by default (editors 2 of 7, PTC 15 of 181)
+    assert flagged == [("framing/loaded-attribution", "insisted")]
+    assert with_claim_verbs("The firm admitted that it had erred.\n") == [("framing/loaded-claim-verb", "admitted")]
     traps = draft("""
         Two climbers were admitted to hospital with frostbite.
 
@@ -40,8 +49,10 @@ def test_loaded_attribution_verbs_and_their_false_alarm_traps():
         The senator conceded defeat shortly after midnight.
 
         The insurer rejected the claim and the land claim was dropped.
+
+        The union insisted on a new vote.
         """)
-    assert framing(traps) == []
+    assert with_claim_verbs(traps) == []
 
 
 def test_historic_centre_and_seeing_clearly_are_not_framing():
