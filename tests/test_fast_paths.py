@@ -549,6 +549,56 @@ def test_patterns_tried_at_their_stems_on_wire_copy():
         _slow_and_fast(terms, rules, text, "wire.txt")
 
 
+# -- exception patterns searched only in sentences holding one of their stems -------------
+def _builtin_exceptions():
+    from factlint import load_rules
+    from factlint.kinds.base import Exceptions
+
+    found = [rule.exceptions for rule in load_rules(select=["ALL"]).rules if getattr(rule, "exceptions", None)]
+    assert found and all(isinstance(exceptions, Exceptions) for exceptions in found)
+    return found
+
+
+_EXCEPTIONS: list = []
+
+
+def _exceptions_could_match_every_one_that_matches(text: str, path: str) -> None:
+    if not _EXCEPTIONS:
+        _EXCEPTIONS.extend(_builtin_exceptions())
+    doc = parse(text, path)
+    for exceptions in _EXCEPTIONS:
+        for s in doc.sentences:
+            tried = exceptions.could_match(doc.prose, s.start, s.end)
+            assert [p for p in tried if p in exceptions] == tried  # a subset, in order
+            for pattern in exceptions:
+                if pattern not in tried:
+                    assert next(pattern.finditer(doc.prose, s.start, s.end), None) is None, pattern.pattern
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(STEMMY, st.sampled_from(["d.md", "d.txt"]))
+def test_exceptions_left_out_of_a_sentence_have_no_match_there(text, path):
+    _exceptions_could_match_every_one_that_matches(text, path)
+
+
+def test_exceptions_left_out_of_a_sentence_have_no_match_there_in_examples_and_wire_copy():
+    from factlint import load_rules
+
+    examples = [t for rule in load_rules(select=["ALL"]).rules for ts in rule.examples.values() for t in ts]
+    for text in examples + texts():
+        _exceptions_could_match_every_one_that_matches(text, "d.md")
+
+
+def test_exceptions_pickle_without_their_stem_automaton():
+    import pickle
+
+    [exceptions, *_] = _builtin_exceptions()
+    exceptions.could_match("the fake accounts", 0, 17)
+    copy = pickle.loads(pickle.dumps(exceptions))
+    assert type(copy) is type(exceptions) and [p.pattern for p in copy] == [p.pattern for p in exceptions]
+    assert copy._finder is None
+
+
 # any pattern the analysis reads: every offset where it matches is among the starts
 _ATOMS = st.sampled_from(
     [
