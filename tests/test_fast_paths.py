@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -298,6 +299,21 @@ ASCII_PIECES = st.sampled_from(
 def test_doubled_words_in_ascii_prose_are_the_exact_patterns_matches(text, path):
     doc = parse(text, path)
     assert [m.span() for m in doubled_words(doc)] == [m.span() for m in _DOUBLED.finditer(doc.prose)]
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="possessive runs need Python 3.11")
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(ASCII_PIECES, max_size=30).map("".join), st.text()))
+def test_candidate_patterns_with_possessive_runs_find_what_backtracking_finds(text):
+    import re
+
+    from factlint.kinds.repetition import _CANDIDATE, _CANDIDATE_ASCII
+
+    slow = re.compile(r"(?<![^\W_])([^\W\d_]+(?:['’][^\W\d_]+)?) \1(?![^\W_])", re.IGNORECASE)
+    slow_ascii = re.compile(r"\b([a-z]+(?:'[a-z]+)?) \1\b")
+    assert [m.span() for m in _CANDIDATE.finditer(text)] == [m.span() for m in slow.finditer(text)]
+    low = text.lower()
+    assert [m.span() for m in _CANDIDATE_ASCII.finditer(low)] == [m.span() for m in slow_ascii.finditer(low)]
 
 
 def test_doubled_words_on_wire_copy():
