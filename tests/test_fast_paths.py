@@ -572,6 +572,8 @@ def _builtin_exceptions():
 
     found = [rule.exceptions for rule in load_rules(select=["ALL"]).rules if getattr(rule, "exceptions", None)]
     assert found and all(isinstance(exceptions, Exceptions) for exceptions in found)
+    for exceptions in found:
+        exceptions.SEARCH_ALL_FIRST = 0  # the stems from the first sentence on
     return found
 
 
@@ -613,6 +615,17 @@ def test_exceptions_pickle_without_their_stem_automaton():
     copy = pickle.loads(pickle.dumps(exceptions))
     assert type(copy) is type(exceptions) and [p.pattern for p in copy] == [p.pattern for p in exceptions]
     assert copy._finder is None
+    assert exceptions._finder is not None
+
+
+def test_exceptions_search_every_pattern_until_they_have_been_asked_about_many_sentences():
+    from factlint.kinds.base import Exceptions, compile_pattern
+
+    exceptions = Exceptions([compile_pattern("fake accounts"), compile_pattern("mad cow")])
+    for _ in range(Exceptions.SEARCH_ALL_FIRST):
+        assert exceptions.could_match("a mad cow", 0, 9) is exceptions
+    assert exceptions.could_match("a mad cow", 0, 9) == [exceptions[1]]
+    assert exceptions.could_match("nothing", 0, 7) == []
 
 
 # any pattern the analysis reads: every offset where it matches is among the starts

@@ -544,11 +544,18 @@ class Exceptions(list):
     exception searches its sentence once per pattern; most sentences hold no stem of most."""
 
     _finder: Any = None  # (automaton of stems -> pattern indexes or None, indexes always tried)
+    _asked = 0  # sentences asked about before the automaton was built
+    #: the sentences asked about (in this process) for which every pattern is searched, before
+    #: the stems are found: finding them costs about what searching 90 sentences does
+    SEARCH_ALL_FIRST = 64
 
     def could_match(self, text: str, start: int, end: int) -> list:
         """The patterns that may match in ``text[start:end]``, in order (a pattern whose
         stems are unknown, or any that are not ASCII, is always among them)."""
         if self._finder is None:
+            self._asked += 1
+            if self._asked <= self.SEARCH_ALL_FIRST:
+                return self  # a few sentences: searching them costs less than finding the stems
             self._finder = self._build()
         automaton, always = self._finder
         if automaton is None:
