@@ -192,6 +192,12 @@ COMMON_FIELDS: dict[str, Field] = {
     "suggest": Field(ListOf(Str(), allow_single=True), description="Suggested replacements ({suggestion})."),
 }
 
+#: The flags :func:`compile_pattern` gives a rule's pattern unless the rule is case-sensitive
+#: (most are): a pattern is checked with them when its rule file is validated, so compiling
+#: it for the rule takes the regex module's cached copy. Whether a pattern compiles, and the
+#: error if not, do not depend on IGNORECASE or MULTILINE.
+PATTERN_FLAGS = regex.V0 | regex.MULTILINE | regex.IGNORECASE
+
 #: Keys that match words and patterns, shared by several kinds.
 TERM_FIELDS: dict[str, Field] = {
     "words": Field(
@@ -199,7 +205,8 @@ TERM_FIELDS: dict[str, Field] = {
         description="Literal words and phrases (whole words, case-insensitive); '@name' inserts a lexicon.",
     ),
     "patterns": Field(
-        ListOf(Str(regex_syntax=True), min_items=1), description="Regular expressions (Python `regex` module syntax)."
+        ListOf(Str(regex_syntax=True, regex_flags=PATTERN_FLAGS), min_items=1),
+        description="Regular expressions (Python `regex` module syntax).",
     ),
     "case-sensitive": Field(Bool(), description="Match words and patterns case-sensitively (default false)."),
 }
@@ -526,9 +533,7 @@ def _search(pattern, text: str, start: int, end: int):
 def compile_pattern(pattern: str, case_sensitive: bool = False):
     """Compile a rule's regular expression. ``^`` and ``$`` match at the start and end of
     each block (blocks are separated by a blank line in the prose, and have no line breaks)."""
-    flags = regex.V0 | regex.MULTILINE
-    if not case_sensitive:
-        flags |= regex.IGNORECASE
+    flags = PATTERN_FLAGS if not case_sensitive else regex.V0 | regex.MULTILINE
     return regex.compile(pattern, flags)
 
 
@@ -597,7 +602,7 @@ class Exceptions(list):
 
 
 EXCEPTIONS_FIELD = Field(
-    ListOf(Str(regex_syntax=True), min_items=1),
+    ListOf(Str(regex_syntax=True, regex_flags=PATTERN_FLAGS), min_items=1),
     description="Regular expressions: a match they cover in the same sentence is not reported.",
 )
 
