@@ -1609,3 +1609,30 @@ def test_the_markdown_line_bisection_is_its_loop(starts, c):
         else:
             hi = mid
     assert _bisect(starts, c) == max(lo - 1, 0)
+
+
+# -- rule patterns validated with the flags they are compiled with ---------------------------
+_REGEX_PIECES = st.sampled_from(
+    ["a", "ß", "İ", "(", ")", "(?:", "(?i)", "(?-i:", "(?m)", "(?x)", "(?f)", "(?a)", "(?u)", "[", "]", "^", "$"]
+    + ["\\", "\\1", "\\b", "\\p{L}", "\\p{", "{", "}", "{2,", "*", "+", "?", "|", "-", "(?P<n>", "(?P=n)", "(?<="]
+    + ["(?<!", "(?>", "++", "[a-z]", "[z-a]", "[^", "(?V1)", "[[a]--[b]]", "(?r)", "(?#", "#", " ", "(?(1)a|b)"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_REGEX_PIECES, min_size=1, max_size=7).map("".join))
+def test_whether_a_pattern_compiles_and_its_error_do_not_depend_on_ignorecase_or_multiline(source):
+    """Validation checks a rule's pattern with kinds.base.PATTERN_FLAGS (what a case-insensitive
+    rule compiles it with) rather than plain V0: the outcome must be the same."""
+    import regex
+
+    from factlint.kinds.base import PATTERN_FLAGS
+
+    def outcome(flags):
+        try:
+            regex.compile(source, flags)
+        except Exception as exc:  # regex.error, or what else the regex module raises ("(?V1)")
+            return type(exc).__name__, str(exc)
+        return None
+
+    assert outcome(PATTERN_FLAGS) == outcome(regex.V0) == outcome(regex.V0 | regex.MULTILINE)
