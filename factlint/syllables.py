@@ -108,7 +108,7 @@ def text_counts(text: str) -> tuple[int, int, int]:
     words = syllables = 0
     for piece in _pieces(text):
         found = _list_words(piece, lowercase=True)
-        missing = [w for w in set(found) if w not in memo]
+        missing = list(set(found).difference(memo))  # (the words not counted yet, found in C)
         if missing:
             _resolve(missing)
         words += len(found)
