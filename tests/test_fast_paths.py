@@ -1575,6 +1575,21 @@ def test_ascii_word_counts_are_the_patterns_findall(text, cuts):
     assert _ascii_word_counts(text, sentences) == [len(_WORD_RE.findall(text, a, b)) for a, b in spans]
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(list("aZ9'’.-_ ,!?") + ["it's", "U.S.", "3.5", "é", "Zoë", "ﬁ", "“", "”", "Ⅻ", ". ", "\n\n"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_sentence_word_counts_of_non_ascii_prose_are_each_sentences_findall(text):
+    from factlint.kinds.metric import _WORD, _WORD_RE, _re_reads_words_alike, _sentence_words
+
+    doc = parse(text, "d.txt")
+    findall = (_WORD_RE if _re_reads_words_alike(doc.prose) else _WORD).findall
+    assert _sentence_words(doc) == [len(findall(doc.prose, s.start, s.end)) for s in doc.sentences]
+
+
 # -- Markdown without "![": markdown-it's block parser alone ------------------------------------
 MARKDOWN = st.lists(
     st.sampled_from(
