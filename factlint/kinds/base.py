@@ -10,7 +10,7 @@ from typing import Any
 import regex
 
 from ..finding import SEVERITIES, Hit
-from ..phrases import PhraseIndex
+from ..phrases import CASELESS_SPECIALS, PhraseIndex, plain_apostrophes
 from ..regexstart import STEM_DENSITY_LIMIT, StartPlan, compiled_stems, matches_at
 from ..schema import AnyOf, Bool, Field, ListOf, Obj, Str
 from ..yamlload import LineDict
@@ -192,6 +192,12 @@ COMMON_FIELDS: dict[str, Field] = {
     "suggest": Field(ListOf(Str(), allow_single=True), description="Suggested replacements ({suggestion})."),
 }
 
+#: The flags :func:`compile_pattern` gives a rule's pattern unless the rule is case-sensitive
+#: (most are): a pattern is checked with them when its rule file is validated, so compiling
+#: it for the rule takes the regex module's cached copy. Whether a pattern compiles, and the
+#: error if not, do not depend on IGNORECASE or MULTILINE.
+PATTERN_FLAGS = regex.V0 | regex.MULTILINE | regex.IGNORECASE
+
 #: Keys that match words and patterns, shared by several kinds.
 TERM_FIELDS: dict[str, Field] = {
     "words": Field(
@@ -199,7 +205,8 @@ TERM_FIELDS: dict[str, Field] = {
         description="Literal words and phrases (whole words, case-insensitive); '@name' inserts a lexicon.",
     ),
     "patterns": Field(
-        ListOf(Str(regex_syntax=True), min_items=1), description="Regular expressions (Python `regex` module syntax)."
+        ListOf(Str(regex_syntax=True, regex_flags=PATTERN_FLAGS), min_items=1),
+        description="Regular expressions (Python `regex` module syntax).",
     ),
     "case-sensitive": Field(Bool(), description="Match words and patterns case-sensitively (default false)."),
 }
@@ -491,6 +498,9 @@ class Rule:
         """Drop hits that an exception pattern covers within the same sentence."""
         if not exceptions:
             return hits
+        # only the patterns that can match in the sentence (Exceptions.could_match), once a sentence
+        narrow = getattr(exceptions, "could_match", None)
+        tried: dict[int, list] = {}
         kept = []
         for start, end in hits:
             idx = doc.sentence_index_at(start)
@@ -498,9 +508,12 @@ class Rule:
                 kept.append((start, end))
                 continue
             s = doc.sentences[idx]
+            patterns = tried.get(idx)
+            if patterns is None:
+                patterns = tried[idx] = narrow(doc.prose, s.start, s.end) if narrow is not None else exceptions
             if any(
                 m.start() <= start and end <= m.end() or (m.start() < end and start < m.end())
-                for pattern in exceptions
+                for pattern in patterns
                 for m in _search(pattern, doc.prose, s.start, s.end)
             ):
                 continue
@@ -520,18 +533,76 @@ def _search(pattern, text: str, start: int, end: int):
 def compile_pattern(pattern: str, case_sensitive: bool = False):
     """Compile a rule's regular expression. ``^`` and ``$`` match at the start and end of
     each block (blocks are separated by a blank line in the prose, and have no line breaks)."""
-    flags = regex.V0 | regex.MULTILINE
-    if not case_sensitive:
-        flags |= regex.IGNORECASE
+    flags = PATTERN_FLAGS if not case_sensitive else regex.V0 | regex.MULTILINE
     return regex.compile(pattern, flags)
 
 
-def compile_exceptions(spec: dict) -> list:
-    return [compile_pattern(item, bool(spec.get("case-sensitive"))) for item in spec.get("exceptions", [])]
+def compile_exceptions(spec: dict) -> "Exceptions":
+    return Exceptions(compile_pattern(item, bool(spec.get("case-sensitive"))) for item in spec.get("exceptions", []))
+
+
+class Exceptions(list):
+    """A rule's compiled exception patterns (a list of them), and which of them can match in
+    a sentence (:meth:`could_match`): every match of a pattern holds one of its stems
+    (:func:`factlint.regexstart.compiled_stems`: literal strings, found ignoring case), so a
+    pattern none of whose stems is in the sentence is not searched there. A hit with an
+    exception searches its sentence once per pattern; most sentences hold no stem of most."""
+
+    _finder: Any = None  # (automaton of stems -> pattern indexes or None, indexes always tried)
+    _asked = 0  # sentences asked about before the automaton was built
+    #: the sentences asked about (in this process) for which every pattern is searched, before
+    #: the stems are found: finding them costs about what searching 90 sentences does
+    SEARCH_ALL_FIRST = 64
+
+    def could_match(self, text: str, start: int, end: int) -> list:
+        """The patterns that may match in ``text[start:end]``, in order (a pattern whose
+        stems are unknown, or any that are not ASCII, is always among them)."""
+        if self._finder is None:
+            self._asked += 1
+            if self._asked <= self.SEARCH_ALL_FIRST:
+                return self  # a few sentences: searching them costs less than finding the stems
+            self._finder = self._build()
+        automaton, always = self._finder
+        if automaton is None:
+            return self
+        part = text[start:end]
+        if not part.isascii() and any(c in part for c in CASELESS_SPECIALS):
+            return self  # a character matching an ASCII letter other than its two cases
+        found = set(always)
+        for _, indexes in automaton.iter(plain_apostrophes(part).lower()):
+            found.update(indexes)
+        if len(found) == len(self):
+            return self
+        return [pattern for i, pattern in enumerate(self) if i in found]
+
+    def _build(self):
+        import ahocorasick
+
+        by_stem: dict[str, set[int]] = {}
+        always = []
+        for i, pattern in enumerate(self):
+            plan = compiled_stems(pattern)
+            variant = plan[0] if plan else ()  # each variant alone says where every match can be
+            stems = {plain_apostrophes(stem).lower() for strings, _prefix in variant for stem in strings}
+            if not stems or not all(stem and stem.isascii() for stem in stems):
+                always.append(i)
+                continue
+            for stem in stems:
+                by_stem.setdefault(stem, set()).add(i)
+        if not by_stem:
+            return None, tuple(always)
+        automaton = ahocorasick.Automaton()
+        for stem, indexes in by_stem.items():
+            automaton.add_word(stem, tuple(sorted(indexes)))
+        automaton.make_automaton()
+        return automaton, tuple(always)
+
+    def __reduce__(self):
+        return (Exceptions, (list(self),))  # pickled without the automaton (built again on use)
 
 
 EXCEPTIONS_FIELD = Field(
-    ListOf(Str(regex_syntax=True), min_items=1),
+    ListOf(Str(regex_syntax=True, regex_flags=PATTERN_FLAGS), min_items=1),
     description="Regular expressions: a match they cover in the same sentence is not reported.",
 )
 

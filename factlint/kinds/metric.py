@@ -184,7 +184,21 @@ def _sentence_words(doc) -> list[int]:
     if prose.isascii():
         return _ascii_word_counts(prose, doc.sentences)
     findall = (_WORD_RE if _re_reads_words_alike(prose) else _WORD).findall
-    return [len(findall(prose, s.start, s.end)) for s in doc.sentences]
+    counts = []
+    for s in doc.sentences:
+        part = prose[s.start : s.end]
+        if part.isascii():  # most sentences of a prose with a curly quote somewhere
+            # (both patterns read ASCII alike, and neither looks outside the sentence)
+            text = part.translate(_RUNS_AND_JOINS)
+            counts.append(
+                text.count(" a")
+                + text.count(" ja")
+                + text.count("jja")
+                + (text.startswith("a") or text.startswith("ja"))
+            )
+        else:
+            counts.append(len(findall(prose, s.start, s.end)))
+    return counts
 
 
 #: ASCII letters and digits as "a", the characters that join two runs of them into one

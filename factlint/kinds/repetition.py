@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 import regex
@@ -29,13 +30,18 @@ _DOUBLED = regex.compile(r"(?<![\p{L}\p{N}’'-])(\p{L}+(?:['’]\p{L}+)?) (\1)(
 #: _DOUBLED does (letters are word characters; it forbids only letters and digits around
 #: the pair, where _DOUBLED also forbids apostrophes and hyphens), and more. It finds
 #: the few blocks worth running _DOUBLED on.
-_CANDIDATE = re.compile(r"(?<![^\W_])([^\W\d_]+(?:['’][^\W\d_]+)?) \1(?![^\W_])", re.IGNORECASE)
-
-
 #: For ASCII prose, lower-cased with "_" made a space: there a word character is a letter
 #: or a digit, so ``\b`` is _CANDIDATE's lookarounds, and the back-reference need not
-#: ignore case -- a simpler pattern the engine tries faster.
-_CANDIDATE_ASCII = re.compile(r"\b([a-z]+(?:'[a-z]+)?) \1\b")
+#: ignore case -- a simpler pattern the engine tries faster (_CANDIDATE_ASCII).
+if sys.version_info >= (3, 11):
+    # Possessive runs (Python 3.11): a run of letters is followed by an apostrophe or the
+    # space, neither of them a letter, so giving a letter back never lets a match succeed --
+    # the same matches, without the engine trying every shorter run (half the search time).
+    _CANDIDATE = re.compile(r"(?<![^\W_])([^\W\d_]++(?:['’][^\W\d_]+)?+) \1(?![^\W_])", re.IGNORECASE)
+    _CANDIDATE_ASCII = re.compile(r"\b([a-z]++(?:'[a-z]+)?+) \1\b")
+else:
+    _CANDIDATE = re.compile(r"(?<![^\W_])([^\W\d_]+(?:['’][^\W\d_]+)?) \1(?![^\W_])", re.IGNORECASE)
+    _CANDIDATE_ASCII = re.compile(r"\b([a-z]+(?:'[a-z]+)?) \1\b")
 _UNDERSCORE = str.maketrans("_", " ")
 
 
