@@ -196,7 +196,7 @@ def _resolve(words: list[str]) -> None:
         if n is None and word.isascii() and word.isdigit():
             n = 1  # a number: Pyphen's English patterns are letters, so it finds no break
         if n is None:
-            n = _hyphenator().points(word) + 1
+            n = len(_hyphenator().positions(word)) + 1
             hyphenated.append((word, n))
         _memo[word] = n
     if hyphenated and _folder is not None:
@@ -204,26 +204,14 @@ def _resolve(words: list[str]) -> None:
 
 
 def _hyphenator():
-    """Pyphen's hyphenation points, as textstat counts them for words CMUdict lacks:
-    :mod:`factlint.hyphens` reads Pyphen's English patterns in a fraction of the time Pyphen
-    takes to load (the counts are kept in the table file too, so later runs seldom need it);
-    Pyphen itself when its dictionary is not one that module reads."""
+    """Pyphen, as textstat uses it for words CMUdict lacks (0.2 s to load: the counts it
+    gives are kept in the table file, so later runs seldom need it)."""
     global _pyphen
     if _pyphen is None:
-        from .hyphens import english
-
-        _pyphen = english() or _ByPyphen()
-    return _pyphen
-
-
-class _ByPyphen:
-    def __init__(self) -> None:
         from pyphen import Pyphen
 
-        self._pyphen = Pyphen(lang="en_US")
-
-    def points(self, word: str) -> int:
-        return len(self._pyphen.positions(word))
+        _pyphen = Pyphen(lang="en_US")
+    return _pyphen
 
 
 def _remember_hyphenated(rows: list[tuple[str, int]]) -> None:

@@ -150,47 +150,6 @@ def test_odd_cmudict_lines_read_in_blocks_as_a_line_at_a_time(odd):
     assert _table_in_blocks(odd, 1 << 10) == _table_a_line_at_a_time(odd)
 
 
-def test_hyphenation_points_are_pyphens_for_every_cmudict_word_and_more():
-    from pyphen import Pyphen
-
-    from factlint import hyphens
-
-    ours = hyphens.english()
-    assert ours is not None  # Pyphen's en_US file is one the reader reads
-    pyphen = Pyphen(lang="en_US")
-    words = sorted(syllables._build_table())[::3] + sorted({w for t in texts() for w in syllables._list_words(t, True)})
-    words += ["", "a", "ab", "abc", "İstanbul", "ﬀoo", "eﬃcient", "1987", "MIXED", "naïve", "über-cool", "x" * 40]
-    assert [ours.points(w) for w in words] == [len(pyphen.positions(w)) for w in words]
-
-
-@pytest.mark.parametrize(
-    "data",
-    [b"ISO8859-1\n.a1b\n", b"UTF-8\n.a1b/a=b,1,1\n", b"UTF-8\n.a1b\r\n", b"UTF-8\n^^e9a1\n", b"UTF-8\n\xff1\n"],
-)
-def test_hyphenation_files_the_reader_does_not_expect_are_left_to_pyphen(data):
-    from factlint import hyphens
-
-    assert hyphens.read_patterns(data) is None
-
-
-def test_hyphenation_patterns_kept_as_pyphen_keeps_them():
-    from factlint import hyphens
-
-    data = "UTF-8\nLEFTHYPHENMIN 2\n% comment\n.a0b0\na1b\nx2y\nx0y\n  c1d  \nﬀ1a\n".encode()
-    assert hyphens.read_patterns(data) == {"ab": "a1b", "xy": "x2y", "cd": "c1d", "ﬀa": "ﬀ1a"}
-
-
-def test_syllables_fall_back_on_pyphen_itself(monkeypatch):
-    from factlint import hyphens
-
-    monkeypatch.setattr(hyphens, "english", lambda: None)
-    monkeypatch.setattr(syllables, "_pyphen", None)
-    monkeypatch.setattr(syllables, "_memo", {})
-    text = "Zxqvbnt glorptastic Reutersville unhyphenatable."
-    assert syllables.count_syllables(text) == textstat.syllable_count(text)
-    assert type(syllables._hyphenator()).__name__ == "_ByPyphen"
-
-
 def test_numbers_have_one_syllable_as_pyphen_counts_them():
     from pyphen import Pyphen
 
