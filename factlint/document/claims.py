@@ -648,7 +648,7 @@ def _behind(
             att.source is not None
             and att.form in SAYING_FORMS
             and (att.content is None or att.cue[0] < claim.start)
-            and not _in_aside(prose, (att.cue[1], len(prose)), claim.start)
+            and not _in_aside(prose, (att.cue[1], block.pend), claim.start)
         ):
             return "sentence"
     if not opens_thread:

@@ -98,10 +98,8 @@ def find_names(prose: str, attributions, titles: Sequence[tuple[int, int]] = ())
 
 #: A word mentioned, not used: a sentence's first word defined ("Indoctrination means to
 #: teach …"), or the word after "the word", "the term", "the label" (quoted or not).
-_DEFINED = regex.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))[“\"‘']?(\p{L}[\p{L}-]*)[”\"’']?\s+(?:means|meant|is\s+defined\s+as|refers\s+to)\b",
-    regex.M,
-)
+_DEFINING = regex.compile(r"\s+(?:means|meant|is\s+defined\s+as|refers\s+to)\b")
+_FIRST_WORD = regex.compile(r"[“\"‘']?(\p{L}[\p{L}-]*)[”\"’']?\Z")
 _NAMED_WORD = regex.compile(
     r"\bthe\s+(?:word|words|term|terms|phrase|label|epithet|slur|expression)\s+"
     r"(?:[“\"‘']([^”\"’'\n]{1,40})[”\"’']|(\p{L}[\p{L}-]*))",
@@ -113,7 +111,14 @@ def _mentions(prose: str) -> list[tuple[int, int, str]]:
     """Words the prose mentions rather than uses (see the module's docstring)."""
     out: list[tuple[int, int, str]] = []
     if "mean" in prose or "defined" in prose or "refers" in prose:
-        out += [(m.start(1), m.end(1), "mention") for m in _DEFINED.finditer(prose)]
+        for m in _DEFINING.finditer(prose):
+            # the word before the verb, if it opens its sentence (or the prose, or a line)
+            w = _FIRST_WORD.search(prose, max(0, m.start() - 42), m.start())
+            if w is None:
+                continue
+            at = w.start()
+            if at == 0 or prose[at - 1] == "\n" or (at >= 2 and prose[at - 1] == " " and prose[at - 2] in ".!?"):
+                out.append((w.start(1), w.end(1), "mention"))
     low = prose.lower()
     if any(
         w in low
