@@ -10,6 +10,7 @@ giant regular-expression alternation.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -140,8 +141,8 @@ class PhraseIndex:
 
     def scan_all(self, prose: str) -> tuple[dict[int, list[tuple[int, int]]], dict[int, list[int]] | None]:
         """:meth:`scan` and :meth:`scan_stems` from one pass of the automaton."""
-        hits: dict[int, list[tuple[int, int]]] = {}
-        starts: dict[int, list[int]] = {}
+        hits: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+        starts: defaultdict[int, list[int]] = defaultdict(list)
         automaton = self._automaton
         stems_ok = prose.isascii() or not any(c in prose for c in CASELESS_SPECIALS)
         if automaton is not None:
@@ -152,11 +153,7 @@ class PhraseIndex:
                 start = last - length + 1
                 if stems is not None:
                     for key in stems:
-                        found = starts.get(key)
-                        if found is None:
-                            starts[key] = [start]
-                        else:
-                            found.append(start)
+                        starts[key].append(start)
                 if ci is not None:
                     # a whole word: no word character (_is_word_char, inlined) just outside it
                     if word_start and start > 0:
@@ -170,11 +167,7 @@ class PhraseIndex:
                     if ci is not None:
                         span = (start, last + 1)
                         for key in ci:
-                            found_spans = hits.get(key)
-                            if found_spans is None:
-                                hits[key] = [span]
-                            else:
-                                found_spans.append(span)
+                            hits[key].append(span)
                 if cs is not None:
                     for phrase, keys, word_start, word_end in cs:
                         if not plain.startswith(phrase, start):
@@ -184,7 +177,8 @@ class PhraseIndex:
                         if word_end and last + 1 < n and _is_word_char(plain[last + 1]):
                             continue
                         for key in keys:
-                            hits.setdefault(key, []).append((start, last + 1))
+                            hits[key].append((start, last + 1))
+        found_hits: dict[int, list[tuple[int, int]]] = {}
         for key, spans in hits.items():
             spans.sort(key=lambda s: (s[0], -s[1]))
             kept: list[tuple[int, int]] = []
@@ -192,7 +186,7 @@ class PhraseIndex:
                 if kept and span[0] < kept[-1][1]:
                     continue
                 kept.append(span)
-            hits[key] = kept
+            found_hits[key] = kept
         if not stems_ok:
-            return hits, None
-        return hits, {key: sorted(set(found)) for key, found in starts.items()}
+            return found_hits, None
+        return found_hits, {key: sorted(set(found)) for key, found in starts.items()}
