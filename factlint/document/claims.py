@@ -453,9 +453,11 @@ def find_claims(doc, attributions) -> list[Claim]:
     ends = list(accumulate((q.end for q in direct), max))
     claims: list[Claim] = []
     poll_named = False
-    claimed: set[int] = set()  # attributions whose cue is itself a claim (by id)
-    story_source = _lede_names_a_source(doc, by_sentence)
-    actors = _named_sources(prose, attributions)
+    # the attributions (by id) that stand behind nothing after their sentence: the writer's
+    # own ("I explained …"), and those whose cue is itself a claim (added as they are met)
+    mute = {id(att) for att in attributions if _is_writer(prose, att)}
+    story_source = _lede_names_a_source(doc, by_sentence, mute)
+    actors = _named_sources(attributions, mute)
     for i, s in enumerate(doc.sentences):
         block = doc.blocks[s.block]
         charge(s.end - s.start, "claims")
@@ -472,9 +474,9 @@ def find_claims(doc, attributions) -> list[Claim]:
         for a, b, kind in claims_in_words(own):
             claim = Claim(i, s.start + a, s.start + b, kind)
             # "member states are concerned": a claim, and no source for the sentences after it
-            claimed.update(id(att) for att in by_sentence.get(i, ()) if _is_cue_of(att, claim))
+            mute.update(id(att) for att in by_sentence.get(i, ()) if _is_cue_of(att, claim))
             share = kind == "figure" and bool(p.percent.match(own, a))
-            claim.behind = _behind(claim, prose, block, by_sentence, with_links, poll_named and share, thread, claimed)
+            claim.behind = _behind(claim, prose, block, by_sentence, with_links, poll_named and share, thread, mute)
             if claim.behind is None and story_source and kind == "figure" and not thread:
                 claim.behind = "story"
             if claim.behind is None and kind == "figure" and actors and _actors_own_act(p, own, a, actors):
@@ -489,7 +491,7 @@ def find_claims(doc, attributions) -> list[Claim]:
 DATA_LINE_FIGURES = 3
 
 
-def _lede_names_a_source(doc, by_sentence) -> bool:
+def _lede_names_a_source(doc, by_sentence, writers: set[int]) -> bool:
     """The story's first paragraph (its lede) attributes what it reports to a named source:
     a single-source story (a company's results, an agency's figures), whose figures are that
     source's unless a paragraph opens a new thread."""
@@ -500,7 +502,7 @@ def _lede_names_a_source(doc, by_sentence) -> bool:
                 att.kind in ("named-person", "named-organisation")
                 # a poll's figures are its own, not the story's ("stands at 53% in the latest poll")
                 and not poll.search(doc.prose, att.source[0], att.source[1])
-                and not _is_writer(doc.prose, att)
+                and id(att) not in writers
                 for i in range(block.first_sentence, block.last_sentence)
                 for att in by_sentence.get(i, ())
                 if att.source is not None
@@ -532,12 +534,13 @@ def _own_words(text: str, offset: int, direct, first: int) -> str:
     return "".join(pieces)
 
 
-def _named_sources(prose: str, attributions) -> frozenset[str]:
-    """The head words of the story's named sources ("agency", "clinton", "forbes")."""
+def _named_sources(attributions, writers: set[int]) -> frozenset[str]:
+    """The head words of the story's named sources ("agency", "clinton", "forbes"), not the
+    writer's."""
     return frozenset(
         att.head
         for att in attributions
-        if att.is_specific and att.head and att.source is not None and not _is_writer(prose, att)
+        if att.is_specific and att.head and att.source is not None and id(att) not in writers
     )
 
 
@@ -629,7 +632,7 @@ def _behind(
     with_links,
     share_of_a_poll: bool,
     opens_thread: bool,
-    claimed: set[int],
+    mute: set[int],
 ) -> str | None:
     """What stands behind a claim (see the module's docstring), or None."""
     for att in by_sentence.get(claim.sentence, ()):
@@ -653,10 +656,7 @@ def _behind(
             return "sentence"
     if not opens_thread:
         for j in range(claim.sentence - 1, max(block.first_sentence, claim.sentence - BEHIND_WINDOW) - 1, -1):
-            if any(
-                att.source is not None and id(att) not in claimed and not _is_writer(prose, att)
-                for att in by_sentence.get(j, ())
-            ):
+            if any(att.source is not None and id(att) not in mute for att in by_sentence.get(j, ())):
                 return "neighbour"
     if claim.sentence in with_links:
         return "link"
