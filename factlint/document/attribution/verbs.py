@@ -219,7 +219,7 @@ class VerbForms(FinderState):
                 si, toks, cue, agent, self._after(toks, cj, s), form="action" if vform == "action" else "passive"
             )
         modal = _modal_before(toks, ci) if words[0] in _COGNITION else -1
-        if modal > 0 and _unnamed(toks, (modal - 1, modal - 1)):
+        if modal > 0 and _unnamed(toks, modal - 1):
             return None  # "people cannot understand", "anyone can see": an ability, no view passed on
         k = skip_back(toks, ci - 1, 0)
         if k >= 0 and toks[k].low in ("and", "but") and k > 0 and (toks[k - 1].is_word or toks[k - 1].text == ","):
@@ -544,19 +544,11 @@ class VerbForms(FinderState):
         return span
 
 
-#: Auxiliaries and modals: after "said <noun phrase>" one makes the phrase the subject of
-#: what is said ("…, said the former diplomat couldn't recall the dinner"), not the speaker.
-_FINITE_AFTER_SUBJECT = frozenset(
-    "is are was were has have had will would can could should may might must shall did does do "
-    "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't "
-    "didn't doesn't don't mustn't".split()
-)
-
-
 def _clause_subject(toks: list[Tok], end: int) -> bool:
-    """The token at ``end``, right after a noun phrase, is an auxiliary or a modal: the phrase is the
-    subject of a clause, not an inverted speaker."""
-    return end < len(toks) and toks[end].low.replace("’", "'") in _FINITE_AFTER_SUBJECT
+    """The token at ``end``, right after a noun phrase, is an auxiliary or a modal: the phrase is
+    the subject of what is said ("…, said the former diplomat couldn't recall the dinner"), not
+    an inverted speaker."""
+    return end < len(toks) and toks[end].low in AUX_VERBS
 
 
 #: Verbs of knowing and believing that a modal before them turns into an ability or a
@@ -570,12 +562,13 @@ _MODALS = frozenset(
 )
 
 
-def _unnamed(toks: list[Tok], source: tuple[int, int]) -> bool:
-    """No word of the source (but the sentence's first) is capitalised: no one named ("Haleh
-    Karimi can barely believe …" reports her disbelief). Called with the word before the modal."""
-    if source[0] == source[1] and toks[source[0]].low in ("he", "she", "i", "we"):
+def _unnamed(toks: list[Tok], k: int) -> bool:
+    """The word at ``k`` (the one before a modal) names no one: not capitalised, unless it
+    opens the sentence ("People cannot …"), and not a person's pronoun ("Haleh Karimi can
+    barely believe …", "she can barely believe …" report a disbelief)."""
+    if toks[k].low in ("he", "she", "i", "we"):
         return False  # a person the story has named, or the writer
-    return not any(toks[x].capitalised for x in range(max(source[0], 1), source[1] + 1))
+    return k == 0 or not toks[k].capitalised
 
 
 def _modal_before(toks: list[Tok], ci: int) -> int:
@@ -583,7 +576,7 @@ def _modal_before(toks: list[Tok], ci: int) -> int:
     between; -1 when there is none."""
     k = ci - 1
     while k >= 0 and ci - k <= 5:
-        low = toks[k].low.replace("’", "'")
+        low = toks[k].low
         if low in _MODALS:
             return k
         if not (
