@@ -91,8 +91,9 @@ def find_names(prose: str, attributions, titles: Sequence[tuple[int, int]] = ())
     found_names.discard("")
     if found_names:
         spans += _repeats(prose, found_names, runs)
-    spans += _terms(prose, lists.terms)
-    spans += _mentions(prose)
+    low = prose.lower()  # (one lower-case copy of the prose, for both)
+    spans += _terms(prose, low, lists.terms)
+    spans += _mentions(prose, low)
     return _merged(spans)
 
 
@@ -107,8 +108,9 @@ _NAMED_WORD = regex.compile(
 )
 
 
-def _mentions(prose: str) -> list[tuple[int, int, str]]:
-    """Words the prose mentions rather than uses (see the module's docstring)."""
+def _mentions(prose: str, low: str) -> list[tuple[int, int, str]]:
+    """Words the prose mentions rather than uses (see the module's docstring); ``low``:
+    ``prose.lower()``."""
     out: list[tuple[int, int, str]] = []
     if "mean" in prose or "defined" in prose or "refers" in prose:
         for m in _DEFINING.finditer(prose):
@@ -119,7 +121,6 @@ def _mentions(prose: str) -> list[tuple[int, int, str]]:
             at = w.start()
             if at == 0 or prose[at - 1] == "\n" or (at >= 2 and prose[at - 1] == " " and prose[at - 2] in ".!?"):
                 out.append((w.start(1), w.end(1), "mention"))
-    low = prose.lower()
     if any(
         w in low
         for w in ("the word", "the term", "the phrase", "the label", "the epithet", "the slur", "the expression")
@@ -130,11 +131,12 @@ def _mentions(prose: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _terms(prose: str, terms: list[str]) -> list[tuple[int, int, str]]:
+def _terms(prose: str, lowered: str, terms: list[str]) -> list[tuple[int, int, str]]:
     """Whole-word occurrences of the fixed terms, in any case: a plain substring search per
     term in the folded prose (same length: lower() and the apostrophe fold keep offsets, and
-    prose has single spaces), then a look at the characters on either side."""
-    low = prose.lower().replace("’", "'")
+    prose has single spaces), then a look at the characters on either side. ``lowered``:
+    ``prose.lower()``."""
+    low = lowered.replace("’", "'")
     if len(low) != len(prose):  # a few characters change length when lowered: look no further
         return []
     out = []
