@@ -176,6 +176,12 @@ def test_what_a_named_source_of_the_story_is_described_as_doing_is_no_claim():
         "The board sent letters to 5,500 households. The board named five new members.\n"
     )
     assert [(w, behind) for _, w, behind in claims(text)][-2:] == [("5,500", "actor"), ("five", "actor")]
+    # an act in progress is as much the source's own as a past one
+    ongoing = claims(text.replace("sent letters to 5,500 households", "has been training 5,500 volunteers"))
+    assert [(w, behind) for _, w, behind in ongoing][-2] == ("5,500", "actor")
+    assert claims(text.replace("sent letters to 5,500 households", "is training 5,500 volunteers"))[-2][2] == "actor"
+    # a present tense is no act ("The board serves 5,500 households" is a figure to source)
+    assert claims(text.replace("The board sent letters to", "The board serves"))[-2][2] is None
     # not when the actor is no source of the story
     assert claims(text.replace("The board sent", "The council sent"))[-2][2] is None
     # after "and" the actor may be someone else ("both Giuliani and Bolton have received …")

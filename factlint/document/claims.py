@@ -578,18 +578,25 @@ def _actors_own_act(p: "_Patterns", own: str, at: int, actors: frozenset[str]) -
     # the actor's own verb, in the past: what it did ("released", "spent", "named"), not a
     # judgement of it ("Merkel deserves credit for taking in one million migrants")
     at_actor = max(i for i, w in enumerate(words) if w in actors)
-    verb = next((w for w in all_words[at_actor + 1 :] if w not in _AUX_AND_ADVERBS), "")
-    if not (verb.endswith("ed") or verb in _PAST_FORMS or verb == "of"):
+    after = all_words[at_actor + 1 :]
+    at_verb = next((i for i, w in enumerate(after) if w not in _AUX_AND_ADVERBS), len(after))
+    verb = after[at_verb] if at_verb < len(after) else ""
+    ongoing = verb.endswith("ing") and at_verb > 0 and after[at_verb - 1] in _PROGRESSIVE_AUX
+    if not (verb.endswith("ed") or verb in _PAST_FORMS or verb == "of" or ongoing):
         return False  # ("of": the source's own description, "The poll of 1,000 likely voters")
     lower = own.lower()
     return not any(w in lower for w in p.casualty_words) and not _NOT_AN_ACT.search(lower)
 
 
-#: Words between an actor and its verb ("The agency has also released").
+#: Words between an actor and its verb ("The agency has also released", "The Red Cross has
+#: been training").
 _AUX_AND_ADVERBS = frozenset(
-    "has have had was were also then first later recently again just already still only "
+    "has have had was were is are been also then first later recently again just already still only "
     "quickly formally officially".split()
 )
+#: The auxiliaries of an act in progress ("has been training hundreds of volunteers", "is
+#: sending 40 engineers"): what the source is doing, as much its own act as a past one.
+_PROGRESSIVE_AUX = frozenset("is are was were been".split())
 #: Irregular past forms of the verbs of doing that figures follow ("spent $2 million").
 _PAST_FORMS = frozenset(
     "spent paid sold sent gave took made won lost put set cut hit led held bought brought drew grew "
