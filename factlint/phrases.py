@@ -32,6 +32,16 @@ def normalise_phrase(phrase: str, case_sensitive: bool) -> str:
     return phrase if case_sensitive else _fold(phrase)
 
 
+def with_hyphenated(phrases: list[str]) -> list[str]:
+    """The phrases and, for each of several words, its hyphenated compound: "hard left" also
+    finds "hard-left", "witch hunt" "witch-hunt" (the same words, written as one adjective or
+    noun). Only this way round: a listed compound's words apart can be another sense ("a
+    must-see show" is hype, "you must see it" is not)."""
+    listed = set(phrases)
+    compounds = {"-".join(words) for p in phrases if len(words := p.split()) > 1}
+    return phrases + sorted(compounds - listed)
+
+
 def _fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) == len(text):

@@ -52,6 +52,26 @@ def test_phrase_words_are_whole_words_case_insensitive_across_line_wraps(tmp_pat
     ]
 
 
+def test_a_phrase_of_several_words_also_finds_its_hyphenated_compound(tmp_path):
+    rules = pack(
+        tmp_path,
+        f"""
+          - id: house/label
+            kind: phrase
+            __COMMON__
+            words: ["hard left", must-see]
+            message: "Label: {{match}}"
+            {EX}
+        """,
+    )
+    text = "They pursue a hard-Left agenda, a hard left turn, a must-see show.\nYou must see it.\n"
+    assert lint(rules, text) == [
+        ("house/label", 1, 15, "hard-Left"),
+        ("house/label", 1, 35, "hard left"),
+        ("house/label", 1, 53, "must-see"),
+    ]  # a listed compound's words apart are not it: "you must see it" is no hype
+
+
 def test_phrase_patterns_exceptions_and_lexicons(tmp_path):
     (tmp_path / "lex.yaml").write_text("lexicons:\n  hype: [seismic, staggering]\n", encoding="utf-8")
     rules = pack(

@@ -10,7 +10,7 @@ from typing import Any
 import regex
 
 from ..finding import SEVERITIES, Hit
-from ..phrases import CASELESS_SPECIALS, PhraseIndex, plain_apostrophes
+from ..phrases import CASELESS_SPECIALS, PhraseIndex, plain_apostrophes, with_hyphenated
 from ..regexstart import STEM_DENSITY_LIMIT, StartPlan, compiled_stems, matches_at
 from ..schema import AnyOf, Bool, Field, ListOf, Obj, Str
 from ..yamlload import LineDict
@@ -220,7 +220,7 @@ class Terms:
     def __init__(self, ctx: "CompileContext", spec: dict, rule_id: str) -> None:
         cs = bool(spec.get("case-sensitive", False))
         words = ctx.expand_words(spec.get("words", []), spec, "words")
-        self.key = ctx.index.register(words, cs) if words else None
+        self.key = ctx.index.register(with_hyphenated(words), cs) if words else None
         self.patterns = [compile_pattern(p, cs) for p in spec.get("patterns", [])]
         self.stem_keys = [
             None if (plan := compiled_stems(p)) is None else StartPlan.register(plan, ctx.index) for p in self.patterns
