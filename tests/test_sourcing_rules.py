@@ -404,6 +404,11 @@ def test_an_inverted_vague_speaker_is_still_flagged():
     ]
 
 
+def test_a_sum_before_a_vague_group_is_not_part_of_it():
+    text = "Harbour Freight earned $8.42 a share, above the $8.04 analysts had expected.\n"
+    assert [f.match for f in findings_of(text, "draft.txt", rule="sourcing")] == ["analysts had expected"]
+
+
 def test_a_named_persons_camp_speaks_for_that_person():
     """ "Senator Ruiz's aides", "an adviser to Senator Ruiz": the camp of a person the story
     names is identified (editor-dev: 0 of 16 such sentences marked)."""

@@ -180,6 +180,10 @@ def _medium_phrase_start(toks: list[Tok], k: int, lo: int) -> int | None:
     return None
 
 
+#: The signs before a sum of money ("$8.04", "£2 million").
+_CURRENCY_SIGNS = frozenset("$£€¥")
+
+
 def phrase_before(toks: list[Tok], k: int, lo: int, links: bool = True) -> tuple[int, int] | None:
     """The noun phrase ending at token ``k`` (indices, inclusive), or None. Without
     ``links`` the phrase stops at a preposition (the antecedent of "who")."""
@@ -193,6 +197,8 @@ def phrase_before(toks: list[Tok], k: int, lo: int, links: bool = True) -> tuple
     while j - 1 >= lo and k - j < MAX_PHRASE:
         p = toks[j - 1]
         if is_np_word(p):
+            if p.low[:1].isdigit() and j - 2 >= lo and toks[j - 2].text in _CURRENCY_SIGNS:
+                break  # "the $8.04 analysts had expected": a sum, not a count of analysts
             if toks[j].capitalised and not p.capitalised and p.low.endswith("ed") and p.low not in _NAME_MODIFIERS:
                 break  # "The delay angered Tom Reid": a verb before its object, not a modifier
             j -= 1
