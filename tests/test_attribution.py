@@ -728,6 +728,24 @@ def test_an_estimate_nobody_made_is_a_sourceless_attribution():
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # issue 16: a reduced "said to", its "is" left out, is the same report as "is said to"
+        ("The shoal, said to hold large cod stocks, lies north of the island.", [("unsourced", None, "said to")]),
+        ("Said to be worth $2 billion, the ferry line is for sale.", [("unsourced", None, "Said to")]),
+        # no infinitive after it: said to someone
+        (
+            "The quay, the harbour master said to reporters, will reopen.",
+            [("named-person", "the harbour master", "said")],
+        ),
+        ("The quay, said to me, will reopen.", []),
+    ],
+)
+def test_a_report_with_its_is_left_out(text, expected):
+    assert attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("The analysis shows that the ferry lost money.", [("named-organisation", "The analysis", "shows")]),
         ("Harbour analysis shows the ferry lost money.", [("named-organisation", "Harbour analysis", "shows")]),
     ],

@@ -46,6 +46,23 @@ LABEL_MAX_TOKENS = 8
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 
 
+#: The passive cues of a report that take an infinitive ("is said to", "thought to").
+_REPORT_INFINITIVES = frozenset("said thought believed reported understood rumoured rumored".split())
+
+
+def _reduced_report(toks: list[Tok], cj: int) -> bool:
+    """ "The zone, said to hold gas reserves, …", "Said to be worth $2 billion, the firm …": a
+    report with its "is" left out, set off by a comma, before the verb of what is reported."""
+    if toks[cj].low != "to" or cj < 1 or toks[cj - 1].low not in _REPORT_INFINITIVES or cj + 1 >= len(toks):
+        return False
+    verb = toks[cj + 1]
+    return verb.is_word and not verb.capitalised and verb.low not in DETERMINERS and verb.low not in _OBJECTS
+
+
+#: Whom something is said to (", said to me, …"): no infinitive follows.
+_OBJECTS = frozenset("me him her us them you it one".split())
+
+
 class CueForms(FinderState):
     """The cue forms of :class:`.passes.Finder` other than the verb's (:mod:`.verbs`)."""
 
@@ -85,9 +102,9 @@ class CueForms(FinderState):
         before = toks[k] if k >= 0 else None
         as_phrase = toks[cj].low == "as"
         if before is None or before.text in (",", "—", "–"):
-            if not as_phrase:
+            if not (as_phrase or _reduced_report(toks, cj)):
                 return None  # ", believed South American origin": no passive of saying
-            # "The plan, described as ...", "Described as ..."
+            # "The plan, described as ...", "Described as ...", "the zone, said to hold gas"
         elif before.low in BE:
             if before.low in ("be", "being") and k > 0 and toks[k - 1].low in MODAL_LEAD:
                 return None  # "seeks to be seen as", "will be viewed as": a hope or forecast, no attribution
