@@ -176,6 +176,13 @@ def test_what_a_named_source_of_the_story_is_described_as_doing_is_no_claim():
         "The board sent letters to 5,500 households. The board named five new members.\n"
     )
     assert [(w, behind) for _, w, behind in claims(text)][-2:] == [("5,500", "actor"), ("five", "actor")]
+    # the source is known by its name as well as by its head word ("a Harbour Board report")
+    by_name = (
+        "Storms closed the port for a week.\n\n"
+        "A Harbour Board report found the quay unsafe.\n\n"
+        "The Harbour Board sent letters to 5,500 households.\n"
+    )
+    assert claims(by_name)[-1] == ("figure", "5,500", "actor")
     # an act in progress is as much the source's own as a past one
     ongoing = claims(text.replace("sent letters to 5,500 households", "has been training 5,500 volunteers"))
     assert [(w, behind) for _, w, behind in ongoing][-2] == ("5,500", "actor")

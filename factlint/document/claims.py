@@ -457,7 +457,7 @@ def find_claims(doc, attributions) -> list[Claim]:
     # own ("I explained …"), and those whose cue is itself a claim (added as they are met)
     mute = {id(att) for att in attributions if _is_writer(prose, att)}
     story_source = _lede_names_a_source(doc, by_sentence, mute)
-    actors = _named_sources(attributions, mute)
+    actors = _named_sources(attributions, mute, prose)
     for i, s in enumerate(doc.sentences):
         block = doc.blocks[s.block]
         charge(s.end - s.start, "claims")
@@ -534,14 +534,25 @@ def _own_words(text: str, offset: int, direct, first: int) -> str:
     return "".join(pieces)
 
 
-def _named_sources(attributions, writers: set[int]) -> frozenset[str]:
-    """The head words of the story's named sources ("agency", "clinton", "forbes"), not the
-    writer's."""
-    return frozenset(
-        att.head
+#: A capitalised word of a named source ("Harbour", "Board" of "a Harbour Board report"): the
+#: story may name the source by it as well as by the phrase's head ("report").
+_NAME_WORD = regex.compile(r"\b\p{Lu}[\p{L}'’-]+")
+#: Capitalised words of a source phrase that name nobody (a sentence's first word, a title).
+_NOT_ACTOR_NAMES = frozenset("the a an mr mrs ms dr sen rep gov president senator governor he she it they".split())
+
+
+def _named_sources(attributions, writers: set[int], prose: str) -> frozenset[str]:
+    """The words that name the story's named sources, not the writer's: their head words
+    ("agency", "clinton", "forbes") and the capitalised words of their phrases ("harbour",
+    "board" of "a Harbour Board report")."""
+    named = [
+        att
         for att in attributions
         if att.is_specific and att.head and att.source is not None and id(att) not in writers
-    )
+    ]
+    heads = {att.head for att in named}
+    names = {fold(w) for att in named for w in _NAME_WORD.findall(prose[att.source[0] : att.source[1]])}
+    return frozenset(heads | (names - _NOT_ACTOR_NAMES))
 
 
 #: The words that end the clause a figure's actor must be in (an actor before them did
