@@ -737,6 +737,17 @@ def test_an_estimate_nobody_made_is_a_sourceless_attribution():
             [("named-person", "the harbour master", "said")],
         ),
         ("The quay, said to me, will reopen.", []),
+        # a forecast participle after a noun: the noun is what is forecast, not a forecaster
+        (
+            "The number of pensioners, projected to swell to 65,000, will strain the budget.",
+            [("unsourced", None, "projected to")],
+        ),
+        (
+            "The number of pensioners projected to swell to 65,000 will strain the budget.",
+            [("unsourced", None, "projected to")],
+        ),
+        # a person expecting to do something is active
+        ("Analysts expected to see a rise in fares.", [("vague", "Analysts", "expected")]),
     ],
 )
 def test_a_report_with_its_is_left_out(text, expected):

@@ -50,10 +50,17 @@ POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", 
 _REPORT_INFINITIVES = frozenset("said thought believed reported understood rumoured rumored".split())
 
 
-def _reduced_report(toks: list[Tok], cj: int) -> bool:
-    """ "The zone, said to hold gas reserves, …", "Said to be worth $2 billion, the firm …": a
-    report with its "is" left out, set off by a comma, before the verb of what is reported."""
-    if toks[cj].low != "to" or cj < 1 or toks[cj - 1].low not in _REPORT_INFINITIVES or cj + 1 >= len(toks):
+#: Forecast participles that, after a noun and before an infinitive, are a reduced passive
+#: ("the deficit, forecast to reach", "the number projected to swell"): "expected to" is
+#: left out, as a person expecting to do something is active ("Analysts expected to see …").
+_FORECASTS = frozenset("projected forecast estimated".split())
+
+
+def _reduced_report(toks: list[Tok], cj: int, cues: frozenset[str]) -> bool:
+    """ "The zone, said to hold gas reserves, …", "Said to be worth $2 billion, the firm …",
+    "the number projected to swell": one of ``cues`` with its "is" left out, before the verb
+    of what is reported."""
+    if toks[cj].low != "to" or cj < 1 or toks[cj - 1].low not in cues or cj + 1 >= len(toks):
         return False
     verb = toks[cj + 1]
     return verb.is_word and not verb.capitalised and verb.low not in DETERMINERS and verb.low not in _OBJECTS
@@ -102,7 +109,7 @@ class CueForms(FinderState):
         before = toks[k] if k >= 0 else None
         as_phrase = toks[cj].low == "as"
         if before is None or before.text in (",", "—", "–"):
-            if not (as_phrase or _reduced_report(toks, cj)):
+            if not (as_phrase or _reduced_report(toks, cj, _REPORT_INFINITIVES | _FORECASTS)):
                 return None  # ", believed South American origin": no passive of saying
             # "The plan, described as ...", "Described as ...", "the zone, said to hold gas"
         elif before.low in BE:
@@ -110,6 +117,8 @@ class CueForms(FinderState):
                 return None  # "seeks to be seen as", "will be viewed as": a hope or forecast, no attribution
         elif cj + 1 < len(toks) and toks[cj + 1].low == "by" and not is_pronoun(before):
             pass  # "the $36.5 billion estimated by Forbes": a reduced passive with its agent
+        elif is_np_word(before) and not is_pronoun(before) and _reduced_report(toks, cj, _FORECASTS):
+            pass  # "the number of pensioners projected to swell to 65 million": projected by whom?
         elif as_phrase and is_np_word(before) and not before.capitalised:
             span = phrase_before(toks, k, 0)  # "a plan described as ...", not "which the union described as"
             if span is not None and span[0] > 0 and toks[span[0] - 1].low in ("which", "what", "that", "whom"):
