@@ -125,3 +125,34 @@ def test_hard_wrapped_copy_keeps_its_lines_together():
         "wrapped.txt",
     )
     assert [k for k, _ in blocks(doc)] == ["paragraph"]
+
+
+CONFLICT_WIRE = draft("""
+    Three border guards killed as truce frays
+
+    NORTHPORT, June 3 - Three border guards were killed and seven wounded in fighting with
+    separatists in the past 24 hours, a military spokesman said on Tuesday.
+
+    Ana Lind, a spokeswoman for the self-proclaimed Northern Isles People's Republic, said
+    government forces had fired first.
+
+    The conflict has killed more than 6,000 people since April last year, according to the
+    United Nations.
+
+    The separatist-held coast, said to hold large gas reserves, borders the strait.
+
+    Separatist leaders are thought unlikely to attend the talks.
+
+    The bridge will be blasted if needed, a government commander told reporters.
+    """)
+
+
+def test_conflict_wire_copy_gets_its_two_vague_sources_and_nothing_else():
+    """Casualty counts with their source, a state nobody recognises described as Reuters and
+    the BBC describe one, and a bridge blasted in its literal sense are clean copy; what no
+    source stands behind ("said to hold", "are thought unlikely") is circled."""
+    found = [(f.rule, f.line, f.match) for f in findings_of(CONFLICT_WIRE, "wire.txt")]
+    assert found == [
+        ("sourcing/agentless-passive", 12, "said to"),
+        ("sourcing/vague-reports", 14, "are thought unlikely"),
+    ]
