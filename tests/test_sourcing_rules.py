@@ -422,6 +422,18 @@ def test_a_named_persons_camp_speaks_for_that_person():
     assert findings_of(text, "draft.txt", rule="sourcing") == []
 
 
+def test_the_camp_of_a_named_person_referred_to_by_their_title_speaks_for_them():
+    text = draft("""
+        Sen. Ana Ruiz spoke in Hull on Monday.
+
+        Aides to the senator said she would run again.
+        """)
+    assert findings_of(text, "draft.txt", rule="sourcing") == []
+    # with no senator named, "the senator" identifies nobody
+    unnamed = "The senator spoke in Hull.\n\nAides to the senator said she would run again.\n"
+    assert [f.match for f in findings_of(unnamed, "draft.txt", rule="sourcing")] == ["Aides to the senator said"]
+
+
 def test_the_same_group_without_a_named_person_is_still_flagged():
     text = "The harbour commission met on Monday. Commission aides said the toll would rise.\n"
     assert [f.match for f in findings_of(text, "draft.txt", rule="sourcing")] == ["Commission aides said"]

@@ -320,11 +320,21 @@ class Speakers(FinderState):
         persons = self._person_names()
         if not persons:
             return
+        offices = self._titled_offices()
         for att in candidates:
             assert att.source is not None  # (the candidates all have one)
             toks = tokenize(self.prose, att.source[0], att.source[1])
-            if _names_a_camp(toks, persons):
+            if _names_a_camp(toks, persons) or _serves_the_office(toks, offices):
                 att.kind = "named-organisation"
+
+    def _titled_offices(self) -> frozenset[str]:
+        """The offices the story gives a named person as a title ("Sen. Ana Lind": "senator"),
+        by which it may refer to them again ("aides to the senator")."""
+        return frozenset(
+            _OFFICE_OF_TITLE[title]
+            for m in _TITLED_NAME.finditer(self.prose)
+            if (title := m.group().split()[0].rstrip(".").lower()) in _OFFICE_OF_TITLE
+        )
 
     def _person_names(self) -> frozenset[str]:
         """The surnames of the people the story names: its named speakers' last words and
@@ -411,6 +421,23 @@ _LETTER = LazyPattern(r"[^\W\d_]")
 def _bare(word: str) -> str:
     """A name as a surname, lower case, without a possessive: "Sanders's" -> "sanders"."""
     return without_possessive(fold(word).strip(".,;:"))
+
+
+#: A personal title and the office it names, as a story refers back to its holder.
+_OFFICE_OF_TITLE = {
+    "sen": "senator", "senator": "senator", "gov": "governor", "governor": "governor",
+    "president": "president", "congressman": "congressman", "congresswoman": "congresswoman",
+    "secretary": "secretary",
+}  # fmt: skip
+
+
+def _serves_the_office(toks: list[Tok], offices: frozenset[str]) -> bool:
+    """ "aides to the senator", "an adviser to the governor": a camp of the named person the
+    story gave that title ("Sen. Ana Lind")."""
+    words = [t.low for t in toks if t.is_word]
+    return any(
+        w in offices and n >= 2 and words[n - 1] == "the" and words[n - 2] in _CAMP_LINKS for n, w in enumerate(words)
+    )
 
 
 def _names_a_camp(toks: list[Tok], persons: frozenset[str]) -> bool:
