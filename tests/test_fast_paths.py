@@ -377,6 +377,53 @@ def test_the_quoted_share_of_each_sentence_is_the_sum_over_quotations(text, path
         assert _mostly_quoted(doc, run, s) == expected
 
 
+# -- a claim pattern tried only where its stems are ------------------------------------------
+_CAUSE_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "led to",
+            "cause",
+            "causes",
+            "could cause",
+            "because of the",
+            "because it",
+            "helped because the",
+            "has been",
+            "hit",
+            "badly hit",
+            "was responsible for",
+            "responsible for making",
+            "are to blame for",
+            "simply because",
+            "blamed",
+            "triggered",
+            "CAUSED",
+            "Because They",
+            "the",
+            "a",
+            " ",
+            ", ",
+            ".",
+            "’",
+            "İ",
+            "x",
+            "K",
+        ]
+    ),
+    max_size=16,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CAUSE_PIECES)
+def test_the_cause_pattern_tried_at_its_stems_finds_what_finditer_finds(text):
+    from factlint.document.claims import _match_spans, _patterns
+
+    p = _patterns()
+    assert p.cause_starts is not None  # the cause pattern has stems: its fast path is taken
+    assert _match_spans(p.cause, p.cause_starts, p.stems, text) == [m.span() for m in p.cause.finditer(text)]
+
+
 # -- normalised text for repeated paragraphs and headlines ------------------------------------
 @settings(max_examples=500, deadline=None)
 @given(
