@@ -377,6 +377,53 @@ def test_the_quoted_share_of_each_sentence_is_the_sum_over_quotations(text, path
         assert _mostly_quoted(doc, run, s) == expected
 
 
+# -- a claim pattern tried only where its stems are ------------------------------------------
+_CAUSE_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "led to",
+            "cause",
+            "causes",
+            "could cause",
+            "because of the",
+            "because it",
+            "helped because the",
+            "has been",
+            "hit",
+            "badly hit",
+            "was responsible for",
+            "responsible for making",
+            "are to blame for",
+            "simply because",
+            "blamed",
+            "triggered",
+            "CAUSED",
+            "Because They",
+            "the",
+            "a",
+            " ",
+            ", ",
+            ".",
+            "’",
+            "İ",
+            "x",
+            "K",
+        ]
+    ),
+    max_size=16,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CAUSE_PIECES)
+def test_the_cause_pattern_tried_at_its_stems_finds_what_finditer_finds(text):
+    from factlint.document.claims import _match_spans, _patterns
+
+    p = _patterns()
+    assert p.cause_starts is not None  # the cause pattern has stems: its fast path is taken
+    assert _match_spans(p.cause, p.cause_starts, p.stems, text) == [m.span() for m in p.cause.finditer(text)]
+
+
 # -- normalised text for repeated paragraphs and headlines ------------------------------------
 @settings(max_examples=500, deadline=None)
 @given(
@@ -1168,18 +1215,26 @@ def _paragraphs_slow(doc, scope, min_words, sentences):
 
 
 def _repeats_alike(doc):
-    from factlint.checks.repeated_paragraph import RepeatedParagraph
+    from factlint.checks.repeated_paragraph import RepeatedParagraph, _normaliser, _repeated_lines
     from factlint.kinds.base import Scope
 
     for names in (["all"], ["body", "outside-quote"], ["paragraph"]):
         scope = Scope(names)
         for min_words in (1, 3, 8):
+            slow = (
+                list(_paragraphs_slow(doc, scope, min_words, False)),
+                list(_paragraphs_slow(doc, scope, min_words, True)),
+            )
+            key_of = _normaliser()  # one memo for both passes and the lines, as run() shares it
             for sentences in (False, True):
-                fast = [
-                    (h.start, h.end, h.values["line"])
-                    for h in RepeatedParagraph()._paragraphs(doc, scope, min_words, sentences)
-                ]
-                assert fast == list(_paragraphs_slow(doc, scope, min_words, sentences))
+                for fast_hits in (
+                    RepeatedParagraph()._paragraphs(doc, scope, min_words, sentences),
+                    RepeatedParagraph()._paragraphs(doc, scope, min_words, sentences, key_of),
+                ):
+                    fast = [(h.start, h.end, h.values["line"]) for h in fast_hits]
+                    assert fast == slow[sentences]
+            lines = [(h.start, h.end, h.values["line"]) for h in _repeated_lines(doc, scope, min_words)]
+            assert lines == [(h.start, h.end, h.values["line"]) for h in _repeated_lines(doc, scope, min_words, key_of)]
 
 
 REPEATS = st.lists(
@@ -1201,10 +1256,20 @@ REPEATS = st.lists(
             "½ ½ ½.",
             "ﬁne ﬁne.",
             "fine fine.",
+            "Ca\u0301fe\u0301 ok.\n",
+            "The cat sat.\n",
         ]
     ),
     max_size=14,
 ).map("".join)
+
+
+@given(REPEATS)
+def test_a_lines_break_changes_nothing_in_its_key(text):
+    from factlint.checks._text import normalised
+
+    # _repeated_lines looks a line's key up without its break(s): the key of the paragraph on it
+    assert normalised(text + "\n") == normalised(text) == normalised(text.rstrip("\n"))
 
 
 @settings(max_examples=400, deadline=None)

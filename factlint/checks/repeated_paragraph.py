@@ -41,18 +41,19 @@ class RepeatedParagraph:
     def run(self, doc, options, scope):
         min_words = int(options.get("min-words", 8))
         reported_lines: set[int] = set()
-        for hit in self._paragraphs(doc, scope, min_words, options.get("sentences", False)):
+        key_of = _normaliser()
+        for hit in self._paragraphs(doc, scope, min_words, options.get("sentences", False), key_of):
             first, last = _lines_of(doc, *doc.to_raw(hit.start, hit.end))
             reported_lines.update(range(first, last + 1))
             yield hit
         if options.get("lines", True):
-            for hit in _repeated_lines(doc, scope, min_words):
+            for hit in _repeated_lines(doc, scope, min_words, key_of):
                 first, last = _lines_of(doc, hit.start, hit.end)
                 if not reported_lines.intersection(range(first, last + 1)):
                     reported_lines.update(range(first, last + 1))
                     yield hit
 
-    def _paragraphs(self, doc, scope, min_words: int, sentences: bool):
+    def _paragraphs(self, doc, scope, min_words: int, sentences: bool, key_of=normalised):
         seen = _FirstWithWords(min_words, lambda block: doc.lines.position(block.start)[0])
         reported_blocks: set[int] = set()
         excerpt = front_matter_deks(doc)  # Jekyll's excerpt is the first paragraph by design
@@ -60,7 +61,7 @@ class RepeatedParagraph:
             if not scope.block_ok(block) or block.kind in _NOT_PARAGRAPHS or block.index in excerpt:
                 continue
             text = doc.block_text(block)
-            line = seen.repeats(normalised(text), text, block)
+            line = seen.repeats(key_of(text), text, block)
             if line is not None:
                 reported_blocks.add(block.index)
                 yield Hit(block.pstart, block.pend, values={"line": line})
@@ -76,9 +77,24 @@ class RepeatedParagraph:
             if not ok[s.block]:
                 continue
             text = prose[s.start : s.end]
-            line = seen_sentences.repeats(normalised(text), text, s)
+            line = seen_sentences.repeats(key_of(text), text, s)
             if line is not None and s.block not in reported_blocks:
                 yield Hit(s.start, s.end, values={"line": line})
+
+
+def _normaliser():
+    """:func:`normalised`, remembered for the texts met before in one document: a paragraph
+    of one sentence, that sentence and its line are often the same string (each line of a
+    plain-text wire story is a paragraph), and the three passes read each of them."""
+    memo: dict[str, str] = {}
+
+    def key_of(text: str) -> str:
+        key = memo.get(text)
+        if key is None:
+            key = memo[text] = normalised(text)
+        return key
+
+    return key_of
 
 
 def front_matter_deks(doc) -> set[int]:
@@ -126,7 +142,7 @@ def _lines_of(doc, start: int, end: int) -> tuple[int, int]:
     return doc.lines.position(start)[0], doc.lines.position(max(start, end - 1))[0]
 
 
-def _repeated_lines(doc, scope, min_words: int):
+def _repeated_lines(doc, scope, min_words: int, key_of=normalised):
     """Raw hits on runs of lines (inside prose blocks in scope) equal to the run just above."""
     text, starts = doc.text, doc.lines.starts
     n = len(starts)
@@ -135,7 +151,8 @@ def _repeated_lines(doc, scope, min_words: int):
         low = text.lower()
         keys = [" ".join(low[a:b].split()).strip(_ASCII_EDGE) for a, b in zip(starts, ends)]
     else:
-        keys = [normalised(text[a:b]) for a, b in zip(starts, ends)]
+        # (a line's break changes nothing in its key: the paragraph on that line has the same one)
+        keys = [key_of(text[a:b].rstrip("\n")) for a, b in zip(starts, ends)]
     blocks = sorted(doc.prose_blocks, key=lambda b: b.start)
     in_prose = _prose_lines(blocks, scope, starts, ends)
     # the next line with the same key: a run of k lines can repeat only where line i + k

@@ -44,6 +44,8 @@ from itertools import accumulate
 
 import regex
 
+from ..phrases import PhraseIndex
+from ..regexstart import StartPlan, compiled_stems, matches_at
 from .budget import STEP, charge
 from .lexicons import builtin_lexicons, fold
 
@@ -194,6 +196,12 @@ class _Patterns:
             i,
         )
         self.not_cause = regex.compile(r"\b(?:helped\s+by|caused\s+by|(?:could|might|would)\s+(?:still\s+)?cause)\b", i)
+        # where the cause pattern can start (its stems: the verbs, "cause", "hit" ...), found
+        # in a sentence by one pass of a phrase index of its own; a finditer tries the
+        # pattern's lookbehinds at every position of the sentence, which costs 2.5x as much
+        self.stems = PhraseIndex()
+        self.cause_starts = _start_plan(self.cause, self.stems)
+        self.stems.freeze()
         self.mind = regex.compile(
             r"\b(?:are|were|remain|remained|feel|felt|seem|seemed|grow|grew|growing|getting|become|became)\s+"
             r"(?:(?:increasingly|deeply|very|so|more|less|still|also|all|now|continually|already|"
@@ -275,6 +283,42 @@ class _Patterns:
         self.not_counts_after = frozenset(_words("claim-not-counts-after"))
 
 
+def _start_plan(pattern, index: PhraseIndex) -> StartPlan | None:
+    """Where ``pattern`` can start, its stems registered in ``index`` (None: anywhere)."""
+    stems = compiled_stems(pattern)
+    return None if stems is None else StartPlan.register(stems, index)
+
+
+class _SentenceStems:
+    """Where the stems of the claim patterns' start plans occur in one sentence's own words:
+    what :meth:`..regexstart.StartPlan.starts` reads (the phrase index's ``stem_starts`` for a
+    document, here for a sentence)."""
+
+    __slots__ = ("doc", "prose", "_starts")
+
+    def __init__(self, index: PhraseIndex, text: str) -> None:
+        self.doc = self  # (a plan reads ``doc.prose``)
+        self.prose = text
+        self._starts = index.scan_all(text)[1]
+
+    def stem_starts(self, key: int) -> list[int] | None:
+        return None if self._starts is None else self._starts.get(key, [])
+
+
+#: No time limit for a claim pattern's match (matches_at asks for one): finditer has none.
+_NO_LIMIT = 1e9
+
+
+def _match_spans(pattern, plan: StartPlan | None, index: PhraseIndex, text: str) -> list[tuple[int, int]]:
+    """The spans of ``pattern.finditer(text)`` (a claim pattern never matches empty), trying
+    the pattern only where ``plan`` says a match can start: the same matches
+    (:func:`..regexstart.matches_at`)."""
+    starts = None if plan is None else plan.starts(_SentenceStems(index, text), len(text) + 1)
+    if starts is None:
+        return [m.span() for m in pattern.finditer(text)]
+    return matches_at(pattern, text, starts, _NO_LIMIT)
+
+
 _PATTERNS: _Patterns | None = None
 
 
@@ -304,7 +348,11 @@ def claims_in_words(own: str) -> list[tuple[int, int, str]]:
     if not words.isdisjoint(p.triggers["record"]) and not p.not_record.search(own):
         found += [(m.start(), m.end(), "record") for m in p.record.finditer(own) if not _judged(p, own, m.end())]
     if not words.isdisjoint(p.triggers["cause"]) and not p.not_cause.search(own):
-        found += [(m.start(), m.end(), "cause") for m in p.cause.finditer(own) if not _cause_noun(p, own, m)]
+        found += [
+            (a, b, "cause")
+            for a, b in _match_spans(p.cause, p.cause_starts, p.stems, own)
+            if not _cause_noun(p, own, a, b)
+        ]
     if not words.isdisjoint(p.triggers["state-of-mind"]) and not words.isdisjoint(p.groups):
         for m in p.mind.finditer(own):
             subject = [fold(w) for w in p.word.findall(own, max(0, m.start() - 60), m.start())][-4:]
@@ -361,12 +409,12 @@ _CAUSE_NOUN_BEFORE = frozenset(
 _CAUSE_NOUN_AFTER = frozenset("of for célèbre celebre".split())
 
 
-def _cause_noun(p: _Patterns, own: str, m) -> bool:
-    """A match of "cause"/"causes" that is the noun, not the verb."""
-    if m.group().lower() not in ("cause", "causes"):
+def _cause_noun(p: _Patterns, own: str, start: int, end: int) -> bool:
+    """A match of "cause"/"causes" (``own[start:end]``) that is the noun, not the verb."""
+    if own[start:end].lower() not in ("cause", "causes"):
         return False
-    before = p.word.findall(own, max(0, m.start() - 30), m.start())
-    after = p.word.findall(own, m.end(), m.end() + 20)
+    before = p.word.findall(own, max(0, start - 30), start)
+    after = p.word.findall(own, end, end + 20)
     return (bool(before) and before[-1].lower() in _CAUSE_NOUN_BEFORE) or (
         bool(after) and after[0].lower() in _CAUSE_NOUN_AFTER
     )
