@@ -1716,3 +1716,17 @@ def test_whether_a_pattern_compiles_and_its_error_do_not_depend_on_ignorecase_or
         return None
 
     assert outcome(PATTERN_FLAGS) == outcome(regex.V0) == outcome(regex.V0 | regex.MULTILINE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aB ,.'\"-!?$1\t\n’é")), max_size=12),
+    st.lists(st.text(alphabet=st.sampled_from(list("ab 1$'é")), min_size=1, max_size=6), max_size=3),
+)
+def test_duplicate_headline_skips_only_text_that_cannot_normalise_to_a_seen_key(text, keys):
+    from factlint.checks._text import normalised
+    from factlint.checks.duplicate_headline import _cannot_be_seen
+
+    seen = {normalised(k): 1 for k in keys}
+    if _cannot_be_seen(text, seen):
+        assert normalised(text) not in seen

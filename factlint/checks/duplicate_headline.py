@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..finding import Hit
 from ..schema import Bool, Field
-from ._text import normalised
+from ._text import _ASCII_EDGE, normalised
 
 
 class DuplicateHeadline:
@@ -36,7 +36,10 @@ class DuplicateHeadline:
             if not sentences:
                 continue
             first = sentences[0]
-            key = normalised(doc.prose[first.start : first.end])
+            text = doc.prose[first.start : first.end]
+            if block.kind != "heading" and _cannot_be_seen(text, seen):
+                continue  # (most blocks of a story: no need to normalise them)
+            key = normalised(text)
             if not key:
                 continue
             if key in seen and (
@@ -47,6 +50,16 @@ class DuplicateHeadline:
                 yield Hit(first.start, first.end, values={"line": seen[key]})
             elif block.kind == "heading":
                 seen.setdefault(key, doc.lines.position(block.start)[0])
+
+
+def _cannot_be_seen(text: str, seen: dict[str, int]) -> bool:
+    """Is it certain, without normalising it, that ``normalised(text)`` is none of ``seen``?
+    For ASCII text the normalised form starts with the text's first character that is no
+    space or punctuation, in lower case; a key with another first character cannot match."""
+    if not text.isascii():
+        return False
+    first = text.lstrip(_ASCII_EDGE)[:1].lower()
+    return not any(key.startswith(first) for key in seen) if first else False
 
 
 def _layout_heading(doc, headline):
