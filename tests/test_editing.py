@@ -100,6 +100,34 @@ def test_a_quotation_continued_in_the_next_paragraph_is_not_unbalanced():
     assert editing(text) == []
 
 
+SENTENCE_A_LINE = (
+    "Ferry calls soar\n\n"
+    # (one line longer than a hard wrap: the copy is unwrapped, a line a paragraph)
+    "“When the strike began on the first Monday of the month, our phones rang all day and all night, "
+    "and they have not stopped ringing since,” said union chief Ana Ruiz, who has led the dockers since 2019.\n"
+    "“In the last two months, our numbers have doubled.\n"
+    "It has never been this busy.\n"
+    "We now get 1,400 calls a month.” But the port says trade is steady.\n"
+)
+
+
+def test_a_quotation_runs_on_across_the_lines_of_plain_text_set_a_sentence_a_line():
+    assert editing(SENTENCE_A_LINE, "story.txt") == []
+    # what runs on is quoted: the figure is Ruiz's, not the reporter's
+    assert findings_of(SENTENCE_A_LINE, "story.txt", "attribution") == []
+    # a blank line is a paragraph break: the quotation was left open, and the mark closes nothing
+    broken = SENTENCE_A_LINE.replace("doubled.\n", "doubled.\n\n")
+    assert editing(broken, "story.txt") == [("editing/unbalanced", 4, "“"), ("editing/unbalanced", 7, "”")]
+    # an opening mark first on the next line: the quotation was left open
+    reopened = SENTENCE_A_LINE.replace("We now get", "“We now get")
+    assert ("editing/unbalanced", 4, "“") in editing(reopened, "story.txt")
+
+
+def test_in_markdown_a_line_break_is_no_paragraph_break_and_a_blank_line_is():
+    text = "“In the last two months, our numbers have doubled.\n\nWe now get 1,400 calls a month.”\n"
+    assert editing(text, "story.md") == [("editing/unbalanced", 1, "“"), ("editing/unbalanced", 3, "”")]
+
+
 def test_a_straight_quote_between_letters_is_an_apostrophe():
     assert editing('Indonesia"s farm sector will grow by 1.0 pct this year.\n', "wire.txt") == []
 

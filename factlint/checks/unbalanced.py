@@ -14,8 +14,8 @@ class Unbalanced:
     NAME = "unbalanced"
     DESCRIPTION = (
         "A quotation mark opened and never closed in its paragraph (unless the next paragraph "
-        "continues the quotation), a closing mark with no opening one, or (with brackets: true) "
-        "an unmatched parenthesis or bracket."
+        "continues the quotation, or, in plain text set a line a paragraph, a later line closes it), "
+        "a closing mark with no opening one, or (with brackets: true) an unmatched parenthesis or bracket."
     )
     OPTIONS = {"brackets": Field(Bool(), description="Also check ( ) and [ ] (default true).")}
     MESSAGE_KEYS = ("match", "mark")

@@ -5,6 +5,8 @@ after this."""
 
 from __future__ import annotations
 
+import regex
+
 from .attribution import TITLE_BLOCKS, attribute, default_cue_index
 from .budget import charge
 from .claims import find_claims
@@ -166,8 +168,24 @@ def _prose_end(pmap, a: int, b: int) -> int:
 def _add_quotes(doc: Document) -> None:
     prose = doc.prose
     prose_blocks = [b for b in doc.blocks if b.pend > b.pstart]
+    open_quote: Quote | None = None  # a quotation left open at the end of its block
+    between: list[Block] = []  # the lines after it with no quotation mark
     for i, block in enumerate(prose_blocks):
-        for q in find_quotes(prose, block.pstart, block.pend):
+        found = find_quotes(prose, block.pstart, block.pend)
+        if open_quote is not None:
+            if not _line_after(doc, prose_blocks[i - 1], block):
+                open_quote, between = None, []
+            elif not found and _QUOTE_MARKS.search(prose, block.pstart, block.pend) is None:
+                between.append(block)  # the quotation runs on through this line
+                if len(between) > RUN_ON_LINES:
+                    open_quote, between = None, []
+                continue
+            else:
+                close = _closing_first(prose, block, found)
+                if close is not None:
+                    _run_on(doc, open_quote, between, block, close)
+                open_quote, between = None, []
+        for q in found:
             opening = 2 if prose.startswith("''", q.start) else 1  # ''typed'' quotation marks
             closing = (2 if prose.startswith("''", q.end - 2) else 1) if q.closed else 0
             quote = Quote(q.start, q.end, q.start + opening, q.end - closing, block.index, closed=q.closed)
@@ -177,3 +195,54 @@ def _add_quotes(doc: Document) -> None:
             charge(1 + min(q.end - q.start, 4096) // 8, "quotations")  # up to 4 KB read by a regex
             quote.direct = not is_scare_quote(prose, q)
             doc.quotes.append(quote)
+            if not q.closed:
+                open_quote = quote
+
+
+#: The closing marks a quotation can end with, and the double marks that open or close one.
+_CLOSING_QUOTE_MARKS = frozenset('”»"')
+_QUOTE_MARKS = regex.compile(r"''|[“”\"«»]")
+#: How many lines with no quotation mark a quotation may run on through.
+RUN_ON_LINES = 12
+
+
+def _line_after(doc: Document, before: Block, block: Block) -> bool:
+    """Is ``block`` the next line of plain text after ``before``, of the same kind? Copy set
+    one sentence (or one paragraph) a line runs a quotation on across line breaks; a blank
+    line is a paragraph break, where a quotation left open is a slip unless the next
+    paragraph reopens it (``continued``)."""
+    return doc.format == "text" and block.kind == before.kind and doc.text.count("\n", before.end, block.start) <= 1
+
+
+def _closing_first(prose: str, block: Block, found) -> int | None:
+    """The position of a closing mark that comes before any quotation of ``block`` opens and
+    that no quotation of its own takes: where a quotation from the lines before ends."""
+    first_open = found[0].start if found else block.pend
+    m = _QUOTE_MARKS.search(prose, block.pstart, first_open)
+    if m is None or m.group() not in _CLOSING_QUOTE_MARKS:
+        return None  # an opening mark comes first ("''" included)
+    nxt = prose[m.end() : m.end() + 1]
+    if m.group() == '"' and nxt and not (nxt.isspace() or nxt in ".,;:!?)]}—–-"):
+        return None  # a straight mark in opening position
+    return m.start()
+
+
+def _run_on(doc: Document, opened: Quote, between: list[Block], block: Block, close: int) -> None:
+    """A quotation opened in one line of plain text and closed in a later one ("“In the last
+    months our numbers doubled.⏎We get 1,400 calls a month.” …"): the open part continues,
+    the lines between are quoted whole, and the closing line is quoted up to its mark."""
+    opened.continued = True
+    for line in between:
+        doc.quotes.append(
+            Quote(
+                line.pstart,
+                line.pend,
+                line.pstart,
+                line.pend,
+                line.index,
+                closed=False,
+                continued=True,
+                direct=opened.direct,
+            )
+        )
+    doc.quotes.append(Quote(block.pstart, close + 1, block.pstart, close, block.index, direct=opened.direct))

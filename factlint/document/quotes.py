@@ -8,7 +8,9 @@ Curly single quotes (‘…’) nest inside double ones or stand on their own, a
 or after a word is an apostrophe. Straight single quotes are apostrophes far more often
 than quotation marks in news copy and are ignored. A quotation left open at the end of a
 block is ``closed=False``; if the next block opens with a quotation mark it is a
-multi-paragraph quotation (``continued=True``) rather than a slip. Two straight single
+multi-paragraph quotation (``continued=True``) rather than a slip; in plain text set one
+sentence or paragraph a line, a later line that closes it before opening anything ends it
+(``build._run_on``: the quotation runs on across the line breaks). Two straight single
 quotes typed for a double one (``''like this''``, common in archived wire copy) count as
 a straight double quote.
 """
