@@ -128,6 +128,13 @@ def test_in_markdown_a_line_break_is_no_paragraph_break_and_a_blank_line_is():
     assert editing(text, "story.md") == [("editing/unbalanced", 1, "“"), ("editing/unbalanced", 3, "”")]
 
 
+def test_an_inch_mark_after_feet_is_no_quotation_mark():
+    assert editing("“He is taller than me; he is like 6’2”,” the senator said.\n") == []
+    assert editing("The rower is 6'4\" and the cox 5'2\".\n", "story.txt") == []
+    # a closing mark after a plain number still closes the quotation
+    assert editing("“The vote was 5-2,” she said.\n") == []
+
+
 def test_a_straight_quote_between_letters_is_an_apostrophe():
     assert editing('Indonesia"s farm sector will grow by 1.0 pct this year.\n', "wire.txt") == []
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from ..document.quotes import is_inch_mark
 from ..finding import Hit
 from ..schema import Bool, Field
 
@@ -34,7 +35,7 @@ class Unbalanced:
                 continue
             for m in _CLOSING_MARK.finditer(prose, block.pstart, block.pend):
                 i = m.start()
-                if i not in closing_marks:
+                if i not in closing_marks and not is_inch_mark(prose, i, block.pstart):
                     yield Hit(i, i + 1, values={"mark": m.group()})
             if options.get("brackets", True):
                 yield from _brackets(prose, block.pstart, block.pend)

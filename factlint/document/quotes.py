@@ -30,6 +30,8 @@ _WORD = regex.compile(r"\w+")
 SCARE_QUOTE_MAX_WORDS = 3
 
 _DOUBLE_PAIRS = {"“": "”", "«": "»"}
+#: Feet before an inch mark: "6’2" of "6’2”", "5'11" of 5'11".
+_FEET = regex.compile(r"\d[’'′]\d{1,2}$")
 
 
 @dataclass(slots=True)
@@ -38,6 +40,12 @@ class QuoteSpan:
     end: int
     closed: bool
     mark: str
+
+
+def is_inch_mark(text: str, i: int, start: int = 0) -> bool:
+    """Is the double mark at ``i`` an inch mark after feet ("6’2”", 5'11")? ``start``: where
+    the text it may look back into begins."""
+    return i > start and text[i - 1].isdigit() and _FEET.search(text, max(start, i - 4), i) is not None
 
 
 def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
@@ -57,6 +65,8 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
         if c in _DOUBLE_PAIRS:
             stack.append((_DOUBLE_PAIRS[c], i))
             expected[_DOUBLE_PAIRS[c]] += 1
+        elif c in '”"' and is_inch_mark(text, i, start):
+            continue  # an inch mark after feet: "he's like 6’2”", 5'11"
         elif c == "”" and stack and stack[-1][0] == '"' and not expected["”"]:
             _close(stack, expected, found, '"', i, text)  # "…”: a straight quotation closed by a curly mark
         elif c in "”»":
