@@ -159,6 +159,36 @@ def test_numbers_have_one_syllable_as_pyphen_counts_them():
         assert textstat.syllable_count(number) == syllables.count_syllables(number) == 1
 
 
+def _pyphen_count(word: str) -> int:
+    from pyphen import Pyphen
+
+    return len(Pyphen(lang="en_US").positions(word))
+
+
+def test_hyphenation_points_are_counted_as_pyphen_counts_them():
+    words = {w for text in texts() for w in syllables._list_words(text, lowercase=True)}
+    words |= {"", "a", "ab", "hyphenation", "Reutersville", "İstanbul", "straße", "x" * 40, "zxqvbnt", "e-mail"}
+    for word in sorted(words):
+        assert syllables._hyphen_count(word) == _pyphen_count(word), word
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzéİ'-.1"), max_size=30))
+def test_hyphenation_count_equals_pyphen_on_any_word(word):
+    assert syllables._hyphen_count(word) == _pyphen_count(word)
+
+
+def test_a_nonstandard_hyphenation_pattern_leaves_the_count_to_pyphen(monkeypatch):
+    class Odd(int):
+        pass
+
+    patterns = {"ab": (0, (Odd(1),))}
+    fake = type("Fake", (), {"hd": type("HD", (), {"patterns": patterns})(), "positions": lambda self, w: [1, 2]})()
+    monkeypatch.setattr(syllables, "_hyphenator", lambda: fake)
+    monkeypatch.setattr(syllables, "_hyphen_automaton", None)
+    assert syllables._hyphen_count("abab") == 2  # Pyphen's answer, not the automaton's
+
+
 def test_a_document_grade_rule_reports_textstats_value(tmp_path, monkeypatch):
     monkeypatch.setattr(syllables, "_memo", {})  # as in a new process
     monkeypatch.setattr(syllables, "_table", None)
