@@ -6,6 +6,10 @@ source is reported as saying, is no finding.
 
 import pytest
 from conftest import doc_of, findings_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.document import names as names_module
 
 
 def names(text):
@@ -100,3 +104,40 @@ def test_the_loaded_verb_that_reports_the_words_stays_the_reporters():
         "The mayor slammed the plan, which he said had a terrible record.\n", "draft.txt", rule="framing"
     )
     assert "slammed" in {f.match for f in found}
+
+
+# -- the fixed terms found by one automaton pass, as a find loop per term finds them ---------
+def _terms_by_find(prose, lowered, terms):
+    """The plain reading: a ``find`` loop per term over the folded prose, searching on from
+    each occurrence's end, whole word or not."""
+    low = lowered.replace("’", "'")
+    if len(low) != len(prose):
+        return []
+    out = []
+    for term in terms:
+        at = low.find(term)
+        while at >= 0:
+            end = at + len(term)
+            if not (at and low[at - 1].isalnum()) and not (end < len(low) and low[end].isalnum()):
+                out.append((at, end, "term"))
+            at = low.find(term, end)
+    return out
+
+
+_TERM_TEXT = st.lists(
+    st.sampled_from(["nazi", "Nazi", "germany", "aa", "aaa", "a", " ", "-", "’", "'", "x", "İ", "high", "treason"]),
+    max_size=24,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TERM_TEXT, st.lists(st.sampled_from(["aa", "aaa", "a", "nazi germany", "high treason", "a a"]), max_size=4))
+def test_fixed_terms_from_one_automaton_pass_are_the_find_loops(prose, extra):
+    terms = sorted(set(names_module._lists().terms) | set(extra), key=lambda w: (-len(w), w))
+    automaton = names_module._term_automaton(terms)
+    assert names_module._terms(prose, prose.lower(), automaton) == _terms_by_find(prose, prose.lower(), terms)
+
+
+def test_no_fixed_terms_find_nothing():
+    assert names_module._term_automaton([]) is None
+    assert names_module._terms("Nazi Germany", "nazi germany", None) == []
