@@ -247,8 +247,10 @@ def _load_hyphen_automaton() -> ahocorasick.Automaton | bool:
     start. False when a pattern has a nonstandard hyphenation ('ff=f': en_US has none),
     whose points Pyphen marks in a way only Pyphen reads."""
     global _hyphen_automaton
-    patterns = _hyphenator().hd.patterns
-    if any(type(v) is not int for _, values in patterns.values() for v in values):
+    # Pyphen's parsed dictionary is not its public interface: any other shape than the one
+    # read here (another Pyphen version) hands every word back to Pyphen itself
+    patterns = getattr(getattr(_hyphenator(), "hd", None), "patterns", None)
+    if patterns is None or not _standard_patterns(patterns):
         _hyphen_automaton = False
         return False
     automaton = ahocorasick.Automaton()
@@ -258,6 +260,19 @@ def _load_hyphen_automaton() -> ahocorasick.Automaton | bool:
     automaton.make_automaton()
     _hyphen_automaton = automaton
     return automaton
+
+
+def _standard_patterns(patterns) -> bool:
+    """Pyphen's patterns as this module reads them: a dict of pattern -> (offset, values),
+    every value a plain int (a nonstandard hyphenation, "ff=f", marks its points otherwise)."""
+    if not isinstance(patterns, dict) or not patterns:
+        return False
+    for entry in patterns.values():
+        if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], int)):
+            return False
+        if not isinstance(entry[1], (tuple, list)) or any(type(v) is not int for v in entry[1]):
+            return False
+    return True
 
 
 def _remember_hyphenated(rows: list[tuple[str, int]]) -> None:

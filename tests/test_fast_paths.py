@@ -189,6 +189,17 @@ def test_a_nonstandard_hyphenation_pattern_leaves_the_count_to_pyphen(monkeypatc
     assert syllables._hyphen_count("abab") == 2  # Pyphen's answer, not the automaton's
 
 
+@pytest.mark.parametrize(
+    "hd",
+    [None, type("HD", (), {})(), type("HD", (), {"patterns": {"ab": [0, 1]}})(), type("HD", (), {"patterns": {}})()],
+)
+def test_a_pyphen_whose_patterns_look_otherwise_counts_every_word_itself(monkeypatch, hd):
+    fake = type("Fake", (), {"hd": hd, "positions": lambda self, w: [1, 2]})()
+    monkeypatch.setattr(syllables, "_hyphenator", lambda: fake)
+    monkeypatch.setattr(syllables, "_hyphen_automaton", None)
+    assert syllables._hyphen_count("abab") == 2
+
+
 def test_a_document_grade_rule_reports_textstats_value(tmp_path, monkeypatch):
     monkeypatch.setattr(syllables, "_memo", {})  # as in a new process
     monkeypatch.setattr(syllables, "_table", None)
