@@ -56,6 +56,12 @@ _REPORT_INFINITIVES = frozenset("said thought believed reported understood rumou
 _FORECASTS = frozenset("projected forecast estimated".split())
 
 
+#: The cues that make a reduced report after a comma (", said to hold", ", forecast to reach").
+_REDUCED_AFTER_COMMA = _REPORT_INFINITIVES | _FORECASTS
+#: Whom something is said to (", said to me, …"): no infinitive follows.
+_OBJECTS = frozenset("me him her us them you it one".split())
+
+
 def _reduced_report(toks: list[Tok], cj: int, cues: frozenset[str]) -> bool:
     """ "The zone, said to hold gas reserves, …", "Said to be worth $2 billion, the firm …",
     "the number projected to swell": one of ``cues`` with its "is" left out, before the verb
@@ -64,10 +70,6 @@ def _reduced_report(toks: list[Tok], cj: int, cues: frozenset[str]) -> bool:
         return False
     verb = toks[cj + 1]
     return verb.is_word and not verb.capitalised and verb.low not in DETERMINERS and verb.low not in _OBJECTS
-
-
-#: Whom something is said to (", said to me, …"): no infinitive follows.
-_OBJECTS = frozenset("me him her us them you it one".split())
 
 
 class CueForms(FinderState):
@@ -109,7 +111,7 @@ class CueForms(FinderState):
         before = toks[k] if k >= 0 else None
         as_phrase = toks[cj].low == "as"
         if before is None or before.text in (",", "—", "–"):
-            if not (as_phrase or _reduced_report(toks, cj, _REPORT_INFINITIVES | _FORECASTS)):
+            if not (as_phrase or _reduced_report(toks, cj, _REDUCED_AFTER_COMMA)):
                 return None  # ", believed South American origin": no passive of saying
             # "The plan, described as ...", "Described as ...", "the zone, said to hold gas"
         elif before.low in BE:

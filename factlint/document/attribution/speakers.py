@@ -317,34 +317,28 @@ class Speakers(FinderState):
         ]
         if not candidates:
             return
-        persons = self._person_names()
+        titled = [(m.group().split()[0].rstrip(".").lower(), m.group(1)) for m in _TITLED_NAME.finditer(self.prose)]
+        persons = self._person_names(titled)
         if not persons:
             return
-        offices = self._titled_offices()
+        # the offices the story gives a named person as a title ("Sen. Ana Lind": "senator"),
+        # by which it may refer to them again ("aides to the senator")
+        offices = frozenset(_OFFICE_OF_TITLE[title] for title, _ in titled if title in _OFFICE_OF_TITLE)
         for att in candidates:
             assert att.source is not None  # (the candidates all have one)
             toks = tokenize(self.prose, att.source[0], att.source[1])
             if _names_a_camp(toks, persons) or _serves_the_office(toks, offices):
                 att.kind = "named-organisation"
 
-    def _titled_offices(self) -> frozenset[str]:
-        """The offices the story gives a named person as a title ("Sen. Ana Lind": "senator"),
-        by which it may refer to them again ("aides to the senator")."""
-        return frozenset(
-            _OFFICE_OF_TITLE[title]
-            for m in _TITLED_NAME.finditer(self.prose)
-            if (title := m.group().split()[0].rstrip(".").lower()) in _OFFICE_OF_TITLE
-        )
-
-    def _person_names(self) -> frozenset[str]:
+    def _person_names(self, titled: list[tuple[str, str]]) -> frozenset[str]:
         """The surnames of the people the story names: its named speakers' last words and
-        the names after a personal title."""
+        the names after a personal title (``titled``: each title and the name after it)."""
         names = {
             _bare(self.prose[a.source[0] : a.source[1]].split()[-1])
             for a in self.found
             if a.kind == "named-person" and a.source is not None and not a.pronoun
         }
-        names.update(_bare(m.group(1)) for m in _TITLED_NAME.finditer(self.prose))
+        names.update(_bare(name) for _, name in titled)
         return frozenset(n for n in names if n)
 
     def _cue_word(self, att: Attribution) -> str:
