@@ -118,6 +118,9 @@ def test_a_quotation_runs_on_across_the_lines_of_plain_text_set_a_sentence_a_lin
     # a blank line is a paragraph break: the quotation was left open, and the mark closes nothing
     broken = SENTENCE_A_LINE.replace("doubled.\n", "doubled.\n\n")
     assert editing(broken, "story.txt") == [("editing/unbalanced", 4, "“"), ("editing/unbalanced", 7, "”")]
+    # an inch mark on a line in between is no closing mark
+    tall = SENTENCE_A_LINE.replace("It has never been this busy.", "Our new clerk is 6’2” and never sits down.")
+    assert editing(tall, "story.txt") == []
     # an opening mark first on the next line: the quotation was left open
     reopened = SENTENCE_A_LINE.replace("We now get", "“We now get")
     assert ("editing/unbalanced", 4, "“") in editing(reopened, "story.txt")

@@ -5,8 +5,6 @@ after this."""
 
 from __future__ import annotations
 
-import regex
-
 from .attribution import TITLE_BLOCKS, attribute, default_cue_index
 from .budget import charge
 from .claims import find_claims
@@ -15,7 +13,7 @@ from .lines import LineIndex
 from .model import PROSE_KINDS, Block, Document, Link, Quote, Sentence
 from .names import find_names
 from .prose import ProseBuilder
-from .quotes import find_quotes, is_scare_quote
+from .quotes import find_quotes, first_double_mark, is_scare_quote
 from .sentences import split_sentences
 from .spans import SpanLayer, attributed_spans
 
@@ -172,19 +170,14 @@ def _add_quotes(doc: Document) -> None:
     between: list[Block] = []  # the lines after it with no quotation mark
     for i, block in enumerate(prose_blocks):
         found = find_quotes(prose, block.pstart, block.pend)
-        if open_quote is not None:
-            if not _line_after(doc, prose_blocks[i - 1], block):
-                open_quote, between = None, []
-            elif not found and _QUOTE_MARKS.search(prose, block.pstart, block.pend) is None:
+        if open_quote is not None and _line_after(doc, prose_blocks[i - 1], block):
+            mark = first_double_mark(prose, block.pstart, found[0].start if found else block.pend)
+            if mark is None and not found and len(between) < RUN_ON_LINES:
                 between.append(block)  # the quotation runs on through this line
-                if len(between) > RUN_ON_LINES:
-                    open_quote, between = None, []
                 continue
-            else:
-                close = _closing_first(prose, block, found)
-                if close is not None:
-                    _run_on(doc, open_quote, between, block, close)
-                open_quote, between = None, []
+            if mark is not None and mark[1]:
+                _run_on(doc, open_quote, between, block, mark[0])  # it closes here
+        open_quote, between = None, []
         for q in found:
             opening = 2 if prose.startswith("''", q.start) else 1  # ''typed'' quotation marks
             closing = (2 if prose.startswith("''", q.end - 2) else 1) if q.closed else 0
@@ -199,9 +192,6 @@ def _add_quotes(doc: Document) -> None:
                 open_quote = quote
 
 
-#: The closing marks a quotation can end with, and the double marks that open or close one.
-_CLOSING_QUOTE_MARKS = frozenset('”»"')
-_QUOTE_MARKS = regex.compile(r"''|[“”\"«»]")
 #: How many lines with no quotation mark a quotation may run on through.
 RUN_ON_LINES = 12
 
@@ -212,19 +202,6 @@ def _line_after(doc: Document, before: Block, block: Block) -> bool:
     line is a paragraph break, where a quotation left open is a slip unless the next
     paragraph reopens it (``continued``)."""
     return doc.format == "text" and block.kind == before.kind and doc.text.count("\n", before.end, block.start) <= 1
-
-
-def _closing_first(prose: str, block: Block, found) -> int | None:
-    """The position of a closing mark that comes before any quotation of ``block`` opens and
-    that no quotation of its own takes: where a quotation from the lines before ends."""
-    first_open = found[0].start if found else block.pend
-    m = _QUOTE_MARKS.search(prose, block.pstart, first_open)
-    if m is None or m.group() not in _CLOSING_QUOTE_MARKS:
-        return None  # an opening mark comes first ("''" included)
-    nxt = prose[m.end() : m.end() + 1]
-    if m.group() == '"' and nxt and not (nxt.isspace() or nxt in ".,;:!?)]}—–-"):
-        return None  # a straight mark in opening position
-    return m.start()
 
 
 def _run_on(doc: Document, opened: Quote, between: list[Block], block: Block, close: int) -> None:

@@ -48,6 +48,27 @@ def is_inch_mark(text: str, i: int, start: int = 0) -> bool:
     return i > start and text[i - 1].isdigit() and _FEET.search(text, max(start, i - 4), i) is not None
 
 
+def _closing_position(nxt: str) -> bool:
+    """Does a straight mark followed by ``nxt`` stand where a quotation closes?"""
+    return nxt.isspace() or nxt in ".,;:!?)]}—–-"
+
+
+#: The double marks (and ``''`` typed for one): single marks are too often apostrophes.
+_DOUBLE_MARKS = regex.compile(r"''|[“”\"«»]")
+
+
+def first_double_mark(text: str, start: int, end: int) -> tuple[int, bool] | None:
+    """The first double mark of ``text[start:end]`` that is no inch mark, and whether it
+    closes a quotation (a curly closing mark, or a straight one in closing position): where a
+    quotation opened before ``start`` may end. None: the text holds no such mark."""
+    for m in _DOUBLE_MARKS.finditer(text, start, end):
+        mark, i = m.group(), m.start()
+        if mark in '”"' and is_inch_mark(text, i, start):
+            continue
+        return i, mark in "”»" or (mark == '"' and _closing_position(text[i + 1 : i + 2] or " "))
+    return None
+
+
 def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     found: list[QuoteSpan] = []
     stack: list[tuple[str, int]] = []  # (closing mark expected, position of opening mark)
@@ -75,7 +96,7 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
             continue  # a mistyped apostrophe or an inch mark: Indonesia"s, 5"4
         elif c == '"':
             opening_context = prev.isspace() or prev in "([{—–-/:"
-            closing_context = nxt.isspace() or nxt in ".,;:!?)]}—–-" or i + width >= end
+            closing_context = _closing_position(nxt) or i + width >= end
             if stack and stack[-1][0] == '"' and (closing_context or not opening_context):
                 _close(stack, expected, found, '"', i, text, width)
             elif stack and stack[-1][0] == "”" and closing_context and not opening_context:
